@@ -1,0 +1,27 @@
+"""Configuration read from the environment, with defaults that work on a laptop."""
+
+import os
+from pathlib import Path
+
+INSTANCE_DIR = Path(__file__).resolve().parent.parent / "instance"
+
+
+def _database_url() -> str:
+    url = os.environ.get("DATABASE_URL", "")
+    if url.startswith("postgres://"):  # Heroku-style URLs name no driver
+        url = "postgresql+psycopg://" + url.removeprefix("postgres://")
+    elif url.startswith("postgresql://"):
+        url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
+    return url or f"sqlite:///{INSTANCE_DIR / 'schoolbridge.db'}"
+
+
+def from_environment() -> dict:
+    """Return the settings taken from environment variables (documented in README.md)."""
+    return {
+        "SECRET_KEY": os.environ.get("SECRET_KEY", "dev-only-not-secret"),
+        "SQLALCHEMY_DATABASE_URI": _database_url(),
+        "PUBLIC_BASE_URL": os.environ.get("PUBLIC_BASE_URL", ""),
+        "DEFAULT_LOCALE": os.environ.get("DEFAULT_LOCALE", "en"),
+        "API_MAX_PER_PAGE": int(os.environ.get("API_MAX_PER_PAGE", "100")),
+        "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
+    }

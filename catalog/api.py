@@ -1,0 +1,142 @@
+"""The JSON API, /api/v1: the same search the kiosk and the SMS bot use."""
+
+from datetime import date
+
+from flask import Blueprint, abort, g, jsonify, request, url_for
+from flask_babel import gettext
+
+from app.i18n import normalize_locale
+from catalog import labels
+from catalog.models import School
+from catalog.openapi import openapi_document
+from catalog.queries import Hit, find_schools, free_text, get_school
+from catalog.search import QueryError, build_query
+from catalog.vocabulary import GRADE_CODES
+
+api = Blueprint("api", __name__, url_prefix="/api/v1")
+
+SEARCH_PARAMETERS = frozenset(
+    {"grade", "near", "radius_km", "sector", "need", "program", "language", "q", "order", "seed", "lang", "page", "per_page"}
+)
+
+
+def bad_parameter(parameter: str, message: str):
+    return jsonify({"error": {"status": 400, "parameter": parameter, "message": message}}), 400
+
+
+@api.before_request
+def choose_language():
+    """Take the reply language from `lang`; a bad one is refused (in English)."""
+    values = request.args.getlist("lang")
+    if not values:
+        return None
+    locale = normalize_locale(values[0]) if len(values) == 1 else None
+    if locale is None:
+        g.locale = "en"
+        return bad_parameter("lang", gettext("“%(value)s” is not a supported language.", value=values[0][:20]))
+    g.locale = locale
+    return None
+
+
+def program_json(kind: str, code: str, language: str) -> dict:
+    return {"kind": kind, "code": code, "language": language or None, "label": labels.program_label(kind, code, language)}
+
+
+def school_json(school: School, locale: str, distance_km: float | None = None) -> dict:
+    """Return the summary of a school that search results list."""
+    summary, summary_locale, _stale = free_text(school, "summary", locale)
+    return {
+        "id": school.id,
+        "name": school.name,
+        "sector": school.sector,
+        "sector_label": labels.sector_label(school.sector),
+        "grades": {"low": GRADE_CODES[school.grade_low], "high": GRADE_CODES[school.grade_high]},
+        "grades_label": labels.grades_label(school.grade_low, school.grade_high),
+        "address": school.address,
+        "zip": school.zip,
+        "lat": school.lat,
+        "lon": school.lon,
+        "location_approximate": school.location_approximate,
+        "distance_km": distance_km,
+        "programs": [program_json(p.kind, p.code, p.language) for p in school.programs],
+        "school_bus": school.school_bus,
+        "school_bus_label": labels.school_bus_label(school.school_bus),
+        "transit": {"bus": school.transit_bus or None, "rail": school.transit_rail or None},
+        "summary": summary or None,
+        "summary_locale": summary_locale,
+        "url": url_for("api.school", school_id=school.id, _external=True),
+    }
+
+
+def hit_json(hit: Hit, locale: str) -> dict:
+    body = school_json(hit.school, locale, hit.distance_km)
+    body["matched"] = [{"kind": r.kind, "label": labels.reason_label(r)} for r in hit.reasons]
+    return body
+
+
+@api.get("/schools")
+def schools():
+    """Search schools."""
+    unknown = sorted(set(request.args) - SEARCH_PARAMETERS)
+    if unknown:
+        return bad_parameter(unknown[0], gettext("Unknown parameter “%(parameter)s”.", parameter=unknown[0][:40]))
+    try:
+        query = build_query(request.args.to_dict(flat=False), default_seed=int(date.today().strftime("%Y%m%d")))
+    except QueryError as error:
+        return bad_parameter(error.parameter, gettext(error.message, **error.params))
+    result = find_schools(query)
+    locale = g.get("locale") or "en"
+    return jsonify(
+        {
+            "total": result.total,
+            "page": query.page,
+            "per_page": query.per_page,
+            "order": query.order,
+            "seed": query.seed,
+            "results": [hit_json(hit, locale) for hit in result.hits],
+        }
+    )
+
+
+@api.get("/schools/<school_id>")
+def school(school_id: str):
+    """One school's full record, labels in the requested language."""
+    unknown = sorted(set(request.args) - {"lang"})
+    if unknown:
+        return bad_parameter(unknown[0], gettext("Unknown parameter “%(parameter)s”.", parameter=unknown[0][:40]))
+    found = get_school(school_id) if len(school_id) <= 64 else None
+    if found is None:
+        abort(404, gettext("No school has this id."))
+    locale = g.get("locale") or "en"
+    body = school_json(found, locale)
+    texts = {}
+    for name in ("summary", "how_to_apply"):
+        text, text_locale, stale = free_text(found, name, locale)
+        texts[name] = {"text": text or None, "locale": text_locale, "stale": stale}
+    body.update(
+        {
+            "operator": found.operator,
+            "school_type": found.school_type,
+            "city": found.city,
+            "state": found.state,
+            "phone": found.phone,
+            "website": found.website,
+            "email": found.email,
+            "enrollment": found.enrollment,
+            "accessibility": found.accessibility,
+            "accessibility_label": labels.accessibility_label(found.accessibility),
+            "school_bus_notes": found.school_bus_notes or None,
+            "application_deadline": found.application_deadline.isoformat() if found.application_deadline else None,
+            "seats_available": found.seats_available,
+            "rating": {"value": found.rating, "source": found.rating_source} if found.rating else None,
+            "verified_on": found.verified_on.isoformat() if found.verified_on else None,
+            "texts": texts,
+        }
+    )
+    return jsonify(body)
+
+
+@api.get("/openapi.json")
+def openapi():
+    """The OpenAPI document of this API."""
+    return jsonify(openapi_document(request.host_url.rstrip("/")))

@@ -1,0 +1,480 @@
+"""The canonical catalog CSV (docs/catalog-format.md): parse rows into records, and back.
+
+Pure: plain data in, plain data out. Problems carry an untranslated message and its values;
+they are translated where they are shown.
+"""
+
+import csv
+import hashlib
+import io
+import json
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import asdict, dataclass, field
+from datetime import date
+
+from catalog import geo
+from catalog.vocabulary import (
+    ACCESSIBILITY,
+    ELL_NEEDS_LANGUAGE,
+    ELL_PROGRAMS,
+    GRADE_BY_CODE,
+    GRADE_CODES,
+    N_,
+    SCHOOL_BUS,
+    SECTORS,
+    SPED_PROGRAMS,
+    WORLD_LANGUAGE,
+)
+
+COLUMNS = (
+    "id,name,sector,operator,school_type,grades,address,city,state,zip,lat,lon,phone,website,"
+    "email,enrollment,accessibility,sped_programs,ell_programs,world_languages,school_bus,"
+    "school_bus_notes,transit_bus,transit_rail,application_deadline,seats_available,rating,"
+    "rating_source,summary,how_to_apply,verified_on"
+).split(",")
+REQUIRED = ("id", "name", "sector", "grades")
+TRANSLATION_COLUMNS = ("id", "field", "locale", "text")
+FREE_TEXT_FIELDS = ("summary", "how_to_apply")
+
+# Longest accepted value per column; anything longer is refused rather than cut.
+MAX_LENGTH = {
+    "summary": 5000,
+    "how_to_apply": 5000,
+    "school_bus_notes": 2000,
+    "transit_bus": 1000,
+    "transit_rail": 1000,
+    "text": 5000,
+}
+DEFAULT_MAX_LENGTH = 300
+MAX_ROWS = 1_000_000
+
+ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
+EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+LANGUAGE_RE = re.compile(r"^[a-z]{2}$")
+CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+# ISO 639-1 codes (the two-letter codes Babel's CLDR data names), fixed here to stay pure.
+ISO_639_1 = frozenset(
+    "aa ab af ak am an ar as av ay az ba be bg bi bm bn bo br bs ca ce ch co cr cs cu cv cy da "
+    "de dv dz ee el en eo es et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha he hi ho hr ht hu "
+    "hy hz ia id ie ig ii ik io is it iu ja jv ka kg ki kj kk kl km kn ko kr ks ku kv kw ky la "
+    "lb lg li ln lo lt lu lv mg mh mi mk ml mn mr ms mt my na nb nd ne ng nl nn no nr nv ny oc "
+    "oj om or os pa pi pl ps pt qu rm rn ro ru rw sa sc sd se sg si sk sl sm sn so sq sr ss st "
+    "su sv sw ta te tg th ti tk tl tn to tr ts tt tw ty ug uk ur uz ve vi vo wa wo xh yi yo za "
+    "zh zu".split()
+)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something wrong with one row: where, and why (an untranslated message and its values)."""
+
+    line: int
+    column: str
+    message: str
+    params: dict = field(default_factory=dict)
+    is_warning: bool = False
+
+
+@dataclass(frozen=True)
+class SchoolRecord:
+    """One school as the canonical CSV describes it, validated."""
+
+    id: str
+    name: str
+    sector: str
+    grade_low: int
+    grade_high: int
+    operator: str = ""
+    school_type: str = ""
+    address: str = ""
+    city: str = ""
+    state: str = ""
+    zip: str = ""
+    lat: float | None = None
+    lon: float | None = None
+    location_approximate: bool = False
+    phone: str = ""
+    website: str = ""
+    email: str = ""
+    enrollment: int | None = None
+    accessibility: str = "unknown"
+    programs: tuple[tuple[str, str, str], ...] = ()  # (kind, code, language or "")
+    school_bus: str = "unknown"
+    school_bus_notes: str = ""
+    transit_bus: str = ""
+    transit_rail: str = ""
+    application_deadline: date | None = None
+    seats_available: int | None = None
+    rating: str = ""
+    rating_source: str = ""
+    summary: str = ""
+    how_to_apply: str = ""
+    verified_on: date | None = None
+
+    def content_hash(self) -> str:
+        """Return a hash of every fact, so an unchanged row can be told from a changed one."""
+        facts = {k: (v.isoformat() if isinstance(v, date) else v) for k, v in asdict(self).items()}
+        return hashlib.sha256(json.dumps(facts, sort_keys=True, default=list).encode()).hexdigest()
+
+    def needs(self) -> frozenset[str]:
+        """Return the family-facing needs this school meets (DESIGN.md "The catalog")."""
+        kinds = {kind for kind, _code, _lang in self.programs}
+        codes = {code for _kind, code, _lang in self.programs}
+        met = set()
+        if "sped" in kinds:
+            met.add("sped")
+        if "ell" in kinds:
+            met.add("ell")
+        if "dual_language" in codes:
+            met.add("dual_language")
+        if self.school_bus in ("yes", "conditional"):
+            met.add("bus")
+        if self.transit_bus or self.transit_rail:
+            met.add("transit")
+        if self.accessibility == "full":
+            met.add("accessible")
+        return frozenset(met)
+
+
+@dataclass(frozen=True)
+class TextRecord:
+    """A free-text field of a school in one locale."""
+
+    school_id: str
+    field: str
+    locale: str
+    text: str
+
+
+def text_hash(text: str) -> str:
+    """Return the hash that ties a translation to the English text it was made from."""
+    return hashlib.sha256(text.strip().encode()).hexdigest()[:16]
+
+
+# --- reading CSV bytes --------------------------------------------------------------------
+
+
+def read_rows(data: bytes) -> tuple[list[str], Iterator[tuple[int, dict]]]:
+    """Split CSV bytes into its header and (first line number, row) pairs.
+
+    Bytes that are not UTF-8 are kept as surrogate escapes so the row they are in can be
+    reported by line number; `parse_school` refuses such values.
+    """
+    text = data.decode("utf-8", errors="surrogateescape").removeprefix("\ufeff")
+    reader = csv.reader(io.StringIO(text, newline=""), strict=False)
+    try:
+        header = [h.strip() for h in next(reader)]
+    except StopIteration:
+        return [], iter(())
+
+    def rows():
+        line = reader.line_num + 1
+        for values in reader:
+            start, line = line, reader.line_num + 1
+            if not any(v.strip() for v in values):
+                continue
+            yield start, {name: (values[i] if i < len(values) else "") for i, name in enumerate(header)}
+
+    return header, rows()
+
+
+def header_problems(header: list[str], expected: Iterable[str], required: Iterable[str]) -> list[Problem]:
+    """Report a header that lacks required columns or names unknown ones."""
+    problems = []
+    if not header:
+        return [Problem(1, "", N_("The file is empty."))]
+    known = set(expected)
+    for name in required:
+        if name not in header:
+            problems.append(Problem(1, name, N_("Required column “%(column)s” is missing."), {"column": name}))
+    for name in header:
+        if name not in known:
+            problems.append(Problem(1, name, N_("Unknown column “%(column)s”."), {"column": name}))
+    if len(set(header)) != len(header):
+        problems.append(Problem(1, "", N_("A column name appears twice in the header.")))
+    return problems
+
+
+# --- grades and programs ------------------------------------------------------------------
+
+
+def parse_grades(value: str) -> tuple[int, int]:
+    """Parse "PK,K-8" or "9-12" into (low, high); raise ValueError on anything else."""
+    grades: set[int] = set()
+    for part in value.replace(" ", "").upper().split(","):
+        if not part:
+            continue
+        ends = part.split("-")
+        if len(ends) > 2 or any(end not in GRADE_BY_CODE for end in ends):
+            raise ValueError(part)
+        low, high = GRADE_BY_CODE[ends[0]], GRADE_BY_CODE[ends[-1]]
+        if low > high:
+            raise ValueError(part)
+        grades.update(range(low, high + 1))
+    if not grades:
+        raise ValueError(value)
+    return min(grades), max(grades)
+
+
+def format_grades(low: int, high: int) -> str:
+    """Return the canonical text of a grade span: "K", "PK-8", "9-12"."""
+    if low == high:
+        return GRADE_CODES[low]
+    return f"{GRADE_CODES[low]}-{GRADE_CODES[high]}"
+
+
+def format_programs(programs: Iterable[tuple[str, str, str]], kind: str) -> str:
+    """Return the `;`-separated codes of one kind: "esl;dual_language:es"."""
+    items = []
+    for k, code, language in programs:
+        if k != kind:
+            continue
+        if kind == "world_language":
+            items.append(language)
+        else:
+            items.append(f"{code}:{language}" if language else code)
+    return ";".join(items)
+
+
+def _program_items(value: str) -> list[tuple[str, str]]:
+    items = []
+    for raw in value.split(";"):
+        raw = raw.strip()
+        if raw:
+            code, _, language = raw.partition(":")
+            items.append((code.strip().lower(), language.strip().lower()))
+    return items
+
+
+# --- one row ------------------------------------------------------------------------------
+
+
+class _Row:
+    """Collects the problems of one row while its values are read."""
+
+    def __init__(self, line: int, values: dict):
+        self.line = line
+        self.values = values
+        self.problems: list[Problem] = []
+
+    def problem(self, where: str, message: str, is_warning: bool = False, **params) -> None:
+        self.problems.append(Problem(self.line, where, message, params, is_warning))
+
+    def text(self, column: str) -> str:
+        raw = self.values.get(column) or ""
+        if any("\udc80" <= ch <= "\udcff" for ch in raw):
+            self.problem(column, N_("The value is not valid UTF-8 text."))
+            return ""
+        value = CONTROL_RE.sub("", raw).strip()
+        limit = MAX_LENGTH.get(column, DEFAULT_MAX_LENGTH)
+        if len(value) > limit:
+            self.problem(column, N_("The value is longer than %(limit)d characters."), limit=limit)
+            return ""
+        return value
+
+    def choice(self, column: str, allowed: dict, default: str) -> str:
+        value = self.text(column).lower()
+        if not value:
+            return default
+        if value not in allowed:
+            self.problem(column, N_("“%(value)s” is not one of: %(allowed)s."), value=value, allowed=", ".join(allowed))
+            return default
+        return value
+
+    def integer(self, column: str) -> int | None:
+        value = self.text(column).replace(",", "")
+        if not value:
+            return None
+        if not value.isdigit() or len(value) > 9:
+            self.problem(column, N_("“%(value)s” is not a whole number."), value=value)
+            return None
+        return int(value)
+
+    def day(self, column: str) -> date | None:
+        value = self.text(column)
+        if not value:
+            return None
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            self.problem(column, N_("“%(value)s” is not a date like 2026-03-01."), value=value)
+            return None
+
+    def number(self, column: str) -> float | None:
+        value = self.text(column)
+        if not value:
+            return None
+        try:
+            return float(value)
+        except ValueError:
+            self.problem(column, N_("“%(value)s” is not a number."), value=value)
+            return None
+
+
+def _parse_programs(row: _Row) -> tuple[tuple[str, str, str], ...]:
+    programs: set[tuple[str, str, str]] = set()
+    for code, language in _program_items(row.text("sped_programs")):
+        if code not in SPED_PROGRAMS:
+            row.problem("sped_programs", N_("Unknown special-education program “%(code)s”."), code=code)
+        elif language:
+            row.problem("sped_programs", N_("Program “%(code)s” takes no language."), code=code)
+        else:
+            programs.add(("sped", code, ""))
+    for code, language in _program_items(row.text("ell_programs")):
+        if code not in ELL_PROGRAMS:
+            row.problem("ell_programs", N_("Unknown English-learner program “%(code)s”."), code=code)
+        elif code in ELL_NEEDS_LANGUAGE and not language:
+            row.problem("ell_programs", N_("Program “%(code)s” needs a language, like %(code)s:es."), code=code)
+        elif language and language not in ISO_639_1:
+            row.problem("ell_programs", N_("“%(language)s” is not a two-letter language code."), language=language)
+        else:
+            programs.add(("ell", code, language))
+    for code, _ in _program_items(row.text("world_languages")):
+        if code not in ISO_639_1:
+            row.problem("world_languages", N_("“%(language)s” is not a two-letter language code."), language=code)
+        else:
+            programs.add(("world_language", WORLD_LANGUAGE, code))
+    return tuple(sorted(programs))
+
+
+def _parse_zip(row: _Row) -> str:
+    value = row.text("zip")
+    if not value:
+        return ""
+    digits = value.split("-")[0]
+    if not digits.isdigit() or len(digits) > 5:
+        row.problem("zip", N_("“%(value)s” is not a 5-digit ZIP code."), value=value)
+        return ""
+    if len(digits) < 5:
+        if len(digits) < 3:
+            row.problem("zip", N_("“%(value)s” is not a 5-digit ZIP code."), value=value)
+            return ""
+        padded = digits.zfill(5)
+        row.problem("zip", N_("ZIP code “%(value)s” was padded to %(padded)s."), True, value=value, padded=padded)
+        return padded
+    return digits
+
+
+def _parse_location(row: _Row, zip_code: str) -> tuple[float | None, float | None, bool]:
+    lat, lon = row.number("lat"), row.number("lon")
+    if (lat is None) != (lon is None):
+        row.problem("lat" if lat is None else "lon", N_("Give both lat and lon, or neither."))
+        return None, None, False
+    if lat is not None and lon is not None:
+        if not geo.valid_lat_lon(lat, lon):
+            row.problem("lat", N_("%(lat)s, %(lon)s is not a place on Earth."), lat=lat, lon=lon)
+            return None, None, False
+        return round(lat, 6), round(lon, 6), False
+    centroid = geo.zip_centroid(zip_code) if zip_code else None
+    if centroid:
+        row.problem("lat", N_("No lat/lon: the centre of ZIP %(zip)s is used."), True, zip=zip_code)
+        return centroid[0], centroid[1], True
+    return None, None, False
+
+
+def parse_school(line: int, values: dict) -> tuple[SchoolRecord | None, list[Problem]]:
+    """Validate one canonical row: a record (None if rejected) and its problems and warnings."""
+    row = _Row(line, values)
+    for column in REQUIRED:
+        if not (values.get(column) or "").strip():
+            row.problem(column, N_("“%(column)s” is required."), column=column)
+    school_id = row.text("id")
+    if school_id and not ID_RE.match(school_id):
+        row.problem("id", N_("An id is letters, digits, “.”, “-” or “_”, at most 64 characters."))
+    sector = row.text("sector").lower()
+    if sector and sector not in SECTORS:
+        row.problem("sector", N_("“%(value)s” is not one of: %(allowed)s."), value=sector, allowed=", ".join(SECTORS))
+    grades_text, grades = row.text("grades"), (0, 0)
+    if grades_text:
+        try:
+            grades = parse_grades(grades_text)
+        except ValueError:
+            row.problem("grades", N_("“%(value)s” is not a grade list like PK,K-8 or 9-12."), value=grades_text)
+    email = row.text("email")
+    if email and not EMAIL_RE.match(email):
+        row.problem("email", N_("“%(value)s” is not an email address."), value=email)
+    zip_code = _parse_zip(row)
+    lat, lon, approximate = _parse_location(row, zip_code)
+    fields = dict(
+        id=school_id,
+        name=row.text("name"),
+        sector=sector,
+        grade_low=grades[0],
+        grade_high=grades[1],
+        operator=row.text("operator"),
+        school_type=row.text("school_type"),
+        address=row.text("address"),
+        city=row.text("city"),
+        state=row.text("state"),
+        zip=zip_code,
+        lat=lat,
+        lon=lon,
+        location_approximate=approximate,
+        phone=row.text("phone"),
+        website=row.text("website"),
+        email=email,
+        enrollment=row.integer("enrollment"),
+        accessibility=row.choice("accessibility", ACCESSIBILITY, "unknown"),
+        programs=_parse_programs(row),
+        school_bus=row.choice("school_bus", SCHOOL_BUS, "unknown"),
+        school_bus_notes=row.text("school_bus_notes"),
+        transit_bus=row.text("transit_bus"),
+        transit_rail=row.text("transit_rail"),
+        application_deadline=row.day("application_deadline"),
+        seats_available=row.integer("seats_available"),
+        rating=row.text("rating"),
+        rating_source=row.text("rating_source"),
+        summary=row.text("summary"),
+        how_to_apply=row.text("how_to_apply"),
+        verified_on=row.day("verified_on"),
+    )
+    if any(not p.is_warning for p in row.problems):
+        return None, row.problems
+    return SchoolRecord(**fields), row.problems
+
+
+def parse_text(line: int, values: dict, locales: Iterable[str]) -> tuple[TextRecord | None, list[Problem]]:
+    """Validate one row of a translations file (id, field, locale, text)."""
+    row = _Row(line, values)
+    school_id, field_name, locale, text = (row.text(c) for c in TRANSLATION_COLUMNS)
+    if not school_id:
+        row.problem("id", N_("“%(column)s” is required."), column="id")
+    if field_name not in FREE_TEXT_FIELDS:
+        row.problem("field", N_("“%(value)s” is not one of: %(allowed)s."), value=field_name, allowed=", ".join(FREE_TEXT_FIELDS))
+    if locale not in locales:
+        row.problem("locale", N_("“%(value)s” is not one of: %(allowed)s."), value=locale, allowed=", ".join(locales))
+    if any(not p.is_warning for p in row.problems):
+        return None, row.problems
+    return TextRecord(school_id, field_name, locale, text), row.problems
+
+
+# --- writing ------------------------------------------------------------------------------
+
+
+def school_row(record: SchoolRecord) -> dict:
+    """Return the canonical CSV row of a record (the inverse of `parse_school`)."""
+    values = asdict(record)
+    row = {column: values.get(column, "") for column in COLUMNS}
+    row["grades"] = format_grades(record.grade_low, record.grade_high)
+    row["sped_programs"] = format_programs(record.programs, "sped")
+    row["ell_programs"] = format_programs(record.programs, "ell")
+    row["world_languages"] = format_programs(record.programs, "world_language")
+    if record.location_approximate:  # the centroid is re-derived on import, not pinned
+        row["lat"] = row["lon"] = ""
+    for column, value in row.items():
+        if value is None:
+            row[column] = ""
+        elif isinstance(value, date):
+            row[column] = value.isoformat()
+    return row
+
+
+def write_csv(rows: Iterable[dict], columns: Iterable[str]) -> str:
+    """Return CSV text with a header row."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(columns), lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return out.getvalue()

@@ -1,0 +1,94 @@
+"""The catalog's tables: schools, their programs, and their free text per locale."""
+
+from datetime import date, datetime, timezone
+
+from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from app.extensions import db
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+class School(db.Model):
+    __tablename__ = "school"
+    __table_args__ = (
+        CheckConstraint("sector IN ('district', 'charter')", name="sector"),
+        CheckConstraint("grade_low <= grade_high", name="grade_span"),
+        Index("ix_school_grades", "grade_low", "grade_high"),
+        Index("ix_school_lat_lon", "lat", "lon"),
+    )
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    name: Mapped[str] = mapped_column(String(300))
+    sector: Mapped[str] = mapped_column(String(16), index=True)
+    operator: Mapped[str] = mapped_column(String(300), default="")
+    school_type: Mapped[str] = mapped_column(String(300), default="")
+    grade_low: Mapped[int]
+    grade_high: Mapped[int]
+    address: Mapped[str] = mapped_column(String(300), default="")
+    city: Mapped[str] = mapped_column(String(300), default="")
+    state: Mapped[str] = mapped_column(String(300), default="")
+    zip: Mapped[str] = mapped_column(String(5), default="")
+    lat: Mapped[float | None]
+    lon: Mapped[float | None]
+    location_approximate: Mapped[bool] = mapped_column(default=False)
+    phone: Mapped[str] = mapped_column(String(300), default="")
+    website: Mapped[str] = mapped_column(String(300), default="")
+    email: Mapped[str] = mapped_column(String(300), default="")
+    enrollment: Mapped[int | None]
+    accessibility: Mapped[str] = mapped_column(String(16), default="unknown")
+    school_bus: Mapped[str] = mapped_column(String(16), default="unknown")
+    school_bus_notes: Mapped[str] = mapped_column(Text, default="")
+    transit_bus: Mapped[str] = mapped_column(Text, default="")
+    transit_rail: Mapped[str] = mapped_column(Text, default="")
+    application_deadline: Mapped[date | None]
+    seats_available: Mapped[int | None]
+    rating: Mapped[str] = mapped_column(String(300), default="")
+    rating_source: Mapped[str] = mapped_column(String(300), default="")
+    verified_on: Mapped[date | None]
+    # Derived from the facts above on every write (catalog.services), for fast filtering.
+    need_sped: Mapped[bool] = mapped_column(default=False)
+    need_ell: Mapped[bool] = mapped_column(default=False)
+    need_dual_language: Mapped[bool] = mapped_column(default=False)
+    need_bus: Mapped[bool] = mapped_column(default=False)
+    need_transit: Mapped[bool] = mapped_column(default=False)
+    need_accessible: Mapped[bool] = mapped_column(default=False)
+    search_text: Mapped[str] = mapped_column(Text, default="")
+    content_hash: Mapped[str] = mapped_column(String(64), default="")
+    updated_at: Mapped[datetime] = mapped_column(default=_now, onupdate=_now)
+
+    programs: Mapped[list["Program"]] = relationship(
+        back_populates="school", cascade="all, delete-orphan", order_by="Program.id"
+    )
+    texts: Mapped[list["SchoolText"]] = relationship(cascade="all, delete-orphan")
+
+
+class Program(db.Model):
+    __tablename__ = "program"
+    __table_args__ = (
+        UniqueConstraint("school_id", "kind", "code", "language", name="uq_program_school_kind_code_language"),
+        Index("ix_program_code_language", "code", "language"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    school_id: Mapped[str] = mapped_column(ForeignKey("school.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    code: Mapped[str] = mapped_column(String(32))
+    language: Mapped[str] = mapped_column(String(2), default="")  # "" when the program has none
+
+    school: Mapped[School] = relationship(back_populates="programs")
+
+
+class SchoolText(db.Model):
+    """A free-text field of a school in one locale; `source_hash` ties it to its English source."""
+
+    __tablename__ = "school_text"
+
+    school_id: Mapped[str] = mapped_column(ForeignKey("school.id", ondelete="CASCADE"), primary_key=True)
+    field: Mapped[str] = mapped_column(String(32), primary_key=True)
+    locale: Mapped[str] = mapped_column(String(8), primary_key=True)
+    text: Mapped[str] = mapped_column(Text, default="")
+    source_hash: Mapped[str] = mapped_column(String(16), default="")

@@ -1,0 +1,181 @@
+"""The OpenAPI 3.0 document of /api/v1, built from the same vocabulary the API checks against."""
+
+from app.i18n import LOCALES
+from catalog.search import MAX_PAGE, MAX_RADIUS_KM, MAX_TEXT, ORDERS
+from catalog.vocabulary import ACCESSIBILITY, GRADE_CODES, NEEDS, PROGRAM_CODES, SCHOOL_BUS, SECTORS
+
+NULLABLE_STRING = {"type": "string", "nullable": True}
+GRADE = {"type": "string", "enum": list(GRADE_CODES.values())}
+
+LANG = {
+    "name": "lang",
+    "in": "query",
+    "description": "Language of labels and free text: " + ", ".join(LOCALES) + " (browser tags like zh-TW are mapped).",
+    "schema": {"type": "string", "enum": list(LOCALES)},
+}
+
+PROGRAM = {
+    "type": "object",
+    "required": ["kind", "code", "language", "label"],
+    "properties": {
+        "kind": {"type": "string", "enum": ["sped", "ell", "world_language"]},
+        "code": {"type": "string", "enum": sorted(PROGRAM_CODES)},
+        "language": NULLABLE_STRING,
+        "label": {"type": "string"},
+    },
+}
+
+SCHOOL_SUMMARY_PROPERTIES = {
+    "id": {"type": "string"},
+    "name": {"type": "string"},
+    "sector": {"type": "string", "enum": list(SECTORS)},
+    "sector_label": {"type": "string"},
+    "grades": {"type": "object", "required": ["low", "high"], "properties": {"low": GRADE, "high": GRADE}},
+    "grades_label": {"type": "string"},
+    "address": {"type": "string"},
+    "zip": {"type": "string"},
+    "lat": {"type": "number", "nullable": True},
+    "lon": {"type": "number", "nullable": True},
+    "location_approximate": {"type": "boolean", "description": "Location is the centre of the school's ZIP code."},
+    "distance_km": {"type": "number", "nullable": True},
+    "programs": {"type": "array", "items": PROGRAM},
+    "school_bus": {"type": "string", "enum": list(SCHOOL_BUS)},
+    "school_bus_label": {"type": "string"},
+    "transit": {"type": "object", "properties": {"bus": NULLABLE_STRING, "rail": NULLABLE_STRING}},
+    "summary": NULLABLE_STRING,
+    "summary_locale": NULLABLE_STRING,
+    "url": {"type": "string"},
+}
+
+TEXT = {
+    "type": "object",
+    "required": ["text", "locale", "stale"],
+    "properties": {"text": NULLABLE_STRING, "locale": NULLABLE_STRING, "stale": {"type": "boolean"}},
+}
+
+ERROR = {
+    "type": "object",
+    "required": ["error"],
+    "properties": {
+        "error": {
+            "type": "object",
+            "required": ["status", "message"],
+            "properties": {"status": {"type": "integer"}, "parameter": {"type": "string"}, "message": {"type": "string"}},
+        }
+    },
+}
+
+
+def _query(name: str, description: str, schema: dict, **extra) -> dict:
+    return {"name": name, "in": "query", "description": description, "schema": schema, **extra}
+
+
+def openapi_document(server_url: str) -> dict:
+    """Return the OpenAPI document, with `server_url` as its one server."""
+    search_parameters = [
+        _query("grade", "A grade the school must offer: PK, K, 1..12.", GRADE),
+        _query("near", "A 5-digit US ZIP code or `latitude,longitude`.", {"type": "string", "example": "60637"}),
+        _query("radius_km", "Only schools within this many km of `near`.", {"type": "number", "exclusiveMinimum": True, "minimum": 0, "maximum": MAX_RADIUS_KM}),
+        _query("sector", "District or charter schools only.", {"type": "string", "enum": list(SECTORS)}),
+        _query(
+            "need",
+            "A need the school must meet; repeat for several (all must be met).",
+            {"type": "array", "items": {"type": "string", "enum": list(NEEDS)}},
+            style="form",
+            explode=True,
+        ),
+        _query("program", "A program code from the vocabulary.", {"type": "string", "enum": sorted(PROGRAM_CODES)}),
+        _query("language", "ISO 639-1 language of a program (dual language, world language, …).", {"type": "string", "pattern": "^[a-z]{2}$"}),
+        _query("q", "Text to find in names and addresses, case and accents ignored.", {"type": "string", "maxLength": MAX_TEXT}),
+        _query("order", "`distance` (needs `near`, the default with it), `neutral` (a seeded shuffle, the default) or `name`.", {"type": "string", "enum": list(ORDERS)}),
+        _query("seed", "Seed of the neutral order; the same seed gives the same order. Defaults to today's date.", {"type": "integer", "minimum": 0, "maximum": 2**31 - 1}),
+        LANG,
+        _query("page", "Page number, from 1.", {"type": "integer", "minimum": 1, "maximum": MAX_PAGE}),
+        _query("per_page", "Results per page.", {"type": "integer", "minimum": 1, "maximum": 100}),
+    ]
+    error_response = {"description": "A parameter is wrong; `error.parameter` names it.", "content": {"application/json": {"schema": ERROR}}}
+    return {
+        "openapi": "3.0.3",
+        "info": {
+            "title": "SchoolBridge catalog API",
+            "version": "1.0.0",
+            "description": "Every public school of the city, district and charter alike, with special-education, English-learner and transport facts.",
+        },
+        "servers": [{"url": server_url}],
+        "paths": {
+            "/api/v1/schools": {
+                "get": {
+                    "operationId": "searchSchools",
+                    "summary": "Search schools",
+                    "parameters": search_parameters,
+                    "responses": {
+                        "200": {
+                            "description": "A page of matching schools, each with why it matched.",
+                            "content": {
+                                "application/json": {
+                                    "schema": {
+                                        "type": "object",
+                                        "required": ["total", "page", "per_page", "results"],
+                                        "properties": {
+                                            "total": {"type": "integer"},
+                                            "page": {"type": "integer"},
+                                            "per_page": {"type": "integer"},
+                                            "order": {"type": "string", "enum": list(ORDERS)},
+                                            "seed": {"type": "integer"},
+                                            "results": {
+                                                "type": "array",
+                                                "items": {
+                                                    "type": "object",
+                                                    "required": list(SCHOOL_SUMMARY_PROPERTIES) + ["matched"],
+                                                    "properties": {
+                                                        **SCHOOL_SUMMARY_PROPERTIES,
+                                                        "matched": {
+                                                            "type": "array",
+                                                            "items": {"type": "object", "required": ["kind", "label"], "properties": {"kind": {"type": "string"}, "label": {"type": "string"}}},
+                                                        },
+                                                    },
+                                                },
+                                            },
+                                        },
+                                    }
+                                }
+                            },
+                        },
+                        "400": error_response,
+                    },
+                }
+            },
+            "/api/v1/schools/{school_id}": {
+                "get": {
+                    "operationId": "getSchool",
+                    "summary": "One school's full record",
+                    "parameters": [{"name": "school_id", "in": "path", "required": True, "schema": {"type": "string"}}, LANG],
+                    "responses": {
+                        "200": {
+                            "description": "The school.",
+                            "content": {
+                                "application/json": {
+                                    "schema": {
+                                        "type": "object",
+                                        "required": list(SCHOOL_SUMMARY_PROPERTIES),
+                                        "properties": {
+                                            **SCHOOL_SUMMARY_PROPERTIES,
+                                            "accessibility": {"type": "string", "enum": list(ACCESSIBILITY)},
+                                            "rating": {
+                                                "type": "object",
+                                                "nullable": True,
+                                                "properties": {"value": {"type": "string"}, "source": {"type": "string"}},
+                                            },
+                                            "texts": {"type": "object", "properties": {"summary": TEXT, "how_to_apply": TEXT}},
+                                        },
+                                    }
+                                }
+                            },
+                        },
+                        "400": error_response,
+                        "404": {"description": "No school has this id.", "content": {"application/json": {"schema": ERROR}}},
+                    },
+                }
+            },
+        },
+    }

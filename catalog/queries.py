@@ -1,0 +1,158 @@
+"""Reading the catalog: the one search service, single schools, export and statistics."""
+
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from sqlalchemy import and_, exists, func, select
+from sqlalchemy.orm import selectinload
+
+from app.extensions import db
+from catalog import geo
+from catalog.csvformat import FREE_TEXT_FIELDS, SchoolRecord, text_hash
+from catalog.models import Program, School, SchoolText
+from catalog.search import Candidate, Query, Reason, SchoolFacts, explain, rank
+
+NEED_COLUMNS = {
+    "sped": School.need_sped,
+    "ell": School.need_ell,
+    "dual_language": School.need_dual_language,
+    "bus": School.need_bus,
+    "transit": School.need_transit,
+    "accessible": School.need_accessible,
+}
+
+
+@dataclass(frozen=True)
+class Hit:
+    school: School
+    distance_km: float | None
+    reasons: list[Reason]
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    total: int
+    hits: list[Hit]
+    query: Query
+
+
+def _like_escape(token: str) -> str:
+    return token.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _filters(query: Query) -> list:
+    conditions = []
+    if query.grade is not None:
+        conditions += [School.grade_low <= query.grade, School.grade_high >= query.grade]
+    if query.sector:
+        conditions.append(School.sector == query.sector)
+    conditions += [NEED_COLUMNS[need].is_(True) for need in query.needs]
+    if query.program or query.program_language:
+        program = [Program.school_id == School.id]
+        if query.program:
+            program.append(Program.code == query.program)
+        if query.program_language:
+            program.append(Program.language == query.program_language)
+        conditions.append(exists().where(and_(*program)))
+    for token in query.text_tokens:
+        conditions.append(School.search_text.like(f"%{_like_escape(token)}%", escape="\\"))
+    if query.near is not None and query.radius_km is not None:
+        min_lat, max_lat, min_lon, max_lon = geo.bounding_box(*query.near, query.radius_km)
+        conditions += [School.lat.between(min_lat, max_lat), School.lon.between(min_lon, max_lon)]
+    return conditions
+
+
+def facts_of(school: School) -> SchoolFacts:
+    """Return the plain facts of a school that search explanations use."""
+    return SchoolFacts(
+        sector=school.sector,
+        grade_low=school.grade_low,
+        grade_high=school.grade_high,
+        programs=tuple((p.kind, p.code, p.language) for p in school.programs),
+        school_bus=school.school_bus,
+        transit_bus=school.transit_bus,
+        transit_rail=school.transit_rail,
+        accessibility=school.accessibility,
+        location_approximate=school.location_approximate,
+    )
+
+
+def find_schools(query: Query) -> SearchResult:
+    """Search the catalog: the one search every door (kiosk, SMS, API) uses."""
+    statement = select(School.id, School.name, School.lat, School.lon).where(*_filters(query))
+    candidates = (Candidate(*row) for row in db.session.execute(statement))
+    total, page = rank(candidates, query)
+    ids = [school_id for school_id, _distance in page]
+    loaded = {
+        s.id: s
+        for s in db.session.scalars(
+            select(School).where(School.id.in_(ids)).options(selectinload(School.programs), selectinload(School.texts))
+        )
+    }
+    hits = [Hit(loaded[i], d, explain(query, facts_of(loaded[i]), d)) for i, d in page if i in loaded]
+    return SearchResult(total, hits, query)
+
+
+def get_school(school_id: str) -> School | None:
+    """Return one school with its programs and texts, or None."""
+    return db.session.get(School, school_id, options=[selectinload(School.programs), selectinload(School.texts)])
+
+
+def free_text(school: School, name: str, locale: str) -> tuple[str, str | None, bool]:
+    """Return (text, locale it is in, is_stale) for a free-text field, falling back to English."""
+    by_locale = {t.locale: t for t in school.texts if t.field == name}
+    english = by_locale.get("en")
+    wanted = by_locale.get(locale)
+    if wanted and wanted.text:
+        stale = locale != "en" and english is not None and wanted.source_hash != text_hash(english.text)
+        return wanted.text, locale, stale
+    if english and english.text:
+        return english.text, "en", False
+    return "", None, False
+
+
+def record_of(school: School) -> SchoolRecord:
+    """Return a school as the canonical record it was imported from."""
+    english = {t.field: t.text for t in school.texts if t.locale == "en"}
+    return SchoolRecord(
+        **{name: getattr(school, name) for name in SchoolRecord.__dataclass_fields__ if hasattr(School, name) and name != "programs"},
+        programs=tuple(sorted((p.kind, p.code, p.language) for p in school.programs)),
+        **{name: english.get(name, "") for name in FREE_TEXT_FIELDS},
+    )
+
+
+def all_schools(batch: int = 500) -> Iterator[School]:
+    """Yield every school in id order, with programs and texts, a batch at a time."""
+    statement = (
+        select(School)
+        .order_by(School.id)
+        .options(selectinload(School.programs), selectinload(School.texts))
+        .execution_options(yield_per=batch)
+    )
+    yield from db.session.scalars(statement)
+
+
+def translations() -> Iterator[SchoolText]:
+    """Yield every non-English free text, in a stable order."""
+    statement = select(SchoolText).where(SchoolText.locale != "en").order_by(SchoolText.school_id, SchoolText.field, SchoolText.locale)
+    yield from db.session.scalars(statement)
+
+
+def catalog_stats() -> dict:
+    """Count schools by sector, need and program, and how many locations are approximate."""
+    by_sector = {s: n for s, n in db.session.execute(select(School.sector, func.count()).group_by(School.sector))}
+    programs = Counter()
+    for kind, code, language, count in db.session.execute(
+        select(Program.kind, Program.code, Program.language, func.count()).group_by(Program.kind, Program.code, Program.language)
+    ):
+        programs[f"{code}:{language}" if language else code] += count
+    needs = {need: db.session.scalar(select(func.count()).where(column.is_(True))) for need, column in NEED_COLUMNS.items()}
+    return {
+        "schools": sum(by_sector.values()),
+        "by_sector": by_sector,
+        "by_need": needs,
+        "by_program": dict(sorted(programs.items())),
+        "approximate_locations": db.session.scalar(select(func.count()).where(School.location_approximate.is_(True))),
+        "never_verified": db.session.scalar(select(func.count()).where(School.verified_on.is_(None))),
+    }

@@ -1,0 +1,244 @@
+"""Search decisions, pure: read a query, rank candidates, page them, say why each matched.
+
+The database side (`catalog.queries.find_schools`) narrows the catalog with the same filters
+in SQL; this module decides distance, radius, order and paging, and explains each hit.
+"""
+
+import hashlib
+import math
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from catalog import geo
+from catalog.csvformat import ISO_639_1
+from catalog.text import fold, fold_tokens
+from catalog.vocabulary import GRADE_BY_CODE, N_, NEEDS, PROGRAM_CODES, SECTORS
+
+ORDERS = ("distance", "neutral", "name")
+MAX_RADIUS_KM = 500.0
+MAX_PAGE = 10_000
+MAX_TEXT = 200
+LAT_LON_RE = re.compile(r"^\s*(-?\d{1,3}(?:\.\d+)?)\s*,\s*(-?\d{1,3}(?:\.\d+)?)\s*$")
+
+
+class QueryError(ValueError):
+    """A search parameter that cannot be used: which one, and why (untranslated)."""
+
+    def __init__(self, parameter: str, message: str, **params):
+        super().__init__(f"{parameter}: {message % params if params else message}")
+        self.parameter, self.message, self.params = parameter, message, params
+
+
+@dataclass(frozen=True)
+class Query:
+    grade: int | None = None
+    near: tuple[float, float] | None = None
+    near_zip: str | None = None  # set when `near` came from a ZIP centroid
+    radius_km: float | None = None
+    sector: str | None = None
+    needs: tuple[str, ...] = ()
+    program: str | None = None
+    program_language: str | None = None
+    text: str = ""
+    order: str = "neutral"
+    seed: int = 0
+    page: int = 1
+    per_page: int = 20
+
+    @property
+    def text_tokens(self) -> list[str]:
+        return fold_tokens(self.text)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """What ranking needs to know of a school that passed the filters."""
+
+    id: str
+    name: str
+    lat: float | None
+    lon: float | None
+
+
+@dataclass(frozen=True)
+class Reason:
+    """One reason a school matched: a kind and the values to describe it."""
+
+    kind: str
+    params: dict = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class SchoolFacts:
+    """The facts of one school that explanations are made from."""
+
+    sector: str
+    grade_low: int
+    grade_high: int
+    programs: tuple[tuple[str, str, str], ...]
+    school_bus: str
+    transit_bus: str
+    transit_rail: str
+    accessibility: str
+    location_approximate: bool
+
+
+# --- reading a query ----------------------------------------------------------------------
+
+
+def _one(params: Mapping[str, Sequence[str]], name: str) -> str | None:
+    values = params.get(name) or []
+    if len(values) > 1:
+        raise QueryError(name, N_("Give “%(name)s” only once."), name=name)
+    value = values[0].strip() if values else ""
+    return value or None
+
+
+def _integer(params, name: str, default: int, low: int, high: int) -> int:
+    value = _one(params, name)
+    if value is None:
+        return default
+    if not re.fullmatch(r"\d{1,9}", value) or not low <= int(value) <= high:
+        raise QueryError(name, N_("“%(name)s” must be a whole number from %(low)d to %(high)d."), name=name, low=low, high=high)
+    return int(value)
+
+
+def parse_grade(value: str) -> int:
+    """Parse "PK", "K", "0".."12" into the grade integer; raise QueryError otherwise."""
+    code = value.strip().upper()
+    if code == "0":
+        code = "K"
+    if code not in GRADE_BY_CODE:
+        raise QueryError("grade", N_("“%(value)s” is not a grade: use PK, K or 1 to 12."), value=value[:20])
+    return GRADE_BY_CODE[code]
+
+
+def parse_near(value: str) -> tuple[tuple[float, float], str | None]:
+    """Parse a 5-digit ZIP or "lat,lon" into coordinates (and the ZIP, if one was given)."""
+    if geo.ZIP_RE.match(value):
+        centroid = geo.zip_centroid(value)
+        if not centroid:
+            raise QueryError("near", N_("ZIP code %(zip)s was not found."), zip=value)
+        return centroid, value
+    match = LAT_LON_RE.match(value)
+    if match:
+        lat, lon = float(match.group(1)), float(match.group(2))
+        if geo.valid_lat_lon(lat, lon):
+            return (lat, lon), None
+    raise QueryError("near", N_("Give a 5-digit ZIP code or “latitude,longitude”."))
+
+
+def build_query(params: Mapping[str, Sequence[str]], default_seed: int = 0, max_per_page: int = 100) -> Query:
+    """Read search parameters (name → list of values, as in a query string) into a Query."""
+    grade = _one(params, "grade")
+    near_value = _one(params, "near")
+    near, near_zip = parse_near(near_value) if near_value else (None, None)
+    radius = _one(params, "radius_km")
+    radius_km = None
+    if radius is not None:
+        try:
+            radius_km = float(radius)
+        except ValueError:
+            radius_km = math.nan
+        if not 0 < radius_km <= MAX_RADIUS_KM:
+            raise QueryError("radius_km", N_("“%(name)s” must be a number above 0 and at most %(high)d."), name="radius_km", high=int(MAX_RADIUS_KM))
+        if near is None:
+            raise QueryError("radius_km", N_("“radius_km” needs “near”."))
+    sector = _one(params, "sector")
+    if sector is not None and sector.lower() not in SECTORS:
+        raise QueryError("sector", N_("“%(value)s” is not one of: %(allowed)s."), value=sector[:20], allowed=", ".join(SECTORS))
+    needs = []
+    for need in params.get("need") or []:
+        need = need.strip().lower()
+        if need not in NEEDS:
+            raise QueryError("need", N_("“%(value)s” is not one of: %(allowed)s."), value=need[:20], allowed=", ".join(NEEDS))
+        if need not in needs:
+            needs.append(need)
+    program = _one(params, "program")
+    if program is not None and program.lower() not in PROGRAM_CODES:
+        raise QueryError("program", N_("Unknown program “%(value)s”."), value=program[:40])
+    language = _one(params, "language")
+    if language is not None and language.lower() not in ISO_639_1:
+        raise QueryError("language", N_("“%(value)s” is not a two-letter language code."), value=language[:20])
+    text = _one(params, "q") or ""
+    if len(text) > MAX_TEXT:
+        raise QueryError("q", N_("The search text is longer than %(limit)d characters."), limit=MAX_TEXT)
+    if not fold_tokens(text):  # only punctuation or symbols: nothing to search for
+        text = ""
+    order = (_one(params, "order") or ("distance" if near else "neutral")).lower()
+    if order not in ORDERS:
+        raise QueryError("order", N_("“%(value)s” is not one of: %(allowed)s."), value=order[:20], allowed=", ".join(ORDERS))
+    if order == "distance" and near is None:
+        raise QueryError("order", N_("Ordering by distance needs “near”."))
+    return Query(
+        grade=parse_grade(grade) if grade is not None else None,
+        near=near,
+        near_zip=near_zip,
+        radius_km=radius_km,
+        sector=sector.lower() if sector else None,
+        needs=tuple(sorted(needs)),
+        program=program.lower() if program else None,
+        program_language=language.lower() if language else None,
+        text=text,
+        order=order,
+        seed=_integer(params, "seed", default_seed, 0, 2**31 - 1),
+        page=_integer(params, "page", 1, 1, MAX_PAGE),
+        per_page=_integer(params, "per_page", 20, 1, max_per_page),
+    )
+
+
+# --- ranking ------------------------------------------------------------------------------
+
+
+def neutral_key(seed: int, school_id: str) -> bytes:
+    """Return a school's place in the neutral order for a seed: a keyed hash, not a ranking."""
+    return hashlib.blake2b(school_id.encode(), digest_size=8, key=str(seed).encode()).digest()
+
+
+def rank(candidates: Iterable[Candidate], query: Query) -> tuple[int, list[tuple[str, float | None]]]:
+    """Order and page the candidates: (total, [(school id, distance_km or None), …] of the page)."""
+    scored = []
+    for c in candidates:
+        distance = None
+        if query.near is not None and c.lat is not None and c.lon is not None:
+            distance = geo.haversine_km(query.near[0], query.near[1], c.lat, c.lon)
+        if query.radius_km is not None and (distance is None or distance > query.radius_km):
+            continue
+        scored.append((c, distance))
+    if query.order == "distance":
+        scored.sort(key=lambda s: (s[1] is None, s[1] or 0.0, fold(s[0].name), s[0].id))
+    elif query.order == "name":
+        scored.sort(key=lambda s: (fold(s[0].name), s[0].id))
+    else:
+        scored.sort(key=lambda s: neutral_key(query.seed, s[0].id))
+    start = (query.page - 1) * query.per_page
+    page = scored[start : start + query.per_page]
+    return len(scored), [(c.id, round(d, 2) if d is not None else None) for c, d in page]
+
+
+def explain(query: Query, facts: SchoolFacts, distance_km: float | None) -> list[Reason]:
+    """Say why a school matched the query, one Reason per criterion that was asked for."""
+    reasons = []
+    if query.grade is not None:
+        reasons.append(Reason("grade", {"grade": query.grade}))
+    if distance_km is not None:
+        reasons.append(Reason("distance", {"km": distance_km, "approximate": facts.location_approximate}))
+    if query.sector:
+        reasons.append(Reason("sector", {"sector": facts.sector}))
+    for need in query.needs:
+        programs = []
+        if need == "sped":
+            programs = [p for p in facts.programs if p[0] == "sped"]
+        elif need == "ell":
+            programs = [p for p in facts.programs if p[0] == "ell"]
+        elif need == "dual_language":
+            programs = [p for p in facts.programs if p[1] == "dual_language"]
+        reasons.append(Reason("need", {"need": need, "programs": programs, "school_bus": facts.school_bus}))
+    if query.program or query.program_language:
+        for kind, code, language in facts.programs:
+            if (query.program in (None, code)) and (query.program_language in (None, language)):
+                reasons.append(Reason("program", {"kind": kind, "code": code, "language": language}))
+    if query.text:
+        reasons.append(Reason("text", {"text": query.text}))
+    return reasons

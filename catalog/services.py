@@ -1,0 +1,206 @@
+"""Use cases that change the catalog. They flush; the caller's unit of work commits."""
+
+from collections.abc import Callable, Iterable
+from dataclasses import asdict, dataclass, field
+
+from sqlalchemy import delete, insert, select, update
+
+from app.extensions import db
+from catalog.csvformat import FREE_TEXT_FIELDS, Problem, SchoolRecord, TextRecord, parse_school, parse_text, text_hash
+from catalog.models import Program, School, SchoolText
+from catalog.text import fold
+from catalog.vocabulary import N_
+
+CHUNK = 500  # rows per statement: well under SQLite's bound-parameter limit
+
+
+@dataclass
+class ImportReport:
+    """What an import found and did."""
+
+    rows: int = 0
+    new: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    unchanged: int = 0
+    rejected_lines: set[tuple[str, int]] = field(default_factory=set)
+    problems: list[tuple[str, Problem]] = field(default_factory=list)  # (file: "schools" | "translations", problem)
+    texts_new: int = 0
+    texts_changed: int = 0
+    texts_unchanged: int = 0
+    applied: bool = False
+
+    @property
+    def rejected(self) -> int:
+        return len(self.rejected_lines)
+
+    def add(self, problems: Iterable[Problem], file: str = "schools") -> None:
+        for problem in problems:
+            self.problems.append((file, problem))
+            if not problem.is_warning:
+                self.rejected_lines.add((file, problem.line))
+
+
+def school_values(record: SchoolRecord) -> dict:
+    """Return the `school` table values of a record, with the derived columns filled in."""
+    values = asdict(record)
+    for name in ("programs", "summary", "how_to_apply"):
+        values.pop(name)
+    needs = record.needs()
+    values.update({f"need_{need}": need in needs for need in ("sped", "ell", "dual_language", "bus", "transit", "accessible")})
+    values["search_text"] = fold(" ".join((record.name, record.operator, record.school_type, record.address, record.city, record.zip)))
+    values["content_hash"] = record.content_hash()
+    return values
+
+
+def _chunks(items: list, size: int = CHUNK):
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def _write_schools(records: list[SchoolRecord], existing: set[str]) -> None:
+    new = [school_values(r) for r in records if r.id not in existing]
+    changed = [school_values(r) for r in records if r.id in existing]
+    ids = [r.id for r in records if r.id in existing]
+    for chunk in _chunks(ids):
+        db.session.execute(delete(Program).where(Program.school_id.in_(chunk)))
+        db.session.execute(
+            delete(SchoolText).where(SchoolText.school_id.in_(chunk), SchoolText.locale == "en")
+        )
+    for chunk in _chunks(new):
+        db.session.execute(insert(School), chunk)
+    for chunk in _chunks(changed):
+        db.session.execute(update(School), chunk)
+    programs = [
+        {"school_id": r.id, "kind": kind, "code": code, "language": language}
+        for r in records
+        for kind, code, language in r.programs
+    ]
+    for chunk in _chunks(programs):
+        db.session.execute(insert(Program), chunk)
+    texts = [
+        {"school_id": r.id, "field": name, "locale": "en", "text": getattr(r, name), "source_hash": text_hash(getattr(r, name))}
+        for r in records
+        for name in FREE_TEXT_FIELDS
+        if getattr(r, name)
+    ]
+    for chunk in _chunks(texts):
+        db.session.execute(insert(SchoolText), chunk)
+
+
+def import_schools(
+    rows: Iterable[tuple[int, dict]],
+    *,
+    text_rows: Iterable[tuple[int, dict]] = (),
+    locales: Iterable[str] = (),
+    partial: bool = False,
+    dry_run: bool = False,
+    on_row: Callable[[], None] | None = None,
+) -> ImportReport:
+    """Validate canonical rows (and translation rows) and write them, all or nothing.
+
+    With `partial`, the valid rows are written even when others are rejected; with `dry_run`
+    nothing is written. Schools missing from the file are left as they are.
+    """
+    report = ImportReport()
+    records: dict[str, SchoolRecord] = {}
+    first_line: dict[str, int] = {}
+    for line, row in rows:
+        report.rows += 1
+        record, problems = parse_school(line, row)
+        report.add(problems)
+        if on_row:
+            on_row()
+        if record is None:
+            continue
+        if record.id in records:
+            report.add([Problem(line, "id", N_("Duplicate id “%(id)s”, first seen on line %(first)d."), {"id": record.id, "first": first_line[record.id]})])
+            continue
+        records[record.id] = record
+        first_line[record.id] = line
+
+    existing = {i: h for i, h in db.session.execute(select(School.id, School.content_hash))}
+    for record in records.values():
+        if record.id not in existing:
+            report.new.append(record.id)
+        elif existing[record.id] != record.content_hash():
+            report.changed.append(record.id)
+        else:
+            report.unchanged += 1
+
+    texts = _read_texts(text_rows, set(records) | set(existing), list(locales), report)
+    if dry_run or (report.rejected and not partial):
+        _classify_texts(texts, records, report)
+        return report
+    to_write = [records[i] for i in report.new + report.changed]
+    _write_schools(to_write, set(existing))
+    db.session.flush()
+    _apply_texts(texts, report)
+    db.session.flush()
+    report.applied = True
+    return report
+
+
+def _read_texts(rows, known_ids: set[str], locales: list[str], report: ImportReport) -> list[TextRecord]:
+    texts: dict[tuple[str, str, str], TextRecord] = {}
+    for line, row in rows:
+        record, problems = parse_text(line, row, locales)
+        if record and record.school_id not in known_ids:
+            problems = [*problems, Problem(line, "id", N_("No school has the id “%(id)s”."), {"id": record.school_id})]
+            record = None
+        report.add(problems, file="translations")
+        if record:
+            texts[(record.school_id, record.field, record.locale)] = record
+    return list(texts.values())
+
+
+def _english_sources(school_ids: set[str]) -> dict[tuple[str, str], str]:
+    sources = {}
+    for chunk in _chunks(sorted(school_ids)):
+        query = select(SchoolText.school_id, SchoolText.field, SchoolText.text).where(
+            SchoolText.school_id.in_(chunk), SchoolText.locale == "en"
+        )
+        sources.update({(s, f): t for s, f, t in db.session.execute(query)})
+    return sources
+
+
+def _existing_texts(texts: list[TextRecord]) -> dict[tuple[str, str, str], SchoolText]:
+    found = {}
+    for chunk in _chunks(sorted({t.school_id for t in texts})):
+        for row in db.session.scalars(select(SchoolText).where(SchoolText.school_id.in_(chunk))):
+            found[(row.school_id, row.field, row.locale)] = row
+    return found
+
+
+def _classify_texts(texts: list[TextRecord], records: dict[str, SchoolRecord], report: ImportReport) -> None:
+    existing = _existing_texts(texts)
+    for t in texts:
+        current = existing.get((t.school_id, t.field, t.locale))
+        if current is None:
+            report.texts_new += 1
+        elif current.text != t.text:
+            report.texts_changed += 1
+        else:
+            report.texts_unchanged += 1
+
+
+def _apply_texts(texts: list[TextRecord], report: ImportReport) -> None:
+    """Write translations, each tied to the hash of the English text it translates now."""
+    if not texts:
+        return
+    sources = _english_sources({t.school_id for t in texts})
+    existing = _existing_texts(texts)
+    for t in texts:
+        source_hash = text_hash(sources.get((t.school_id, t.field), ""))
+        current = existing.get((t.school_id, t.field, t.locale))
+        if current is None:
+            if t.text:
+                db.session.add(SchoolText(school_id=t.school_id, field=t.field, locale=t.locale, text=t.text, source_hash=source_hash))
+                report.texts_new += 1
+        elif not t.text:
+            db.session.delete(current)
+            report.texts_changed += 1
+        elif current.text != t.text:
+            current.text, current.source_hash = t.text, source_hash
+            report.texts_changed += 1
+        else:
+            report.texts_unchanged += 1

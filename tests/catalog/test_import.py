@@ -1,0 +1,235 @@
+"""`flask catalog import/export`: real directories, idempotence, round trips, bad rows."""
+
+import csv
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from catalog.models import Program, School, SchoolText
+from tests.conftest import FIXTURES, real_file
+
+# --- expectations computed from the source files with nothing but the csv module ----------
+
+
+def source(path: Path) -> list[dict]:
+    with path.open(encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def cps_expected(path: Path) -> tuple[Counter, Counter]:
+    rows = source(path)
+    sectors = Counter("charter" if r["School_Type"] == "Charter" else "district" for r in rows)
+    programs = Counter()
+    for r in rows:
+        if r["PreSchool_Inclusive"] == "Y" or r["Preschool_Instructional"] == "Y":
+            programs["early_childhood"] += 1
+        for column, code in (("Significantly_Modified", "significant_support"), ("Hard_Of_Hearing", "deaf_hard_of_hearing"),
+                             ("Visual_Impairments", "visual_impairment"), ("Bilingual_Services", "bilingual_services"),
+                             ("Refugee_Services", "refugee_services")):  # fmt: skip
+            programs[code] += r[column] == "Y"
+        programs["special_school"] += r["School_Type"] == "Special Education"
+        languages = {name.strip() for name in r["Classroom_Languages"].split(",")}
+        programs["world_language:es"] += bool(languages & {"Spanish", "Spanish for Heritage Speakers"})
+        programs["world_language:fr"] += "French" in languages
+        programs["world_language:zh"] += bool(languages & {"Chinese", "Mandarin"})
+    return sectors, +programs
+
+
+def nyc_expected(locations: Path, directory: Path) -> tuple[Counter, Counter]:
+    rows = source(locations)
+    sectors = Counter("charter" if r["MANAGED_BY_NAME"] == "Charter" else "district" for r in rows)
+    programs = Counter(special_school=sum(r["LOCATION_TYPE_DESCRIPTION"] == "Special Education" for r in rows))
+    dbns = {r["ATS SYSTEM CODE"].strip() for r in rows}
+    for r in source(directory):
+        if r["dbn"].strip() not in dbns:
+            continue
+        ell = r["ell_programs"]
+        programs["esl"] += "English as a New Language" in ell
+        for part in ell.split(";"):
+            name, _, languages = part.partition(":")
+            if name.strip() == "Dual Language" and "Spanish" in languages:
+                programs["dual_language:es"] += 1
+            if name.strip() == "Transitional Bilingual Education" and "Chinese" in languages:
+                programs["transitional_bilingual:zh"] += 1
+        programs["world_language:fr"] += "French" in r["language_classes"]
+    return sectors, +programs
+
+
+def catalog_counts(session) -> tuple[Counter, Counter]:
+    sectors = Counter(dict(session.execute(select(School.sector, func.count()).group_by(School.sector)).all()))
+    programs = Counter()
+    for code, language, count in session.execute(select(Program.code, Program.language, func.count()).group_by(Program.code, Program.language)):
+        programs[f"{code}:{language}" if language else code] += count
+    return sectors, programs
+
+
+CPS_FILES = {"sample": lambda: FIXTURES / "cps_sample.csv", "real": lambda: real_file("chicago_cps_school_profile_sy1617.csv")}
+NYC_FILES = {
+    "sample": lambda: (FIXTURES / "nyc_locations_sample.csv", FIXTURES / "nyc_hs_directory_sample.csv"),
+    "real": lambda: (real_file("nyc_doe_school_locations_2017_2018.csv"), real_file("nyc_doe_high_school_directory_2018.csv")),
+}
+
+
+@pytest.mark.parametrize("which", ["sample", "real"])
+def test_cps_import_matches_the_source_and_reimport_changes_nothing(which, cli, session):
+    path = CPS_FILES[which]()
+    result = cli("catalog", "import", str(path), "--format", "cps")
+    assert result.exit_code == 0, result.output
+    sectors, programs = catalog_counts(session)
+    expected_sectors, expected_programs = cps_expected(path)
+    assert sectors == expected_sectors
+    for key, count in expected_programs.items():
+        assert programs[key] == count, key
+    before = session.execute(select(School.id, School.content_hash, School.updated_at).order_by(School.id)).all()
+    again = cli("catalog", "import", str(path), "--format", "cps")
+    assert again.exit_code == 0
+    assert f"0 new, 0 changed, {sum(expected_sectors.values())} unchanged, 0 rejected" in again.output
+    session.expire_all()
+    assert session.execute(select(School.id, School.content_hash, School.updated_at).order_by(School.id)).all() == before
+
+
+@pytest.mark.parametrize("which", ["sample", "real"])
+@pytest.mark.parametrize("order", ["locations_first", "directory_first"])
+def test_nyc_import_joins_the_directory_in_either_order(which, order, cli, session):
+    locations, directory = NYC_FILES[which]()
+    files = [locations, directory] if order == "locations_first" else [directory, locations]
+    result = cli("catalog", "import", *map(str, files), "--format", "nyc")
+    assert result.exit_code == 0, result.output
+    sectors, programs = catalog_counts(session)
+    expected_sectors, expected_programs = nyc_expected(locations, directory)
+    assert sectors == expected_sectors
+    for key, count in expected_programs.items():
+        assert programs[key] == count, key
+    # a high school carries the directory's transit facts
+    high_school = source(directory)[0]
+    school = session.get(School, f"nyc-{high_school['dbn'].strip().lower()}")
+    assert school.transit_rail == high_school["subway"].strip()
+    assert school.transit_bus == high_school["bus"].strip()
+
+
+def test_nyc_import_needs_both_files(cli, session):
+    result = cli("catalog", "import", str(FIXTURES / "nyc_locations_sample.csv"), "--format", "nyc")
+    assert result.exit_code != 0
+    assert "two files" in result.output
+    assert session.scalar(select(func.count()).select_from(School)) == 0
+
+
+def test_export_then_import_round_trips_to_the_same_catalog(cli, session, tmp_path, app):
+    assert cli("catalog", "import", str(FIXTURES / "cps_sample.csv"), "--format", "cps").exit_code == 0
+    translations = tmp_path / "t.csv"
+    first_id = session.scalars(select(School.id).order_by(School.id)).first()
+    translations.write_text(f"id,field,locale,text\n{first_id},summary,es,Una escuela.\n", encoding="utf-8")
+    # give the school an English summary so the translation has a source
+    canonical = tmp_path / "one.csv"
+    assert cli("catalog", "export", str(canonical)).exit_code == 0
+    rows = source(canonical)
+    rows[0]["summary"] = "A school."
+    with canonical.open("w", encoding="utf-8", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    assert cli("catalog", "import", str(canonical), "--translations", str(translations)).exit_code == 0
+
+    first, first_t = tmp_path / "first.csv", tmp_path / "first_t.csv"
+    assert cli("catalog", "export", str(first), "--translations", str(first_t)).exit_code == 0
+    # a second, empty database gets the export and exports it again
+    from app import create_app
+    from app.extensions import db as _db
+
+    other_url = f"sqlite:///{tmp_path / 'other.db'}"
+    other = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": other_url})
+    with other.app_context():
+        from flask_migrate import upgrade
+
+        upgrade()
+    runner = other.test_cli_runner()
+    assert runner.invoke(args=["catalog", "import", str(first), "--translations", str(first_t)]).exit_code == 0
+    second, second_t = tmp_path / "second.csv", tmp_path / "second_t.csv"
+    assert runner.invoke(args=["catalog", "export", str(second), "--translations", str(second_t)]).exit_code == 0
+    with other.app_context():
+        _db.engine.dispose()
+    assert second.read_text(encoding="utf-8") == first.read_text(encoding="utf-8")
+    assert second_t.read_text(encoding="utf-8") == first_t.read_text(encoding="utf-8")
+    assert "Una escuela." in first_t.read_text(encoding="utf-8")
+    # and re-importing the export into the first catalog changes nothing
+    again = cli("catalog", "import", str(first), "--translations", str(first_t))
+    assert " 0 new, 0 changed," in again.output and "Translations: 0 new, 0 changed, 1 unchanged." in again.output
+
+
+HEADER = "id,name,sector,grades,zip,sped_programs\n"
+GOOD = "t-1,Escuela Uno,district,K-5,60637,autism\n"
+BROKEN_ROWS = [
+    ("t-2,Two,district,K-13,60637,\n", "grades", "is not a grade list"),
+    ("t-3,Three,district,K-5,60637,telepathy\n", "sped_programs", "Unknown special-education program"),
+    ("t-4,Four,private,K-5,60637,\n", "sector", "is not one of"),
+    (",Five,district,K-5,60637,\n", "id", "is required"),
+    ("t-1,Duplicate,district,K-5,60637,\n", "id", "Duplicate id"),
+]
+
+
+def broken_file(tmp_path) -> Path:
+    path = tmp_path / "broken.csv"
+    body = HEADER + GOOD + "".join(row for row, _c, _m in BROKEN_ROWS)
+    body += "t-6,Six,charter,9-12,2134,\n"  # a 4-digit ZIP: padded, with a warning
+    data = body.encode() + b"t-7,Caf\xe9 Seven,district,K-5,60637,\n"  # Latin-1, not UTF-8
+    path.write_bytes(data)
+    return path
+
+
+def test_broken_rows_are_reported_by_line_and_column_and_nothing_is_imported(cli, session, tmp_path):
+    result = cli("catalog", "import", str(broken_file(tmp_path)))
+    assert result.exit_code == 1
+    for line, (_row, column, message) in enumerate(BROKEN_ROWS, start=3):
+        assert any(f":{line}: {column}: rejected: " in out and message in out for out in result.output.splitlines()), (line, result.output)
+    assert ":8: zip: warning: ZIP code “2134” was padded to 02134." in result.output
+    assert ":9: name: rejected: The value is not valid UTF-8 text." in result.output
+    assert "6 rejected" in result.output and "Nothing was imported" in result.output
+    assert session.scalar(select(func.count()).select_from(School)) == 0
+
+
+def test_partial_import_keeps_the_good_rows(cli, session, tmp_path):
+    result = cli("catalog", "import", str(broken_file(tmp_path)), "--partial")
+    assert result.exit_code == 1  # rows were still rejected
+    assert sorted(session.scalars(select(School.id))) == ["t-1", "t-6"]
+    assert session.get(School, "t-6").zip == "02134"
+    assert session.get(School, "t-1").name == "Escuela Uno"  # the first t-1 is kept, not the duplicate
+
+
+def test_dry_run_reports_and_changes_nothing(cli, session, tmp_path):
+    path = tmp_path / "ok.csv"
+    path.write_text(HEADER + GOOD, encoding="utf-8")
+    result = cli("catalog", "import", str(path), "--dry-run")
+    assert result.exit_code == 0 and "1 new" in result.output and "Dry run" in result.output
+    assert session.scalar(select(func.count()).select_from(School)) == 0
+
+
+def test_a_missing_required_column_or_unknown_column_refuses_the_file(cli, session, tmp_path):
+    path = tmp_path / "bad_header.csv"
+    path.write_text("id,name,grades,colour\nt-1,One,K,blue\n", encoding="utf-8")
+    result = cli("catalog", "import", str(path))
+    assert result.exit_code != 0
+    assert "Required column “sector” is missing." in result.output and "Unknown column “colour”." in result.output
+
+
+def test_missing_lat_lon_takes_the_zip_centroid_and_is_marked_approximate(cli, session, tmp_path):
+    path = tmp_path / "ok.csv"
+    path.write_text(HEADER + GOOD, encoding="utf-8")
+    assert cli("catalog", "import", str(path)).exit_code == 0
+    school = session.get(School, "t-1")
+    assert school.location_approximate and school.lat == pytest.approx(41.78, abs=0.05)
+
+
+def test_a_changed_english_summary_makes_its_translations_stale(cli, session, tmp_path, client):
+    path, texts = tmp_path / "s.csv", tmp_path / "t.csv"
+    path.write_text("id,name,sector,grades,summary\nt-1,One,district,K,Old words.\n", encoding="utf-8")
+    texts.write_text("id,field,locale,text\nt-1,summary,vi,Lời cũ.\nt-9,summary,vi,Không có.\n", encoding="utf-8")
+    result = cli("catalog", "import", str(path), "--translations", str(texts))
+    assert result.exit_code == 1 and "No school has the id “t-9”." in result.output
+    assert cli("catalog", "import", str(path), "--translations", str(texts), "--partial").exit_code == 1
+    assert client.get("/api/v1/schools/t-1?lang=vi").get_json()["texts"]["summary"] == {"text": "Lời cũ.", "locale": "vi", "stale": False}
+    path.write_text("id,name,sector,grades,summary\nt-1,One,district,K,New words.\n", encoding="utf-8")
+    assert cli("catalog", "import", str(path)).exit_code == 0
+    assert client.get("/api/v1/schools/t-1?lang=vi").get_json()["texts"]["summary"]["stale"] is True
+    assert session.scalar(select(func.count()).select_from(SchoolText)) == 2

@@ -1,0 +1,47 @@
+"""Every locale is complete: no empty or fuzzy entry, no lost or invented placeholder."""
+
+import re
+from pathlib import Path
+
+import pytest
+from babel.messages.pofile import read_po
+
+from app.i18n import LOCALES
+
+TRANSLATIONS = Path(__file__).resolve().parent.parent / "translations"
+PLACEHOLDER = re.compile(r"%\([a-z_]+\)[sd]|%[sd]|\{[a-z_]*\}")
+
+
+def load(locale: str):
+    with (TRANSLATIONS / locale / "LC_MESSAGES" / "messages.po").open("rb") as f:
+        return read_po(f, locale=locale if locale != "fil" else "fil")
+
+
+def template_ids() -> set[str]:
+    with (TRANSLATIONS / "messages.pot").open("rb") as f:
+        return {m.id if isinstance(m.id, str) else m.id[0] for m in read_po(f) if m.id}
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_locale_has_every_template_message(locale):
+    catalog = load(locale)
+    ids = {m.id if isinstance(m.id, str) else m.id[0] for m in catalog if m.id}
+    assert template_ids() - ids == set(), "run `make translations-update`"
+
+
+@pytest.mark.parametrize("locale", [loc for loc in LOCALES if loc != "en"])
+def test_locale_is_complete_and_keeps_placeholders(locale):
+    problems = []
+    for message in load(locale):
+        if not message.id:
+            continue
+        ids = message.id if isinstance(message.id, tuple) else (message.id,)
+        strs = message.string if isinstance(message.string, tuple) else (message.string,)
+        if message.fuzzy:
+            problems.append(f"fuzzy: {ids[0]!r}")
+        for text in strs:
+            if not text:
+                problems.append(f"empty: {ids[0]!r}")
+            elif sorted(PLACEHOLDER.findall(text)) != sorted(PLACEHOLDER.findall(ids[0])):
+                problems.append(f"placeholders differ: {ids[0]!r} → {text!r}")
+    assert problems == []
