@@ -23,7 +23,7 @@ $(VENV)/.dev-installed: requirements-dev.txt $(VENV)/.app-installed
 
 ## Compile the gettext catalogs (.mo files are built, never committed).
 translations: $(VENV)/.app-installed
-	$(BIN)/pybabel compile --use-fuzzy=false -d translations 2>&1 | grep -v '^compiling' || true
+	$(BIN)/pybabel compile -d translations 2>&1 | grep -v '^compiling' || true
 	@test -f translations/es/LC_MESSAGES/messages.mo
 
 ## Re-extract messages and merge them into every locale (then translate the new ones).

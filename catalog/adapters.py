@@ -70,32 +70,35 @@ def cps_rows(rows: Rows) -> Iterator[tuple[int, dict]]:
         rail += [name.strip() for name in src.get("Transportation_Metra", "").split(",") if name.strip()]
         year = src.get("School_Year", "").removeprefix("School Year ").strip()
         rating = src.get("Overall_Rating", "").strip()
-        yield line, {
-            "id": f"cps-{src.get('School_ID', '').strip()}" if src.get("School_ID", "").strip() else "",
-            "name": src.get("Long_Name", "").strip(),
-            "sector": "charter" if src.get("School_Type", "").strip() == "Charter" else "district",
-            "operator": "" if src.get("School_Type", "").strip() == "Charter" else "Chicago Public Schools",
-            "school_type": src.get("School_Type", "").strip(),
-            "grades": src.get("Grades_Offered", "").strip(),
-            "address": src.get("Address", "").strip(),
-            "city": src.get("City", "").strip(),
-            "state": CPS_STATES.get(src.get("State", "").strip().lower(), src.get("State", "").strip()),
-            "zip": src.get("Zip", "").strip(),
-            "lat": src.get("School_Latitude", "").strip(),
-            "lon": src.get("School_Longitude", "").strip(),
-            "phone": us_phone(src.get("Phone", "")),
-            "website": src.get("Website", "").strip(),
-            "enrollment": src.get("Student_Count_Total", "").strip(),
-            "accessibility": CPS_ACCESSIBILITY.get(src.get("ADA_Accessible", "").strip().lower(), "unknown"),
-            "sped_programs": ";".join(sped),
-            "ell_programs": ";".join(ell),
-            "world_languages": ";".join(language_codes(src.get("Classroom_Languages", ""))),
-            "school_bus": "unknown",
-            "transit_bus": src.get("Transportation_Bus", "").strip(),
-            "transit_rail": "; ".join(rail),
-            "rating": rating if rating and rating != "Inability to Rate" else "",
-            "rating_source": CPS_RATING_SOURCE.format(year=year) if rating and rating != "Inability to Rate" else "",
-        }
+        yield (
+            line,
+            {
+                "id": f"cps-{src.get('School_ID', '').strip()}" if src.get("School_ID", "").strip() else "",
+                "name": src.get("Long_Name", "").strip(),
+                "sector": "charter" if src.get("School_Type", "").strip() == "Charter" else "district",
+                "operator": "" if src.get("School_Type", "").strip() == "Charter" else "Chicago Public Schools",
+                "school_type": src.get("School_Type", "").strip(),
+                "grades": src.get("Grades_Offered", "").strip(),
+                "address": src.get("Address", "").strip(),
+                "city": src.get("City", "").strip(),
+                "state": CPS_STATES.get(src.get("State", "").strip().lower(), src.get("State", "").strip()),
+                "zip": src.get("Zip", "").strip(),
+                "lat": src.get("School_Latitude", "").strip(),
+                "lon": src.get("School_Longitude", "").strip(),
+                "phone": us_phone(src.get("Phone", "")),
+                "website": src.get("Website", "").strip(),
+                "enrollment": src.get("Student_Count_Total", "").strip(),
+                "accessibility": CPS_ACCESSIBILITY.get(src.get("ADA_Accessible", "").strip().lower(), "unknown"),
+                "sped_programs": ";".join(sped),
+                "ell_programs": ";".join(ell),
+                "world_languages": ";".join(language_codes(src.get("Classroom_Languages", ""))),
+                "school_bus": "unknown",
+                "transit_bus": src.get("Transportation_Bus", "").strip(),
+                "transit_rail": "; ".join(rail),
+                "rating": rating if rating and rating != "Inability to Rate" else "",
+                "rating_source": CPS_RATING_SOURCE.format(year=year) if rating and rating != "Inability to Rate" else "",
+            },
+        )
 
 
 # --- New York City DOE: school locations joined with the high-school directory ------------

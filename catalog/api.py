@@ -3,7 +3,7 @@
 from datetime import date
 
 from flask import Blueprint, abort, g, jsonify, request, url_for
-from flask_babel import gettext
+from flask_babel import get_locale, gettext, refresh
 
 from app.i18n import normalize_locale
 from catalog import labels
@@ -26,15 +26,15 @@ def bad_parameter(parameter: str, message: str):
 
 @api.before_request
 def choose_language():
-    """Take the reply language from `lang`; a bad one is refused (in English)."""
+    """Take the reply language from `lang` (else the browser's); a bad one is refused in English."""
     values = request.args.getlist("lang")
-    if not values:
-        return None
     locale = normalize_locale(values[0]) if len(values) == 1 else None
-    if locale is None:
+    g.locale = locale if values else None
+    refresh()  # drop a locale Flask-Babel may have cached before this choice
+    if values and locale is None:
         g.locale = "en"
+        refresh()
         return bad_parameter("lang", gettext("“%(value)s” is not a supported language.", value=values[0][:20]))
-    g.locale = locale
     return None
 
 
@@ -85,7 +85,7 @@ def schools():
     except QueryError as error:
         return bad_parameter(error.parameter, gettext(error.message, **error.params))
     result = find_schools(query)
-    locale = g.get("locale") or "en"
+    locale = str(get_locale())
     return jsonify(
         {
             "total": result.total,
@@ -107,7 +107,7 @@ def school(school_id: str):
     found = get_school(school_id) if len(school_id) <= 64 else None
     if found is None:
         abort(404, gettext("No school has this id."))
-    locale = g.get("locale") or "en"
+    locale = str(get_locale())
     body = school_json(found, locale)
     texts = {}
     for name in ("summary", "how_to_apply"):

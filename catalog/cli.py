@@ -110,7 +110,11 @@ def import_command(paths, fmt, translations_path, dry_run, partial):
                 )
             )  # fmt: skip
         if not report.applied:
-            click.echo(gettext("Dry run: nothing was changed.") if dry_run else gettext("Nothing was imported: fix the rejected rows, or use --partial."))
+            click.echo(
+                gettext("Dry run: nothing was changed.")
+                if dry_run
+                else gettext("Nothing was imported: fix the rejected rows, or use --partial.")
+            )
         if report.rejected:
             sys.exit(1)
 

@@ -1,6 +1,6 @@
 """The catalog's tables: schools, their programs, and their free text per locale."""
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -9,7 +9,7 @@ from app.extensions import db
 
 
 def _now() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 class School(db.Model):
@@ -60,9 +60,7 @@ class School(db.Model):
     content_hash: Mapped[str] = mapped_column(String(64), default="")
     updated_at: Mapped[datetime] = mapped_column(default=_now, onupdate=_now)
 
-    programs: Mapped[list["Program"]] = relationship(
-        back_populates="school", cascade="all, delete-orphan", order_by="Program.id"
-    )
+    programs: Mapped[list["Program"]] = relationship(back_populates="school", cascade="all, delete-orphan", order_by="Program.id")
     texts: Mapped[list["SchoolText"]] = relationship(cascade="all, delete-orphan")
 
 

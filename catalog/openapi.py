@@ -75,7 +75,11 @@ def openapi_document(server_url: str) -> dict:
     search_parameters = [
         _query("grade", "A grade the school must offer: PK, K, 1..12.", GRADE),
         _query("near", "A 5-digit US ZIP code or `latitude,longitude`.", {"type": "string", "example": "60637"}),
-        _query("radius_km", "Only schools within this many km of `near`.", {"type": "number", "exclusiveMinimum": True, "minimum": 0, "maximum": MAX_RADIUS_KM}),
+        _query(
+            "radius_km",
+            "Only schools within this many km of `near`.",
+            {"type": "number", "exclusiveMinimum": True, "minimum": 0, "maximum": MAX_RADIUS_KM},
+        ),
         _query("sector", "District or charter schools only.", {"type": "string", "enum": list(SECTORS)}),
         _query(
             "need",
@@ -85,15 +89,28 @@ def openapi_document(server_url: str) -> dict:
             explode=True,
         ),
         _query("program", "A program code from the vocabulary.", {"type": "string", "enum": sorted(PROGRAM_CODES)}),
-        _query("language", "ISO 639-1 language of a program (dual language, world language, …).", {"type": "string", "pattern": "^[a-z]{2}$"}),
+        _query(
+            "language", "ISO 639-1 language of a program (dual language, world language, …).", {"type": "string", "pattern": "^[a-z]{2}$"}
+        ),
         _query("q", "Text to find in names and addresses, case and accents ignored.", {"type": "string", "maxLength": MAX_TEXT}),
-        _query("order", "`distance` (needs `near`, the default with it), `neutral` (a seeded shuffle, the default) or `name`.", {"type": "string", "enum": list(ORDERS)}),
-        _query("seed", "Seed of the neutral order; the same seed gives the same order. Defaults to today's date.", {"type": "integer", "minimum": 0, "maximum": 2**31 - 1}),
+        _query(
+            "order",
+            "`distance` (needs `near`, the default with it), `neutral` (a seeded shuffle, the default) or `name`.",
+            {"type": "string", "enum": list(ORDERS)},
+        ),
+        _query(
+            "seed",
+            "Seed of the neutral order; the same seed gives the same order. Defaults to today's date.",
+            {"type": "integer", "minimum": 0, "maximum": 2**31 - 1},
+        ),
         LANG,
         _query("page", "Page number, from 1.", {"type": "integer", "minimum": 1, "maximum": MAX_PAGE}),
         _query("per_page", "Results per page.", {"type": "integer", "minimum": 1, "maximum": 100}),
     ]
-    error_response = {"description": "A parameter is wrong; `error.parameter` names it.", "content": {"application/json": {"schema": ERROR}}}
+    error_response = {
+        "description": "A parameter is wrong; `error.parameter` names it.",
+        "content": {"application/json": {"schema": ERROR}},
+    }
     return {
         "openapi": "3.0.3",
         "info": {
@@ -131,7 +148,11 @@ def openapi_document(server_url: str) -> dict:
                                                         **SCHOOL_SUMMARY_PROPERTIES,
                                                         "matched": {
                                                             "type": "array",
-                                                            "items": {"type": "object", "required": ["kind", "label"], "properties": {"kind": {"type": "string"}, "label": {"type": "string"}}},
+                                                            "items": {
+                                                                "type": "object",
+                                                                "required": ["kind", "label"],
+                                                                "properties": {"kind": {"type": "string"}, "label": {"type": "string"}},
+                                                            },
                                                         },
                                                     },
                                                 },

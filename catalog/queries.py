@@ -143,8 +143,8 @@ def catalog_stats() -> dict:
     """Count schools by sector, need and program, and how many locations are approximate."""
     by_sector = {s: n for s, n in db.session.execute(select(School.sector, func.count()).group_by(School.sector))}
     programs = Counter()
-    for kind, code, language, count in db.session.execute(
-        select(Program.kind, Program.code, Program.language, func.count()).group_by(Program.kind, Program.code, Program.language)
+    for code, language, count in db.session.execute(
+        select(Program.code, Program.language, func.count()).group_by(Program.code, Program.language)
     ):
         programs[f"{code}:{language}" if language else code] += count
     needs = {need: db.session.scalar(select(func.count()).where(column.is_(True))) for need, column in NEED_COLUMNS.items()}

@@ -142,7 +142,9 @@ def build_query(params: Mapping[str, Sequence[str]], default_seed: int = 0, max_
         except ValueError:
             radius_km = math.nan
         if not 0 < radius_km <= MAX_RADIUS_KM:
-            raise QueryError("radius_km", N_("“%(name)s” must be a number above 0 and at most %(high)d."), name="radius_km", high=int(MAX_RADIUS_KM))
+            raise QueryError(
+                "radius_km", N_("“%(name)s” must be a number above 0 and at most %(high)d."), name="radius_km", high=int(MAX_RADIUS_KM)
+            )
         if near is None:
             raise QueryError("radius_km", N_("“radius_km” needs “near”."))
     sector = _one(params, "sector")

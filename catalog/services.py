@@ -9,7 +9,7 @@ from app.extensions import db
 from catalog.csvformat import FREE_TEXT_FIELDS, Problem, SchoolRecord, TextRecord, parse_school, parse_text, text_hash
 from catalog.models import Program, School, SchoolText
 from catalog.text import fold
-from catalog.vocabulary import N_
+from catalog.vocabulary import N_, PROGRAM_KINDS
 
 CHUNK = 500  # rows per statement: well under SQLite's bound-parameter limit
 
@@ -52,6 +52,12 @@ def school_values(record: SchoolRecord) -> dict:
     return values
 
 
+def display_order(program: tuple[str, str, str]) -> tuple:
+    """Order programs as families read them: special education, English learners, languages."""
+    kind, code, language = program
+    return (list(PROGRAM_KINDS).index(kind), code, language)
+
+
 def _chunks(items: list, size: int = CHUNK):
     for start in range(0, len(items), size):
         yield items[start : start + size]
@@ -63,9 +69,7 @@ def _write_schools(records: list[SchoolRecord], existing: set[str]) -> None:
     ids = [r.id for r in records if r.id in existing]
     for chunk in _chunks(ids):
         db.session.execute(delete(Program).where(Program.school_id.in_(chunk)))
-        db.session.execute(
-            delete(SchoolText).where(SchoolText.school_id.in_(chunk), SchoolText.locale == "en")
-        )
+        db.session.execute(delete(SchoolText).where(SchoolText.school_id.in_(chunk), SchoolText.locale == "en"))
     for chunk in _chunks(new):
         db.session.execute(insert(School), chunk)
     for chunk in _chunks(changed):
@@ -73,7 +77,7 @@ def _write_schools(records: list[SchoolRecord], existing: set[str]) -> None:
     programs = [
         {"school_id": r.id, "kind": kind, "code": code, "language": language}
         for r in records
-        for kind, code, language in r.programs
+        for kind, code, language in sorted(r.programs, key=display_order)
     ]
     for chunk in _chunks(programs):
         db.session.execute(insert(Program), chunk)
@@ -113,7 +117,16 @@ def import_schools(
         if record is None:
             continue
         if record.id in records:
-            report.add([Problem(line, "id", N_("Duplicate id “%(id)s”, first seen on line %(first)d."), {"id": record.id, "first": first_line[record.id]})])
+            report.add(
+                [
+                    Problem(
+                        line,
+                        "id",
+                        N_("Duplicate id “%(id)s”, first seen on line %(first)d."),
+                        {"id": record.id, "first": first_line[record.id]},
+                    )
+                ]
+            )
             continue
         records[record.id] = record
         first_line[record.id] = line

@@ -60,7 +60,9 @@ def nyc_expected(locations: Path, directory: Path) -> tuple[Counter, Counter]:
 def catalog_counts(session) -> tuple[Counter, Counter]:
     sectors = Counter(dict(session.execute(select(School.sector, func.count()).group_by(School.sector)).all()))
     programs = Counter()
-    for code, language, count in session.execute(select(Program.code, Program.language, func.count()).group_by(Program.code, Program.language)):
+    for code, language, count in session.execute(
+        select(Program.code, Program.language, func.count()).group_by(Program.code, Program.language)
+    ):
         programs[f"{code}:{language}" if language else code] += count
     return sectors, programs
 

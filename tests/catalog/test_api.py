@@ -1,0 +1,154 @@
+"""/api/v1: the documented shape, labels in the requested language, 400s that name the parameter."""
+
+import pytest
+import schemathesis
+from hypothesis import HealthCheck, given, settings
+from schemathesis.checks import content_type_conformance, not_a_server_error, response_schema_conformance, status_code_conformance
+
+from tests.catalog.test_search import CRAFTED, DEMO
+
+
+@pytest.fixture
+def demo(cli):
+    assert cli("catalog", "import", str(DEMO)).exit_code == 0
+
+
+@pytest.fixture
+def crafted(cli, tmp_path):
+    path = tmp_path / "crafted.csv"
+    path.write_text(CRAFTED, encoding="utf-8")
+    assert cli("catalog", "import", str(path)).exit_code == 0
+
+
+def test_search_response_has_the_documented_shape(client, demo):
+    body = client.get("/api/v1/schools?grade=K&near=60637&radius_km=5&need=sped&order=distance&lang=es&page=1&per_page=5").get_json()
+    assert set(body) >= {"total", "page", "per_page", "results"}
+    assert body["page"] == 1 and body["per_page"] == 5 and 0 < len(body["results"]) <= 5 and body["total"] >= len(body["results"])
+    hit = body["results"][0]
+    for key in (
+        "id",
+        "name",
+        "sector",
+        "grades",
+        "address",
+        "zip",
+        "lat",
+        "lon",
+        "distance_km",
+        "programs",
+        "school_bus",
+        "transit",
+        "summary",
+        "url",
+    ):
+        assert key in hit, key
+    assert set(hit["grades"]) == {"low", "high"}
+    assert {"kind", "code", "language", "label"} <= set(hit["programs"][0])
+    assert hit["url"].endswith(f"/api/v1/schools/{hit['id']}")
+    assert [m["kind"] for m in hit["matched"]] == ["grade", "distance", "need"]
+
+
+def test_labels_follow_lang(client, crafted):
+    def labels(lang):
+        body = client.get(f"/api/v1/schools/x-1?lang={lang}").get_json()
+        return body["sector_label"], body["grades_label"], [p["label"] for p in body["programs"]]
+
+    english, spanish, arabic = labels("en"), labels("es"), labels("ar")
+    assert english == ("Charter", "Kindergarten to Grade 8", ["Autism program", "Dual language: Spanish", "French"])
+    assert spanish != english and "español" in spanish[2][1]
+    assert arabic != english and arabic != spanish
+    assert labels("zh-TW") == labels("zh_Hant") != labels("zh_Hans")
+    assert labels("tl") == labels("fil")
+
+
+def test_one_school_in_full_and_404_for_an_unknown_id(client, crafted):
+    body = client.get("/api/v1/schools/x-2").get_json()
+    assert body["id"] == "x-2" and body["school_bus"] == "conditional" and body["transit"] == {"bus": "55", "rail": None}
+    assert body["texts"]["summary"] == {"text": None, "locale": None, "stale": False}
+    missing = client.get("/api/v1/schools/nope")
+    assert missing.status_code == 404 and missing.get_json()["error"]["status"] == 404
+
+
+@pytest.mark.parametrize(
+    ("query", "parameter"),
+    [
+        ("grade=13", "grade"),
+        ("grade=K&grade=1", "grade"),
+        ("near=99999", "near"),
+        ("near=abc", "near"),
+        ("near=91,200", "near"),
+        ("radius_km=5", "radius_km"),
+        ("near=60637&radius_km=-1", "radius_km"),
+        ("near=60637&radius_km=nan", "radius_km"),
+        ("near=60637&radius_km=1e309", "radius_km"),
+        ("sector=private", "sector"),
+        ("need=pool", "need"),
+        ("program=astronomy", "program"),
+        ("language=spanish", "language"),
+        ("q=" + "x" * 201, "q"),
+        ("order=rating", "order"),
+        ("order=distance", "order"),
+        ("seed=-1", "seed"),
+        ("page=0", "page"),
+        ("page=99999999999", "page"),
+        ("per_page=101", "per_page"),
+        ("lang=klingon", "lang"),
+        ("colour=blue", "colour"),
+    ],
+)
+def test_bad_parameters_get_a_400_naming_the_parameter(client, query, parameter):
+    response = client.get(f"/api/v1/schools?{query}")
+    assert response.status_code == 400
+    error = response.get_json()["error"]
+    assert error["parameter"] == parameter and error["message"]
+
+
+def test_errors_are_in_the_requested_language(client):
+    english = client.get("/api/v1/schools?grade=13").get_json()["error"]["message"]
+    spanish = client.get("/api/v1/schools?grade=13&lang=es").get_json()["error"]["message"]
+    assert english != spanish and "13" in spanish
+
+
+def test_openapi_document_lists_both_operations(client):
+    document = client.get("/api/v1/openapi.json").get_json()
+    assert document["openapi"].startswith("3.")
+    assert set(document["paths"]) == {"/api/v1/schools", "/api/v1/schools/{school_id}"}
+    names = {p["name"] for p in document["paths"]["/api/v1/schools"]["get"]["parameters"]}
+    assert names == {
+        "grade",
+        "near",
+        "radius_km",
+        "sector",
+        "need",
+        "program",
+        "language",
+        "q",
+        "order",
+        "seed",
+        "lang",
+        "page",
+        "per_page",
+    }
+
+
+@pytest.mark.parametrize("operation_path", ["/api/v1/schools", "/api/v1/schools/{school_id}"])
+def test_api_fuzzing_finds_no_server_error_and_no_undocumented_response(app, demo, operation_path):
+    """Schemathesis generates valid and invalid requests from the OpenAPI document."""
+    schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", app)
+    operation = schema[operation_path]["GET"]
+    seen_statuses = set()
+
+    @given(case=operation.as_strategy())
+    @settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck), database=None)
+    def call(case):
+        response = case.call()
+        case.validate_response(
+            response,
+            checks=[not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance],
+        )
+        seen_statuses.add(response.status_code)
+        if response.status_code == 400:
+            assert response.json()["error"]["parameter"]
+
+    call()
+    assert seen_statuses & {200, 404}  # the fuzzing reached the real handler, not only errors
