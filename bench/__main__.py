@@ -1,0 +1,252 @@
+"""Run the catalog benchmarks and write bench/RESULTS.md.
+
+    make bench                     # everything
+    python -m bench --schools 20000 --skip-http
+
+Synthesizes a catalog of jittered copies of the real rows, then measures import throughput,
+in-process search latency on SQLite and PostgreSQL, and API throughput under gunicorn as a
+ratio to a bare Flask endpoint served with the same settings in the same run.
+"""
+
+import argparse
+import csv
+import os
+import platform
+import random
+import re
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "bench" / "out"
+RESULTS = ROOT / "bench" / "RESULTS.md"
+sys.path.insert(0, str(ROOT))
+
+from catalog import adapters  # noqa: E402
+from catalog.csvformat import COLUMNS, read_rows, write_csv  # noqa: E402
+
+SHARED = ROOT.parent / "shared" / "data" / "real"
+NEEDS = [("ell", "transit"), ("sped", "transit"), ("ell", "accessible"), ("transit", "accessible")]
+
+
+def real_rows() -> list[dict]:
+    """Canonical rows of the real directories (the committed demo catalog if ../shared is absent)."""
+    rows = []
+    cps = SHARED / "chicago_cps_school_profile_sy1617.csv"
+    if cps.exists():
+        rows += [r for _l, r in adapters.cps_rows(read_rows(cps.read_bytes())[1])]
+        locations = read_rows((SHARED / "nyc_doe_school_locations_2017_2018.csv").read_bytes())[1]
+        directory = read_rows((SHARED / "nyc_doe_high_school_directory_2018.csv").read_bytes())[1]
+        rows += [r for _l, r in adapters.nyc_rows(locations, directory)]
+    else:
+        with (ROOT / "catalog" / "demo" / "chicago.csv").open(encoding="utf-8") as f:
+            rows = list(csv.DictReader(f))
+    return [r for r in rows if r.get("lat") and r.get("grades")]
+
+
+def synthesize(count: int, path: Path, seed: int = 1) -> list[dict]:
+    """Write `count` jittered copies of the real rows (±2 km) as canonical CSV."""
+    rng = random.Random(seed)
+    base = real_rows()
+    rows = []
+    for n in range(count):
+        src = dict(base[n % len(base)])
+        src["id"] = f"{src['id']}-s{n // len(base)}"
+        src["lat"] = f"{float(src['lat']) + rng.uniform(-0.018, 0.018):.6f}"
+        src["lon"] = f"{float(src['lon']) + rng.uniform(-0.024, 0.024):.6f}"
+        rows.append({c: src.get(c, "") for c in COLUMNS})
+    path.write_text(write_csv(rows, COLUMNS), encoding="utf-8")
+    return rows
+
+
+def make_app(url: str):
+    from app import create_app
+
+    return create_app({"SQLALCHEMY_DATABASE_URI": url})
+
+
+def fresh_database(url: str) -> None:
+    from flask_migrate import upgrade
+
+    from app.extensions import db
+
+    app = make_app(url)
+    with app.app_context():
+        db.drop_all()
+        with db.engine.begin() as conn:
+            conn.execute(db.text("DROP TABLE IF EXISTS alembic_version"))
+        upgrade()
+        db.engine.dispose()
+
+
+def bench_import(url: str, path: Path) -> tuple[int, float]:
+    from app.db import unit_of_work
+    from app.extensions import db
+    from catalog.services import import_schools
+
+    fresh_database(url)
+    app = make_app(url)
+    with app.app_context():
+        start = time.perf_counter()
+        with unit_of_work():
+            report = import_schools(read_rows(path.read_bytes())[1])
+        elapsed = time.perf_counter() - start
+        db.engine.dispose()
+    assert report.rejected == 0 and len(report.new) == report.rows
+    return report.rows, elapsed
+
+
+def bench_search(url: str, rows: list[dict], queries: int = 400) -> dict:
+    from app.extensions import db
+    from catalog.queries import find_schools
+    from catalog.search import build_query
+
+    rng = random.Random(7)
+    zips = sorted({r["zip"] for r in rows if r["zip"]})
+    app = make_app(url)
+    times, totals = [], []
+    with app.app_context():
+        for n in range(queries + 20):
+            needs = NEEDS[n % len(NEEDS)]
+            params = {"grade": [rng.choice(["K", "3", "6", "9", "11"])], "near": [rng.choice(zips)], "radius_km": ["5"], "need": list(needs)}
+            query = build_query(params)
+            start = time.perf_counter()
+            result = find_schools(query)
+            elapsed = time.perf_counter() - start
+            if n >= 20:  # warm-up first
+                times.append(elapsed * 1000)
+                totals.append(result.total)
+            db.session.remove()
+        db.engine.dispose()
+    times.sort()
+    return {
+        "p50": statistics.median(times),
+        "p95": times[int(len(times) * 0.95) - 1],
+        "mean_hits": statistics.mean(totals),
+    }
+
+
+def wrk(url: str, seconds: int) -> float:
+    out = subprocess.run(["wrk", "-t2", "-c16", f"-d{seconds}s", url], capture_output=True, text=True, check=True).stdout
+    return float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+
+
+def serve(target: str, port: int, env: dict) -> subprocess.Popen:
+    gunicorn = str(Path(sys.executable).parent / "gunicorn")
+    proc = subprocess.Popen(
+        [gunicorn, "--workers", "2", "--bind", f"127.0.0.1:{port}", "--log-level", "warning", target],
+        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    for _ in range(100):
+        try:
+            subprocess.run(["curl", "-sf", "-o", "/dev/null", f"http://127.0.0.1:{port}/api/v1/schools"], check=True, timeout=5)
+            return proc
+        except subprocess.CalledProcessError:
+            time.sleep(0.2)
+    proc.kill()
+    raise RuntimeError(f"{target} did not start")
+
+
+def bench_http(sqlite_url: str, seconds: int) -> dict:
+    """API vs bare Flask, same gunicorn settings, alternated twice in one run."""
+    if not shutil.which("wrk"):
+        return {}
+    env = {**os.environ, "DATABASE_URL": sqlite_url}
+    query = "/api/v1/schools?grade=K&near=60637&radius_km=5&need=transit&per_page=20"
+    rates = {"api": [], "bare": []}
+    for _round in range(2):
+        for name, target, path in (("bare", "bench.bare:app", "/api/v1/schools"), ("api", "wsgi:app", query)):
+            proc = serve(target, 5101, env)
+            try:
+                wrk(f"http://127.0.0.1:5101{path}", 2)  # warm-up
+                rates[name].append(wrk(f"http://127.0.0.1:5101{path}", seconds))
+            finally:
+                proc.send_signal(signal.SIGTERM)
+                proc.wait(timeout=30)
+    api, bare = statistics.mean(rates["api"]), statistics.mean(rates["bare"])
+    return {"api_rps": api, "bare_rps": bare, "ratio": api / bare}
+
+
+def postgres_url() -> tuple[str | None, object]:
+    sys.path.insert(0, str(ROOT))
+    from tests.conftest import PostgresServer
+
+    if os.environ.get("BENCH_DATABASE_URL"):
+        return os.environ["BENCH_DATABASE_URL"], None
+    server = PostgresServer()
+    if server.bin is None:
+        return None, None
+    return server.start(), server
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--schools", type=int, default=100_000)
+    parser.add_argument("--queries", type=int, default=400)
+    parser.add_argument("--seconds", type=int, default=8)
+    parser.add_argument("--skip-http", action="store_true")
+    args = parser.parse_args()
+    OUT.mkdir(parents=True, exist_ok=True)
+    synth = OUT / "catalog.csv"
+    rows = synthesize(args.schools, synth)
+    sqlite_url = f"sqlite:///{OUT / 'bench.db'}"
+    results = {}
+    print(f"import {args.schools} rows into SQLite…", flush=True)
+    results["sqlite_import"] = bench_import(sqlite_url, synth)
+    print("search on SQLite…", flush=True)
+    results["sqlite_search"] = bench_search(sqlite_url, rows, args.queries)
+    pg_url, server = postgres_url()
+    try:
+        if pg_url:
+            print("import and search on PostgreSQL…", flush=True)
+            results["pg_import"] = bench_import(pg_url, synth)
+            results["pg_search"] = bench_search(pg_url, rows, args.queries)
+    finally:
+        if server:
+            server.stop()
+    if not args.skip_http:
+        print("API vs bare Flask under gunicorn…", flush=True)
+        results["http"] = bench_http(sqlite_url, args.seconds)
+    write_results(args, results)
+    print(RESULTS.read_text(encoding="utf-8"))
+
+
+def write_results(args, results: dict) -> None:
+    lines = [
+        "# Benchmark results",
+        "",
+        f"Run {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC on {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}; "
+        f"{args.schools:,} schools synthesized from the real NYC and Chicago rows (jittered copies). `make bench` rewrites this file.",
+        "",
+        "| what | measured | budget |",
+        "|---|---|---|",
+    ]
+    for key, label in (("sqlite_import", "SQLite"), ("pg_import", "PostgreSQL")):
+        if key in results:
+            count, seconds = results[key]
+            lines.append(f"| import into {label} | {count / seconds:,.0f} rows/s ({count:,} rows in {seconds:.1f} s) | ≥ 5,000 rows/s |")
+    for key, label in (("sqlite_search", "SQLite"), ("pg_search", "PostgreSQL")):
+        if key in results:
+            r = results[key]
+            lines.append(
+                f"| search in-process, grade + near (5 km) + two needs, {label} | p50 {r['p50']:.1f} ms, p95 {r['p95']:.1f} ms "
+                f"({r['mean_hits']:.0f} hits on average) | p95 < 25 ms |"
+            )
+    http = results.get("http")
+    if http:
+        lines.append(
+            f"| `/api/v1/schools` under gunicorn (2 sync workers, wrk -t2 -c16) vs a bare Flask GET | "
+            f"ratio **{http['ratio']:.2f}** ({http['api_rps']:,.0f} vs {http['bare_rps']:,.0f} req/s, same run, alternated twice) | ≥ 0.30 |"
+        )
+    lines += ["", "Absolute numbers move with the shared machine; the ratios are what to compare between runs.", ""]
+    RESULTS.write_text("\n".join(lines), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
