@@ -1,6 +1,7 @@
 """Extensions, created unbound and bound to an app in `create_app`."""
 
 from flask_babel import Babel
+from flask_caching import Cache
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
 from sqlalchemy import MetaData
@@ -23,3 +24,4 @@ class Base(DeclarativeBase):
 db = SQLAlchemy(model_class=Base)
 migrate = Migrate()
 babel = Babel()
+cache = Cache()

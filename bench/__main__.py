@@ -107,9 +107,12 @@ def bench_search(url: str, rows: list[dict], queries: int = 400) -> dict:
     from catalog.queries import find_schools
     from catalog.search import build_query
 
+    from app import ready_for_traffic
+
     rng = random.Random(7)
     zips = sorted({r["zip"] for r in rows if r["zip"]})
     app = make_app(url)
+    ready_for_traffic()
     times, totals = [], []
     with app.app_context():
         for n in range(queries + 20):

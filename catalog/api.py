@@ -2,14 +2,18 @@
 
 from datetime import date
 
-from flask import Blueprint, abort, g, jsonify, request, url_for
+import hashlib
+import json
+
+from flask import Blueprint, Response, abort, g, jsonify, request, url_for
 from flask_babel import get_locale, gettext, refresh
 
+from app.extensions import cache
 from app.i18n import normalize_locale
 from catalog import labels
 from catalog.models import School
 from catalog.openapi import openapi_document
-from catalog.queries import Hit, find_schools, free_text, get_school
+from catalog.queries import Hit, catalog_revision, find_schools, free_text, get_school
 from catalog.search import QueryError, build_query
 from catalog.vocabulary import GRADE_CODES
 
@@ -74,6 +78,24 @@ def hit_json(hit: Hit, locale: str) -> dict:
     return body
 
 
+def cached_json(key: str, build) -> Response:
+    """Answer with a cached JSON body when the catalog has not changed since it was built.
+
+    The key holds the catalog revision, so an import or edit is seen by the next request; the
+    ETag lets partner sites revalidate with If-None-Match and get a 304.
+    """
+    full_key = f"api:{catalog_revision()}:{get_locale()}:{request.host_url}:{key}"
+    body = cache.get(full_key)
+    if body is None:
+        body = json.dumps(build(), ensure_ascii=False, separators=(",", ":"))
+        cache.set(full_key, body)
+    response = Response(body, mimetype="application/json")
+    response.set_etag(hashlib.blake2b(full_key.encode(), digest_size=12).hexdigest())
+    response.cache_control.public = True
+    response.cache_control.max_age = 60
+    return response.make_conditional(request)
+
+
 @api.get("/schools")
 def schools():
     """Search schools."""
@@ -84,10 +106,11 @@ def schools():
         query = build_query(request.args.to_dict(flat=False), default_seed=int(date.today().strftime("%Y%m%d")))
     except QueryError as error:
         return bad_parameter(error.parameter, gettext(error.message, **error.params))
-    result = find_schools(query)
-    locale = str(get_locale())
-    return jsonify(
-        {
+
+    def build():
+        result = find_schools(query)
+        locale = str(get_locale())
+        return {
             "total": result.total,
             "page": query.page,
             "per_page": query.per_page,
@@ -95,7 +118,8 @@ def schools():
             "seed": query.seed,
             "results": [hit_json(hit, locale) for hit in result.hits],
         }
-    )
+
+    return cached_json(repr(query), build)
 
 
 @api.get("/schools/<school_id>")

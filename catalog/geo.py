@@ -6,13 +6,13 @@ from functools import lru_cache
 
 EARTH_RADIUS_KM = 6371.0088
 ZIP_RE = re.compile(r"^\d{5}$")
+_RADIANS = math.pi / 180
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """Return the great-circle distance between two points in kilometres."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    p1, p2 = lat1 * _RADIANS, lat2 * _RADIANS
+    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin((lon2 - lon1) * _RADIANS / 2) ** 2
     return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
 
 
@@ -22,6 +22,26 @@ def bounding_box(lat: float, lon: float, radius_km: float) -> tuple[float, float
     cos_lat = max(math.cos(math.radians(lat)), 0.01)
     dlon = min(180.0, math.degrees(radius_km / (EARTH_RADIUS_KM * cos_lat)))
     return lat - dlat, lat + dlat, lon - dlon, lon + dlon
+
+
+# A grid of CELL_DEGREES squares (about 5 km): a radius search reads only the cells it touches.
+CELL_DEGREES = 0.05
+MAX_CELLS = 400  # past this many cells a plain latitude/longitude box is cheaper
+
+
+def grid_cell(lat: float, lon: float) -> int:
+    """Return the number of the grid cell that holds a point."""
+    return int((lat + 90) // CELL_DEGREES) * 10_000 + int((lon + 180) // CELL_DEGREES)
+
+
+def cells_covering(lat: float, lon: float, radius_km: float) -> list[int] | None:
+    """Return the grid cells that cover a circle, or None when there would be too many."""
+    min_lat, max_lat, min_lon, max_lon = bounding_box(lat, lon, radius_km)
+    rows = range(int((min_lat + 90) // CELL_DEGREES), int((max_lat + 90) // CELL_DEGREES) + 1)
+    columns = range(int((min_lon + 180) // CELL_DEGREES), int((max_lon + 180) // CELL_DEGREES) + 1)
+    if len(rows) * len(columns) > MAX_CELLS:
+        return None
+    return [row * 10_000 + column for row in rows for column in columns]
 
 
 @lru_cache(maxsize=1)

@@ -19,6 +19,23 @@ class School(db.Model):
         CheckConstraint("grade_low <= grade_high", name="grade_span"),
         Index("ix_school_grades", "grade_low", "grade_high"),
         Index("ix_school_lat_lon", "lat", "lon"),
+        # Covers a radius search: the filters are tested inside the index, the table is read
+        # only for the schools that match.
+        Index(
+            "ix_school_search",
+            "geo_cell",
+            "grade_low",
+            "grade_high",
+            "need_sped",
+            "need_ell",
+            "need_dual_language",
+            "need_bus",
+            "need_transit",
+            "need_accessible",
+            "lat",
+            "lon",
+            "id",
+        ),  # fmt: skip
     )
 
     id: Mapped[str] = mapped_column(String(64), primary_key=True)
@@ -56,6 +73,7 @@ class School(db.Model):
     need_bus: Mapped[bool] = mapped_column(default=False)
     need_transit: Mapped[bool] = mapped_column(default=False)
     need_accessible: Mapped[bool] = mapped_column(default=False)
+    geo_cell: Mapped[int | None]  # catalog.geo.grid_cell of lat/lon
     search_text: Mapped[str] = mapped_column(Text, default="")
     content_hash: Mapped[str] = mapped_column(String(64), default="")
     updated_at: Mapped[datetime] = mapped_column(default=_now, onupdate=_now)
@@ -90,3 +108,13 @@ class SchoolText(db.Model):
     locale: Mapped[str] = mapped_column(String(8), primary_key=True)
     text: Mapped[str] = mapped_column(Text, default="")
     source_hash: Mapped[str] = mapped_column(String(16), default="")
+
+
+class CatalogRevision(db.Model):
+    """One row counting catalog changes: caches key on it, so any change is seen at once."""
+
+    __tablename__ = "catalog_revision"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    revision: Mapped[int] = mapped_column(default=0)
+    changed_at: Mapped[datetime] = mapped_column(default=_now, onupdate=_now)

@@ -4,14 +4,14 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from sqlalchemy import and_, exists, func, select
+from sqlalchemy import and_, exists, func, null, select
 from sqlalchemy.orm import selectinload
 
 from app.extensions import db
 from catalog import geo
 from catalog.csvformat import FREE_TEXT_FIELDS, SchoolRecord, text_hash
-from catalog.models import Program, School, SchoolText
-from catalog.search import Candidate, Query, Reason, SchoolFacts, explain, rank
+from catalog.models import CatalogRevision, Program, School, SchoolText
+from catalog.search import Query, Reason, SchoolFacts, explain, rank
 
 NEED_COLUMNS = {
     "sped": School.need_sped,
@@ -58,6 +58,9 @@ def _filters(query: Query) -> list:
     for token in query.text_tokens:
         conditions.append(School.search_text.like(f"%{_like_escape(token)}%", escape="\\"))
     if query.near is not None and query.radius_km is not None:
+        cells = geo.cells_covering(*query.near, query.radius_km)
+        if cells is not None:
+            conditions.append(School.geo_cell.in_(cells))
         min_lat, max_lat, min_lon, max_lon = geo.bounding_box(*query.near, query.radius_km)
         conditions += [School.lat.between(min_lat, max_lat), School.lon.between(min_lon, max_lon)]
     return conditions
@@ -78,11 +81,18 @@ def facts_of(school: School) -> SchoolFacts:
     )
 
 
+def catalog_revision() -> int:
+    """Return the catalog's change counter (0 before the first change)."""
+    return db.session.scalar(select(CatalogRevision.revision).where(CatalogRevision.id == 1)) or 0
+
+
 def find_schools(query: Query) -> SearchResult:
     """Search the catalog: the one search every door (kiosk, SMS, API) uses."""
-    statement = select(School.id, School.name, School.lat, School.lon).where(*_filters(query))
-    candidates = (Candidate(*row) for row in db.session.execute(statement))
-    total, page = rank(candidates, query)
+    # Rows of (id, name, lat, lon) are Candidates already: no object per row on the hot path.
+    # The name is read only to order by it, so other searches stay inside ix_school_search.
+    name = School.name if query.order == "name" else null().label("name")
+    statement = select(School.id, name, School.lat, School.lon).where(*_filters(query))
+    total, page = rank(db.session.execute(statement), query)
     ids = [school_id for school_id, _distance in page]
     loaded = {
         s.id: s

@@ -5,10 +5,12 @@ in SQL; this module decides distance, radius, order and paging, and explains eac
 """
 
 import hashlib
+import heapq
 import math
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from catalog import geo
 from catalog.csvformat import ISO_639_1
@@ -51,9 +53,8 @@ class Query:
         return fold_tokens(self.text)
 
 
-@dataclass(frozen=True)
-class Candidate:
-    """What ranking needs to know of a school that passed the filters."""
+class Candidate(NamedTuple):
+    """What ranking needs to know of a school that passed the filters (a row of id, name, lat, lon)."""
 
     id: str
     name: str
@@ -198,25 +199,34 @@ def neutral_key(seed: int, school_id: str) -> bytes:
     return hashlib.blake2b(school_id.encode(), digest_size=8, key=str(seed).encode()).digest()
 
 
-def rank(candidates: Iterable[Candidate], query: Query) -> tuple[int, list[tuple[str, float | None]]]:
-    """Order and page the candidates: (total, [(school id, distance_km or None), …] of the page)."""
-    scored = []
+def _sort_keys(candidates: Iterable[Candidate], query: Query) -> Iterator[tuple[tuple, str, float | None]]:
+    """Yield (sort key, school id, distance) for the candidates inside the radius."""
+    near, radius, order = query.near, query.radius_km, query.order
     for c in candidates:
         distance = None
-        if query.near is not None and c.lat is not None and c.lon is not None:
-            distance = geo.haversine_km(query.near[0], query.near[1], c.lat, c.lon)
-        if query.radius_km is not None and (distance is None or distance > query.radius_km):
+        if near is not None and c.lat is not None and c.lon is not None:
+            distance = geo.haversine_km(near[0], near[1], c.lat, c.lon)
+        if radius is not None and (distance is None or distance > radius):
             continue
-        scored.append((c, distance))
-    if query.order == "distance":
-        scored.sort(key=lambda s: (s[1] is None, s[1] or 0.0, fold(s[0].name), s[0].id))
-    elif query.order == "name":
-        scored.sort(key=lambda s: (fold(s[0].name), s[0].id))
-    else:
-        scored.sort(key=lambda s: neutral_key(query.seed, s[0].id))
-    start = (query.page - 1) * query.per_page
-    page = scored[start : start + query.per_page]
-    return len(scored), [(c.id, round(d, 2) if d is not None else None) for c, d in page]
+        if order == "distance":
+            key = (distance is None, distance or 0.0, c.id)
+        elif order == "name":
+            key = (fold(c.name), c.id)
+        else:
+            key = (neutral_key(query.seed, c.id), c.id)
+        yield key, c.id, distance
+
+
+def rank(candidates: Iterable[Candidate], query: Query) -> tuple[int, list[tuple[str, float | None]]]:
+    """Order and page the candidates: (total, [(school id, distance_km or None), …] of the page).
+
+    Ties are broken by id, so every order is total and paging never repeats or skips a school.
+    """
+    keyed = list(_sort_keys(candidates, query))
+    start, end = (query.page - 1) * query.per_page, query.page * query.per_page
+    # Only the first `end` are needed: a partial selection beats a full sort for early pages.
+    top = heapq.nsmallest(end, keyed) if end * 8 < len(keyed) else sorted(keyed)[:end]
+    return len(keyed), [(school_id, round(d, 2) if d is not None else None) for _key, school_id, d in top[start:end]]
 
 
 def explain(query: Query, facts: SchoolFacts, distance_km: float | None) -> list[Reason]:

@@ -6,8 +6,9 @@ from dataclasses import asdict, dataclass, field
 from sqlalchemy import delete, insert, select, update
 
 from app.extensions import db
+from catalog import geo
 from catalog.csvformat import FREE_TEXT_FIELDS, Problem, SchoolRecord, TextRecord, parse_school, parse_text, text_hash
-from catalog.models import Program, School, SchoolText
+from catalog.models import CatalogRevision, Program, School, SchoolText
 from catalog.text import fold
 from catalog.vocabulary import N_, PROGRAM_KINDS
 
@@ -47,9 +48,17 @@ def school_values(record: SchoolRecord) -> dict:
         values.pop(name)
     needs = record.needs()
     values.update({f"need_{need}": need in needs for need in ("sped", "ell", "dual_language", "bus", "transit", "accessible")})
+    values["geo_cell"] = geo.grid_cell(record.lat, record.lon) if record.lat is not None and record.lon is not None else None
     values["search_text"] = fold(" ".join((record.name, record.operator, record.school_type, record.address, record.city, record.zip)))
     values["content_hash"] = record.content_hash()
     return values
+
+
+def bump_revision() -> None:
+    """Count a change to the catalog, in the same transaction as the change."""
+    updated = db.session.execute(update(CatalogRevision).where(CatalogRevision.id == 1).values(revision=CatalogRevision.revision + 1))
+    if updated.rowcount == 0:
+        db.session.add(CatalogRevision(id=1, revision=1))
 
 
 def display_order(program: tuple[str, str, str]) -> tuple:
@@ -148,6 +157,8 @@ def import_schools(
     _write_schools(to_write, set(existing))
     db.session.flush()
     _apply_texts(texts, report)
+    if to_write or report.texts_new or report.texts_changed:
+        bump_revision()
     db.session.flush()
     report.applied = True
     return report

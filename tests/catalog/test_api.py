@@ -152,3 +152,20 @@ def test_api_fuzzing_finds_no_server_error_and_no_undocumented_response(app, dem
 
     call()
     assert seen_statuses & {200, 404}  # the fuzzing reached the real handler, not only errors
+
+
+def test_an_import_is_seen_by_the_next_request_and_etags_revalidate(client, cli, tmp_path):
+    path = tmp_path / "one.csv"
+    path.write_text("id,name,sector,grades\nt-1,Old Name,district,K\n", encoding="utf-8")
+    assert cli("catalog", "import", str(path)).exit_code == 0
+    first = client.get("/api/v1/schools?q=name")
+    assert [r["name"] for r in first.get_json()["results"]] == ["Old Name"]
+    assert client.get("/api/v1/schools?q=name", headers={"If-None-Match": first.headers["ETag"]}).status_code == 304
+    path.write_text("id,name,sector,grades\nt-1,New Name,district,K\n", encoding="utf-8")
+    assert cli("catalog", "import", str(path)).exit_code == 0
+    second = client.get("/api/v1/schools?q=name", headers={"If-None-Match": first.headers["ETag"]})
+    assert second.status_code == 200 and [r["name"] for r in second.get_json()["results"]] == ["New Name"]
+    assert second.headers["ETag"] != first.headers["ETag"]
+    # a re-import that changes nothing keeps the cache (and the ETag)
+    assert cli("catalog", "import", str(path)).exit_code == 0
+    assert client.get("/api/v1/schools?q=name").headers["ETag"] == second.headers["ETag"]
