@@ -1,9 +1,8 @@
 """The JSON API, /api/v1: the same search the kiosk and the SMS bot use."""
 
-from datetime import date
-
 import hashlib
 import json
+from datetime import date
 
 from flask import Blueprint, Response, abort, g, jsonify, request, url_for
 from flask_babel import get_locale, gettext, refresh
@@ -84,7 +83,7 @@ def cached_json(key: str, build) -> Response:
     The key holds the catalog revision, so an import or edit is seen by the next request; the
     ETag lets partner sites revalidate with If-None-Match and get a 304.
     """
-    full_key = f"api:{catalog_revision()}:{get_locale()}:{request.host_url}:{key}"
+    full_key = f"api:{catalog_revision()}:{get_locale()}:{request.scheme}://{request.host}:{key}"
     body = cache.get(full_key)
     if body is None:
         body = json.dumps(build(), ensure_ascii=False, separators=(",", ":"))

@@ -10,8 +10,9 @@ import io
 import json
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 
 from catalog import geo
 from catalog.vocabulary import (
@@ -53,6 +54,7 @@ ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
 EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 LANGUAGE_RE = re.compile(r"^[a-z]{2}$")
 CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+NOT_UTF8_RE = re.compile("[\udc80-\udcff]")  # how `read_rows` keeps bytes that are not UTF-8
 
 # ISO 639-1 codes (the two-letter codes Babel's CLDR data names), fixed here to stay pure.
 ISO_639_1 = frozenset(
@@ -113,10 +115,15 @@ class SchoolRecord:
     how_to_apply: str = ""
     verified_on: date | None = None
 
+    def values(self) -> dict:
+        """Return the fields as a dict (shallow: `dataclasses.asdict` deep-copies, slowly)."""
+        return {name: getattr(self, name) for name in self.__dataclass_fields__}
+
+    @cached_property
     def content_hash(self) -> str:
-        """Return a hash of every fact, so an unchanged row can be told from a changed one."""
-        facts = {k: (v.isoformat() if isinstance(v, date) else v) for k, v in asdict(self).items()}
-        return hashlib.sha256(json.dumps(facts, sort_keys=True, default=list).encode()).hexdigest()
+        """A hash of every fact, so an unchanged row can be told from a changed one."""
+        facts = {k: (v.isoformat() if isinstance(v, date) else v) for k, v in self.values().items()}
+        return hashlib.sha256(json.dumps(facts, sort_keys=True).encode()).hexdigest()
 
     def needs(self) -> frozenset[str]:
         """Return the family-facing needs this school meets (DESIGN.md "The catalog")."""
@@ -264,7 +271,7 @@ class _Row:
 
     def text(self, column: str) -> str:
         raw = self.values.get(column) or ""
-        if any("\udc80" <= ch <= "\udcff" for ch in raw):
+        if NOT_UTF8_RE.search(raw):
             self.problem(column, N_("The value is not valid UTF-8 text."))
             return ""
         value = CONTROL_RE.sub("", raw).strip()
@@ -455,7 +462,7 @@ def parse_text(line: int, values: dict, locales: Iterable[str]) -> tuple[TextRec
 
 def school_row(record: SchoolRecord) -> dict:
     """Return the canonical CSV row of a record (the inverse of `parse_school`)."""
-    values = asdict(record)
+    values = record.values()
     row = {column: values.get(column, "") for column in COLUMNS}
     row["grades"] = format_grades(record.grade_low, record.grade_high)
     row["sped_programs"] = format_programs(record.programs, "sped")

@@ -37,10 +37,6 @@ class SearchResult:
     query: Query
 
 
-def _like_escape(token: str) -> str:
-    return token.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
 def _filters(query: Query) -> list:
     conditions = []
     if query.grade is not None:
@@ -55,8 +51,8 @@ def _filters(query: Query) -> list:
         if query.program_language:
             program.append(Program.language == query.program_language)
         conditions.append(exists().where(and_(*program)))
-    for token in query.text_tokens:
-        conditions.append(School.search_text.like(f"%{_like_escape(token)}%", escape="\\"))
+    for token in query.text_tokens:  # folded words: letters and digits only, never % or _
+        conditions.append(School.search_text.like(f"%{token}%"))
     if query.near is not None and query.radius_km is not None:
         cells = geo.cells_covering(*query.near, query.radius_km)
         if cells is not None:
@@ -81,9 +77,15 @@ def facts_of(school: School) -> SchoolFacts:
     )
 
 
+_REVISION_SQL = f"SELECT revision FROM {CatalogRevision.__tablename__} WHERE id = 1"
+
+
 def catalog_revision() -> int:
-    """Return the catalog's change counter (0 before the first change)."""
-    return db.session.scalar(select(CatalogRevision.revision).where(CatalogRevision.id == 1)) or 0
+    """Return the catalog's change counter (0 before the first change).
+
+    Plain SQL: every cached API answer asks this first, so it skips statement compilation.
+    """
+    return db.session.connection().exec_driver_sql(_REVISION_SQL).scalar() or 0
 
 
 def find_schools(query: Query) -> SearchResult:

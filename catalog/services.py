@@ -1,7 +1,7 @@
 """Use cases that change the catalog. They flush; the caller's unit of work commits."""
 
 from collections.abc import Callable, Iterable
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 
 from sqlalchemy import delete, insert, select, update
 
@@ -43,14 +43,14 @@ class ImportReport:
 
 def school_values(record: SchoolRecord) -> dict:
     """Return the `school` table values of a record, with the derived columns filled in."""
-    values = asdict(record)
+    values = record.values()
     for name in ("programs", "summary", "how_to_apply"):
         values.pop(name)
     needs = record.needs()
     values.update({f"need_{need}": need in needs for need in ("sped", "ell", "dual_language", "bus", "transit", "accessible")})
     values["geo_cell"] = geo.grid_cell(record.lat, record.lon) if record.lat is not None and record.lon is not None else None
     values["search_text"] = fold(" ".join((record.name, record.operator, record.school_type, record.address, record.city, record.zip)))
-    values["content_hash"] = record.content_hash()
+    values["content_hash"] = record.content_hash
     return values
 
 
@@ -144,14 +144,14 @@ def import_schools(
     for record in records.values():
         if record.id not in existing:
             report.new.append(record.id)
-        elif existing[record.id] != record.content_hash():
+        elif existing[record.id] != record.content_hash:
             report.changed.append(record.id)
         else:
             report.unchanged += 1
 
     texts = _read_texts(text_rows, set(records) | set(existing), list(locales), report)
     if dry_run or (report.rejected and not partial):
-        _classify_texts(texts, records, report)
+        _classify_texts(texts, report)
         return report
     to_write = [records[i] for i in report.new + report.changed]
     _write_schools(to_write, set(existing))
@@ -195,7 +195,7 @@ def _existing_texts(texts: list[TextRecord]) -> dict[tuple[str, str, str], Schoo
     return found
 
 
-def _classify_texts(texts: list[TextRecord], records: dict[str, SchoolRecord], report: ImportReport) -> None:
+def _classify_texts(texts: list[TextRecord], report: ImportReport) -> None:
     existing = _existing_texts(texts)
     for t in texts:
         current = existing.get((t.school_id, t.field, t.locale))
