@@ -9,7 +9,8 @@ from flask_babel import get_locale, gettext, refresh
 
 from app.extensions import cache
 from app.i18n import normalize_locale
-from catalog import labels
+from catalog.labels import Labels
+from catalog.labels import current as current_labels
 from catalog.models import School
 from catalog.openapi import openapi_document
 from catalog.queries import Hit, catalog_revision, find_schools, free_text, get_school
@@ -41,29 +42,28 @@ def choose_language():
     return None
 
 
-def program_json(kind: str, code: str, language: str) -> dict:
-    return {"kind": kind, "code": code, "language": language or None, "label": labels.program_label(kind, code, language)}
-
-
-def school_json(school: School, locale: str, distance_km: float | None = None) -> dict:
+def school_json(school: School, labels: Labels, distance_km: float | None = None) -> dict:
     """Return the summary of a school that search results list."""
-    summary, summary_locale, _stale = free_text(school, "summary", locale)
+    summary, summary_locale, _stale = free_text(school, "summary", str(labels.locale))
     return {
         "id": school.id,
         "name": school.name,
         "sector": school.sector,
-        "sector_label": labels.sector_label(school.sector),
+        "sector_label": labels.sector(school.sector),
         "grades": {"low": GRADE_CODES[school.grade_low], "high": GRADE_CODES[school.grade_high]},
-        "grades_label": labels.grades_label(school.grade_low, school.grade_high),
+        "grades_label": labels.grades(school.grade_low, school.grade_high),
         "address": school.address,
         "zip": school.zip,
         "lat": school.lat,
         "lon": school.lon,
         "location_approximate": school.location_approximate,
         "distance_km": distance_km,
-        "programs": [program_json(p.kind, p.code, p.language) for p in school.programs],
+        "programs": [
+            {"kind": p.kind, "code": p.code, "language": p.language or None, "label": labels.program(p.kind, p.code, p.language)}
+            for p in school.programs
+        ],
         "school_bus": school.school_bus,
-        "school_bus_label": labels.school_bus_label(school.school_bus),
+        "school_bus_label": labels.school_bus(school.school_bus),
         "transit": {"bus": school.transit_bus or None, "rail": school.transit_rail or None},
         "summary": summary or None,
         "summary_locale": summary_locale,
@@ -71,9 +71,9 @@ def school_json(school: School, locale: str, distance_km: float | None = None) -
     }
 
 
-def hit_json(hit: Hit, locale: str) -> dict:
-    body = school_json(hit.school, locale, hit.distance_km)
-    body["matched"] = [{"kind": r.kind, "label": labels.reason_label(r)} for r in hit.reasons]
+def hit_json(hit: Hit, labels: Labels) -> dict:
+    body = school_json(hit.school, labels, hit.distance_km)
+    body["matched"] = [{"kind": r.kind, "label": labels.reason(r)} for r in hit.reasons]
     return body
 
 
@@ -108,14 +108,14 @@ def schools():
 
     def build():
         result = find_schools(query)
-        locale = str(get_locale())
+        labels = current_labels()
         return {
             "total": result.total,
             "page": query.page,
             "per_page": query.per_page,
             "order": query.order,
             "seed": query.seed,
-            "results": [hit_json(hit, locale) for hit in result.hits],
+            "results": [hit_json(hit, labels) for hit in result.hits],
         }
 
     return cached_json(repr(query), build)
@@ -130,11 +130,11 @@ def school(school_id: str):
     found = get_school(school_id) if len(school_id) <= 64 else None
     if found is None:
         abort(404, gettext("No school has this id."))
-    locale = str(get_locale())
-    body = school_json(found, locale)
+    labels = current_labels()
+    body = school_json(found, labels)
     texts = {}
     for name in ("summary", "how_to_apply"):
-        text, text_locale, stale = free_text(found, name, locale)
+        text, text_locale, stale = free_text(found, name, str(labels.locale))
         texts[name] = {"text": text or None, "locale": text_locale, "stale": stale}
     body.update(
         {
@@ -147,7 +147,7 @@ def school(school_id: str):
             "email": found.email,
             "enrollment": found.enrollment,
             "accessibility": found.accessibility,
-            "accessibility_label": labels.accessibility_label(found.accessibility),
+            "accessibility_label": labels.accessibility(found.accessibility),
             "school_bus_notes": found.school_bus_notes or None,
             "application_deadline": found.application_deadline.isoformat() if found.application_deadline else None,
             "seats_available": found.seats_available,

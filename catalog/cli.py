@@ -12,7 +12,7 @@ from app.db import unit_of_work
 from app.i18n import LOCALES
 from catalog import adapters
 from catalog.csvformat import COLUMNS, REQUIRED, TRANSLATION_COLUMNS, header_problems, read_rows, school_row, write_csv
-from catalog.labels import problem_label
+from catalog.labels import current as current_labels
 from catalog.queries import all_schools, catalog_stats, record_of, translations
 from catalog.services import import_schools
 
@@ -35,7 +35,7 @@ def _read(path: str) -> bytes:
 def _check_header(path: str, header: list[str], expected, required) -> None:
     problems = header_problems(header, expected, required)
     if problems:
-        raise InputError("\n".join(f"{path}: {problem_label(p)}" for p in problems))
+        raise InputError("\n".join(f"{path}: {current_labels().problem(p)}" for p in problems))
 
 
 def source_rows(paths: tuple[str, ...], fmt: str):
@@ -92,10 +92,11 @@ def import_command(paths, fmt, translations_path, dry_run, partial):
                     dry_run=dry_run,
                     on_row=lambda: bar.update(1),
                 )
+        labels = current_labels()
         for file, problem in report.problems:
             where = translations_path if file == "translations" else source
             kind = gettext("warning") if problem.is_warning else gettext("rejected")
-            click.echo(f"{where}:{problem.line}: {problem.column}: {kind}: {problem_label(problem)}", err=True)
+            click.echo(f"{where}:{problem.line}: {problem.column}: {kind}: {labels.problem(problem)}", err=True)
         click.echo(
             gettext(
                 "%(rows)d rows: %(new)d new, %(changed)d changed, %(unchanged)d unchanged, %(rejected)d rejected.",

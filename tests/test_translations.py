@@ -45,3 +45,19 @@ def test_locale_is_complete_and_keeps_placeholders(locale):
             elif sorted(PLACEHOLDER.findall(text)) != sorted(PLACEHOLDER.findall(ids[0])):
                 problems.append(f"placeholders differ: {ids[0]!r} → {text!r}")
     assert problems == []
+
+
+def test_template_holds_every_message_the_code_marks(tmp_path):
+    """Extract from the source as `make translations-update` does; nothing may be missing."""
+    import subprocess
+    import sys
+
+    out = tmp_path / "fresh.pot"
+    subprocess.run(
+        [sys.executable, "-m", "babel.messages.frontend", "extract", "-F", "babel.cfg", "-k", "N_", "-k", "lazy_gettext",
+         "--no-location", "-o", str(out), *[p for p in ("app", "catalog", "kiosk", "sms") if (TRANSLATIONS.parent / p).is_dir()]],
+        cwd=TRANSLATIONS.parent, check=True, capture_output=True,
+    )  # fmt: skip
+    with out.open("rb") as f:
+        fresh = {m.id if isinstance(m.id, str) else m.id[0] for m in read_po(f) if m.id}
+    assert fresh - template_ids() == set(), "run `make translations-update` and translate the new messages"
