@@ -288,7 +288,25 @@ def write_results(args, results: dict) -> None:
                 f"| `/api/v1/schools` under gunicorn (2 sync workers, wrk -t2 -c16), {label}, vs a bare Flask GET | "
                 f"ratio **{r['ratio']:.2f}** ({r['rps']:,.0f} vs {bare['rps']:,.0f} req/s; p99 {r['p99']:.0f} ms) | ≥ 0.30 |"
             )
-    lines += ["", "Absolute numbers move with the shared machine; the ratios are what to compare between runs.", ""]
+    lines += [
+        "",
+        "Absolute numbers move with the shared machine; the ratios are what to compare between runs.",
+        "",
+        "How it is measured:",
+        "- The catalog is jittered copies (±2 km) of the 2,484 real NYC and Chicago schools, so a 5 km",
+        "  radius holds about 40 times as many schools as a real city: a hard case for the search.",
+        "- Search: 400 queries after 20 warm-up ones, each a random grade, a random real ZIP, 5 km and a",
+        "  pair of needs, through `catalog.queries.find_schools` in one process.",
+        "- API: gunicorn with 2 sync workers serves `wsgi:app` and then `bench/bare.py` (a Flask view",
+        "  returning a constant JSON) on loopback; wrk runs from the same 2-core machine; alternated twice.",
+        "",
+        "What the cache-cold ratio says: a search that has to rank ~400 schools and describe 20 of them",
+        "in the reader's language costs about 7 ms of Python per request (search 3-4 ms, loading and",
+        "labelling the page 3 ms), against well under 1 ms for the bare view. Repeated searches (the",
+        "kiosk's and partner sites' common ones) are served from the per-worker cache keyed by catalog",
+        "revision, which meets the budget; every distinct search does not.",
+        "",
+    ]
     RESULTS.write_text("\n".join(lines), encoding="utf-8")
 
 
