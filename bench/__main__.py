@@ -185,6 +185,26 @@ def distinct_queries_script(rows: list[dict], count: int = 20_000) -> Path:
     return script
 
 
+def worker_rss_mb(master: subprocess.Popen) -> float:
+    """Return the largest resident memory of the gunicorn master's workers, in MB."""
+    children = Path(f"/proc/{master.pid}/task/{master.pid}/children").read_text().split()
+    sizes = []
+    for pid in children:
+        status = Path(f"/proc/{pid}/status").read_text()
+        sizes.append(int(re.search(r"VmRSS:\s+(\d+) kB", status).group(1)) / 1024)
+    return max(sizes)
+
+
+def bench_start(sqlite_url: str) -> float:
+    """Return the best of five `import wsgi` times, in seconds (a fresh interpreter each time)."""
+    env = {**os.environ, "DATABASE_URL": sqlite_url}
+    code = "import time; t = time.perf_counter(); import wsgi; print(time.perf_counter() - t)"
+    return min(
+        float(subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, check=True).stdout)
+        for _ in range(5)
+    )
+
+
 def bench_http(sqlite_url: str, rows: list[dict], seconds: int) -> dict:
     """API vs bare Flask, same gunicorn settings (2 sync workers), alternated twice in one run."""
     if not shutil.which("wrk"):
@@ -206,11 +226,14 @@ def bench_http(sqlite_url: str, rows: list[dict], seconds: int) -> dict:
             wrk(f"http://127.0.0.1:5101{repeated}", 2)
             runs["repeated"].append(wrk(f"http://127.0.0.1:5101{repeated}", seconds))
             runs["distinct"].append(wrk("http://127.0.0.1:5101/", seconds, script))
+            rss = worker_rss_mb(proc)
         finally:
             proc.send_signal(signal.SIGTERM)
             proc.wait(timeout=30)
     mean = {name: (statistics.mean(r for r, _ in v), max(p for _, p in v)) for name, v in runs.items()}
-    return {name: {"rps": rps, "p99": p99, "ratio": rps / mean["bare"][0]} for name, (rps, p99) in mean.items()}
+    results = {name: {"rps": rps, "p99": p99, "ratio": rps / mean["bare"][0]} for name, (rps, p99) in mean.items()}
+    results["worker_rss_mb"] = rss
+    return results
 
 
 def postgres_url() -> tuple[str | None, object]:
@@ -253,6 +276,7 @@ def main() -> None:
     if not args.skip_http:
         print("API vs bare Flask under gunicorn…", flush=True)
         results["http"] = bench_http(sqlite_url, rows, args.seconds)
+    results["start_s"] = bench_start(sqlite_url)
     write_results(args, results)
     print(RESULTS.read_text(encoding="utf-8"))
 
@@ -288,6 +312,11 @@ def write_results(args, results: dict) -> None:
                 f"| `/api/v1/schools` under gunicorn (2 sync workers, wrk -t2 -c16), {label}, vs a bare Flask GET | "
                 f"ratio **{r['ratio']:.2f}** ({r['rps']:,.0f} vs {bare['rps']:,.0f} req/s; p99 {r['p99']:.0f} ms) | ≥ 0.30 |"
             )
+    if http:
+        lines.append(
+            f"| one gunicorn worker's memory after both loads (100,000-school catalog) | {http['worker_rss_mb']:.0f} MB RSS | ≤ 200 MB |"
+        )
+    lines.append(f"| app start (`import wsgi`, best of 5) | {results['start_s']:.2f} s | ≤ 3 s |")
     lines += [
         "",
         "Absolute numbers move with the shared machine; the ratios are what to compare between runs.",

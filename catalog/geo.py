@@ -2,6 +2,8 @@
 
 import math
 import re
+import subprocess
+import sys
 from functools import lru_cache
 
 EARTH_RADIUS_KM = 6371.0088
@@ -44,15 +46,24 @@ def cells_covering(lat: float, lon: float, radius_km: float) -> list[int] | None
     return [row * 10_000 + column for row in rows for column in columns]
 
 
+# `zipcodes` keeps every field of ~42,000 ZIPs in memory (about 140 MB a process); a child
+# process reads it and hands back only the centroids (about 6 MB here).
+_EXPORT_CENTROIDS = """
+import zipcodes
+for z in zipcodes.list_all():
+    print(z["zip_code"], z["lat"], z["long"])
+"""
+
+
 @lru_cache(maxsize=1)
 def _centroids() -> dict[str, tuple[float, float]]:
-    import zipcodes  # loaded on first use: its table takes a moment to read
-
+    out = subprocess.run([sys.executable, "-c", _EXPORT_CENTROIDS], capture_output=True, text=True, check=True, timeout=60).stdout
     table = {}
-    for entry in zipcodes.list_all():
+    for line in out.splitlines():
         try:
-            table[entry["zip_code"]] = (float(entry["lat"]), float(entry["long"]))
-        except (KeyError, TypeError, ValueError):
+            zip_code, lat, lon = line.split()
+            table[zip_code] = (float(lat), float(lon))
+        except ValueError:
             continue
     return table
 
