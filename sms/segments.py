@@ -1,0 +1,64 @@
+"""SMS segments: how many parts a text is sent as (GSM-7 or UCS-2). Pure.
+
+GSM-7 packs 160 septets in one segment or 153 per part of a longer message; its extension
+characters (^{}[]~\\|€ and form feed) take two septets and are never split across parts.
+One character outside GSM-7 makes the whole message UCS-2: 70 UTF-16 units in one segment,
+67 per part, a surrogate pair (most emoji) never split.
+"""
+
+GSM7_BASIC = frozenset(
+    "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?"
+    "¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà"
+)
+GSM7_EXTENSION = frozenset("^{}\\[~]|€\f")
+
+GSM7 = "GSM-7"
+UCS2 = "UCS-2"
+SINGLE = {GSM7: 160, UCS2: 70}
+PART = {GSM7: 153, UCS2: 67}
+
+
+def encoding(text: str) -> str:
+    """Return "GSM-7" when every character has a GSM-7 code, else "UCS-2"."""
+    return GSM7 if all(ch in GSM7_BASIC or ch in GSM7_EXTENSION for ch in text) else UCS2
+
+
+def _units(text: str, enc: str) -> list[int]:
+    """Return the size of each character in the encoding's units (septets or UTF-16 units)."""
+    if enc == GSM7:
+        return [2 if ch in GSM7_EXTENSION else 1 for ch in text]
+    return [2 if ord(ch) > 0xFFFF else 1 for ch in text]
+
+
+def count_segments(text: str) -> int:
+    """Return how many SMS segments `text` is sent as (0 for an empty text)."""
+    if not text:
+        return 0
+    enc = encoding(text)
+    units = _units(text, enc)
+    if sum(units) <= SINGLE[enc]:
+        return 1
+    segments, used = 1, 0
+    for size in units:
+        if used + size > PART[enc]:  # a character never straddles two parts
+            segments, used = segments + 1, 0
+        used += size
+    return segments
+
+
+def fits(text: str, max_segments: int = 3) -> bool:
+    """Say whether `text` goes out in at most `max_segments` segments."""
+    return count_segments(text) <= max_segments
+
+
+def truncate(text: str, max_segments: int = 3, ellipsis: str = "…") -> str:
+    """Cut `text` at a word boundary so that, with `ellipsis`, it fits the segment budget."""
+    if fits(text, max_segments):
+        return text
+    cut = text
+    while cut and not fits(cut + ellipsis, max_segments):
+        cut = cut[: max(0, len(cut) - max(1, len(cut) // 20))]
+    space = cut.rfind(" ")
+    if space > len(cut) // 2:
+        cut = cut[:space]
+    return cut.rstrip() + ellipsis

@@ -1,0 +1,46 @@
+"""Segment counting against the GSM 03.38 rules, computed by hand here."""
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from sms.segments import UCS2, GSM7, count_segments, encoding, fits, truncate
+
+
+@pytest.mark.parametrize(
+    ("text", "enc", "segments"),
+    [
+        ("", GSM7, 0),
+        ("a" * 160, GSM7, 1),
+        ("a" * 161, GSM7, 2),
+        ("a" * 306, GSM7, 2),
+        ("a" * 307, GSM7, 3),
+        ("€" * 80, GSM7, 1),  # 160 septets
+        ("€" * 81, GSM7, 2),
+        ("a" * 152 + "€" + "a" * 10, GSM7, 2),  # the escape pair moves whole to part two: 152 + 12 septets
+        ("a" * 153 + "€", GSM7, 2),
+        ("é" * 160, GSM7, 1),  # é is in the GSM-7 table
+        ("í" * 70, UCS2, 1),  # í is not
+        ("í" * 71, UCS2, 2),
+        ("学" * 134, UCS2, 2),
+        ("学" * 135, UCS2, 3),
+        ("😀" * 35, UCS2, 1),  # 70 UTF-16 units
+        ("😀" * 36, UCS2, 2),
+        ("a" * 66 + "😀", UCS2, 1),  # 68 units
+        ("a" * 66 + "😀" + "a" * 3, UCS2, 2),  # 71 units; the pair is not split: 66 + (2 + 3)
+    ],
+)
+def test_encoding_and_segments(text, enc, segments):
+    assert encoding(text) == enc
+    assert count_segments(text) == segments
+
+
+def test_truncate_fits_the_budget_and_cuts_at_a_word():
+    text = " ".join(["escuela"] * 200)
+    short = truncate(text, 3)
+    assert fits(short, 3) and short.endswith("…") and short[:-1].split()[-1] == "escuela"
+
+
+@given(st.text(max_size=1200), st.integers(min_value=1, max_value=4))
+def test_truncate_always_fits(text, budget):
+    assert fits(truncate(text, budget), budget)
