@@ -18,7 +18,8 @@ from sms.segments import UCS2, GSM7, count_segments, encoding, fits, truncate
         ("€" * 80, GSM7, 1),  # 160 septets
         ("€" * 81, GSM7, 2),
         ("a" * 152 + "€" + "a" * 10, GSM7, 2),  # the escape pair moves whole to part two: 152 + 12 septets
-        ("a" * 153 + "€", GSM7, 2),
+        ("a" * 158 + "€", GSM7, 1),  # 160 septets
+        ("a" * 159 + "€", GSM7, 2),  # 161
         ("é" * 160, GSM7, 1),  # é is in the GSM-7 table
         ("í" * 70, UCS2, 1),  # í is not
         ("í" * 71, UCS2, 2),
