@@ -42,14 +42,18 @@ def register_blueprints(app: Flask) -> None:
         db.session.execute(db.text("SELECT 1"))
         return {"status": "ok"}
 
-    for blueprint in catalog_blueprints():
+    from sms import blueprints as sms_blueprints
+
+    for blueprint in [*catalog_blueprints(), *sms_blueprints()]:
         app.register_blueprint(blueprint)
 
 
 def register_commands(app: Flask) -> None:
     from catalog.cli import catalog_cli
+    from sms.cli import sms_cli
 
     app.cli.add_command(catalog_cli)
+    app.cli.add_command(sms_cli)
 
 
 def ready_for_traffic() -> None:

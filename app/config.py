@@ -21,6 +21,7 @@ def from_environment() -> dict:
         "SECRET_KEY": os.environ.get("SECRET_KEY", "dev-only-not-secret"),
         "SQLALCHEMY_DATABASE_URI": _database_url(),
         "PUBLIC_BASE_URL": os.environ.get("PUBLIC_BASE_URL", ""),
+        "TWILIO_AUTH_TOKEN": os.environ.get("TWILIO_AUTH_TOKEN", ""),
         "DEFAULT_LOCALE": os.environ.get("DEFAULT_LOCALE", "en"),
         "API_MAX_PER_PAGE": int(os.environ.get("API_MAX_PER_PAGE", "100")),
         "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},

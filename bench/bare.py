@@ -1,6 +1,6 @@
 """The bare Flask app the API is compared with: same gunicorn settings, one JSON GET."""
 
-from flask import Flask
+from flask import Flask, request
 
 app = Flask(__name__)
 
@@ -8,3 +8,9 @@ app = Flask(__name__)
 @app.get("/api/v1/schools")
 def schools():
     return {"total": 0, "results": []}
+
+
+@app.post("/sms/inbound")
+def echo():
+    """The bare form-echo the SMS webhook is compared with."""
+    return f"<Response><Message>{request.form.get('Body', '')}</Message></Response>", 200, {"Content-Type": "application/xml"}

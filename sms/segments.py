@@ -7,8 +7,7 @@ One character outside GSM-7 makes the whole message UCS-2: 70 UTF-16 units in on
 """
 
 GSM7_BASIC = frozenset(
-    "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?"
-    "¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà"
+    "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà"
 )
 GSM7_EXTENSION = frozenset("^{}\\[~]|€\f")
 
@@ -16,6 +15,21 @@ GSM7 = "GSM-7"
 UCS2 = "UCS-2"
 SINGLE = {GSM7: 160, UCS2: 70}
 PART = {GSM7: 153, UCS2: 67}
+
+
+# Look-alikes with a GSM-7 code (as carriers' "smart encoding" does): a Spanish or French text
+# then goes out in 160-character segments instead of 70.
+GSM7_LOOKALIKES = str.maketrans({
+    "á": "a", "í": "i", "ó": "o", "ú": "u", "â": "a", "ê": "e", "î": "i", "ô": "o", "û": "u", "ë": "e", "ï": "i",
+    "ç": "Ç", "Á": "A", "Í": "I", "Ó": "O", "Ú": "U", "À": "A", "È": "E", "Ê": "E", "Ô": "O", "ò": "o",
+    "“": '"', "”": '"', "‘": "'", "’": "'", "–": "-", "—": "-", "…": "...", "·": "-", "\u00a0": " ", "\u202f": " ",
+})  # fmt: skip
+
+
+def gsm_friendly(text: str) -> str:
+    """Swap characters for GSM-7 look-alikes when that makes the whole text GSM-7; else keep it."""
+    swapped = text.translate(GSM7_LOOKALIKES)
+    return swapped if encoding(swapped) == GSM7 else text
 
 
 def encoding(text: str) -> str:

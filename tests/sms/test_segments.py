@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sms.segments import UCS2, GSM7, count_segments, encoding, fits, truncate
+from sms.segments import GSM7, UCS2, count_segments, encoding, fits, truncate
 
 
 @pytest.mark.parametrize(
@@ -45,3 +45,11 @@ def test_truncate_fits_the_budget_and_cuts_at_a_word():
 @given(st.text(max_size=1200), st.integers(min_value=1, max_value=4))
 def test_truncate_always_fits(text, budget):
     assert fits(truncate(text, budget), budget)
+
+
+def test_gsm_friendly_swaps_latin_accents_but_leaves_other_scripts():
+    from sms.segments import gsm_friendly
+
+    assert gsm_friendly("De Prekínder a Grado 8 · “sí”") == 'De Prekinder a Grado 8 - "si"'
+    assert encoding(gsm_friendly("Mẫu giáo đến lớp 5")) == UCS2  # Vietnamese keeps its letters
+    assert gsm_friendly("幼儿园") == "幼儿园"

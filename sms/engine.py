@@ -1,0 +1,150 @@
+"""The conversation engine: one step of a text conversation. Pure.
+
+`step(state, understanding, now, search)` returns the new state and the replies. `state` is a
+plain JSON-able dict kept per phone number; `search` is the catalog search (API parameters in,
+`{"total", "results": [...]}` with labels in the conversation's language out), passed in so
+this module does no I/O.
+"""
+
+from collections.abc import Callable
+from datetime import datetime, timedelta
+
+from catalog.vocabulary import GRADE_CODES
+from sms.replies import Reply
+from sms.understand import Understanding
+
+EXPIRY = timedelta(hours=24)
+PAGE_SIZE = 3  # three schools fit 3 segments even in UCS-2 scripts
+RADIUS_KM = 5.0
+WIDER_STEPS = (10.0, 20.0, 40.0)
+
+Search = Callable[[dict], dict]
+
+
+def new_state(now: datetime, locale: str | None = None) -> dict:
+    return {"locale": locale, "query": None, "page": 1, "results": [], "wider": None, "updated": now.isoformat()}
+
+
+def _expired(state: dict | None, now: datetime) -> bool:
+    return not state or now - datetime.fromisoformat(state["updated"]) > EXPIRY
+
+
+def _merged_query(previous: dict | None, u: Understanding) -> dict | None:
+    """Turn the understanding into search parameters; follow-ups refine the last search."""
+    fresh = u.grades is not None and u.near is not None
+    query = {} if fresh or not previous else dict(previous)
+    if u.grades is not None:
+        query["grade"] = GRADE_CODES[u.grades[0]]
+    if u.near:
+        query["near"] = u.near
+        query["radius_km"] = RADIUS_KM
+    if u.sector:
+        query["sector"] = u.sector
+    if u.needs:
+        query["need"] = sorted(set(query.get("need", [])) | set(u.needs))
+    if u.program_language:
+        query["language"] = u.program_language
+    return query or None
+
+
+def _result_line(number: int, school: dict) -> str:
+    distance = f", {school['distance_km']:.1f} km" if school.get("distance_km") is not None else ""
+    return f"{number}. {school['name']} ({school['grades_label']}, {school['sector_label']}{distance})"
+
+
+def _show_page(state: dict, search: Search) -> list[Reply]:
+    query = dict(state["query"], page=state["page"], per_page=PAGE_SIZE, order="distance")
+    found = search(query)
+    first = (state["page"] - 1) * PAGE_SIZE + 1
+    if not found["results"]:
+        if state["page"] > 1:
+            return [Reply("no_more")]
+        return _nothing_found(state, search)
+    state["results"] = state["results"][: first - 1] + [r["id"] for r in found["results"]]
+    state["schools"] = {**state.get("schools", {}), **{r["id"]: r for r in found["results"]}}
+    lines = tuple(_result_line(first + i, r) for i, r in enumerate(found["results"]))
+    return [Reply("results_head", {"total": found["total"]}, lines)]
+
+
+def _nothing_found(state: dict, search: Search) -> list[Reply]:
+    """Say nothing matches, and offer the nearest relaxation: a wider radius."""
+    query = state["query"]
+    if "near" in query:
+        for km in WIDER_STEPS:
+            if km <= query.get("radius_km", RADIUS_KM):
+                continue
+            total = search(dict(query, radius_km=km, per_page=1))["total"]
+            if total:
+                state["wider"] = km
+                return [Reply("no_results"), Reply("wider_offer", {"count": total, "km": int(km)})]
+    return [Reply("no_results")]
+
+
+def _details(school: dict) -> Reply:
+    lines = [f"{school['name']}", f"{school['grades_label']} · {school['sector_label']}"]
+    if school.get("address"):
+        lines.append(school["address"])
+    if school.get("programs"):
+        lines.append(school["programs_label"])
+    lines.append(school["school_bus_label"])
+    if school.get("transit_label"):
+        lines.append(school["transit_label"])
+    if school.get("phone"):
+        lines.append(school["phone"])
+    return Reply("details", {}, tuple(lines))
+
+
+def step(state: dict | None, u: Understanding, now: datetime, search: Search) -> tuple[dict, list[Reply]]:
+    """Answer one message: return the conversation's new state and the replies to send."""
+    locale = state.get("locale") if state else None
+    if _expired(state, now):
+        state = new_state(now, locale)
+    else:
+        state = dict(state, updated=now.isoformat())
+    if u.intent == "language" or (state["locale"] is None and u.language):
+        state["locale"] = u.language
+    if u.intent == "language":
+        return state, [Reply("language_set")]
+    if u.intent in ("help", "greeting"):
+        return state, [Reply("help" if u.intent == "help" else "welcome")]
+    if u.intent == "stop":
+        return state, [Reply("stopped")]
+    if u.intent == "start":
+        return state, [Reply("started")]
+    if u.intent == "human":
+        return state, [Reply("human")]
+    if u.wider and state.get("wider") and state.get("query"):
+        state["query"] = dict(state["query"], radius_km=state["wider"])
+        state["page"], state["wider"] = 1, None
+        return state, _show_page(state, search)
+    if u.intent == "more":
+        if not state.get("query"):
+            return state, [Reply("need_place")]
+        state["page"] += 1
+        return state, _show_page(state, search)
+    if u.intent == "details" and u.choices:
+        number = u.choices[0]
+        if not 1 <= number <= len(state["results"]):
+            return state, [Reply("unknown_choice", {"number": number})]
+        return state, [_details(state["schools"][state["results"][number - 1]])]
+    if u.intent == "details" and u.school_id:
+        found = search({"ids": [u.school_id]})
+        if found["results"]:
+            return state, [_details(found["results"][0])]
+    if u.intent == "compare" and u.choices:
+        known = [state["schools"][state["results"][n - 1]] for n in u.choices[:4] if 1 <= n <= len(state["results"])]
+        if len(known) < 2:
+            return state, [Reply("unknown_choice", {"number": max(u.choices)})]
+        lines = tuple(
+            f"{n}. {s['name']}: {s['grades_label']}, {s['sector_label']}, {s['school_bus_label']}"
+            for n, s in zip(u.choices, known, strict=False)
+        )
+        return state, [Reply("compare_head", {}, lines)]
+    if u.intent in ("search", "details"):
+        query = _merged_query(state.get("query"), u)
+        if not query or "near" not in query:
+            state["query"] = query
+            return state, [Reply("need_place")]
+        state["query"], state["page"], state["results"], state["wider"] = query, 1, [], None
+        return state, _show_page(state, search)
+    return state, [Reply("not_understood")]

@@ -1,0 +1,48 @@
+"""Keyword lexicons of the SMS bot, one module per locale. Pure data.
+
+Every phrase is written as a family would text it; matching folds case and accents on both
+sides (`catalog.text.fold`), so "kínder", "KINDER" and "kinder" are one phrase.
+"""
+
+from dataclasses import dataclass, field
+from importlib import import_module
+
+LOCALES = ("en", "es", "zh_Hans", "zh_Hant", "vi", "ko", "ru", "ar", "ur", "bn", "ht", "fr", "fil", "so")
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    locale: str
+    names: tuple[str, ...] = ()  # the language's own names: texting one alone switches to it
+    markers: tuple[str, ...] = ()  # common words of the language, for telling languages apart
+    fillers: tuple[str, ...] = ()  # politeness words ignored around a command ("please")
+    # Whole-message commands (after fillers are dropped):
+    stop: tuple[str, ...] = ()
+    start: tuple[str, ...] = ()
+    help: tuple[str, ...] = ()
+    more: tuple[str, ...] = ()
+    greeting: tuple[str, ...] = ()
+    wider: tuple[str, ...] = ()  # "search farther"
+    # Anywhere in a message:
+    human: tuple[str, ...] = ()  # asking for a person
+    compare: tuple[str, ...] = ()  # with two or more numbers
+    details: tuple[str, ...] = ()  # with one number ("info 2")
+    school_words: tuple[str, ...] = ()  # "school", "schools": a search even without a filter
+    grades: dict[str, tuple[int, int]] = field(default_factory=dict)  # "kinder": (0, 0), "middle school": (6, 8)
+    grade_patterns: tuple[str, ...] = ()  # regexes on folded text; {n} is a number or a number word
+    number_words: dict[str, int] = field(default_factory=dict)  # "third": 3, "tercer": 3
+    needs: dict[str, tuple[str, ...]] = field(default_factory=dict)  # need → phrases
+    sectors: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "charter"/"district" → phrases
+    languages: dict[str, str] = field(default_factory=dict)  # a language's name here → ISO 639-1
+    topics: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "apply" → ("how to apply", …)
+
+
+def load_all() -> dict[str, Lexicon]:
+    """Return every locale's lexicon (a locale without a module yet gets an empty one)."""
+    lexicons = {}
+    for locale in LOCALES:
+        try:
+            lexicons[locale] = import_module(f"sms.lexicons.{locale}").LEXICON
+        except ModuleNotFoundError:
+            lexicons[locale] = Lexicon(locale)
+    return lexicons

@@ -1,0 +1,45 @@
+"""Text conversations: every message in and out, the state per phone number, opt-outs."""
+
+from datetime import UTC, datetime
+
+from sqlalchemy import JSON, ForeignKey, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from app.extensions import db
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+class Conversation(db.Model):
+    __tablename__ = "sms_conversation"
+
+    phone: Mapped[str] = mapped_column(String(20), primary_key=True)  # E.164
+    locale: Mapped[str | None] = mapped_column(String(8))
+    state: Mapped[dict | None] = mapped_column(JSON)
+    updated_at: Mapped[datetime] = mapped_column(default=_now, onupdate=_now)
+
+
+class Message(db.Model):
+    """One text, in or out. An inbound `sid` is Twilio's MessageSid: a retry finds it here."""
+
+    __tablename__ = "sms_message"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    sid: Mapped[str | None] = mapped_column(String(64), unique=True)
+    direction: Mapped[str] = mapped_column(String(8))  # "in" | "out"
+    phone: Mapped[str] = mapped_column(String(20), index=True)
+    body: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[str] = mapped_column(String(16))  # received, ignored, replied, queued, sent, delivered, failed
+    reply_to_id: Mapped[int | None] = mapped_column(ForeignKey("sms_message.id"))
+    created_at: Mapped[datetime] = mapped_column(default=_now)
+
+
+class OptOut(db.Model):
+    """A number that texted STOP (or that Twilio reported as unsubscribed, error 21610)."""
+
+    __tablename__ = "sms_opt_out"
+
+    phone: Mapped[str] = mapped_column(String(20), primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(default=_now)

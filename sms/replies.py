@@ -1,0 +1,57 @@
+"""The bot's replies: templates, rendered in the conversation's language within 3 segments. Pure.
+
+Templates are gettext msgids marked with `N_`; `render` takes a `gettext` function, so the
+webhook, the simulator and the tests all render through the same translations.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from catalog.vocabulary import N_
+from sms.segments import fits, gsm_friendly, truncate
+
+MAX_SEGMENTS = 3
+
+TEMPLATES = {
+    "help": N_(
+        'SchoolBridge: public school info by text. Send grade + ZIP + needs, e.g. "K 60637 bus". Reply a number for details, MORE, PERSON for staff, STOP to end.'
+    ),
+    "welcome": N_(
+        'Hi! I help you find public schools, district and charter. Tell me the grade and your ZIP, e.g. "grade 3 60623". Add needs: special ed, English help, bus.'
+    ),
+    "language_set": N_("OK, I will write in English. Send grade + ZIP to find schools."),
+    "stopped": N_("You will get no more texts from SchoolBridge. Reply START to begin again."),
+    "started": N_("Welcome back to SchoolBridge. Send grade + ZIP to find schools."),
+    "human": N_("I am passing your message to a person at the enrollment office. They will text you back here during office hours."),
+    "need_place": N_("Which ZIP code do you live in? Send 5 digits, e.g. 60637."),
+    "results_head": N_("%(total)d schools found. Reply a number for details, MORE for more:"),
+    "no_results": N_("No schools match all of that."),
+    "wider_offer": N_("%(count)d schools within %(km)d km. Reply WIDER to see them."),
+    "no_more": N_("That is all the schools. Send a new search any time."),
+    "unknown_choice": N_("I have no school number %(number)d. Reply with a number from the list."),
+    "not_understood": N_('Sorry, I did not understand. Send grade + ZIP, e.g. "K 60637". Reply PERSON to reach staff.'),
+    "rate_limited": N_("You are sending many texts. Please wait a minute and try again."),
+    "details": N_("School details (reply PERSON with questions about applying):"),
+    "compare_head": N_("Comparing:"),
+}
+
+
+@dataclass(frozen=True)
+class Reply:
+    """A reply before translation: the template key, its values, and lines added after it."""
+
+    key: str
+    values: dict = field(default_factory=dict)
+    lines: tuple[str, ...] = ()  # already-rendered facts (names, numbers) added line by line
+
+
+def render(reply: Reply, gettext: Callable[[str], str]) -> str:
+    """Translate and fill a reply, then add its lines while the 3-segment budget allows."""
+    head = gettext(TEMPLATES[reply.key])
+    text = gsm_friendly(head % reply.values if reply.values else head)
+    for line in reply.lines:
+        candidate = gsm_friendly(f"{text}\n{line}")
+        if not fits(candidate, MAX_SEGMENTS):
+            break
+        text = candidate
+    return truncate(text, MAX_SEGMENTS)

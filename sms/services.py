@@ -1,0 +1,108 @@
+"""Handling a text: log it, honour opt-outs, understand it, step the conversation, reply."""
+
+from datetime import UTC, datetime
+from functools import lru_cache
+
+import phonenumbers
+from flask_babel import force_locale, get_translations
+from sqlalchemy import select
+
+from app.extensions import db
+from catalog.labels import current as current_labels
+from catalog.models import School
+from catalog.queries import catalog_revision, find_schools, get_school
+from catalog.search import QueryError, build_query
+from sms.engine import step
+from sms.models import Conversation, Message, OptOut
+from sms.replies import render
+from sms.understand import SchoolNames, parse
+
+
+def normalize_phone(raw: str, region: str = "US") -> str:
+    """Return a number in E.164 ("+17735551234"); keep the raw text if it is not a number."""
+    try:
+        number = phonenumbers.parse(raw, region)
+    except phonenumbers.NumberParseException:
+        return raw.strip()[:20]
+    if not phonenumbers.is_possible_number(number):
+        return raw.strip()[:20]
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+@lru_cache(maxsize=2)
+def _school_names(revision: int) -> SchoolNames:
+    return SchoolNames.build(list(db.session.execute(select(School.id, School.name))))
+
+
+def school_summary(school: School, distance_km: float | None = None) -> dict:
+    """The facts of a school the bot reads out, labelled in the current locale."""
+    labels = current_labels()
+    transit = "; ".join(x for x in (school.transit_rail, school.transit_bus) if x)
+    return {
+        "id": school.id,
+        "name": school.name,
+        "grades_label": labels.grades(school.grade_low, school.grade_high),
+        "sector_label": labels.sector(school.sector),
+        "distance_km": distance_km,
+        "address": school.address,
+        "programs": [p.code for p in school.programs],
+        "programs_label": ", ".join(labels.program(p.kind, p.code, p.language) for p in school.programs if p.kind != "world_language"),
+        "school_bus_label": labels.school_bus(school.school_bus),
+        "transit_label": transit[:120],
+        "phone": school.phone,
+    }
+
+
+def catalog_search(params: dict) -> dict:
+    """The catalog search as the engine asks for it (API parameters), labelled in the current locale."""
+    if "ids" in params:
+        schools = [s for s in (get_school(i) for i in params["ids"]) if s]
+        return {"total": len(schools), "results": [school_summary(s) for s in schools]}
+    values = {k: [str(x) for x in v] if isinstance(v, list) else [str(v)] for k, v in params.items()}
+    try:
+        query = build_query(values)
+    except QueryError:
+        return {"total": 0, "results": []}
+    result = find_schools(query)
+    return {"total": result.total, "results": [school_summary(h.school, h.distance_km) for h in result.hits]}
+
+
+def is_opted_out(phone: str) -> bool:
+    return db.session.get(OptOut, phone) is not None
+
+
+def handle_inbound(phone: str, body: str, sid: str | None, now: datetime | None = None) -> list[str]:
+    """Answer one inbound text: the reply texts (none for an opted-out number). Flushes only."""
+    now = now or datetime.now(UTC)
+    if sid:
+        previous = db.session.scalar(select(Message).where(Message.sid == sid))
+        if previous is not None:  # Twilio retried: answer exactly as before, store nothing new
+            return list(db.session.scalars(select(Message.body).where(Message.reply_to_id == previous.id).order_by(Message.id)))
+    inbound = Message(sid=sid, direction="in", phone=phone, body=body[:1600], status="received", created_at=now)
+    db.session.add(inbound)
+    db.session.flush()
+    conversation = db.session.get(Conversation, phone) or Conversation(phone=phone)
+    db.session.add(conversation)
+    understanding = parse(body, conversation.locale, schools=_school_names(catalog_revision()))
+    if understanding.intent == "stop":
+        if not is_opted_out(phone):
+            db.session.add(OptOut(phone=phone, created_at=now))
+    elif understanding.intent == "start":
+        opt_out = db.session.get(OptOut, phone)
+        if opt_out:
+            db.session.delete(opt_out)
+            db.session.flush()
+    elif is_opted_out(phone):
+        inbound.status = "ignored"  # opted out: silence until START
+        return []
+    locale = conversation.locale or understanding.language or "en"
+    with force_locale(understanding.language if understanding.intent == "language" else locale):
+        state, replies = step(conversation.state, understanding, now, catalog_search)
+    conversation.state, conversation.locale = state, state.get("locale") or locale
+    with force_locale(conversation.locale):
+        gettext = get_translations().gettext
+        texts = [render(reply, gettext) for reply in replies]
+    for text in texts:
+        db.session.add(Message(direction="out", phone=phone, body=text, status="replied", reply_to_id=inbound.id, created_at=now))
+    db.session.flush()
+    return texts

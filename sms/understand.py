@@ -1,0 +1,348 @@
+"""Understanding a text message: language, intent and search facets. Pure.
+
+`parse(text, locale=None)` reads one message; `as_dict()` gives the contract of DESIGN.md
+"The SMS bot". Keyword lexicons (`sms.lexicons`) do the work for short texts; the script
+tells most languages apart, and lingua (restricted to our Latin-script languages, low-accuracy
+mode: about 30 MB) breaks ties in longer Latin-script texts. School names are resolved
+against a `SchoolNames` index when one is given.
+"""
+
+import re
+import unicodedata
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from rapidfuzz import fuzz, process
+
+from catalog.text import fold
+from sms.lexicons import LOCALES, Lexicon, load_all
+
+MAX_TEXT = 1600  # longer texts are read up to here: 10 full segments is far past any question
+INTENTS = ("search", "details", "more", "compare", "help", "language", "human", "stop", "start", "greeting", "unknown")
+NEED_ORDER = ("sped", "ell", "dual_language", "bus", "transit", "accessible")
+CJK_LOCALES = frozenset({"zh_Hans", "zh_Hant", "ko"})  # phrases match inside words (no spaces, attached particles)
+ZIP_RE = re.compile(r"(?<!\d)(\d{5})(?!\d)")
+NUMBER_RE = re.compile(r"(?<![\d.,])(\d{1,2})(?![\d.,])")
+# Characters that only one of the two Chinese scripts uses, for the common words of our domain.
+SIMPLIFIED = frozenset("学们这区级车读书语双国问请说个为吗没话难特门间题钟颜离远")
+TRADITIONAL = frozenset("學們這區級車讀書語雙國問請說個為嗎沒話難特門間題鐘顏離遠")
+URDU_LETTERS = frozenset("ٹڈڑںےۓھگکی")
+
+
+@dataclass(frozen=True)
+class Understanding:
+    language: str | None = None
+    intent: str = "unknown"
+    grades: tuple[int, int] | None = None
+    near: str | None = None
+    sector: str | None = None
+    needs: tuple[str, ...] = ()
+    program_language: str | None = None
+    school: str | None = None  # the school's name in the catalog
+    school_id: str | None = None
+    choices: tuple[int, ...] = ()
+    topic: str | None = None  # "apply" when the message asks how to apply
+    wider: bool = False
+
+    def as_dict(self) -> dict:
+        """Return the contract of DESIGN.md: exactly these keys."""
+        return {
+            "language": self.language,
+            "intent": self.intent,
+            "grades": list(self.grades) if self.grades else None,
+            "near": self.near,
+            "sector": self.sector,
+            "needs": sorted(self.needs),
+            "program_language": self.program_language,
+            "school": self.school,
+            "choices": list(self.choices),
+        }
+
+
+GENERIC_NAME_WORDS = frozenset(
+    "school schools high elementary middle academy community college prep preparatory charter public the of and "
+    "for at campus international magnet center centre early childhood math science arts stem career military "
+    "language languages dual bilingual world global leadership learning technology new york chicago city "
+    "ps is ms hs jhs p s i m h elem acad jr sr st saint upper lower east west north south specialty es".split()
+)
+
+
+def _name_words(text: str) -> list[str]:
+    return [w for w in fold(text).split() if len(w) > 2 and w not in GENERIC_NAME_WORDS and not w.isdigit()]
+
+
+@dataclass(frozen=True)
+class SchoolNames:
+    """An index of catalog school names for fuzzy look-up ("kelly high" → "Thomas Kelly High School").
+
+    A school is named when the text holds its distinctive name words (not "high", "academy", …),
+    allowing for typos; the school whose words are matched best wins, and a tie names none.
+    """
+
+    ids: tuple[str, ...]
+    names: tuple[str, ...]
+    words: tuple[tuple[str, ...], ...]
+    vocabulary: tuple[str, ...]
+    schools_by_word: dict
+
+    @classmethod
+    def build(cls, schools: list[tuple[str, str]]) -> "SchoolNames":
+        words = tuple(tuple(dict.fromkeys(_name_words(name))) for _id, name in schools)
+        by_word: dict[str, list[int]] = {}
+        for index, school_words in enumerate(words):
+            for word in school_words:
+                by_word.setdefault(word, []).append(index)
+        return cls(tuple(i for i, _n in schools), tuple(n for _i, n in schools), words, tuple(by_word), by_word)
+
+    def find(self, text: str) -> tuple[str, str] | None:
+        """Return (id, name) of the school the text names, or None."""
+        matched: dict[int, set[str]] = {}
+        # words the lexicons know ("special", "bus", "grade") say what is asked, not which school
+        for word in set(_name_words(text)) - _all_vocabulary():
+            for found, _score, _pos in process.extract(word, self.vocabulary, scorer=fuzz.ratio, limit=3, score_cutoff=85):
+                for index in self.schools_by_word[found]:
+                    matched.setdefault(index, set()).add(found)
+        if not matched:
+            return None
+
+        def strength(index: int) -> tuple[int, float]:
+            return len(matched[index]), len(matched[index]) / len(self.words[index])
+
+        ranked = sorted(matched, key=strength, reverse=True)
+        best = ranked[0]
+        count, share = strength(best)
+        unique_word = count == 1 and len(self.schools_by_word[next(iter(matched[best]))]) == 1
+        if share < 0.5 and count < 2 and not unique_word:
+            return None
+        if len(ranked) > 1 and strength(ranked[1]) == (count, share):
+            return None  # two schools fit equally: ask rather than guess
+        return self.ids[best], self.names[best]
+
+
+# --- lexicon matching ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Compiled:
+    lexicon: Lexicon  # with every phrase folded, so matching folds only the message
+    grade_patterns: tuple[re.Pattern, ...]
+    vocabulary: frozenset[str]  # the words that vote for this language
+    phrases: tuple[str, ...]  # its multi-word phrases, which vote double
+
+
+def _folded(lexicon: Lexicon) -> Lexicon:
+    changes = {}
+    for name in lexicon.__dataclass_fields__:
+        value = getattr(lexicon, name)
+        if isinstance(value, tuple):
+            changes[name] = tuple(dict.fromkeys(f for f in map(fold, value) if f))
+        elif isinstance(value, dict) and name in ("grades", "number_words", "languages"):
+            changes[name] = {fold(k): v for k, v in value.items() if fold(k)}
+        elif isinstance(value, dict):
+            changes[name] = {k: tuple(f for f in map(fold, v) if f) for k, v in value.items()}
+    return replace(lexicon, **changes)
+
+
+@lru_cache(maxsize=1)
+def _lexicons() -> dict[str, _Compiled]:
+    compiled = {}
+    for locale, raw in load_all().items():
+        lexicon = _folded(raw)
+        numbers = "|".join(sorted((re.escape(w) for w in lexicon.number_words), key=len, reverse=True))
+        group = rf"(\d{{1,2}}|{numbers})" if numbers else r"(\d{1,2})"
+        patterns = tuple(re.compile(p.replace("{n}", group)) for p in raw.grade_patterns)
+        words = set(lexicon.markers + lexicon.names + lexicon.stop + lexicon.start + lexicon.help + lexicon.more + lexicon.greeting
+                    + lexicon.human + lexicon.school_words + lexicon.fillers)  # fmt: skip
+        words |= {p for phrases in lexicon.needs.values() for p in phrases} | set(lexicon.grades) | set(lexicon.number_words)
+        compiled[locale] = _Compiled(lexicon, patterns, frozenset(words), tuple(p for p in words if " " in p))
+    return compiled
+
+
+@lru_cache(maxsize=1)
+def _all_vocabulary() -> frozenset[str]:
+    return frozenset(w for compiled in _lexicons().values() for phrase in compiled.vocabulary for w in phrase.split())
+
+
+def _has(text: str, phrase: str, locale: str) -> bool:
+    """Say whether a (folded) phrase is in the (folded) text: as words, or inside words in CJK."""
+    if locale in CJK_LOCALES or (not phrase.isascii() and _is_cjk(phrase)):
+        return phrase in text
+    return f" {phrase} " in f" {text} "
+
+
+def _is_cjk(text: str) -> bool:
+    return any(_script(ch) in ("han", "hangul", "kana") for ch in text)
+
+
+def _any(text: str, phrases, locale: str) -> bool:
+    return any(_has(text, p, locale) for p in phrases)
+
+
+def _whole(text: str, phrases, lexicon: Lexicon) -> bool:
+    """Say whether the message is one of `phrases`, once politeness words are dropped."""
+    stripped = f" {text} "
+    for filler in sorted(lexicon.fillers, key=len, reverse=True):
+        stripped = stripped.replace(f" {filler} ", " ")
+    stripped = " ".join(stripped.split())
+    return bool(stripped) and stripped in phrases
+
+
+# --- language -------------------------------------------------------------------------------
+
+
+def _script(ch: str) -> str:
+    name = unicodedata.name(ch, "")
+    for script, marks in (("hangul", ("HANGUL",)), ("kana", ("HIRAGANA", "KATAKANA")), ("han", ("CJK",)), ("arabic", ("ARABIC",)),
+                          ("bengali", ("BENGALI",)), ("cyrillic", ("CYRILLIC",)), ("latin", ("LATIN",))):  # fmt: skip
+        if name.startswith(marks):
+            return script
+    return "other"
+
+
+def _script_language(text: str) -> str | None:
+    scripts: dict[str, int] = {}
+    for ch in text:
+        if ch.isalpha():
+            s = _script(ch)
+            scripts[s] = scripts.get(s, 0) + 1
+    if not scripts:
+        return None
+    top = max(scripts, key=scripts.get)
+    if top == "hangul":
+        return "ko"
+    if top in ("han", "kana"):
+        simplified = sum(ch in SIMPLIFIED for ch in text)
+        traditional = sum(ch in TRADITIONAL for ch in text)
+        return "zh_Hant" if traditional > simplified else "zh_Hans"
+    if top == "arabic":
+        return "ur" if any(ch in URDU_LETTERS for ch in text) else "ar"
+    if top == "bengali":
+        return "bn"
+    if top == "cyrillic":
+        return "ru"
+    return None  # Latin script: decided by the lexicons (and lingua)
+
+
+LATIN_LOCALES = ("en", "es", "vi", "ht", "fr", "fil", "so")
+
+
+@lru_cache(maxsize=1)
+def _lingua():
+    from lingua import Language, LanguageDetectorBuilder
+
+    languages = {Language.ENGLISH: "en", Language.SPANISH: "es", Language.VIETNAMESE: "vi", Language.FRENCH: "fr",
+                 Language.TAGALOG: "fil", Language.SOMALI: "so"}  # fmt: skip
+    return LanguageDetectorBuilder.from_languages(*languages).with_low_accuracy_mode().build(), languages
+
+
+def _latin_language(folded: str, original: str) -> str | None:
+    words = folded.split()
+    scores = {}
+    padded = f" {folded} "
+    for locale in LATIN_LOCALES:
+        compiled = _lexicons()[locale]
+        score = sum(1 for w in words if w in compiled.vocabulary)
+        score += sum(2 for phrase in compiled.phrases if f" {phrase} " in padded)
+        if score:
+            scores[locale] = score
+    if any(ch in original.lower() for ch in "ươăđ") or re.search(r"[ạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", original.lower()):
+        return "vi"
+    if not scores:
+        return None
+    ranked = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)
+    if len(ranked) == 1 or ranked[0][1] > ranked[1][1]:
+        return ranked[0][0]
+    if len(words) >= 3:
+        detector, languages = _lingua()
+        found = detector.detect_language_of(original)
+        if found in languages and languages[found] in dict(ranked[:3]):
+            return languages[found]
+    return ranked[0][0]
+
+
+def detect_language(text: str) -> str | None:
+    """Return the locale a message is written in, or None when nothing in it tells."""
+    folded = fold(text)
+    return _script_language(text) or _latin_language(folded, text)
+
+
+# --- parsing --------------------------------------------------------------------------------
+
+
+def _grades(folded: str, order: list[str]) -> tuple[tuple[int, int] | None, set[str]]:
+    """Return the grade span the message asks for, and the number tokens that named grades."""
+    spans, used = [], set()
+    for locale in order:
+        compiled = _lexicons()[locale]
+        for pattern in compiled.grade_patterns:
+            for match in pattern.finditer(folded):
+                value = match.group(1)
+                number = int(value) if value.isdigit() else compiled.lexicon.number_words.get(value)
+                if number is not None and 1 <= number <= 12:
+                    spans.append((number, number))
+                    used.add(value)
+        for phrase, span in compiled.lexicon.grades.items():
+            if _has(folded, phrase, locale):
+                spans.append(span)
+    if not spans:
+        return None, used
+    # "kinder" inside "pre kinder" is not a second grade: keep the most specific spans
+    lows = [s[0] for s in spans]
+    highs = [s[1] for s in spans]
+    if any(s == (-1, -1) for s in spans) and any(s == (0, 0) for s in spans) and len(set(spans)) == 2:
+        return (-1, -1), used
+    return (min(lows), max(highs)), used
+
+
+def parse(text: str, locale: str | None = None, schools: SchoolNames | None = None) -> Understanding:
+    """Read one text message. `locale` is the conversation's language, if known."""
+    text = (text or "")[:MAX_TEXT]
+    text = unicodedata.normalize("NFKC", text)
+    folded = fold(text)
+    if not folded:
+        return Understanding(language=None, intent="unknown")
+    detected = detect_language(text)
+    order = [loc for loc in dict.fromkeys([detected, locale, "en", *LOCALES]) if loc]
+    lexicons = {loc: _lexicons()[loc].lexicon for loc in order}
+
+    for loc, lexicon in lexicons.items():  # a language's own name, alone: switch to it
+        if _whole(folded, lexicon.names, lexicon):
+            return Understanding(language=loc, intent="language")
+
+    def command(name: str) -> bool:
+        return any(_whole(folded, getattr(lex, name), lex) for lex in lexicons.values())
+
+    for intent in ("stop", "start", "help", "more", "greeting"):
+        if command(intent):
+            return Understanding(language=detected, intent=intent)
+    wider = command("wider")
+
+    near = next(iter(ZIP_RE.findall(text)), None)
+    grades, grade_numbers = _grades(folded, order)
+    needs = sorted({need for loc, lex in lexicons.items() for need, phrases in lex.needs.items() if _any(folded, phrases, loc)},
+                   key=NEED_ORDER.index)  # fmt: skip
+    sector = next((s for loc, lex in lexicons.items() for s, phrases in lex.sectors.items() if _any(folded, phrases, loc)), None)
+    language_named = next((code for loc, lex in lexicons.items() for name, code in lex.languages.items() if _has(folded, name, loc)), None)
+    program_language = language_named if set(needs) & {"ell", "dual_language"} else None
+    topic = next((t for loc, lex in lexicons.items() for t, phrases in lex.topics.items() if _any(folded, phrases, loc)), None)
+    without_zip = ZIP_RE.sub(" ", text)
+    numbers = [int(n) for n in NUMBER_RE.findall(without_zip) if n not in grade_numbers and 1 <= int(n) <= 99]
+    found = schools.find(text) if schools else None
+    school_id, school = found if found else (None, None)
+    facets = dict(language=detected, grades=grades, near=near, sector=sector, needs=tuple(needs), program_language=program_language,
+                  school=school, school_id=school_id, topic=topic, wider=wider)  # fmt: skip
+
+    if any(_any(folded, lex.human, loc) for loc, lex in lexicons.items()):
+        return Understanding(intent="human", **facets)
+    if len(numbers) >= 2 and any(_any(folded, lex.compare, loc) for loc, lex in lexicons.items()):
+        return Understanding(intent="compare", choices=tuple(numbers), **facets)
+    only_number = re.fullmatch(r"\s*#?\s*(\d{1,2})\s*[.!?]*\s*", text)
+    if only_number and 1 <= int(only_number.group(1)) <= 99:
+        return Understanding(intent="details", choices=(int(only_number.group(1)),), **facets)
+    if len(numbers) == 1 and not grades and not near and any(_any(folded, lex.details, loc) for loc, lex in lexicons.items()):
+        return Understanding(intent="details", choices=tuple(numbers), **facets)
+    if school:
+        return Understanding(intent="details", **facets)
+    if wider or grades or near or needs or sector or any(_any(folded, lex.school_words, loc) for loc, lex in lexicons.items()):
+        return Understanding(intent="search", **facets)
+    return Understanding(intent="unknown", **facets)

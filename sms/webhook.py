@@ -1,0 +1,37 @@
+"""Twilio's webhooks: inbound texts answered with TwiML, delivery status callbacks."""
+
+from flask import Blueprint, Response, abort, current_app, request
+from twilio.request_validator import RequestValidator
+from twilio.twiml.messaging_response import MessagingResponse
+
+from sms.services import handle_inbound, normalize_phone
+
+webhook = Blueprint("sms", __name__, url_prefix="/sms")
+
+
+def _public_url() -> str:
+    """The URL Twilio signed: PUBLIC_BASE_URL when behind a proxy, else the request's own."""
+    base = current_app.config.get("PUBLIC_BASE_URL", "").rstrip("/")
+    if base:
+        return base + request.full_path.rstrip("?")
+    return request.url
+
+
+def _require_twilio_signature() -> None:
+    token = current_app.config.get("TWILIO_AUTH_TOKEN", "")
+    signature = request.headers.get("X-Twilio-Signature", "")
+    if not token or not signature or not RequestValidator(token).validate(_public_url(), request.form.to_dict(), signature):
+        abort(403)
+
+
+@webhook.post("/inbound")
+def inbound():
+    """Answer a text (TwiML); a retried MessageSid gets the same answer and is stored once."""
+    _require_twilio_signature()
+    phone = normalize_phone(request.form.get("From", ""))
+    body = request.form.get("Body", "")
+    texts = handle_inbound(phone, body, request.form.get("MessageSid") or None)
+    twiml = MessagingResponse()
+    for text in texts:
+        twiml.message(text)
+    return Response(str(twiml), mimetype="application/xml")

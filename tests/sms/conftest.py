@@ -1,0 +1,41 @@
+"""SMS fixtures: an app with a Twilio token and the Chicago demo catalog, and a signed sender."""
+
+import itertools
+import re
+
+import pytest
+from twilio.request_validator import RequestValidator
+
+from tests.conftest import ROOT
+
+TOKEN = "test-auth-token-0123456789abcdef"
+_sids = itertools.count(1)
+
+
+@pytest.fixture
+def app(database_url):
+    from app import create_app
+
+    app = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": database_url, "TWILIO_AUTH_TOKEN": TOKEN})
+    runner = app.test_cli_runner()
+    assert runner.invoke(args=["catalog", "import", str(ROOT / "catalog" / "demo" / "chicago.csv")]).exit_code == 0
+    yield app
+
+
+def sign(url: str, form: dict) -> str:
+    return RequestValidator(TOKEN).compute_signature(url, form)
+
+
+@pytest.fixture
+def text(client):
+    """Send a signed text as Twilio would; return the reply texts (parsed from the TwiML)."""
+
+    def send(body: str, sender: str = "+17735550101", sid: str | None = None, **extra) -> list[str]:
+        form = {"From": sender, "To": "+13125550000", "Body": body, "MessageSid": sid or f"SM{next(_sids):032d}", **extra}
+        url = "http://localhost/sms/inbound"
+        response = client.post("/sms/inbound", data=form, headers={"X-Twilio-Signature": sign(url, form)})
+        assert response.status_code == 200, response.get_data(as_text=True)
+        return [re.sub(r"&(amp|lt|gt|quot|apos);", lambda m: {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "apos": "'"}[m.group(1)], t)
+                for t in re.findall(r"<Message>(.*?)</Message>", response.get_data(as_text=True), re.S)]  # fmt: skip
+
+    return send

@@ -1,0 +1,34 @@
+"""Every reply template, in every locale, at its longest realistic values, fits 3 SMS segments."""
+
+from pathlib import Path
+
+import pytest
+from babel.support import Translations
+
+from app.i18n import LOCALES
+from sms.replies import TEMPLATES, Reply, render
+from sms.segments import count_segments, gsm_friendly
+
+TRANSLATIONS = Path(__file__).resolve().parents[2] / "translations"
+LONGEST = {"total": 99999, "count": 99999, "km": 40, "number": 99}
+LONG_LINE = "3. Marie Sklodowska Curie Metropolitan High School (Kindergarten to Grade 12, Charter, 39.9 km)"
+
+
+def gettext_for(locale: str):
+    return Translations.load(str(TRANSLATIONS), [locale]).gettext
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+@pytest.mark.parametrize("key", sorted(TEMPLATES))
+def test_template_fits_three_segments_without_cutting(locale, key):
+    text = gettext_for(locale)(TEMPLATES[key])
+    filled = text % {k: v for k, v in LONGEST.items() if f"%({k})" in text} if "%(" in text else text
+    assert count_segments(gsm_friendly(filled)) <= 3, filled
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_a_results_reply_keeps_its_head_and_at_least_one_school(locale):
+    reply = Reply("results_head", {"total": 99999}, (f"1{LONG_LINE[1:]}", f"2{LONG_LINE[1:]}", LONG_LINE))
+    text = render(reply, gettext_for(locale))
+    assert count_segments(text) <= 3
+    assert "1. Marie" in text and not text.endswith("…")

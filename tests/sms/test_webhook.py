@@ -1,0 +1,93 @@
+"""/sms/inbound end to end: signatures, conversations on the Chicago catalog, compliance, odd input."""
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from sqlalchemy import func, select
+
+from sms.models import Message, OptOut
+from sms.segments import count_segments
+from tests.sms.conftest import sign
+
+
+def test_unsigned_and_forged_requests_are_refused(client):
+    form = {"From": "+17735550101", "Body": "hi", "MessageSid": "SM1"}
+    assert client.post("/sms/inbound", data=form).status_code == 403
+    assert client.post("/sms/inbound", data=form, headers={"X-Twilio-Signature": "forged"}).status_code == 403
+    signed_other = sign("http://localhost/sms/inbound", {**form, "Body": "something else"})
+    assert client.post("/sms/inbound", data=form, headers={"X-Twilio-Signature": signed_other}).status_code == 403
+
+
+def test_behind_a_proxy_the_public_url_is_what_twilio_signed(app, client):
+    app.config["PUBLIC_BASE_URL"] = "https://schools.example.org"
+    form = {"From": "+17735550101", "Body": "hi", "MessageSid": "SMproxy"}
+    good = sign("https://schools.example.org/sms/inbound", form)
+    assert client.post("/sms/inbound", data=form, headers={"X-Twilio-Signature": good}).status_code == 200
+    internal = sign("http://localhost/sms/inbound", form)
+    assert client.post("/sms/inbound", data={**form, "MessageSid": "SMproxy2"}, headers={"X-Twilio-Signature": internal}).status_code == 403
+
+
+def test_a_search_in_spanish_then_details_more_and_compare(text, session):
+    # no Chicago school is recorded as running a school bus: an honest "none", nothing wider to offer
+    replies = text("kinder cerca de 60637 con autobus escolar o educacion especial")
+    assert len(replies) == 1 and "1." not in replies[0]
+    [results] = text("kinder cerca de 60637 educacion especial")
+    assert "1. " in results and "2. " in results
+    first_name = results.split("\n")[1].split(". ", 1)[1].split(" (")[0]
+    [details] = text("1")
+    assert first_name in details and count_segments(details) <= 3
+    [more] = text("MAS")
+    assert "4. " in more
+    [compared] = text("comparar 1 y 2")
+    assert first_name in compared
+
+
+def test_english_search_refined_by_follow_ups(text):
+    [first] = text("elementary schools near 60623")
+    assert "1. " in first
+    [charter] = text("only charter")
+    assert "Charter" in charter and "District" not in charter.split("\n", 1)[1]
+
+
+def test_stop_means_silence_until_start(text, session):
+    assert text("hi")
+    [stopped] = text("STOP")
+    assert "START" in stopped
+    assert session.get(OptOut, "+17735550101") is not None
+    assert text("kinder 60637") == []
+    assert text("hola") == []
+    [back] = text("START")
+    assert back
+    assert text("kinder 60637")
+
+
+def test_a_retried_message_sid_is_answered_the_same_and_stored_once(text, session):
+    first = text("grade 3 60615", sid="SMretry")
+    again = text("grade 3 60615", sid="SMretry")
+    assert first == again and first
+    assert session.scalar(select(func.count()).select_from(Message).where(Message.direction == "in")) == 1
+
+
+@pytest.mark.parametrize(
+    ("body", "extra"),
+    [
+        ("", {}),
+        ("x" * 5000, {}),
+        ("😀🎒📚", {}),
+        ("", {"NumMedia": "1", "MediaUrl0": "https://api.twilio.com/media/1"}),
+        ("\x00\ud7ff", {}),
+    ],
+)
+def test_odd_messages_get_a_short_answer_not_an_error(text, body, extra):
+    replies = text(body, **extra)
+    assert replies and all(count_segments(r) <= 3 for r in replies)
+
+
+def test_an_expired_conversation_starts_fresh(app, session):
+    from sms.services import handle_inbound
+
+    now = datetime(2026, 11, 23, 12, tzinfo=UTC)
+    with app.test_request_context():
+        assert "1. " in handle_inbound("+17735550199", "grade 5 60637", "SMa", now)[0]
+        later = handle_inbound("+17735550199", "2", "SMb", now + timedelta(hours=25))
+    assert "2" in later[0] and "1. " not in later[0]
