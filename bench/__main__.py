@@ -251,7 +251,12 @@ def signed_sms_script(port: int, count: int = 20_000) -> Path:
     url = f"http://127.0.0.1:{port}/sms/inbound"
     entries = []
     for n in range(count):
-        form = {"From": f"+1773555{n % 5000:04d}", "To": "+13125550000", "Body": SMS_TEXTS[n % len(SMS_TEXTS)], "MessageSid": f"SMbench{n:026d}"}
+        form = {
+            "From": f"+1773555{n % 5000:04d}",
+            "To": "+13125550000",
+            "Body": SMS_TEXTS[n % len(SMS_TEXTS)],
+            "MessageSid": f"SMbench{n:026d}",
+        }
         entries.append(f'  {{"{urlencode(form)}", "{validator.compute_signature(url, form)}"}}')
     script = OUT / "sms.lua"
     script.write_text(

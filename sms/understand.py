@@ -20,13 +20,18 @@ from sms.lexicons import LOCALES, Lexicon, load_all
 MAX_TEXT = 1600  # longer texts are read up to here: 10 full segments is far past any question
 INTENTS = ("search", "details", "more", "compare", "help", "language", "human", "stop", "start", "greeting", "unknown")
 NEED_ORDER = ("sped", "ell", "dual_language", "bus", "transit", "accessible")
-CJK_LOCALES = frozenset({"zh_Hans", "zh_Hant", "ko"})  # phrases match inside words (no spaces, attached particles)
 ZIP_RE = re.compile(r"(?<!\d)(\d{5})(?!\d)")
 NUMBER_RE = re.compile(r"(?<![\d.,])(\d{1,2})(?![\d.,])")
 # Characters that only one of the two Chinese scripts uses, for the common words of our domain.
-SIMPLIFIED = frozenset("学们这区级车读书语双国问请说个为吗没话难特门间题钟颜离远")
-TRADITIONAL = frozenset("學們這區級車讀書語雙國問請說個為嗎沒話難特門間題鐘顏離遠")
+SIMPLIFIED = frozenset("学们这区级车读书语双国问请说个为吗没话难门间题钟颜离远开帮较详园啰阅订传电")
+TRADITIONAL = frozenset("學們這區級車讀書語雙國問請說個為嗎沒話難門間題鐘顏離遠開幫較詳園囉閱訂傳電")
+# A Latin word glued to Han or Hangul ("dual language的小学", "Curie高中") is split off it.
+_LATIN_CJK_BOUNDARY = re.compile(
+    r"(?<=[A-Za-z])(?=[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af])|(?<=[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af])(?=[A-Za-z])"
+)
 URDU_LETTERS = frozenset("ٹڈڑںےۓھگکی")
+# Every script's decimal digits → ASCII digits.
+_DIGITS = {cp: str(unicodedata.digit(chr(cp))) for cp in range(0x80, 0x10000) if unicodedata.category(chr(cp)) == "Nd"}
 
 
 @dataclass(frozen=True)
@@ -164,27 +169,35 @@ def _all_vocabulary() -> frozenset[str]:
 
 
 def _has(text: str, phrase: str, locale: str) -> bool:
-    """Say whether a (folded) phrase is in the (folded) text: as words, or inside words in CJK."""
-    if locale in CJK_LOCALES or (not phrase.isascii() and _is_cjk(phrase)):
+    """Say whether a (folded) phrase is in the (folded) text: as words, or inside words for CJK phrases.
+
+    Only a phrase written in Han or Hangul matches inside words; a Latin phrase of a CJK
+    lexicon ("ell") must stand alone, or it would match inside "Kelly".
+    """
+    if _is_cjk(phrase):
         return phrase in text
     return f" {phrase} " in f" {text} "
 
 
+_CJK_RE = re.compile("[\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+
+
+@lru_cache(maxsize=65536)
 def _is_cjk(text: str) -> bool:
-    return any(_script(ch) in ("han", "hangul", "kana") for ch in text)
+    """Say whether a phrase holds Han, kana or Hangul (folded Hangul is decomposed into jamo)."""
+    return _CJK_RE.search(text) is not None
 
 
 def _any(text: str, phrases, locale: str) -> bool:
     return any(_has(text, p, locale) for p in phrases)
 
 
-def _whole(text: str, phrases, lexicon: Lexicon) -> bool:
-    """Say whether the message is one of `phrases`, once politeness words are dropped."""
+def _without_fillers(text: str, lexicon: Lexicon) -> str:
+    """Return the message with this language's politeness words dropped."""
     stripped = f" {text} "
     for filler in sorted(lexicon.fillers, key=len, reverse=True):
         stripped = stripped.replace(f" {filler} ", " ")
-    stripped = " ".join(stripped.split())
-    return bool(stripped) and stripped in phrases
+    return " ".join(stripped.split())
 
 
 # --- language -------------------------------------------------------------------------------
@@ -202,12 +215,14 @@ def _script(ch: str) -> str:
 def _script_language(text: str) -> str | None:
     scripts: dict[str, int] = {}
     for ch in text:
-        if ch.isalpha():
+        if ch.isalpha() or unicodedata.category(ch) in ("Mn", "Mc"):  # Bengali vowel signs are marks
             s = _script(ch)
             scripts[s] = scripts.get(s, 0) + 1
-    if not scripts:
+    # A script other than Latin decides, even when a school's English name outnumbers it.
+    other = {script: n for script, n in scripts.items() if script not in ("latin", "other")}
+    if not other or max(other.values()) < 2:
         return None
-    top = max(scripts, key=scripts.get)
+    top = max(other, key=other.get)
     if top == "hangul":
         return "ko"
     if top in ("han", "kana"):
@@ -286,6 +301,9 @@ def _grades(folded: str, order: list[str]) -> tuple[tuple[int, int] | None, set[
                 spans.append(span)
     if not spans:
         return None, used
+    single = [span for span in spans if span[0] == span[1]]
+    if single and len(single) < len(spans):  # "grade 3 elementary": the grade, not the whole level
+        spans = single
     # "kinder" inside "pre kinder" is not a second grade: keep the most specific spans
     lows = [s[0] for s in spans]
     highs = [s[1] for s in spans]
@@ -297,7 +315,8 @@ def _grades(folded: str, order: list[str]) -> tuple[tuple[int, int] | None, set[
 def parse(text: str, locale: str | None = None, schools: SchoolNames | None = None) -> Understanding:
     """Read one text message. `locale` is the conversation's language, if known."""
     text = (text or "")[:MAX_TEXT]
-    text = unicodedata.normalize("NFKC", text)
+    text = unicodedata.normalize("NFKC", text).translate(_DIGITS)  # "٦٠٦٢٩", "৬০৬২৯" → "60629"
+    text = _LATIN_CJK_BOUNDARY.sub(" ", text)
     folded = fold(text)
     if not folded:
         return Understanding(language=None, intent="unknown")
@@ -305,12 +324,13 @@ def parse(text: str, locale: str | None = None, schools: SchoolNames | None = No
     order = [loc for loc in dict.fromkeys([detected, locale, "en", *LOCALES]) if loc]
     lexicons = {loc: _lexicons()[loc].lexicon for loc in order}
 
+    bare_by_locale = {loc: _without_fillers(folded, lex) for loc, lex in lexicons.items()}
     for loc, lexicon in lexicons.items():  # a language's own name, alone: switch to it
-        if _whole(folded, lexicon.names, lexicon):
+        if bare_by_locale[loc] and bare_by_locale[loc] in lexicon.names:
             return Understanding(language=loc, intent="language")
 
     def command(name: str) -> bool:
-        return any(_whole(folded, getattr(lex, name), lex) for lex in lexicons.values())
+        return any(bare_by_locale[loc] and bare_by_locale[loc] in getattr(lex, name) for loc, lex in lexicons.items())
 
     for intent in ("stop", "start", "help", "more", "greeting"):
         if command(intent):
@@ -336,7 +356,10 @@ def parse(text: str, locale: str | None = None, schools: SchoolNames | None = No
         return Understanding(intent="human", **facets)
     if len(numbers) >= 2 and any(_any(folded, lex.compare, loc) for loc, lex in lexicons.items()):
         return Understanding(intent="compare", choices=tuple(numbers), **facets)
-    only_number = re.fullmatch(r"\s*#?\s*(\d{1,2})\s*[.!?]*\s*", text)
+    bare = f" {folded} "
+    for filler in {f for lex in lexicons.values() for f in lex.fillers}:
+        bare = bare.replace(f" {filler} ", " ")
+    only_number = re.fullmatch(r"\s*(\d{1,2})\s*", bare)  # "2", "#2", "2 pls"
     if only_number and 1 <= int(only_number.group(1)) <= 99:
         return Understanding(intent="details", choices=(int(only_number.group(1)),), **facets)
     if len(numbers) == 1 and not grades and not near and any(_any(folded, lex.details, loc) for loc, lex in lexicons.items()):

@@ -10,7 +10,7 @@ LEXICON = Lexicon(
              "una", "un", "en", "y", "sobre", "cual", "del", "casa", "tal", "pa", "va", "entrar", "algo", "es",
              "mejor", "cuanto", "cuesta", "tenga", "tienen", "hablamos", "puedo", "usa", "nina", "hablar", "tambien", "tmb",
              "pq", "esta", "estan", "ninos", "hijas", "mis", "nuestro", "cuando", "como", "gracias", "o", "pero", "yo"),
-    fillers=("por favor", "porfa", "xfa", "pf", "gracias", "ok", "okay"),
+    fillers=("por favor", "porfa", "xfa", "pf", "gracias"),
     stop=("parar", "alto", "basta", "cancelar", "baja", "detener", "no mas mensajes", "ya no"),
     start=("comenzar", "empezar", "iniciar", "si", "reanudar"),
     help=("ayuda", "informacion", "auxilio"),

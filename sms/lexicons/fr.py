@@ -11,7 +11,7 @@ LEXICON = Lexicon(
              "avez", "y", "a", "pas", "loin", "bonne", "bon", "entre", "annee", "ans", "sur", "dans", "au", "aux", "merci",
              "beaucoup", "heure", "est ce que", "est ce qu", "il y a", "svp", "stp", "slt", "parle", "parlons", "nouveaux",
              "arrivants", "cours", "mais", "aussi", "quartier", "notre", "votre", "comment", "combien", "quand", "ou est"),
-    fillers=("s il vous plait", "s il te plait", "svp", "stp", "merci", "merci beaucoup", "ok", "d accord", "svp merci"),
+    fillers=("s il vous plait", "s il te plait", "svp", "stp", "merci", "merci beaucoup", "d accord", "svp merci"),
     stop=("arret", "arrete", "arreter", "arretez", "stop", "desabonner", "desinscrire", "desabonnement", "annuler", "fin",
           "ne plus recevoir", "arretez les messages"),
     start=("commencer", "demarrer", "reprendre", "recommencer", "reabonner", "debut"),

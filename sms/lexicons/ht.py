@@ -11,7 +11,7 @@ LEXICON = Lexicon(
              "ki lè", "ye", "se", "pa", "la", "detay", "nimewo", "enfo", "konpare", "diferans", "ant", "sou", "m ap", "konnen", "kounye a", "fi", "gason", "antre", "ane", "klas", "pwogram", "pale",
              "aprann", "angle", "tanpri", "souple", "tanpri souple", "ban m", "ban mwen", "fe", "fè", "kijan", "konbyen",
              "ansanm", "lakay", "sèlman", "deja", "paske", "poukisa", "te", "pral", "dwe", "kapab", "kab", "jwenn"),
-    fillers=("tanpri", "souple", "tanpri souple", "silvouple", "mesi", "mèsi", "mèsi anpil", "ok", "dakò", "oke"),
+    fillers=("tanpri", "souple", "tanpri souple", "silvouple", "mesi", "mèsi", "mèsi anpil", "dakò", "oke"),
     stop=("kanpe", "anile", "sispann", "rete", "fini", "kanpe la", "sispann voye mesaj", "pa voye mesaj anko", "stop"),
     start=("komanse", "kòmanse", "rekòmanse", "rekomanse", "demare", "kontinye", "wi"),
     help=("ed", "èd", "ede m", "ede mwen", "sekou", "ed m"),

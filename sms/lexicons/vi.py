@@ -1,0 +1,63 @@
+"""Vietnamese (US families' usage; often typed without diacritics, so both spellings are listed).
+
+Folding drops accents but keeps "đ", so a phrase with "đ" is listed with "d" too.
+"""
+
+from sms.lexicons import Lexicon
+
+LEXICON = Lexicon(
+    locale="vi",
+    names=("tieng viet", "tiếng việt", "viet", "vietnamese", "tieng viet nam"),
+    markers=("toi", "minh", "con", "cua", "cho", "co", "khong", "ko", "k", "hok", "gi", "nao", "gan", "muon", "tim", "truong",
+             "va", "cac", "nhung", "be", "chau", "em", "anh", "chi", "duoc", "đuoc", "hoc", "lop", "tieng", "nha", "vay",
+             "sao", "nay", "ve", "voi", "đang", "dang", "oi", "nhe", "nhé", "giup", "xin", "o đau", "o dau", "bao nhieu",
+             "khu", "xe", "đi", "di", "cần", "ở", "ạ", "ah", "thi", "nguoi", "bi", "roi", "chua", "lam"),
+    fillers=("a", "ạ", "vui long", "làm ơn", "lam on", "cam on", "cảm ơn", "xin", "nhe", "nha", "nhé", "ok", "oke", "dum", "giùm",
+             "giup em", "giup toi", "giup minh"),
+    stop=("dung", "dừng", "dung lai", "ngung", "ngừng", "huy", "hủy", "huỷ", "huy dang ky", "hủy đăng ký", "thoi", "thôi",
+          "đung gui nua", "dung gui nua", "dung nhan tin", "đừng nhắn tin nữa", "khong nhan nua", "ngung nhan tin"),
+    start=("bat dau", "bắt đầu", "bat dau lai", "dang ky lai", "đăng ký lại", "tiep tuc", "tiếp tục"),
+    help=("giup", "giúp", "giup do", "giúp đỡ", "tro giup", "trợ giúp", "huong dan", "hướng dẫn", "cuu", "giup voi", "giúp với"),
+    more=("them", "thêm", "xem them", "xem thêm", "tiep", "tiếp", "tiep theo", "tiếp theo", "con nua", "còn nữa", "con nua khong",
+          "còn nữa không", "truong khac", "trường khác"),
+    greeting=("chao", "chào", "xin chao", "xin chào", "chao ban", "chào bạn", "chao anh", "chào anh", "chao chi", "chào chị",
+              "chao em", "alo", "a lo", "chao buoi sang", "chào buổi sáng", "hi ban"),
+    wider=("xa hon", "xa hơn", "rong hon", "rộng hơn", "mo rong", "mở rộng"),
+    human=("noi chuyen", "nói chuyện", "nguoi that", "người thật", "nhan vien", "nhân viên", "goi cho toi", "gọi cho tôi",
+           "goi lai", "gọi lại", "goi dien", "gọi điện", "tong dai", "tổng đài", "tu van vien", "tư vấn viên", "gap nguoi", "gặp người"),
+    compare=("so sanh", "so sánh", "khac nhau", "khác nhau", "so voi", "so với"),
+    details=("chi tiet", "chi tiết", "thong tin", "thông tin", "so", "số", "truong so", "trường số", "xem truong", "xem trường"),
+    school_words=("truong", "trường", "truong hoc", "trường học", "cac truong", "các trường"),
+    grades={
+        "tien mau giao": (-1, -1), "tiền mẫu giáo": (-1, -1), "mam non": (-1, -1), "mầm non": (-1, -1), "nha tre": (-1, -1),
+        "mau giao": (0, 0), "mẫu giáo": (0, 0), "lop mau giao": (0, 0),
+        "tieu hoc": (0, 5), "tiểu học": (0, 5), "cap 1": (0, 5), "cấp 1": (0, 5), "cap mot": (0, 5), "cấp một": (0, 5),
+        "trung hoc co so": (6, 8), "trung học cơ sở": (6, 8), "cap 2": (6, 8), "cấp 2": (6, 8), "cap hai": (6, 8), "cấp hai": (6, 8),
+        "thcs": (6, 8),
+        "trung hoc pho thong": (9, 12), "trung học phổ thông": (9, 12), "cap 3": (9, 12), "cấp 3": (9, 12), "cap ba": (9, 12),
+        "cấp ba": (9, 12), "thpt": (9, 12),
+    },
+    grade_patterns=(r"\blop {n}\b", r"\bvao lop {n}\b", r"\bhoc lop {n}\b"),
+    number_words={"mot": 1, "hai": 2, "ba": 3, "bon": 4, "tu": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8, "chin": 9,
+                  "muoi": 10, "muoi mot": 11, "muoi hai": 12},
+    needs={
+        "sped": ("giao duc dac biet", "giáo dục đặc biệt", "giao duc đac biet", "nhu cau dac biet", "nhu cầu đặc biệt",
+                 "nhu cau đac biet", "tu ky", "tự kỷ", "tu ki", "khuyet tat", "khuyết tật", "chuong trinh iep", "hoc cham",
+                 "chậm phát triển", "cham phat trien", "đac biet", "dac biet"),
+        "ell": ("song ngu", "song ngữ", "hoc tieng anh", "học tiếng anh", "lop tieng anh", "lớp tiếng anh", "esl",
+                "chua biet tieng anh", "chưa biết tiếng anh", "khong biet tieng anh", "không biết tiếng anh", "moi qua", "mới qua"),
+        "dual_language": ("dual language", "hai ngon ngu", "hai ngôn ngữ", "chuong trinh hai ngon ngu"),
+        "bus": ("xe buyt truong", "xe buýt trường", "xe truong", "xe trường", "xe đua đon", "xe dua don", "đua đon", "dua don",
+                "đưa đón", "xe buyt", "xe buýt", "bus truong", "xe bus"),
+        "transit": ("tau điện", "tau dien", "tàu điện", "xe lua", "xe lửa", "tau", "tàu", "giao thong cong cong",
+                    "giao thông công cộng", "tau đien ngam", "tau dien ngam"),
+        "accessible": ("xe lan", "xe lăn", "thang may", "thang máy", "loi đi cho xe lan"),
+    },
+    sectors={"charter": ("ban cong", "bán công", "truong charter", "trường charter", "charter"),
+             "district": ("cong lap", "công lập", "truong cong", "trường công", "hoc khu", "học khu")},
+    languages={"tieng tay ban nha": "es", "tiếng tây ban nha": "es", "tay ban nha": "es", "tieng hoa": "zh", "tiếng hoa": "zh",
+               "tieng trung": "zh", "tiếng trung": "zh", "tieng quan thoai": "zh", "tieng phap": "fr", "tiếng pháp": "fr",
+               "tieng han": "ko", "tiếng hàn": "ko", "tieng viet": "vi", "tiếng việt": "vi", "tieng nga": "ru", "tiếng nga": "ru",
+               "tieng a rap": "ar", "tieng nhat": "ja", "tiếng nhật": "ja", "tieng ba lan": "pl"},
+    topics={"apply": ("dang ky", "đăng ký", "nop don", "nộp đơn", "han chot", "hạn chót", "ghi danh", "cach dang ky")},
+)  # fmt: skip

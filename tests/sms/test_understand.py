@@ -1,0 +1,77 @@
+"""`parse` against the labelled evaluation set, per locale; and it never raises."""
+
+import csv
+import json
+from collections import defaultdict
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sms.lexicons import LOCALES
+from sms.understand import SchoolNames, parse
+from tests.conftest import ROOT
+
+EVAL = Path(__file__).resolve().parent / "eval"
+KEYS = ("language", "intent", "grades", "near", "sector", "needs", "program_language", "school", "choices")
+
+
+@lru_cache(maxsize=1)
+def demo_names() -> SchoolNames:
+    with (ROOT / "catalog" / "demo" / "chicago.csv").open(encoding="utf-8") as f:
+        return SchoolNames.build([(r["id"], r["name"]) for r in csv.DictReader(f)])
+
+
+def cases() -> list[tuple[str, int, dict]]:
+    found = []
+    for path in sorted(EVAL.glob("*.jsonl")):
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            if line.strip():
+                found.append((path.stem, number, json.loads(line)))
+    return found
+
+
+def test_evaluation_set_is_large_and_covers_every_locale():
+    by_locale = defaultdict(int)
+    for locale, _n, case in cases():
+        assert set(case["expect"]) == set(KEYS), (locale, case["text"])
+        by_locale[locale] += 1
+    assert sum(by_locale.values()) >= 400
+    assert set(by_locale) == set(LOCALES)
+
+
+def test_parse_is_right_on_95_percent_of_the_evaluation_set(capsys):
+    right, total, misses = defaultdict(int), defaultdict(int), []
+    for locale, number, case in cases():
+        got = parse(case["text"], schools=demo_names()).as_dict()
+        total[locale] += 1
+        if got == case["expect"]:
+            right[locale] += 1
+        else:
+            misses.append(
+                f"{locale}:{number} {case['text']!r}: "
+                + ", ".join(f"{k}={got[k]!r} (want {case['expect'][k]!r})" for k in KEYS if got[k] != case["expect"][k])
+            )
+    report = "\n".join(f"{loc:8} {right[loc]:3}/{total[loc]:3} {100 * right[loc] / total[loc]:5.1f}%" for loc in sorted(total))
+    with capsys.disabled():
+        print("\nparse accuracy by locale:\n" + report)
+    overall = sum(right.values()) / max(1, sum(total.values()))
+    assert overall >= 0.95, report + "\n" + "\n".join(misses)
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_each_locale_is_mostly_right(locale):
+    mine = [case for loc, _n, case in cases() if loc == locale]
+    if not mine:
+        pytest.fail(f"no evaluation messages for {locale}")
+    right = sum(parse(c["text"], schools=demo_names()).as_dict() == c["expect"] for c in mine)
+    assert right / len(mine) >= 0.85
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=400), st.sampled_from([None, *LOCALES]))
+def test_parse_never_raises_on_any_unicode(text, locale):
+    result = parse(text, locale, schools=demo_names()).as_dict()
+    assert set(result) == set(KEYS)
