@@ -415,6 +415,11 @@ def write_results(args, results: dict) -> None:
         "kiosk's and partner sites' common ones) are served from the per-worker cache keyed by catalog",
         "revision, which meets the budget; every distinct search does not.",
         "",
+        "What the SMS ratio says: each text is parsed (about 0.5 ms), searched on the 100,000-school",
+        "catalog (3-14 ms at this density), and logged with its reply and the conversation state (three",
+        "writes per text). On SQLite the two workers also queue for the single writer, which is where the",
+        "p99 comes from; production runs PostgreSQL. Not met yet: the issue stays open for it.",
+        "",
     ]
     RESULTS.write_text("\n".join(lines), encoding="utf-8")
 
