@@ -29,8 +29,9 @@ def normalize_phone(raw: str, region: str = "US") -> str:
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
-@lru_cache(maxsize=2)
-def _school_names(revision: int) -> SchoolNames:
+@lru_cache(maxsize=4)
+def _school_names(database: str, revision: int) -> SchoolNames:
+    """The names index of one catalog revision of one database (rebuilt when the catalog changes)."""
     return SchoolNames.build(list(db.session.execute(select(School.id, School.name))))
 
 
@@ -83,7 +84,7 @@ def handle_inbound(phone: str, body: str, sid: str | None, now: datetime | None 
     db.session.flush()
     conversation = db.session.get(Conversation, phone) or Conversation(phone=phone)
     db.session.add(conversation)
-    understanding = parse(body, conversation.locale, schools=_school_names(catalog_revision()))
+    understanding = parse(body, conversation.locale, schools=_school_names(str(db.engine.url), catalog_revision()))
     if understanding.intent == "stop":
         if not is_opted_out(phone):
             db.session.add(OptOut(phone=phone, created_at=now))
