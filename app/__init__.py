@@ -7,7 +7,7 @@ from flask import Flask
 from app import config
 from app.db import register_commit_boundary
 from app.errors import register_error_handlers
-from app.extensions import cache, db, migrate
+from app.extensions import cache, db, limiter, migrate
 from app.i18n import init_i18n
 
 
@@ -30,6 +30,7 @@ def register_extensions(app: Flask) -> None:
         config.INSTANCE_DIR.mkdir(exist_ok=True)
     db.init_app(app)
     cache.init_app(app)
+    limiter.init_app(app)
     migrate.init_app(app, db, directory=str(config.INSTANCE_DIR.parent / "migrations"))
     init_i18n(app)
 

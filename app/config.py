@@ -29,4 +29,7 @@ def from_environment() -> dict:
         "CACHE_TYPE": os.environ.get("CACHE_TYPE", "SimpleCache"),
         "CACHE_DEFAULT_TIMEOUT": int(os.environ.get("CACHE_DEFAULT_TIMEOUT", "300")),
         "CACHE_THRESHOLD": 2000,
+        # Rate limits: shared across workers through Redis when REDIS_URL is set.
+        "RATELIMIT_STORAGE_URI": os.environ.get("REDIS_URL", "memory://"),
+        "SMS_RATE_LIMIT": os.environ.get("SMS_RATE_LIMIT", "10/minute"),
     }

@@ -14,7 +14,7 @@ from catalog.queries import catalog_revision, find_schools, get_school
 from catalog.search import QueryError, build_query
 from sms.engine import step
 from sms.models import Conversation, Message, OptOut
-from sms.replies import render
+from sms.replies import Reply, render
 from sms.understand import SchoolNames, parse
 
 
@@ -70,6 +70,22 @@ def catalog_search(params: dict) -> dict:
 
 def is_opted_out(phone: str) -> bool:
     return db.session.get(OptOut, phone) is not None
+
+
+def handle_rate_limited(phone: str, body: str, sid: str | None, now: datetime | None = None) -> list[str]:
+    """Answer a sender over the rate limit politely, in their language, without running a search."""
+    now = now or datetime.now(UTC)
+    inbound = Message(sid=sid, direction="in", phone=phone, body=body[:1600], status="limited", created_at=now)
+    db.session.add(inbound)
+    db.session.flush()
+    if is_opted_out(phone):
+        return []
+    conversation = db.session.get(Conversation, phone)
+    with force_locale(conversation.locale if conversation and conversation.locale else "en"):
+        text = render(Reply("rate_limited"), get_translations().gettext)
+    db.session.add(Message(direction="out", phone=phone, body=text, status="replied", reply_to_id=inbound.id, created_at=now))
+    db.session.flush()
+    return [text]
 
 
 def handle_inbound(phone: str, body: str, sid: str | None, now: datetime | None = None) -> list[str]:

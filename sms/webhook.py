@@ -1,10 +1,12 @@
 """Twilio's webhooks: inbound texts answered with TwiML, delivery status callbacks."""
 
 from flask import Blueprint, Response, abort, current_app, request
+from limits import parse as parse_limit
 from twilio.request_validator import RequestValidator
 from twilio.twiml.messaging_response import MessagingResponse
 
-from sms.services import handle_inbound, normalize_phone
+from app.extensions import limiter
+from sms.services import handle_inbound, handle_rate_limited, normalize_phone
 
 webhook = Blueprint("sms", __name__, url_prefix="/sms")
 
@@ -29,8 +31,12 @@ def inbound():
     """Answer a text (TwiML); a retried MessageSid gets the same answer and is stored once."""
     _require_twilio_signature()
     phone = normalize_phone(request.form.get("From", ""))
-    body = request.form.get("Body", "")
-    texts = handle_inbound(phone, body, request.form.get("MessageSid") or None)
+    body, sid = request.form.get("Body", ""), request.form.get("MessageSid") or None
+    # After the signature check, so forged requests cannot use up a family's allowance.
+    if limiter.limiter.hit(parse_limit(current_app.config["SMS_RATE_LIMIT"]), "sms-inbound", phone):
+        texts = handle_inbound(phone, body, sid)
+    else:
+        texts = handle_rate_limited(phone, body, sid)
     twiml = MessagingResponse()
     for text in texts:
         twiml.message(text)

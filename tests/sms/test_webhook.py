@@ -91,3 +91,15 @@ def test_an_expired_conversation_starts_fresh(app, session):
         assert "1. " in handle_inbound("+17735550199", "grade 5 60637", "SMa", now)[0]
         later = handle_inbound("+17735550199", "2", "SMb", now + timedelta(hours=25))
     assert "2" in later[0] and "1. " not in later[0]
+
+
+def test_a_sender_over_the_limit_gets_a_polite_reply_in_their_language(app, text, session):
+    app.config["SMS_RATE_LIMIT"] = "3/minute"
+    sender = "+17735550177"
+    assert "1. " in text("kinder cerca de 60637", sender=sender)[0]
+    text("1", sender=sender)
+    text("2", sender=sender)
+    [limited] = text("3", sender=sender)
+    assert "1. " not in limited and limited != text("hola", sender="+17735550178")[0]
+    assert session.scalar(select(func.count()).select_from(Message).where(Message.status == "limited")) == 1
+    assert text("kinder 60637", sender="+17735550179")  # other families are not affected
