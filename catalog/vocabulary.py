@@ -44,11 +44,6 @@ PROGRAM_KINDS = {
     "ell": ELL_PROGRAMS,
     "world_language": {WORLD_LANGUAGE: WORLD_LANGUAGE_LABEL},
 }
-KIND_LABELS = {
-    "sped": N_("Special education"),
-    "ell": N_("English learners"),
-    "world_language": N_("World languages"),
-}
 PROGRAM_CODES = {code: kind for kind, codes in PROGRAM_KINDS.items() for code in codes}
 
 # Family-facing needs, each mapped onto catalog facts (see `catalog.csvformat.needs_of`).

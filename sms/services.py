@@ -72,32 +72,54 @@ def is_opted_out(phone: str) -> bool:
     return db.session.get(OptOut, phone) is not None
 
 
-def handle_rate_limited(phone: str, body: str, sid: str | None, now: datetime | None = None) -> list[str]:
-    """Answer a sender over the rate limit politely, in their language, without running a search."""
-    now = now or datetime.now(UTC)
-    inbound = Message(sid=sid, direction="in", phone=phone, body=body[:1600], status="limited", created_at=now)
+def _stored_answer(sid: str | None) -> list[str] | None:
+    """Return the replies already sent to this MessageSid (a Twilio retry), or None if it is new."""
+    if not sid:
+        return None
+    previous = db.session.scalar(select(Message).where(Message.sid == sid))
+    if previous is None:
+        return None
+    return list(db.session.scalars(select(Message.body).where(Message.reply_to_id == previous.id).order_by(Message.id)))
+
+
+def _receive(phone: str, body: str, sid: str | None, status: str, now: datetime) -> Message:
+    inbound = Message(sid=sid, direction="in", phone=phone, body=body[:1600], status=status, created_at=now)
     db.session.add(inbound)
     db.session.flush()
+    return inbound
+
+
+def _reply(inbound: Message, texts: list[str]) -> list[str]:
+    for text in texts:
+        db.session.add(
+            Message(
+                direction="out", phone=inbound.phone, body=text, status="replied", reply_to_id=inbound.id, created_at=inbound.created_at
+            )
+        )
+    db.session.flush()
+    return texts
+
+
+def handle_rate_limited(phone: str, body: str, sid: str | None, now: datetime | None = None) -> list[str]:
+    """Answer a sender over the rate limit politely, in their language, without running a search."""
+    stored = _stored_answer(sid)
+    if stored is not None:
+        return stored
+    inbound = _receive(phone, body, sid, "limited", now or datetime.now(UTC))
     if is_opted_out(phone):
         return []
     conversation = db.session.get(Conversation, phone)
     with force_locale(conversation.locale if conversation and conversation.locale else "en"):
-        text = render(Reply("rate_limited"), get_translations().gettext)
-    db.session.add(Message(direction="out", phone=phone, body=text, status="replied", reply_to_id=inbound.id, created_at=now))
-    db.session.flush()
-    return [text]
+        return _reply(inbound, [render(Reply("rate_limited"), get_translations().gettext)])
 
 
 def handle_inbound(phone: str, body: str, sid: str | None, now: datetime | None = None) -> list[str]:
     """Answer one inbound text: the reply texts (none for an opted-out number). Flushes only."""
+    stored = _stored_answer(sid)
+    if stored is not None:  # Twilio retried: answer exactly as before, store nothing new
+        return stored
     now = now or datetime.now(UTC)
-    if sid:
-        previous = db.session.scalar(select(Message).where(Message.sid == sid))
-        if previous is not None:  # Twilio retried: answer exactly as before, store nothing new
-            return list(db.session.scalars(select(Message.body).where(Message.reply_to_id == previous.id).order_by(Message.id)))
-    inbound = Message(sid=sid, direction="in", phone=phone, body=body[:1600], status="received", created_at=now)
-    db.session.add(inbound)
-    db.session.flush()
+    inbound = _receive(phone, body, sid, "received", now)
     conversation = db.session.get(Conversation, phone) or Conversation(phone=phone)
     db.session.add(conversation)
     understanding = parse(body, conversation.locale, schools=_school_names(str(db.engine.url), catalog_revision()))
@@ -118,8 +140,4 @@ def handle_inbound(phone: str, body: str, sid: str | None, now: datetime | None 
     conversation.state, conversation.locale = state, state.get("locale") or locale
     with force_locale(conversation.locale):
         gettext = get_translations().gettext
-        texts = [render(reply, gettext) for reply in replies]
-    for text in texts:
-        db.session.add(Message(direction="out", phone=phone, body=text, status="replied", reply_to_id=inbound.id, created_at=now))
-    db.session.flush()
-    return texts
+        return _reply(inbound, [render(reply, gettext) for reply in replies])

@@ -103,3 +103,10 @@ def test_a_sender_over_the_limit_gets_a_polite_reply_in_their_language(app, text
     assert "1. " not in limited and limited != text("hola", sender="+17735550178")[0]
     assert session.scalar(select(func.count()).select_from(Message).where(Message.status == "limited")) == 1
     assert text("kinder 60637", sender="+17735550179")  # other families are not affected
+
+
+def test_a_retry_arriving_over_the_limit_gets_the_stored_answer(app, text, session):
+    app.config["SMS_RATE_LIMIT"] = "1/minute"
+    first = text("grade 3 60615", sender="+17735550188", sid="SMlimitretry")
+    assert text("grade 3 60615", sender="+17735550188", sid="SMlimitretry") == first
+    assert session.scalar(select(func.count()).select_from(Message).where(Message.sid == "SMlimitretry")) == 1
