@@ -40,7 +40,7 @@ system-test-deps:
 run: $(VENV)/.app-installed translations
 	$(FLASK) db upgrade
 	$(FLASK) catalog import $(DEMO_CATALOG)
-	$(FLASK) run --host 127.0.0.1 --port 5000
+	SMS_SIMULATOR=1 $(FLASK) run --host 127.0.0.1 --port 5000
 
 test: $(VENV)/.dev-installed translations system-test-deps
 	$(BIN)/pytest

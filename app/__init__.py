@@ -45,7 +45,7 @@ def register_blueprints(app: Flask) -> None:
 
     from sms import blueprints as sms_blueprints
 
-    for blueprint in [*catalog_blueprints(), *sms_blueprints()]:
+    for blueprint in [*catalog_blueprints(), *sms_blueprints(app.config)]:
         app.register_blueprint(blueprint)
 
 

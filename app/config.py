@@ -22,6 +22,9 @@ def from_environment() -> dict:
         "SQLALCHEMY_DATABASE_URI": _database_url(),
         "PUBLIC_BASE_URL": os.environ.get("PUBLIC_BASE_URL", ""),
         "TWILIO_AUTH_TOKEN": os.environ.get("TWILIO_AUTH_TOKEN", ""),
+        "TWILIO_ACCOUNT_SID": os.environ.get("TWILIO_ACCOUNT_SID", ""),
+        # The sender of outbound texts: our number in E.164, or a Messaging Service SID (MG…).
+        "TWILIO_FROM": os.environ.get("TWILIO_FROM", ""),
         "DEFAULT_LOCALE": os.environ.get("DEFAULT_LOCALE", "en"),
         "API_MAX_PER_PAGE": int(os.environ.get("API_MAX_PER_PAGE", "100")),
         "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
@@ -31,5 +34,7 @@ def from_environment() -> dict:
         "CACHE_THRESHOLD": 2000,
         # Rate limits: shared across workers through Redis when REDIS_URL is set.
         "RATELIMIT_STORAGE_URI": os.environ.get("REDIS_URL", "memory://"),
+        # The browser SMS simulator of the demo server (`make run` turns it on); off in production.
+        "SMS_SIMULATOR": os.environ.get("SMS_SIMULATOR", "") in ("1", "true", "yes"),
         "SMS_RATE_LIMIT": os.environ.get("SMS_RATE_LIMIT", "10/minute"),
     }

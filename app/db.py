@@ -1,8 +1,11 @@
 """The one place that commits: the end of a request, or a `unit_of_work()` block."""
 
+import sqlite3
 from contextlib import contextmanager
 
 from flask import Flask
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
 
 from app.extensions import db
 
@@ -33,3 +36,14 @@ def register_commit_boundary(app: Flask) -> None:
     def rollback_on_error(error):
         if error is not None:
             db.session.rollback()
+
+
+@event.listens_for(Engine, "connect")
+def _tune_sqlite(connection, _record) -> None:
+    """SQLite with several workers: readers never wait for the writer (WAL), a writer waits its
+    turn instead of failing with "database is locked", and a commit does not wait for the disk
+    on every write (WAL with synchronous=NORMAL stays consistent; a power cut can lose the last
+    commits only)."""
+    if isinstance(connection, sqlite3.Connection):
+        for pragma in ("journal_mode=WAL", "synchronous=NORMAL", "busy_timeout=10000", "foreign_keys=ON"):
+            connection.execute(f"PRAGMA {pragma}")

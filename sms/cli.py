@@ -1,9 +1,12 @@
-"""`flask sms …`: talk to the bot without a phone."""
+"""`flask sms …`: talk to the bot without a phone; answer the conversations handed to a person."""
 
 import click
 from flask.cli import with_appcontext
+from flask_babel import gettext
 
 from app.db import unit_of_work
+from sms import handoff
+from sms.replies import CANNED
 from sms.services import handle_inbound
 
 
@@ -24,5 +27,51 @@ def simulate_command(phone):
             return
         with unit_of_work():
             replies = handle_inbound(phone, body, sid=None)
-        for reply in replies or ["(no reply: this number is opted out)"]:
+        for reply in replies or [gettext("(no reply: this number is opted out)")]:
             click.echo(f"bot> {reply}\n")
+
+
+@sms_cli.group("inbox", invoke_without_command=True)
+@click.pass_context
+@with_appcontext
+def inbox_cli(context):
+    """Conversations waiting for a person (listed when no subcommand is given)."""
+    if context.invoked_subcommand:
+        return
+    waiting = handoff.open_handoffs()
+    if not waiting:
+        click.echo(gettext("No conversation is waiting for a person."))
+    for item in waiting:
+        h = item.handoff
+        click.echo(f"#{h.id}  {h.phone}  {item.locale}  {h.opened_at:%Y-%m-%d %H:%M}  {h.reason}")
+        for message in item.transcript:
+            arrow = ">" if message.direction == "in" else "<"
+            click.echo(f"    {arrow} {message.body}")
+
+
+def _answer(action, *args, **kwargs):
+    try:
+        with unit_of_work():
+            return action(*args, **kwargs)
+    except handoff.HandoffError as error:
+        raise click.ClickException(gettext("No open hand-over or reply matches %(what)s.", what=str(error))) from error
+
+
+@inbox_cli.command("reply")
+@click.argument("handoff_id", type=int)
+@click.argument("text", required=False, default="")
+@click.option("--canned", type=click.Choice(sorted(CANNED)), help="Send a prepared reply, translated into the family's language.")
+@with_appcontext
+def reply_command(handoff_id, text, canned):
+    """Text the family of hand-over HANDOFF_ID: TEXT as written, or a --canned reply."""
+    message = _answer(handoff.reply, handoff_id, text, canned)
+    click.echo(gettext("Text %(status)s: %(body)s", status=message.status, body=message.body))
+
+
+@inbox_cli.command("close")
+@click.argument("handoff_id", type=int)
+@with_appcontext
+def close_command(handoff_id):
+    """Close hand-over HANDOFF_ID: the conversation leaves the inbox."""
+    _answer(handoff.close, handoff_id)
+    click.echo(gettext("Hand-over %(id)d closed.", id=handoff_id))

@@ -17,6 +17,7 @@ EXPIRY = timedelta(hours=24)
 PAGE_SIZE = 3  # three schools fit 3 segments even in UCS-2 scripts
 RADIUS_KM = 5.0
 WIDER_STEPS = (10.0, 20.0, 40.0)
+MISUNDERSTOOD_BEFORE_PERSON = 2  # texts in a row the bot cannot read before a person is asked in
 
 Search = Callable[[dict], dict]
 
@@ -66,6 +67,13 @@ def _show_page(state: dict, search: Search) -> list[Reply]:
     return [Reply("results_head", {"total": found["total"]}, lines)]
 
 
+def remember_results(state: dict | None, results: list[dict], now: datetime, locale: str) -> tuple[dict, Reply]:
+    """Start a conversation from a list sent to the family (the kiosk's "text me this list")."""
+    state = dict(new_state(now, locale), results=[r["id"] for r in results], schools={r["id"]: r for r in results})
+    lines = tuple(_result_line(i + 1, r) for i, r in enumerate(results))
+    return state, Reply("shortlist_head", {}, lines)
+
+
 def _nothing_found(state: dict, search: Search) -> list[Reply]:
     """Say nothing matches, and offer the nearest relaxation: a wider radius."""
     query = state["query"]
@@ -94,6 +102,36 @@ def _details(school: dict) -> Reply:
     return Reply("details", {}, tuple(lines))
 
 
+def _topic(u: Understanding) -> str | None:
+    """What a details question is about: how to apply, transport, special education, English."""
+    if u.topic == "apply":
+        return "apply"
+    needs = set(u.needs)
+    if needs & {"bus", "transit"}:
+        return "transport"
+    if "sped" in needs:
+        return "sped"
+    if needs & {"ell", "dual_language"}:
+        return "ell"
+    return None
+
+
+def _answer_about(school: dict, topic: str | None) -> Reply:
+    """The school's overview, or just the part the family asked about."""
+    if topic is None:
+        return _details(school)
+    lines = {
+        "transport": [school["school_bus_label"], school.get("transit_label", "")],
+        "sped": school.get("sped_labels", []),
+        "ell": school.get("ell_labels", []),
+        "apply": [school.get("how_to_apply", ""), school.get("phone", "")],
+    }[topic]
+    lines = tuple(line for line in lines if line)
+    if not lines or (topic == "apply" and not school.get("how_to_apply")):
+        return Reply("topic_nothing", {"name": school["name"]})
+    return Reply(f"topic_{topic}", {"name": school["name"]}, lines)
+
+
 def step(state: dict | None, u: Understanding, now: datetime, search: Search) -> tuple[dict, list[Reply]]:
     """Answer one message: return the conversation's new state and the replies to send."""
     locale = state.get("locale") if state else None
@@ -113,6 +151,7 @@ def step(state: dict | None, u: Understanding, now: datetime, search: Search) ->
         return state, [Reply("started")]
     if u.intent == "human":
         return state, [Reply("human")]
+    state["misunderstood"] = state.get("misunderstood", 0) + 1 if u.intent == "unknown" else 0
     if u.wider and state.get("wider") and state.get("query"):
         state["query"] = dict(state["query"], radius_km=state["wider"])
         state["page"], state["wider"] = 1, None
@@ -126,11 +165,11 @@ def step(state: dict | None, u: Understanding, now: datetime, search: Search) ->
         number = u.choices[0]
         if not 1 <= number <= len(state["results"]):
             return state, [Reply("unknown_choice", {"number": number})]
-        return state, [_details(state["schools"][state["results"][number - 1]])]
+        return state, [_answer_about(state["schools"][state["results"][number - 1]], _topic(u))]
     if u.intent == "details" and u.school_id:
         found = search({"ids": [u.school_id]})
         if found["results"]:
-            return state, [_details(found["results"][0])]
+            return state, [_answer_about(found["results"][0], _topic(u))]
     if u.intent == "compare" and u.choices:
         known = [state["schools"][state["results"][n - 1]] for n in u.choices[:4] if 1 <= n <= len(state["results"])]
         if len(known) < 2:
@@ -147,4 +186,7 @@ def step(state: dict | None, u: Understanding, now: datetime, search: Search) ->
             return state, [Reply("need_place")]
         state["query"], state["page"], state["results"], state["wider"] = query, 1, [], None
         return state, _show_page(state, search)
+    if state["misunderstood"] >= MISUNDERSTOOD_BEFORE_PERSON:
+        state["misunderstood"] = 0
+        return state, [Reply("human")]  # the bot cannot answer: a person takes over
     return state, [Reply("not_understood")]

@@ -31,7 +31,8 @@ class Message(db.Model):
     direction: Mapped[str] = mapped_column(String(8))  # "in" | "out"
     phone: Mapped[str] = mapped_column(String(20), index=True)
     body: Mapped[str] = mapped_column(Text, default="")
-    status: Mapped[str] = mapped_column(String(16))  # received, ignored, replied, queued, sent, delivered, failed
+    status: Mapped[str] = mapped_column(String(16))  # received, ignored, limited, replied, queued, sent, delivered, undelivered, failed
+    error_code: Mapped[int | None] = mapped_column()  # Twilio's error code for a failed outbound text
     reply_to_id: Mapped[int | None] = mapped_column(ForeignKey("sms_message.id"))
     created_at: Mapped[datetime] = mapped_column(default=_now)
 
@@ -43,3 +44,15 @@ class OptOut(db.Model):
 
     phone: Mapped[str] = mapped_column(String(20), primary_key=True)
     created_at: Mapped[datetime] = mapped_column(default=_now)
+
+
+class Handoff(db.Model):
+    """A conversation handed over to a person: open until staff close it."""
+
+    __tablename__ = "sms_handoff"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    phone: Mapped[str] = mapped_column(String(20), index=True)
+    reason: Mapped[str] = mapped_column(String(16))  # "asked" | "not_understood"
+    opened_at: Mapped[datetime] = mapped_column(default=_now)
+    closed_at: Mapped[datetime | None] = mapped_column()

@@ -33,7 +33,26 @@ TEMPLATES = {
     "rate_limited": N_("You are sending many texts. Please wait a minute and try again."),
     "details": N_("School details (reply PERSON with questions about applying):"),
     "compare_head": N_("Comparing:"),
+    "topic_transport": N_("%(name)s, getting there:"),
+    "topic_sped": N_("%(name)s, special education:"),
+    "topic_ell": N_("%(name)s, English learner support:"),
+    "topic_apply": N_("%(name)s, how to apply:"),
+    "topic_nothing": N_("%(name)s: nothing is listed about this yet. Reply PERSON to ask staff."),
+    "shortlist_head": N_("Your school list from SchoolBridge. Reply a number for details, PERSON for staff, STOP to end:"),
 }
+
+# Staff answers to the common hand-over questions, sent in the family's language.
+CANNED = {
+    "will_call": N_("Thank you for waiting. Someone from the enrollment office will call you at this number within 2 working days."),
+    "documents": N_(
+        "To enroll, bring your child's birth certificate, proof of address and latest report card to the school or the enrollment office."
+    ),
+    "apply_school": N_(
+        "Each school's own enrollment team can answer that best. Reply with the school's name and I will send its phone number."
+    ),
+    "closing": N_("Thank you for texting SchoolBridge. You can text us again any time. Reply STOP to end texts."),
+}
+TEMPLATES.update({f"canned_{key}": text for key, text in CANNED.items()})
 
 
 @dataclass(frozen=True)

@@ -10,10 +10,10 @@ from sqlalchemy import select
 from app.extensions import db
 from catalog.labels import current as current_labels
 from catalog.models import School
-from catalog.queries import catalog_revision, find_schools, get_school
+from catalog.queries import catalog_revision, find_schools, free_text, get_school
 from catalog.search import QueryError, build_query
 from sms.engine import step
-from sms.models import Conversation, Message, OptOut
+from sms.models import Conversation, Handoff, Message, OptOut
 from sms.replies import Reply, render
 from sms.understand import SchoolNames, parse
 
@@ -35,6 +35,9 @@ def _school_names(database: str, revision: int) -> SchoolNames:
     return SchoolNames.build(list(db.session.execute(select(School.id, School.name))))
 
 
+MAX_FREE_TEXT = 300  # characters of a school's own text kept in a conversation
+
+
 def school_summary(school: School, distance_km: float | None = None) -> dict:
     """The facts of a school the bot reads out, labelled in the current locale."""
     labels = current_labels()
@@ -51,6 +54,9 @@ def school_summary(school: School, distance_km: float | None = None) -> dict:
         "school_bus_label": labels.school_bus(school.school_bus),
         "transit_label": transit[:120],
         "phone": school.phone,
+        "sped_labels": [labels.program(p.kind, p.code, p.language) for p in school.programs if p.kind == "sped"],
+        "ell_labels": [labels.program(p.kind, p.code, p.language) for p in school.programs if p.kind == "ell"],
+        "how_to_apply": free_text(school, "how_to_apply", str(labels.locale))[0][:MAX_FREE_TEXT],
     }
 
 
@@ -100,6 +106,12 @@ def _reply(inbound: Message, texts: list[str]) -> list[str]:
     return texts
 
 
+def _hand_over(phone: str, reason: str, now: datetime) -> None:
+    """Put the conversation in the staff inbox, unless it is already waiting there."""
+    if db.session.scalar(select(Handoff.id).where(Handoff.phone == phone, Handoff.closed_at.is_(None))) is None:
+        db.session.add(Handoff(phone=phone, reason=reason, opened_at=now))
+
+
 def handle_rate_limited(phone: str, body: str, sid: str | None, now: datetime | None = None) -> list[str]:
     """Answer a sender over the rate limit politely, in their language, without running a search."""
     stored = _stored_answer(sid)
@@ -138,6 +150,8 @@ def handle_inbound(phone: str, body: str, sid: str | None, now: datetime | None 
     with force_locale(understanding.language if understanding.intent == "language" else locale):
         state, replies = step(conversation.state, understanding, now, catalog_search)
     conversation.state, conversation.locale = state, state.get("locale") or locale
+    if any(reply.key == "human" for reply in replies):
+        _hand_over(phone, "asked" if understanding.intent == "human" else "not_understood", now)
     with force_locale(conversation.locale):
         gettext = get_translations().gettext
         return _reply(inbound, [render(reply, gettext) for reply in replies])

@@ -6,6 +6,7 @@ from twilio.request_validator import RequestValidator
 from twilio.twiml.messaging_response import MessagingResponse
 
 from app.extensions import limiter
+from sms.outbound import record_status
 from sms.services import handle_inbound, handle_rate_limited, normalize_phone
 
 webhook = Blueprint("sms", __name__, url_prefix="/sms")
@@ -41,3 +42,13 @@ def inbound():
     for text in texts:
         twiml.message(text)
     return Response(str(twiml), mimetype="application/xml")
+
+
+@webhook.post("/status")
+def status():
+    """Twilio's delivery callback for a text we sent: queued → sent → delivered, or failed."""
+    _require_twilio_signature()
+    sid = request.form.get("MessageSid", "")
+    error = request.form.get("ErrorCode", "")
+    record_status(sid, request.form.get("MessageStatus", "")[:16], int(error) if error.isdigit() else None)
+    return "", 204  # unknown SIDs too: Twilio would only retry

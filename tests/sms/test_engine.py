@@ -7,14 +7,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sms.engine import step
-from sms.replies import TEMPLATES, render
+from sms.replies import TEMPLATES, Reply, render
 from sms.segments import count_segments
 from sms.understand import INTENTS, Understanding
 
 NOW = datetime(2026, 11, 23, 12, tzinfo=UTC)
 SCHOOL = {"id": "s1", "name": "Escuela Ñandú " * 3, "grades_label": "Pre-K to Grade 8", "sector_label": "Charter", "distance_km": 1.25,
           "address": "1 Main St", "programs": ["autism"], "programs_label": "Autism program", "school_bus_label": "School bus",
-          "transit_label": "CTA Red Line", "phone": "(773) 555-0100"}  # fmt: skip
+          "transit_label": "CTA Red Line", "phone": "(773) 555-0100",
+          "sped_labels": ["Autism program"], "ell_labels": [], "how_to_apply": "Apply on GoCPS by December 12."}  # fmt: skip
 
 
 def fake_search(params: dict) -> dict:
@@ -35,6 +36,7 @@ understandings = st.builds(
     program_language=st.none() | st.just("es"),
     school_id=st.none() | st.just("s1"),
     choices=st.lists(st.integers(-3, 30), max_size=4).map(tuple),
+    topic=st.none() | st.just("apply"),
     wider=st.booleans(),
 )
 
@@ -60,3 +62,46 @@ def test_more_continues_the_numbering_and_expiry_forgets():
     assert details.key == "details"
     _state, [forgot] = step(state, Understanding(intent="details", choices=(5,)), NOW + timedelta(hours=25), fake_search)
     assert forgot.key == "unknown_choice"
+
+
+def _searched() -> dict:
+    state, _ = step(None, Understanding(language="en", intent="search", grades=(0, 0), near="60637"), NOW, fake_search)
+    return state
+
+
+def _ask(state: dict, **facets) -> str:
+    _, [reply] = step(state, Understanding(language="en", **facets), NOW, fake_search)
+    return render(reply, str)
+
+
+def test_details_answer_the_topic_asked_about():
+    state = _searched()
+    transport = _ask(state, intent="details", choices=(2,), needs=("bus",))
+    assert ", getting there:\nSchool bus\nCTA Red Line" in transport
+    assert "Autism program" in _ask(state, intent="details", choices=(1,), needs=("sped",))
+    assert "Apply on GoCPS by December 12." in _ask(state, intent="details", choices=(1,), topic="apply")
+    assert "1 Main St" in _ask(state, intent="details", choices=(1,))  # no topic: the overview
+
+
+def test_a_topic_with_nothing_listed_says_so_and_offers_a_person():
+    answer = _ask(_searched(), intent="details", choices=(1,), needs=("ell",))
+    assert answer == render(Reply("topic_nothing", {"name": SCHOOL["name"]}), str) and "PERSON" in answer
+
+
+def test_two_unreadable_texts_in_a_row_bring_in_a_person():
+    state, [first] = step(None, Understanding(language="en", intent="unknown"), NOW, fake_search)
+    assert first.key == "not_understood"
+    state, [second] = step(state, Understanding(language="en", intent="unknown"), NOW, fake_search)
+    assert second.key == "human"
+    state, [third] = step(state, Understanding(language="en", intent="unknown"), NOW, fake_search)
+    assert third.key == "not_understood"  # counting starts again
+
+
+def test_a_sent_list_can_be_answered_by_number():
+    from sms.engine import remember_results
+
+    schools = [dict(SCHOOL, id="a", name="Alpha"), dict(SCHOOL, id="b", name="Beta")]
+    state, reply = remember_results(None, schools, NOW, "es")
+    assert reply.key == "shortlist_head" and reply.lines[1].startswith("2. Beta")
+    assert state["locale"] == "es"
+    assert "Beta" in _ask(state, intent="details", choices=(2,))

@@ -10,7 +10,13 @@ from sms.replies import TEMPLATES, Reply, render
 from sms.segments import count_segments, gsm_friendly
 
 TRANSLATIONS = Path(__file__).resolve().parents[2] / "translations"
-LONGEST = {"total": 99999, "count": 99999, "km": 40, "number": 99}
+LONGEST = {
+    "total": 99999,
+    "count": 99999,
+    "km": 40,
+    "number": 99,
+    "name": "Irene C. Hernandez Middle School for the Advancement of Science",
+}
 LONG_LINE = "3. Marie Sklodowska Curie Metropolitan High School (Kindergarten to Grade 12, Charter, 39.9 km)"
 
 

@@ -110,3 +110,10 @@ def test_a_retry_arriving_over_the_limit_gets_the_stored_answer(app, text, sessi
     first = text("grade 3 60615", sender="+17735550188", sid="SMlimitretry")
     assert text("grade 3 60615", sender="+17735550188", sid="SMlimitretry") == first
     assert session.scalar(select(func.count()).select_from(Message).where(Message.sid == "SMlimitretry")) == 1
+
+
+def test_a_question_about_a_named_school_answers_that_topic(text):
+    [answer] = text("does Kelly High have a bus?")
+    assert answer.startswith("Thomas Kelly High School, getting there:") and "School bus not known" in answer  # CPS does not say
+    [apply] = text("how do I apply to Kelly High School")
+    assert apply.startswith("Thomas Kelly High School") and "PERSON" in apply  # the demo catalog has no how-to-apply text

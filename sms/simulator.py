@@ -1,0 +1,49 @@
+"""The SMS simulator page of the demo server: text the bot from a browser, no phone needed.
+
+It goes through `handle_inbound`, the same path as the webhook. Each browser gets its own
+fictional number (555-01xx), so the page can never touch a real family's conversation.
+It is registered only when `SMS_SIMULATOR` is on (`make run` turns it on).
+"""
+
+import secrets
+
+from flask import Blueprint, g, redirect, render_template, request, session, url_for
+from flask_babel import get_locale
+from sqlalchemy import select
+
+from app.extensions import db
+from app.i18n import normalize_locale, text_direction
+from sms.models import Message
+from sms.services import handle_inbound
+
+simulator = Blueprint("sms_simulator", __name__, url_prefix="/sms", template_folder="templates")
+
+MAX_BODY = 1600  # what Twilio delivers at most
+SHOWN = 30  # latest texts shown
+
+
+def _phone() -> str:
+    if "simulator_phone" not in session:
+        session["simulator_phone"] = f"+155555501{secrets.randbelow(100):02d}"
+    return session["simulator_phone"]
+
+
+@simulator.before_request
+def _choose_locale():
+    g.locale = normalize_locale(request.args.get("lang"))
+
+
+@simulator.get("/simulator")
+def page():
+    phone = _phone()
+    latest = select(Message).where(Message.phone == phone).order_by(Message.id.desc()).limit(SHOWN)
+    texts = list(reversed(db.session.scalars(latest).all()))
+    locale = str(get_locale())
+    return render_template("sms/simulator.html", texts=texts, phone=phone, locale=locale, direction=text_direction(locale))
+
+
+@simulator.post("/simulator")
+def send():
+    body = request.form.get("body", "")[:MAX_BODY]
+    handle_inbound(_phone(), body, sid=None)
+    return redirect(url_for("sms_simulator.page", lang=request.args.get("lang")), code=303)

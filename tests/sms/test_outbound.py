@@ -1,0 +1,124 @@
+"""Outbound texts through Twilio's REST client (a fake HTTP client at the network edge) and
+delivery callbacks: opt-outs are checked first, error 21610 opts a number out."""
+
+from sqlalchemy import select
+
+from app.db import unit_of_work
+from app.extensions import db
+from sms.models import Message, OptOut
+from sms.outbound import record_status, send, send_shortlist
+from sms.replies import TEMPLATES
+from sms.segments import gsm_friendly
+from tests.sms.conftest import ACCOUNT
+from tests.sms.test_replies import gettext_for
+
+FAMILY = "+17735550101"
+
+
+def run(app, action, *args):
+    """Call a service in its own app context and unit of work, as a request or command would."""
+    with app.app_context(), unit_of_work():
+        result = action(*args)
+        return {"id": result.id, "sid": result.sid, "status": result.status, "body": result.body, "error_code": result.error_code}
+
+
+def messages(app, phone=FAMILY):
+    with app.app_context():
+        return [
+            (m.direction, m.status, m.body) for m in db.session.scalars(select(Message).where(Message.phone == phone).order_by(Message.id))
+        ]
+
+
+def opted_out(app, phone=FAMILY) -> bool:
+    with app.app_context():
+        return db.session.get(OptOut, phone) is not None
+
+
+def test_a_text_goes_out_through_the_rest_api_with_a_status_callback(app, twilio):
+    sent = run(app, send, FAMILY, "Hello from the enrollment office")
+    [request] = twilio.requests
+    assert request["method"] == "POST"
+    assert request["uri"] == f"https://api.twilio.com/2010-04-01/Accounts/{ACCOUNT}/Messages.json"
+    assert request["data"] == {
+        "To": FAMILY,
+        "From": "+13125550000",
+        "Body": "Hello from the enrollment office",
+        "StatusCallback": "https://schools.example.org/sms/status",
+    }
+    assert sent["sid"].startswith("SMout") and sent["status"] == "queued"
+    assert messages(app) == [("out", "queued", "Hello from the enrollment office")]
+
+
+def test_a_messaging_service_sender_is_used_as_such(app, twilio):
+    app.config["TWILIO_FROM"] = "MG" + "1" * 32
+    run(app, send, FAMILY, "hi")
+    assert twilio.sent[0]["MessagingServiceSid"] == "MG" + "1" * 32 and "From" not in twilio.sent[0]
+
+
+def test_an_opted_out_number_gets_nothing(app, twilio, text):
+    text("STOP")
+    sent = run(app, send, FAMILY, "Reminder: the fair is on Saturday")
+    assert twilio.requests == [] and sent["status"] == "opted_out"
+
+
+def test_error_21610_marks_the_number_opted_out_and_nothing_more_is_tried(app, twilio):
+    twilio.refuse_with = 21610
+    refused = run(app, send, FAMILY, "first")
+    assert refused["status"] == "failed" and refused["error_code"] == 21610
+    assert opted_out(app)
+    run(app, send, FAMILY, "second")
+    assert len(twilio.requests) == 1  # the second was stopped before the network
+
+
+def test_other_twilio_errors_are_logged_as_failed_without_opting_out(app, twilio):
+    twilio.refuse_with = 21211  # invalid 'To' number
+    assert run(app, send, FAMILY, "hi")["status"] == "failed"
+    assert not opted_out(app)
+
+
+def test_without_twilio_settings_the_text_is_logged_but_not_sent(app):
+    sent = run(app, send, FAMILY, "hi")
+    assert sent["status"] == "not_configured"
+    assert messages(app) == [("out", "not_configured", "hi")]
+
+
+def test_delivery_callbacks_move_the_status_forward_only(app, twilio, status):
+    sid = run(app, send, FAMILY, "hi")["sid"]
+    assert status(sid, "sent") == 204
+    assert status(sid, "delivered") == 204
+    assert status(sid, "sent") == 204  # late and out of order: ignored
+    assert messages(app) == [("out", "delivered", "hi")]
+
+
+def test_a_failed_delivery_keeps_its_error_and_21610_opts_out(app, twilio, status):
+    sid = run(app, send, FAMILY, "hi")["sid"]
+    assert status(sid, "undelivered", "30003") == 204
+    with app.app_context():
+        message = db.session.scalar(select(Message).where(Message.sid == sid))
+        assert (message.status, message.error_code) == ("undelivered", 30003)
+    other = run(app, send, "+17735550102", "hi")["sid"]
+    status(other, "failed", "21610")
+    assert opted_out(app, "+17735550102") and not opted_out(app)
+
+
+def test_status_callbacks_must_be_signed_and_unknown_sids_are_harmless(app, twilio, client, status):
+    sid = run(app, send, FAMILY, "hi")["sid"]
+    assert client.post("/sms/status", data={"MessageSid": sid, "MessageStatus": "failed"}).status_code == 403
+    assert status("SMnot-ours", "delivered") == 204
+    assert messages(app) == [("out", "queued", "hi")]
+    with app.app_context():
+        assert record_status("SMnot-ours", "delivered", None) is False
+
+
+def test_a_kiosk_shortlist_is_texted_in_the_family_language_and_the_conversation_continues(app, twilio, text):
+    with app.app_context():
+        ids = [sid for (sid,) in db.session.execute(db.text("SELECT id FROM school ORDER BY name LIMIT 3"))]
+        names = [n for (n,) in db.session.execute(db.text("SELECT name FROM school ORDER BY name LIMIT 3"))]
+    run(app, send_shortlist, FAMILY, ids, "es")
+    [body] = [m["Body"] for m in twilio.sent]
+    spanish_head = gettext_for("es")(TEMPLATES["shortlist_head"])
+    assert spanish_head != TEMPLATES["shortlist_head"] and body.startswith(gsm_friendly(spanish_head))
+    for number, name in enumerate(names, start=1):
+        assert f"{number}. {name}" in body
+    [details] = text("2")
+    assert names[1] in details and names[0] not in details
