@@ -4,10 +4,10 @@ from datetime import UTC, datetime
 from functools import lru_cache
 
 import phonenumbers
-from flask_babel import force_locale, get_translations
+from flask_babel import force_locale, get_locale, get_translations
 from sqlalchemy import select
 
-from app.extensions import db
+from app.extensions import cache, db
 from catalog.labels import current as current_labels
 from catalog.models import School
 from catalog.queries import catalog_revision, find_schools, free_text, get_school
@@ -61,7 +61,20 @@ def school_summary(school: School, distance_km: float | None = None) -> dict:
 
 
 def catalog_search(params: dict) -> dict:
-    """The catalog search as the engine asks for it (API parameters), labelled in the current locale."""
+    """The catalog search as the engine asks for it (API parameters), labelled in the current locale.
+
+    Answers are cached per worker under the catalog revision, like the API's: families ask the
+    same few searches again and again, and an import or edit is seen by the next text.
+    """
+    key = f"sms-search:{catalog_revision()}:{get_locale()}:{sorted(params.items())!r}"
+    found = cache.get(key)
+    if found is None:
+        found = _search(params)
+        cache.set(key, found)
+    return found
+
+
+def _search(params: dict) -> dict:
     if "ids" in params:
         schools = [s for s in (get_school(i) for i in params["ids"]) if s]
         return {"total": len(schools), "results": [school_summary(s) for s in schools]}

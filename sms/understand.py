@@ -168,15 +168,37 @@ def _all_vocabulary() -> frozenset[str]:
     return frozenset(w for compiled in _lexicons().values() for phrase in compiled.vocabulary for w in phrase.split())
 
 
-def _has(text: str, phrase: str, locale: str) -> bool:
-    """Say whether a (folded) phrase is in the (folded) text: as words, or inside words for CJK phrases.
+@lru_cache(maxsize=1)
+def _longest_phrase() -> int:
+    """The most words any lexicon phrase has: the longest word run a message is cut into."""
+    return max(len(phrase.split()) for compiled in _lexicons().values() for phrase in compiled.vocabulary)
+
+
+@dataclass(frozen=True)
+class _Message:
+    """A folded message ready for phrase look-ups: its word runs, and whether it holds CJK at all."""
+
+    folded: str
+    runs: frozenset[str]
+    cjk: bool
+
+    @classmethod
+    def of(cls, folded: str) -> "_Message":
+        words = folded.split()
+        longest = _longest_phrase()
+        runs = frozenset(" ".join(words[i : i + n]) for n in range(1, longest + 1) for i in range(len(words) - n + 1))
+        return cls(folded, runs, _CJK_RE.search(folded) is not None)
+
+
+def _has(message: _Message, phrase: str) -> bool:
+    """Say whether a (folded) phrase is in the message: as whole words, or inside words for CJK phrases.
 
     Only a phrase written in Han or Hangul matches inside words; a Latin phrase of a CJK
     lexicon ("ell") must stand alone, or it would match inside "Kelly".
     """
-    if _is_cjk(phrase):
-        return phrase in text
-    return f" {phrase} " in f" {text} "
+    if phrase in message.runs:
+        return True
+    return message.cjk and _is_cjk(phrase) and phrase in message.folded
 
 
 _CJK_RE = re.compile("[\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
@@ -188,8 +210,18 @@ def _is_cjk(text: str) -> bool:
     return _CJK_RE.search(text) is not None
 
 
-def _any(text: str, phrases, locale: str) -> bool:
-    return any(_has(text, p, locale) for p in phrases)
+def _found(message: _Message, phrases) -> set[str]:
+    """Return the phrases that are in the message."""
+    found = set(message.runs.intersection(phrases))
+    if message.cjk:
+        found.update(p for p in phrases if _is_cjk(p) and p in message.folded)
+    return found
+
+
+def _any(message: _Message, phrases) -> bool:
+    if not message.runs.isdisjoint(phrases):  # one C-level pass over the phrases
+        return True
+    return message.cjk and any(_is_cjk(p) and p in message.folded for p in phrases)
 
 
 def _without_fillers(text: str, lexicon: Lexicon) -> str:
@@ -284,21 +316,19 @@ def detect_language(text: str) -> str | None:
 # --- parsing --------------------------------------------------------------------------------
 
 
-def _grades(folded: str, order: list[str]) -> tuple[tuple[int, int] | None, set[str]]:
+def _grades(message: _Message, order: list[str]) -> tuple[tuple[int, int] | None, set[str]]:
     """Return the grade span the message asks for, and the number tokens that named grades."""
     spans, used = [], set()
     for locale in order:
         compiled = _lexicons()[locale]
         for pattern in compiled.grade_patterns:
-            for match in pattern.finditer(folded):
+            for match in pattern.finditer(message.folded):
                 value = match.group(1)
                 number = int(value) if value.isdigit() else compiled.lexicon.number_words.get(value)
                 if number is not None and 1 <= number <= 12:
                     spans.append((number, number))
                     used.add(value)
-        for phrase, span in compiled.lexicon.grades.items():
-            if _has(folded, phrase, locale):
-                spans.append(span)
+        spans += [compiled.lexicon.grades[phrase] for phrase in _found(message, compiled.lexicon.grades)]
     if not spans:
         return None, used
     single = [span for span in spans if span[0] == span[1]]
@@ -338,13 +368,14 @@ def parse(text: str, locale: str | None = None, schools: SchoolNames | None = No
     wider = command("wider")
 
     near = next(iter(ZIP_RE.findall(text)), None)
-    grades, grade_numbers = _grades(folded, order)
-    needs = sorted({need for loc, lex in lexicons.items() for need, phrases in lex.needs.items() if _any(folded, phrases, loc)},
+    message = _Message.of(folded)
+    grades, grade_numbers = _grades(message, order)
+    needs = sorted({need for loc, lex in lexicons.items() for need, phrases in lex.needs.items() if _any(message, phrases)},
                    key=NEED_ORDER.index)  # fmt: skip
-    sector = next((s for loc, lex in lexicons.items() for s, phrases in lex.sectors.items() if _any(folded, phrases, loc)), None)
-    language_named = next((code for loc, lex in lexicons.items() for name, code in lex.languages.items() if _has(folded, name, loc)), None)
+    sector = next((s for loc, lex in lexicons.items() for s, phrases in lex.sectors.items() if _any(message, phrases)), None)
+    language_named = next((code for loc, lex in lexicons.items() for name, code in lex.languages.items() if _has(message, name)), None)
     program_language = language_named if set(needs) & {"ell", "dual_language"} else None
-    topic = next((t for loc, lex in lexicons.items() for t, phrases in lex.topics.items() if _any(folded, phrases, loc)), None)
+    topic = next((t for loc, lex in lexicons.items() for t, phrases in lex.topics.items() if _any(message, phrases)), None)
     without_zip = ZIP_RE.sub(" ", text)
     numbers = [int(n) for n in NUMBER_RE.findall(without_zip) if n not in grade_numbers and 1 <= int(n) <= 99]
     found = schools.find(text) if schools else None
@@ -352,9 +383,9 @@ def parse(text: str, locale: str | None = None, schools: SchoolNames | None = No
     facets = dict(language=detected, grades=grades, near=near, sector=sector, needs=tuple(needs), program_language=program_language,
                   school=school, school_id=school_id, topic=topic, wider=wider)  # fmt: skip
 
-    if any(_any(folded, lex.human, loc) for loc, lex in lexicons.items()):
+    if any(_any(message, lex.human) for loc, lex in lexicons.items()):
         return Understanding(intent="human", **facets)
-    if len(numbers) >= 2 and any(_any(folded, lex.compare, loc) for loc, lex in lexicons.items()):
+    if len(numbers) >= 2 and any(_any(message, lex.compare) for loc, lex in lexicons.items()):
         return Understanding(intent="compare", choices=tuple(numbers), **facets)
     bare = f" {folded} "
     for filler in {f for lex in lexicons.values() for f in lex.fillers}:
@@ -362,10 +393,10 @@ def parse(text: str, locale: str | None = None, schools: SchoolNames | None = No
     only_number = re.fullmatch(r"\s*(\d{1,2})\s*", bare)  # "2", "#2", "2 pls"
     if only_number and 1 <= int(only_number.group(1)) <= 99:
         return Understanding(intent="details", choices=(int(only_number.group(1)),), **facets)
-    if len(numbers) == 1 and not grades and not near and any(_any(folded, lex.details, loc) for loc, lex in lexicons.items()):
+    if len(numbers) == 1 and not grades and not near and any(_any(message, lex.details) for loc, lex in lexicons.items()):
         return Understanding(intent="details", choices=tuple(numbers), **facets)
     if school:
         return Understanding(intent="details", **facets)
-    if wider or grades or near or needs or sector or any(_any(folded, lex.school_words, loc) for loc, lex in lexicons.items()):
+    if wider or grades or near or needs or sector or any(_any(message, lex.school_words) for loc, lex in lexicons.items()):
         return Understanding(intent="search", **facets)
     return Understanding(intent="unknown", **facets)
