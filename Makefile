@@ -32,14 +32,19 @@ translations-update: $(VENV)/.app-installed
 	  --project SchoolBridge --copyright-holder SchoolBridge -o translations/messages.pot $(wildcard app catalog kiosk sms)
 	$(BIN)/pybabel update -i translations/messages.pot -d translations --no-fuzzy-matching --ignore-obsolete
 
-## PostgreSQL for the tests that run on it (Debian's package; the tests start their own cluster).
-system-test-deps:
-	@if ! ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1; then \
-	  $(SUDO) apt-get update -qq && $(APT_INSTALL) postgresql; fi
+## PostgreSQL for the tests that run on it (Debian's package; the tests start their own cluster),
+## Debian's Chromium for the kiosk's browser tests, and axe-core (npm) that they inject.
+system-test-deps: node_modules/axe-core/axe.min.js
+	@if ! ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || ! test -x /usr/bin/chromium; then \
+	  $(SUDO) apt-get update -qq && $(APT_INSTALL) postgresql chromium; fi
+
+node_modules/axe-core/axe.min.js: package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
 
 run: $(VENV)/.app-installed translations
 	$(FLASK) db upgrade
 	$(FLASK) catalog import $(DEMO_CATALOG)
+	$(FLASK) kiosk demo-fair
 	SMS_SIMULATOR=1 $(FLASK) run --host 127.0.0.1 --port 5000
 
 test: $(VENV)/.dev-installed translations system-test-deps

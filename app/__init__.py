@@ -7,7 +7,7 @@ from flask import Flask
 from app import config
 from app.db import register_commit_boundary
 from app.errors import register_error_handlers
-from app.extensions import cache, db, limiter, migrate
+from app.extensions import cache, csrf, db, limiter, migrate
 from app.i18n import init_i18n
 
 
@@ -31,6 +31,7 @@ def register_extensions(app: Flask) -> None:
     db.init_app(app)
     cache.init_app(app)
     limiter.init_app(app)
+    csrf.init_app(app)
     migrate.init_app(app, db, directory=str(config.INSTANCE_DIR.parent / "migrations"))
     init_i18n(app)
 
@@ -43,18 +44,21 @@ def register_blueprints(app: Flask) -> None:
         db.session.execute(db.text("SELECT 1"))
         return {"status": "ok"}
 
+    from kiosk import blueprints as kiosk_blueprints
     from sms import blueprints as sms_blueprints
 
-    for blueprint in [*catalog_blueprints(), *sms_blueprints(app.config)]:
+    for blueprint in [*catalog_blueprints(), *sms_blueprints(app.config), *kiosk_blueprints()]:
         app.register_blueprint(blueprint)
 
 
 def register_commands(app: Flask) -> None:
     from catalog.cli import catalog_cli
+    from kiosk.cli import kiosk_cli
     from sms.cli import sms_cli
 
     app.cli.add_command(catalog_cli)
     app.cli.add_command(sms_cli)
+    app.cli.add_command(kiosk_cli)
 
 
 def ready_for_traffic() -> None:

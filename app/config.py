@@ -37,4 +37,11 @@ def from_environment() -> dict:
         # The browser SMS simulator of the demo server (`make run` turns it on); off in production.
         "SMS_SIMULATOR": os.environ.get("SMS_SIMULATOR", "") in ("1", "true", "yes"),
         "SMS_RATE_LIMIT": os.environ.get("SMS_RATE_LIMIT", "10/minute"),
+        # Kiosk idle reset: quiet seconds before the countdown, then the countdown's length.
+        "KIOSK_IDLE_SECONDS": int(os.environ.get("KIOSK_IDLE_SECONDS", "90")),
+        "KIOSK_COUNTDOWN_SECONDS": int(os.environ.get("KIOSK_COUNTDOWN_SECONDS", "20")),
+        "SESSION_COOKIE_SAMESITE": "Lax",
+        # CSRF tokens are checked by the pages with forms (kiosk, staff), not by Twilio's webhooks.
+        "WTF_CSRF_CHECK_DEFAULT": False,
+        "SESSION_COOKIE_SECURE": os.environ.get("SESSION_COOKIE_SECURE", "") in ("1", "true", "yes"),
     }

@@ -6,6 +6,7 @@ from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
+from flask_wtf.csrf import CSRFProtect
 from sqlalchemy import MetaData
 from sqlalchemy.orm import DeclarativeBase
 
@@ -28,3 +29,4 @@ migrate = Migrate()
 babel = Babel()
 cache = Cache()
 limiter = Limiter(key_func=get_remote_address)
+csrf = CSRFProtect()

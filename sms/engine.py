@@ -70,7 +70,8 @@ def _show_page(state: dict, search: Search) -> list[Reply]:
 def remember_results(state: dict | None, results: list[dict], now: datetime, locale: str) -> tuple[dict, Reply]:
     """Start a conversation from a list sent to the family (the kiosk's "text me this list")."""
     state = dict(new_state(now, locale), results=[r["id"] for r in results], schools={r["id"]: r for r in results})
-    lines = tuple(_result_line(i + 1, r) for i, r in enumerate(results))
+    # Names only: the family saw the facts at the kiosk, and "2" brings them back.
+    lines = tuple(f"{number}. {school['name']}" for number, school in enumerate(results, start=1))
     return state, Reply("shortlist_head", {}, lines)
 
 

@@ -17,7 +17,7 @@ from twilio.rest import Client
 from app.extensions import db
 from sms.engine import remember_results
 from sms.models import Conversation, Message, OptOut
-from sms.replies import Reply, render
+from sms.replies import Reply, render, render_all
 from sms.services import catalog_search, is_opted_out
 
 log = logging.getLogger(__name__)
@@ -94,17 +94,21 @@ def record_status(sid: str, status: str, error_code: int | None) -> bool:
     return True
 
 
-def send_shortlist(phone: str, school_ids: list[str], locale: str) -> Message:
-    """Text a kiosk shortlist; the conversation continues from it ("2" gives the second school)."""
+def send_shortlist(phone: str, school_ids: list[str], locale: str) -> list[Message]:
+    """Text a kiosk shortlist; the conversation continues from it ("2" gives the second school).
+
+    Every school is sent: a list longer than one text's 3 segments (four long names in Arabic)
+    goes on in a second text.
+    """
     conversation = db.session.get(Conversation, phone) or Conversation(phone=phone)
     db.session.add(conversation)
     now = datetime.now(UTC)
     with force_locale(locale):
         found = catalog_search({"ids": school_ids})
         state, reply = remember_results(conversation.state, found["results"], now, locale)
-        body = render(reply, get_translations().gettext)
+        bodies = render_all(reply, get_translations().gettext)
     conversation.state, conversation.locale = state, locale
-    return send(phone, body)
+    return [send(phone, body) for body in bodies]
 
 
 def send_in_language(phone: str, reply: Reply, locale: str) -> Message:

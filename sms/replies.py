@@ -38,6 +38,9 @@ TEMPLATES = {
     "topic_ell": N_("%(name)s, English learner support:"),
     "topic_apply": N_("%(name)s, how to apply:"),
     "topic_nothing": N_("%(name)s: nothing is listed about this yet. Reply PERSON to ask staff."),
+    "registered": N_(
+        "SchoolBridge: thank you for registering at the school fair. The enrollment office will text you about next steps. Reply STOP to end texts."
+    ),
     "shortlist_head": N_("Your school list from SchoolBridge. Reply a number for details, PERSON for staff, STOP to end:"),
 }
 
@@ -62,6 +65,18 @@ class Reply:
     key: str
     values: dict = field(default_factory=dict)
     lines: tuple[str, ...] = ()  # already-rendered facts (names, numbers) added line by line
+
+
+def render_all(reply: Reply, gettext: Callable[[str], str]) -> list[str]:
+    """Translate and fill a reply keeping every line: lines past the budget go on in further texts."""
+    texts = [render(Reply(reply.key, reply.values), gettext)]
+    for line in reply.lines:
+        candidate = gsm_friendly(f"{texts[-1]}\n{line}")
+        if fits(candidate, MAX_SEGMENTS):
+            texts[-1] = candidate
+        else:
+            texts.append(truncate(gsm_friendly(line), MAX_SEGMENTS))
+    return texts
 
 
 def render(reply: Reply, gettext: Callable[[str], str]) -> str:

@@ -1,19 +1,15 @@
 """SMS fixtures: an app with a Twilio token and the Chicago demo catalog, and a signed sender."""
 
 import itertools
-import json
-import logging
 import re
 
 import pytest
-from twilio.http import HttpClient
-from twilio.http.response import Response
 from twilio.request_validator import RequestValidator
 
 from tests.conftest import ROOT
+from tests.fakes import ACCOUNT, FakeTwilioHttp
 
 TOKEN = "test-auth-token-0123456789abcdef"
-ACCOUNT = "AC" + "0" * 32
 _sids = itertools.count(1)
 
 
@@ -44,27 +40,6 @@ def text(client):
                 for t in re.findall(r"<Message>(.*?)</Message>", response.get_data(as_text=True), re.S)]  # fmt: skip
 
     return send
-
-
-class FakeTwilioHttp(HttpClient):
-    """Twilio's REST API at the network edge: records each request, answers like Twilio does."""
-
-    def __init__(self):
-        super().__init__(logger=logging.getLogger("fake-twilio"), is_async=False)
-        self.requests: list[dict] = []
-        self.refuse_with: int | None = None  # a Twilio error code to answer the next sends with
-
-    def request(self, method, uri, params=None, data=None, headers=None, auth=None, timeout=None, allow_redirects=False):
-        self.requests.append({"method": method, "uri": uri, "data": dict(data or {}), "auth": auth})
-        if self.refuse_with:
-            body = {"code": self.refuse_with, "message": "refused", "more_info": "", "status": 400}
-            return Response(400, json.dumps(body))
-        sid = f"SMout{len(self.requests):029d}"
-        return Response(201, json.dumps({"sid": sid, "status": "queued", "to": data["To"], "body": data["Body"]}))
-
-    @property
-    def sent(self) -> list[dict]:
-        return [r["data"] for r in self.requests if r["method"] == "POST" and r["uri"].endswith("/Messages.json")]
 
 
 @pytest.fixture

@@ -8,8 +8,8 @@ from app.extensions import db
 from sms.models import Message, OptOut
 from sms.outbound import record_status, send, send_shortlist
 from sms.replies import TEMPLATES
-from sms.segments import gsm_friendly
-from tests.sms.conftest import ACCOUNT
+from sms.segments import fits, gsm_friendly
+from tests.fakes import ACCOUNT
 from tests.sms.test_replies import gettext_for
 
 FAMILY = "+17735550101"
@@ -114,7 +114,7 @@ def test_a_kiosk_shortlist_is_texted_in_the_family_language_and_the_conversation
     with app.app_context():
         ids = [sid for (sid,) in db.session.execute(db.text("SELECT id FROM school ORDER BY name LIMIT 3"))]
         names = [n for (n,) in db.session.execute(db.text("SELECT name FROM school ORDER BY name LIMIT 3"))]
-    run(app, send_shortlist, FAMILY, ids, "es")
+    run(app, lambda *args: send_shortlist(*args)[0], FAMILY, ids, "es")
     [body] = [m["Body"] for m in twilio.sent]
     spanish_head = gettext_for("es")(TEMPLATES["shortlist_head"])
     assert spanish_head != TEMPLATES["shortlist_head"] and body.startswith(gsm_friendly(spanish_head))
@@ -122,3 +122,14 @@ def test_a_kiosk_shortlist_is_texted_in_the_family_language_and_the_conversation
         assert f"{number}. {name}" in body
     [details] = text("2")
     assert names[1] in details and names[0] not in details
+
+
+def test_a_shortlist_too_long_for_one_text_goes_on_in_a_second_and_keeps_every_school(app, twilio):
+    with app.app_context():
+        rows = db.session.execute(db.text("SELECT id, name FROM school ORDER BY length(name) DESC LIMIT 4")).all()
+    run(app, lambda *args: send_shortlist(*args)[-1], FAMILY, [i for i, _n in rows], "ar")
+    bodies = [m["Body"] for m in twilio.sent]
+    assert len(bodies) == 2 and all(fits(body, 3) for body in bodies)
+    joined = "\n".join(bodies)
+    for number, (_id, name) in enumerate(rows, start=1):
+        assert f"{number}. {name}" in joined

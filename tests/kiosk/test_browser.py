@@ -1,0 +1,240 @@
+"""The kiosk in a real headless Chromium (Debian's /usr/bin/chromium, driven by Playwright).
+
+The app is served on loopback by a real WSGI server in a thread, on a real SQLite file; Twilio's
+REST API is the only fake, at the network edge. axe-core (npm, `make test` installs it) is
+injected into every kiosk page in English, Spanish and Arabic.
+"""
+
+import json
+import re
+import threading
+import time
+from pathlib import Path
+from urllib.parse import parse_qs
+
+import pytest
+from sqlalchemy import func, select
+from werkzeug.serving import make_server
+
+from app.extensions import db
+from kiosk.models import Registration
+from tests.conftest import ROOT, need
+from tests.fakes import ACCOUNT, FakeTwilioHttp
+from tests.kiosk.conftest import first_school_ids, make_kiosk_app
+
+CHROMIUM = Path("/usr/bin/chromium")
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+# Debian's Chromium in a closed network: no background calls home (they would be refused).
+CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def browser():
+    need(CHROMIUM.exists(), "Debian's chromium is not installed (make test installs it)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
+        yield browser
+        browser.close()
+
+
+class LiveKiosk:
+    """The app served on a loopback port, with an enrolled screen's link and the fake Twilio."""
+
+    def __init__(self, database_url: str, **settings):
+        self.app = make_kiosk_app(database_url, **settings)
+        self.twilio = FakeTwilioHttp()
+        self.app.config.update(TWILIO_ACCOUNT_SID=ACCOUNT, TWILIO_FROM="+13125550000")
+        self.app.extensions["twilio_http_client"] = self.twilio
+        self.server = make_server("127.0.0.1", 0, self.app, threaded=True)
+        self.url = f"http://127.0.0.1:{self.server.server_port}"
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread.start()
+
+    def enroll(self, page) -> None:
+        page.goto(f"{self.url}/kiosk/enroll/{self.app.config['TEST_ENROLLMENT_CODE']}")
+
+    def registrations(self) -> int:
+        with self.app.app_context():
+            return db.session.scalar(select(func.count()).select_from(Registration))
+
+    def stop(self) -> None:
+        self.server.shutdown()
+        with self.app.app_context():
+            db.engine.dispose()
+
+
+@pytest.fixture
+def kiosk(database_url):
+    live = LiveKiosk(database_url)
+    yield live
+    live.stop()
+
+
+@pytest.fixture
+def quick_kiosk(database_url):
+    """A kiosk that starts over after 1 quiet second and a 2-second countdown."""
+    live = LiveKiosk(database_url, KIOSK_IDLE_SECONDS=1, KIOSK_COUNTDOWN_SECONDS=2)
+    yield live
+    live.stop()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1080, "height": 1920}, has_touch=True)
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    yield page
+    context.close()
+
+
+FLOW = {  # locale: (its name on the start page, a word of its results page)
+    "en": ("English", "schools"),
+    "es": ("Español", "escuelas"),
+    "ar": ("العربية", "مدرسة"),
+}
+
+
+@pytest.mark.parametrize("locale", list(FLOW))
+def test_a_family_finds_compares_texts_and_registers(kiosk, page, locale):
+    name, word = FLOW[locale]
+    kiosk.enroll(page)
+    page.goto(f"{kiosk.url}/kiosk/")
+    page.get_by_role("link", name=name, exact=True).click()
+    assert page.evaluate("document.documentElement.lang") == locale.replace("_", "-")
+    direction = "rtl" if locale == "ar" else "ltr"
+    assert page.evaluate("getComputedStyle(document.body).direction") == direction
+    page.locator(f'a[href="/kiosk/{locale}/zip?grade=3"]').click()
+    page.fill("#near", "60623")
+    page.locator("form.stack button[type=submit]").click()
+    page.check('input[name=need][value="ell"]')
+    page.locator("form.stack button[type=submit]").click()
+    assert page.url.split("?")[0].endswith(f"/kiosk/{locale}/schools")
+    assert parse_qs(page.url.split("?")[1]) == {"grade": ["3"], "near": ["60623"], "need": ["ell"]}
+    assert word in page.locator("h1").inner_text().lower()
+    assert page.locator('input[name=need][value="ell"]').is_checked()  # the filters stay editable
+    names = page.locator(".results .card h2").all_inner_texts()[:2]
+    assert len(names) == 2
+    for _ in range(2):
+        page.locator(".results button[name=action][value=add]").first.click()
+    page.goto(f"{kiosk.url}/kiosk/{locale}/compare")
+    assert page.locator("table.compare thead th").all_inner_texts() == names
+    cells = page.evaluate("[...document.querySelectorAll('table.compare tbody tr')].map(r => r.querySelectorAll('td').length)")
+    assert cells and set(cells) == {2}
+    page.goto(f"{kiosk.url}/kiosk/{locale}/list")
+    page.fill("#phone", "773-555-0171")
+    page.locator('form[action$="/list/text"] button[type=submit]').click()
+    assert "0171" in page.locator(".success").inner_text()
+    [text] = kiosk.twilio.sent
+    assert text["To"] == "+17735550171" and all(n in text["Body"] for n in names)
+    page.locator('a[href$="/register"]').click()
+    page.fill("#parent_name", "Amal Haddad")
+    page.fill("#phone", "(773) 555-0172")
+    page.check('input[name=grade][value="3"]')
+    page.check("input[name=consent]")
+    page.locator("form[data-queue-offline] button[type=submit]").click()
+    page.locator("p[role=status]", has_text="0172").wait_for()
+    assert kiosk.registrations() == 1
+
+
+def test_after_the_quiet_time_a_countdown_then_nothing_of_the_family_stays(quick_kiosk, page):
+    kiosk = quick_kiosk
+    kiosk.enroll(page)
+    page.goto(f"{kiosk.url}/kiosk/en/schools?grade=K")
+    page.locator(".results button[name=action][value=add]").first.click()
+    dialog = page.locator("#idle")
+    dialog.wait_for(state="visible", timeout=5000)
+    page.get_by_role("button", name="I'm still here").click()  # a touch keeps the family's screen
+    assert dialog.is_hidden() and "/kiosk/en/" in page.url
+    page.wait_for_url(re.compile(r"/kiosk/$"), timeout=10_000)  # nobody answers: the screen starts over
+    assert "kiosk_list" not in {c["name"] for c in page.context.cookies() if c["value"]}
+    page.goto(f"{kiosk.url}/kiosk/en/list")
+    assert "My list (0)" in page.content()
+    page.go_back()
+    page.go_back()
+    assert "My list (1)" not in page.content()  # nor does the back button bring their page back
+
+
+def queued(page) -> list[dict]:
+    return json.loads(page.evaluate("localStorage.getItem('kiosk-registrations') || '[]'"))
+
+
+def wait_until(condition, seconds: float = 15) -> None:
+    """Poll from Python (the kiosk's CSP rightly forbids the eval that wait_for_function would use)."""
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.1)
+
+
+def test_registrations_made_offline_are_sent_once_when_the_network_returns(kiosk, page):
+    kiosk.enroll(page)
+    page.goto(f"{kiosk.url}/kiosk/es/register")
+    page.context.set_offline(True)
+    for number, (name, phone) in enumerate((("Lucía Gómez", "7735550181"), ("Tran Van Ba", "7735550182")), start=1):
+        page.fill("#parent_name", name)
+        page.fill("#phone", phone)
+        page.check('input[name=grade][value="K"]')
+        page.check("input[name=consent]")
+        page.locator("form[data-queue-offline] button[type=submit]").click()
+        wait_until(lambda count=number: len(queued(page)) == count)
+        assert page.input_value("#parent_name") == ""  # the form is ready for the next family
+    queue = queued(page)
+    assert len(queue) == 2 and len({entry["key"] for entry in queue}) == 2
+    assert kiosk.registrations() == 0
+    page.context.set_offline(False)
+    wait_until(lambda: kiosk.registrations() == 2 and queued(page) == [])
+    # The same submissions played again (a flaky network's retry) store nothing new.
+    statuses = page.evaluate(
+        """async (queue) => Promise.all(queue.map(e => fetch(e.action, {method: 'POST', headers: {Accept: 'application/json'},
+             body: new URLSearchParams(e.fields)}).then(r => r.status)))""",
+        queue,
+    )
+    assert statuses == [200, 200] and kiosk.registrations() == 2
+
+
+KIOSK_PAGES = ["/kiosk/", "/kiosk/{l}/", "/kiosk/{l}/zip?grade=3", "/kiosk/{l}/zip?grade=3&near=99999", "/kiosk/{l}/needs?grade=3&near=60623",
+               "/kiosk/{l}/schools?grade=3&near=60623", "/kiosk/{l}/schools/{school}", "/kiosk/{l}/list", "/kiosk/{l}/compare",
+               "/kiosk/{l}/print", "/kiosk/{l}/register"]  # fmt: skip
+
+
+@pytest.mark.parametrize("locale", ["en", "es", "ar"])
+def test_no_serious_accessibility_problems_on_any_kiosk_page(kiosk, browser, locale):
+    need(AXE.exists(), "axe-core is not installed (make test runs npm ci)")
+    context = browser.new_context(bypass_csp=True, viewport={"width": 1080, "height": 1920})
+    page = context.new_page()
+    kiosk.enroll(page)
+    school_ids = first_school_ids(kiosk.app, 2)
+    for school_id in school_ids:  # a list, so that list, compare and print pages have content
+        page.goto(f"{kiosk.url}/kiosk/{locale}/schools/{school_id}")
+        page.locator("button[name=action][value=add]").click()
+    found = {}
+    for template in KIOSK_PAGES:
+        url = kiosk.url + template.format(l=locale, school=school_ids[0])
+        page.goto(url)
+        page.add_script_tag(path=str(AXE))
+        result = page.evaluate(
+            "async () => (await axe.run(document, {runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']}))"
+            ".violations.filter(v => ['serious', 'critical'].includes(v.impact)).map(v => v.id + ': ' + v.nodes[0].target)"
+        )
+        if result:
+            found[url] = result
+    context.close()
+    assert found == {}
+
+
+def test_touch_targets_are_at_least_44_css_pixels(kiosk, page):
+    """Buttons, links styled as buttons, fields, and the labels that hold each checkbox (the label is what a finger hits)."""
+    kiosk.enroll(page)
+    for url in ("/kiosk/", "/kiosk/en/", "/kiosk/en/schools?grade=K", "/kiosk/ar/register"):
+        page.goto(kiosk.url + url)
+        small = page.evaluate(
+            """[...document.querySelectorAll('a.button, button, input:not([type=hidden]), select, label.check')]
+                 .filter(e => e.offsetParent !== null && !e.closest('label.check, .visually-hidden') || e.matches('label.check'))
+                 .map(e => [e.outerHTML.slice(0, 80), e.getBoundingClientRect()])
+                 .filter(([_, r]) => r.width < 44 || r.height < 44)
+                 .map(([html, r]) => html)"""
+        )
+        assert small == [], url
