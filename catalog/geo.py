@@ -75,6 +75,11 @@ def zip_centroid(zip_code: str) -> tuple[float, float] | None:
     return _centroids().get(zip_code)
 
 
+def zips_within(min_lat: float, max_lat: float, min_lon: float, max_lon: float) -> dict[str, tuple[float, float]]:
+    """Return the ZIP centres inside a latitude/longitude box (a city's, for a device's offline copy)."""
+    return {z: (lat, lon) for z, (lat, lon) in _centroids().items() if min_lat <= lat <= max_lat and min_lon <= lon <= max_lon}
+
+
 def valid_lat_lon(lat: float, lon: float) -> bool:
     """Say whether a latitude/longitude pair is on the globe (and not the 0,0 placeholder)."""
     finite = math.isfinite(lat) and math.isfinite(lon)

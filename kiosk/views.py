@@ -5,25 +5,40 @@ of schools in a cookie of school ids; their name and phone number only ever in a
 Nothing of theirs outlives the idle reset.
 """
 
+import hashlib
+import json
 import time
 import uuid
 from datetime import date
+from pathlib import Path
 from urllib.parse import urlencode
 
 from babel import Locale
-from flask import Blueprint, abort, current_app, g, make_response, redirect, render_template, request, session, url_for
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    g,
+    make_response,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
 from flask_babel import format_date, gettext, refresh
 from markupsafe import Markup
 
-from app.extensions import csrf, limiter
+from app.extensions import cache, csrf, limiter
 from app.i18n import LOCALES, text_direction
 from catalog.geo import zip_centroid
 from catalog.labels import current as current_labels
-from catalog.queries import find_schools, free_text, get_school
+from catalog.queries import catalog_revision, find_schools, free_text, get_school
 from catalog.search import QueryError, build_query
-from catalog.vocabulary import GRADE_BY_CODE, GRADE_CODES, NEEDS
+from catalog.vocabulary import GRADE_BY_CODE, GRADE_CODES, N_, NEEDS
 from kiosk import services
 from kiosk.registration import MAX_NAME, clean_phone, read_registration
+from kiosk.snapshot import build_snapshot
 from sms.outbound import send_in_language, send_shortlist
 from sms.replies import Reply
 
@@ -35,6 +50,9 @@ MAX_LIST = 4  # the list is also what compare shows side by side
 PER_PAGE = 10
 RADII_KM = (2, 5, 10)
 DEFAULT_RADIUS_KM = 5
+# What the service worker fetches in the background, beside the family's own requests: these
+# must not write the session (a late answer would put back an older one), and hold nothing of theirs.
+SCREEN_FILES = frozenset({"kiosk.static", "kiosk.service_worker", "kiosk.snapshot", "kiosk.offline_shell", "kiosk.start"})
 FILTERS = ("grade", "near", "radius_km", "need", "sector", "order", "page")
 
 
@@ -63,7 +81,9 @@ def idle_reset_and_device():
     now = time.time()
     idle = current_app.config["KIOSK_IDLE_SECONDS"] + current_app.config["KIOSK_COUNTDOWN_SECONDS"]
     seen = session.get("kiosk_seen")
-    if request.endpoint not in ("kiosk.static", "kiosk.reset") and seen and now - seen > idle:
+    if request.endpoint in SCREEN_FILES:
+        return None  # what the service worker keeps: never a family's, so it leaves their session alone
+    if request.endpoint != "kiosk.reset" and seen and now - seen > idle:
         return _reset_response()
     session["kiosk_seen"] = now
     if request.method == "POST" and request.endpoint != "kiosk.submit_registration":
@@ -75,7 +95,9 @@ def idle_reset_and_device():
 
 @kiosk.after_request
 def shared_screen_headers(response):
-    if request.endpoint != "kiosk.static":
+    if request.endpoint in SCREEN_FILES - {"kiosk.static", "kiosk.start"}:
+        response.headers["Cache-Control"] = "no-cache"  # the service worker keeps these, and checks for new ones
+    elif request.endpoint != "kiosk.static":
         response.headers["Cache-Control"] = "no-store"  # the back button must not bring a family's page back
     response.headers["Referrer-Policy"] = "no-referrer"
     response.headers["Content-Security-Policy"] = (
@@ -414,6 +436,83 @@ def submit_registration():
     if _wants_json():
         return {"stored": created}, 201 if created else 200
     return render_template("kiosk/registered.html", created=created, last=registration.phone[-4:])
+
+
+# --- offline ----------------------------------------------------------------------------------
+
+
+@kiosk.get("/sw.js")
+def service_worker():
+    """The service worker, served from /kiosk/ so that its scope is the whole kiosk."""
+    version = hashlib.blake2b(
+        b"".join((Path(kiosk.static_folder) / "kiosk" / name).read_bytes() for name in ("kiosk.css", "kiosk.js", "offline.js")),
+        digest_size=6,
+    ).hexdigest()  # a new deploy's files make a new cache
+    return current_app.response_class(render_template("kiosk/sw.js", version=version, locales=LOCALES), mimetype="text/javascript")
+
+
+@kiosk.get("/<locale>/snapshot.json")
+def snapshot():
+    """The public catalog in this locale (and this fair's booths), for browsing without a network."""
+    fair_id = g.device.fair_id if g.device else None
+    key = f"kiosk-snapshot:{catalog_revision()}:{g.locale}:{fair_id}"
+    body = cache.get(key)
+    if body is None:
+        body = json.dumps(build_snapshot(current_labels(), catalog_revision(), services.booth_labels(fair_id)), ensure_ascii=False)
+        cache.set(key, body)
+    return current_app.response_class(body, mimetype="application/json")
+
+
+# The page texts the offline pages need: the same messages as the server-rendered pages.
+OFFLINE_TEXTS = {
+    "which_grade": N_("Which grade will your child be in?"),
+    "see_all": N_("See all schools"),
+    "zip_question": N_("What is your home ZIP code?"),
+    "zip": N_("ZIP code"),
+    "next": N_("Next"),
+    "skip": N_("Skip"),
+    "needs_question": N_("Does your child need any of these?"),
+    "show_schools": N_("Show schools"),
+    "more_about": N_("More about this school"),
+    "add": N_("Add to my list"),
+    "remove": N_("On my list — remove"),
+    "booth": N_("Booth %(label)s at this fair"),
+    "none_match": N_("No school matches all of that. Try fewer needs, a wider distance, or another grade."),
+    "my_list": N_("My list"),
+    "empty_list": N_("Your list is empty. Add up to %(count)d schools from the results."),
+    "compare": N_("Compare schools"),
+    "compare_side": N_("Compare side by side"),
+    "type": N_("Type"),
+    "grades": N_("Grades"),
+    "sped": N_("Special education"),
+    "ell": N_("English learners"),
+    "bus": N_("School bus"),
+    "transit": N_("Public transit"),
+    "access": N_("Wheelchair access"),
+    "address": N_("Address"),
+    "phone": N_("Phone"),
+    "none_listed": N_("None listed"),
+    "register": N_("Register for follow-up"),
+    "offline": N_("No connection right now. You can still look at schools; texting your list will work again when the connection returns."),
+    "previous": N_("Previous"),
+    "schools": N_("Schools"),
+    "your_name": N_("Your name"),
+    "your_phone": N_("Your mobile phone number"),
+    "text_language": N_("Language for our texts"),
+    "children_grades": N_("Your children's grades next year"),
+    "interested": N_("Schools you are interested in"),
+    "children_needs": N_("What your children need (optional)"),
+    "consent": N_("I agree to get text messages from the enrollment office about school enrollment. I can reply STOP at any time."),
+    "register_button": N_("Register"),
+    "queued": N_("No connection right now: your registration is saved on this screen and will be sent when the connection returns."),
+}
+
+
+@kiosk.get("/<locale>/offline")
+def offline_shell():
+    """The page the service worker shows for any kiosk page while the network is down."""
+    texts = {key: gettext(message) for key, message in OFFLINE_TEXTS.items()}  # placeholders are filled on the screen
+    return render_template("kiosk/offline.html", texts=texts, languages=_language_names())
 
 
 # --- setting a screen up ------------------------------------------------------------------------

@@ -75,8 +75,8 @@ def kiosk(database_url):
 
 @pytest.fixture
 def quick_kiosk(database_url):
-    """A kiosk that starts over after 1 quiet second and a 2-second countdown."""
-    live = LiveKiosk(database_url, KIOSK_IDLE_SECONDS=1, KIOSK_COUNTDOWN_SECONDS=2)
+    """A kiosk that starts over after 3 quiet seconds and a 3-second countdown."""
+    live = LiveKiosk(database_url, KIOSK_IDLE_SECONDS=3, KIOSK_COUNTDOWN_SECONDS=3)
     yield live
     live.stop()
 
@@ -117,8 +117,9 @@ def test_a_family_finds_compares_texts_and_registers(kiosk, page, locale):
     assert page.locator('input[name=need][value="ell"]').is_checked()  # the filters stay editable
     names = page.locator(".results .card h2").all_inner_texts()[:2]
     assert len(names) == 2
-    for _ in range(2):
+    for count in (1, 2):
         page.locator(".results button[name=action][value=add]").first.click()
+        page.locator('.bar a[href$="/list"]', has_text=f"({count})").wait_for()
     page.goto(f"{kiosk.url}/kiosk/{locale}/compare")
     assert page.locator("table.compare thead th").all_inner_texts() == names
     cells = page.evaluate("[...document.querySelectorAll('table.compare tbody tr')].map(r => r.querySelectorAll('td').length)")
@@ -144,6 +145,7 @@ def test_after_the_quiet_time_a_countdown_then_nothing_of_the_family_stays(quick
     kiosk.enroll(page)
     page.goto(f"{kiosk.url}/kiosk/en/schools?grade=K")
     page.locator(".results button[name=action][value=add]").first.click()
+    page.locator('.bar a[href$="/list"]', has_text="(1)").wait_for()
     dialog = page.locator("#idle")
     dialog.wait_for(state="visible", timeout=5000)
     page.get_by_role("button", name="I'm still here").click()  # a touch keeps the family's screen
@@ -169,10 +171,29 @@ def wait_until(condition, seconds: float = 15) -> None:
         time.sleep(0.1)
 
 
-def test_registrations_made_offline_are_sent_once_when_the_network_returns(kiosk, page):
+def cached_urls(page) -> list[str]:
+    return page.evaluate(
+        """async () => { const urls = [];
+             for (const name of await caches.keys()) for (const r of await (await caches.open(name)).keys()) urls.push(r.url);
+             return urls; }"""
+    )
+
+
+def test_offline_the_kiosk_browses_its_snapshot_and_queues_registrations_sent_once_later(kiosk, page):
     kiosk.enroll(page)
-    page.goto(f"{kiosk.url}/kiosk/es/register")
+    page.goto(f"{kiosk.url}/kiosk/es/")
+    wait_until(lambda: len(cached_urls(page)) == 4 + 2 * 14)  # the shell and every language's snapshot
     page.context.set_offline(True)
+    page.goto(f"{kiosk.url}/kiosk/es/schools?grade=3&near=60623&need=ell")
+    page.locator(".results .card").first.wait_for()
+    assert "Escuelas" in page.locator("h1").inner_text() and page.locator(".results .card").count() == 10
+    first = page.locator(".results .card h2").first.inner_text()
+    page.locator(".results .card button").first.click()
+    assert "(1)" in page.locator('.bar a[href$="/list"]').inner_text()
+    page.locator(".results .card h2 a").first.click()
+    assert page.locator("h1").inner_text() == first and "km" not in page.locator("dl").inner_text()
+    page.goto(f"{kiosk.url}/kiosk/ar/register")
+    assert page.evaluate("document.documentElement.dir") == "rtl"
     for number, (name, phone) in enumerate((("Lucía Gómez", "7735550181"), ("Tran Van Ba", "7735550182")), start=1):
         page.fill("#parent_name", name)
         page.fill("#phone", phone)
@@ -182,7 +203,7 @@ def test_registrations_made_offline_are_sent_once_when_the_network_returns(kiosk
         wait_until(lambda count=number: len(queued(page)) == count)
         assert page.input_value("#parent_name") == ""  # the form is ready for the next family
     queue = queued(page)
-    assert len(queue) == 2 and len({entry["key"] for entry in queue}) == 2
+    assert len({entry["key"] for entry in queue}) == 2 and dict(queue[0]["fields"])["school"]  # the list came along
     assert kiosk.registrations() == 0
     page.context.set_offline(False)
     wait_until(lambda: kiosk.registrations() == 2 and queued(page) == [])
@@ -193,6 +214,14 @@ def test_registrations_made_offline_are_sent_once_when_the_network_returns(kiosk
         queue,
     )
     assert statuses == [200, 200] and kiosk.registrations() == 2
+    # Nothing a family typed or saw is kept by the service worker: only the shell and the public snapshots.
+    kept = cached_urls(page)
+    assert all(re.search(r"/kiosk/((\w+/)?(offline|snapshot\.json))?$|/kiosk/static/kiosk/\w+\.(css|js)$", url) for url in kept), kept
+    bodies = page.evaluate(
+        """async () => { const texts = []; for (const name of await caches.keys()) { const cache = await caches.open(name);
+             for (const r of await cache.keys()) texts.push(await (await cache.match(r)).text()); } return texts.join(' '); }"""
+    )
+    assert "Lucía Gómez" not in bodies and "7735550181" not in bodies and "Tran Van Ba" not in bodies
 
 
 KIOSK_PAGES = ["/kiosk/", "/kiosk/{l}/", "/kiosk/{l}/zip?grade=3", "/kiosk/{l}/zip?grade=3&near=99999", "/kiosk/{l}/needs?grade=3&near=60623",

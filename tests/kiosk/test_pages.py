@@ -213,3 +213,17 @@ def test_an_enrollment_link_works_once(app):
     assert opened.status_code == 200 and "HttpOnly" in cookie and "SameSite=Strict" in cookie and "Path=/kiosk" in cookie
     assert second.get(f"/kiosk/enroll/{code}").status_code == 404
     assert "kiosk_device" not in second.get(f"/kiosk/enroll/{code}").headers.get("Set-Cookie", "")
+
+
+def test_what_the_service_worker_keeps_is_public_and_leaves_the_session_alone(screen, app):
+    add_to_list(screen, first_school_ids(app, 1)[0])
+    for url in ("/kiosk/sw.js", "/kiosk/es/snapshot.json", "/kiosk/es/offline", "/kiosk/static/kiosk/kiosk.js"):
+        with screen.get(url) as response:
+            assert response.status_code == 200 and "Set-Cookie" not in response.headers, url
+    worker = screen.get("/kiosk/sw.js")
+    assert worker.content_type.startswith("text/javascript") and worker.headers["Cache-Control"] == "no-cache"
+    snapshot = screen.get("/kiosk/es/snapshot.json").get_json()
+    assert len(snapshot["schools"]) == 661 and snapshot["zips"]["60623"] and snapshot["grades"]["K"] == "Kínder"
+    school = snapshot["schools"][0]
+    assert school["booth"] == "A1" and school["sector_label"] in ("Escuela del distrito", "Escuela chárter")
+    assert set(school) >= {"id", "name", "low", "high", "lat", "lon", "needs", "sped", "ell", "bus", "transit", "access"}

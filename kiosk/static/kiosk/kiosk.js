@@ -109,24 +109,33 @@ async function reachable() {
 }
 
 function queueRegistrations() {
-  for (const form of document.querySelectorAll("form[data-queue-offline]")) {
+  // Delegated: the offline pages draw their registration form after this script has run.
+  document.addEventListener("submit", async (event) => {
+    const form = event.target;
+    if (!form.matches("form[data-queue-offline]")) return;
+    event.preventDefault();
     const key = form.querySelector("[name=client_key]");
-    form.addEventListener("submit", async (event) => {
-      event.preventDefault();
-      if (await reachable()) { form.submit(); return; }
-      const fields = Array.from(new FormData(form).entries()).map(([name, value]) => [name, String(value)]);
-      saveQueue([...queued(), { action: form.action, key: key.value, fields }]);
-      form.reset();
-      key.value = newKey();
-      const note = form.querySelector(".queued");
-      note.textContent = note.dataset.queuedMessage;
-      note.hidden = false;
-    });
-  }
+    if (await reachable()) { form.submit(); return; }
+    const fields = Array.from(new FormData(form).entries()).map(([name, value]) => [name, String(value)]);
+    saveQueue([...queued(), { action: form.action, key: key.value, fields }]);
+    form.reset();
+    key.value = newKey();
+    const note = form.querySelector(".queued");
+    note.textContent = note.dataset.queuedMessage;
+    note.hidden = false;
+  });
+  // Each form gets its own key here, on the screen: a page shown twice never shares one.
+  for (const key of document.querySelectorAll("form[data-queue-offline] [name=client_key]")) key.value = newKey();
 }
 
+function registerServiceWorker() {
+  if ("serviceWorker" in navigator) navigator.serviceWorker.register("/kiosk/sw.js", { scope: "/kiosk/" }).catch(() => {});
+}
+
+window.kioskNewKey = newKey;
 startIdleWatch();
 queueRegistrations();
+registerServiceWorker();
 addEventListener("online", flushQueue);
 if (navigator.onLine) flushQueue();
 setInterval(flushQueue, 30000);
