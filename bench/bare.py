@@ -10,6 +10,12 @@ def schools():
     return {"total": 0, "results": []}
 
 
+@app.get("/kiosk/en/schools")
+def page():
+    """The bare HTML page the kiosk's results page is compared with."""
+    return "<!doctype html><title>Schools</title><h1>Schools</h1>"
+
+
 @app.post("/sms/inbound")
 def echo():
     """The bare form-echo the SMS webhook is compared with."""
