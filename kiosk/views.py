@@ -106,10 +106,8 @@ def shared_screen_headers(response):
     return response
 
 
-@kiosk.app_context_processor
+@kiosk.context_processor
 def page_globals():
-    if not request.blueprint == "kiosk":
-        return {}
     locale = g.get("locale") or "en"
     return {
         "locale": locale,
@@ -150,7 +148,9 @@ def _language_names() -> list[tuple[str, str]]:
 
 
 def _device_key() -> str:
-    return request.cookies.get(DEVICE_COOKIE) or request.remote_addr or "unknown"
+    """Rate limits count per screen (by a digest of its token, never the token) or per address."""
+    token = request.cookies.get(DEVICE_COOKIE)
+    return hashlib.sha256(token.encode()).hexdigest()[:16] if token else request.remote_addr or "unknown"
 
 
 # --- the flow ---------------------------------------------------------------------------------

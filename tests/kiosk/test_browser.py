@@ -226,7 +226,7 @@ def test_offline_the_kiosk_browses_its_snapshot_and_queues_registrations_sent_on
 
 KIOSK_PAGES = ["/kiosk/", "/kiosk/{l}/", "/kiosk/{l}/zip?grade=3", "/kiosk/{l}/zip?grade=3&near=99999", "/kiosk/{l}/needs?grade=3&near=60623",
                "/kiosk/{l}/schools?grade=3&near=60623", "/kiosk/{l}/schools/{school}", "/kiosk/{l}/list", "/kiosk/{l}/compare",
-               "/kiosk/{l}/print", "/kiosk/{l}/register"]  # fmt: skip
+               "/kiosk/{l}/print", "/kiosk/{l}/register", "/kiosk/{l}/offline", "/kiosk/enroll/not-a-code"]  # fmt: skip
 
 
 @pytest.mark.parametrize("locale", ["en", "es", "ar"])
