@@ -175,7 +175,12 @@ def distinct_queries_script(rows: list[dict], count: int = 20_000) -> Path:
         needs = "".join(f"&need={need}" for need in NEEDS[n % len(NEEDS)])
         grade = rng.choice(["K", "3", "6", "9", "11"])
         paths.append(f"/api/v1/schools?grade={grade}&near={rng.choice(zips)}&radius_km=5{needs}&seed={n}")
-    script = OUT / "distinct.lua"
+    return paths_script(paths, "distinct")
+
+
+def paths_script(paths: list[str], name: str) -> Path:
+    """A wrk script that GETs the paths in turn."""
+    script = OUT / f"{name}.lua"
     body = ",\n".join(f'  "{p}"' for p in paths)
     script.write_text(
         f"paths = {{\n{body}\n}}\ncounter = math.random(#paths)\n"
@@ -183,6 +188,22 @@ def distinct_queries_script(rows: list[dict], count: int = 20_000) -> Path:
         encoding="utf-8",
     )
     return script
+
+
+def side_by_side(env: dict, contenders: dict[str, tuple[str, str, Path | None]], seconds: int) -> dict[str, tuple[float, float]]:
+    """Serve each contender (name → gunicorn target, URL path, wrk script) in turn, twice over;
+    return name → (mean requests/s, worst p99 ms)."""
+    runs = {name: [] for name in contenders}
+    for _round in range(2):
+        for name, (target, path, script) in contenders.items():
+            proc = serve(target, 5101, env)
+            try:
+                wrk(f"http://127.0.0.1:5101{path}", 2, script)
+                runs[name].append(wrk(f"http://127.0.0.1:5101{path}", seconds, script))
+            finally:
+                proc.send_signal(signal.SIGTERM)
+                proc.wait(timeout=30)
+    return {name: (statistics.mean(r for r, _ in v), max(p for _, p in v)) for name, v in runs.items()}
 
 
 def worker_rss_mb(master: subprocess.Popen) -> float:
@@ -296,17 +317,7 @@ def bench_sms(sqlite_url: str, rows: list[dict], seconds: int) -> dict:
         return {}
     env = {**os.environ, "DATABASE_URL": sqlite_url, "TWILIO_AUTH_TOKEN": SMS_TOKEN}
     script = signed_sms_script(5101, sms_texts(rows))
-    runs = {"bare": [], "sms": []}
-    for _round in range(2):
-        for name, target in (("bare", "bench.bare:app"), ("sms", "wsgi:app")):
-            proc = serve(target, 5101, env)
-            try:
-                wrk("http://127.0.0.1:5101/", 2, script)
-                runs[name].append(wrk("http://127.0.0.1:5101/", seconds, script))
-            finally:
-                proc.send_signal(signal.SIGTERM)
-                proc.wait(timeout=30)
-    mean = {name: (statistics.mean(r for r, _ in v), max(p for _, p in v)) for name, v in runs.items()}
+    mean = side_by_side(env, {"bare": ("bench.bare:app", "/", script), "sms": ("wsgi:app", "/", script)}, seconds)
     return {"sms_rps": mean["sms"][0], "bare_rps": mean["bare"][0], "ratio": mean["sms"][0] / mean["bare"][0], "p99": mean["sms"][1]}
 
 
@@ -352,29 +363,8 @@ def bench_kiosk(url: str, rows: list[dict], seconds: int) -> dict:
               "snapshot_kb": len(client.get("/kiosk/en/snapshot.json").data) / 1024}  # fmt: skip
     if not shutil.which("wrk"):
         return result
-    script = OUT / "kiosk.lua"
-    body = ",\n".join(f'  "{p}"' for p in paths)
-    script.write_text(
-        f"paths = {{\n{body}\n}}\ncounter = math.random(#paths)\n"
-        "request = function()\n  counter = counter % #paths + 1\n  return wrk.format('GET', paths[counter])\nend\n",
-        encoding="utf-8",
-    )
-    env = {**os.environ, "DATABASE_URL": url}
-    runs = {"bare": [], "kiosk": []}
-    for _round in range(2):
-        for name, target, first in (("bare", "bench.bare:app", "/kiosk/en/schools"), ("kiosk", "wsgi:app", None)):
-            proc = serve(target, 5101, env)
-            try:
-                if first:
-                    wrk(f"http://127.0.0.1:5101{first}", 2)
-                    runs[name].append(wrk(f"http://127.0.0.1:5101{first}", seconds))
-                else:
-                    wrk("http://127.0.0.1:5101/", 2, script)
-                    runs[name].append(wrk("http://127.0.0.1:5101/", seconds, script))
-            finally:
-                proc.send_signal(signal.SIGTERM)
-                proc.wait(timeout=30)
-    mean = {name: (statistics.mean(r for r, _ in v), max(p for _, p in v)) for name, v in runs.items()}
+    contenders = {"bare": ("bench.bare:app", "/kiosk/en/schools", None), "kiosk": ("wsgi:app", "/", paths_script(paths, "kiosk"))}
+    mean = side_by_side({**os.environ, "DATABASE_URL": url}, contenders, seconds)
     result.update(kiosk_rps=mean["kiosk"][0], bare_rps=mean["bare"][0], ratio=mean["kiosk"][0] / mean["bare"][0], p99=mean["kiosk"][1])
     return result
 

@@ -73,6 +73,10 @@ class Labels:
 
         return self._memoized(("program", kind, code, language), build)
 
+    def programs(self, programs, kind: str) -> list[str]:
+        """Label a school's programs of one kind (objects with kind, code and language)."""
+        return [self.program(p.kind, p.code, p.language) for p in programs if p.kind == kind]
+
     def distance(self, km: float) -> str:
         return self.gettext("%(km)s km", km=_decimal(km, self.locale))
 

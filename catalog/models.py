@@ -81,6 +81,11 @@ class School(db.Model):
     programs: Mapped[list["Program"]] = relationship(back_populates="school", cascade="all, delete-orphan", order_by="Program.id")
     texts: Mapped[list["SchoolText"]] = relationship(cascade="all, delete-orphan")
 
+    @property
+    def transit(self) -> str:
+        """Rail lines, then bus routes: "CTA Orange Line; 47, 54"."""
+        return "; ".join(x for x in (self.transit_rail, self.transit_bus) if x)
+
 
 class Program(db.Model):
     __tablename__ = "program"

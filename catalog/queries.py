@@ -111,6 +111,16 @@ def get_school(school_id: str) -> School | None:
     return db.session.get(School, school_id, options=[selectinload(School.programs), selectinload(School.texts)])
 
 
+def get_schools(school_ids: list[str]) -> list[School]:
+    """Return the schools with these ids, in the order given, skipping unknown ids: one query."""
+    wanted = list(dict.fromkeys(school_ids))
+    if not wanted:
+        return []
+    statement = select(School).where(School.id.in_(wanted)).options(selectinload(School.programs), selectinload(School.texts))
+    found = {school.id: school for school in db.session.scalars(statement)}
+    return [found[i] for i in wanted if i in found]
+
+
 def free_text(school: School, name: str, locale: str) -> tuple[str, str | None, bool]:
     """Return (text, locale it is in, is_stale) for a free-text field, falling back to English."""
     by_locale = {t.locale: t for t in school.texts if t.field == name}

@@ -28,10 +28,10 @@ def build_snapshot(labels: Labels, revision: int, booths: dict[str, str]) -> dic
                 "zip": school.zip,
                 "phone": school.phone,
                 "needs": needs,
-                "sped": [labels.program(p.kind, p.code, p.language) for p in school.programs if p.kind == "sped"],
-                "ell": [labels.program(p.kind, p.code, p.language) for p in school.programs if p.kind == "ell"],
+                "sped": labels.programs(school.programs, "sped"),
+                "ell": labels.programs(school.programs, "ell"),
                 "bus": labels.school_bus(school.school_bus),
-                "transit": "; ".join(x for x in (school.transit_rail, school.transit_bus) if x),
+                "transit": school.transit,
                 "access": labels.accessibility(school.accessibility),
                 "booth": booths.get(school.id),
             }

@@ -10,6 +10,7 @@ import json
 import time
 import uuid
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -33,7 +34,7 @@ from app.extensions import cache, csrf, limiter
 from app.i18n import LOCALES, text_direction
 from catalog.geo import zip_centroid
 from catalog.labels import current as current_labels
-from catalog.queries import catalog_revision, find_schools, free_text, get_school
+from catalog.queries import catalog_revision, find_schools, free_text, get_school, get_schools
 from catalog.search import QueryError, build_query
 from catalog.vocabulary import GRADE_BY_CODE, GRADE_CODES, N_, NEEDS
 from kiosk import services
@@ -75,14 +76,13 @@ def keep_locale(endpoint, values):
 
 
 @kiosk.before_request
-def idle_reset_and_device():
-    """Forget a family that walked away; know which enrolled screen (and fair) this is."""
-    g.device = services.device_for(request.cookies.get(DEVICE_COOKIE))
+def idle_reset():
+    """Forget a family that walked away."""
+    if request.endpoint in SCREEN_FILES:
+        return None  # what the service worker keeps: never a family's, so it leaves their session alone
     now = time.time()
     idle = current_app.config["KIOSK_IDLE_SECONDS"] + current_app.config["KIOSK_COUNTDOWN_SECONDS"]
     seen = session.get("kiosk_seen")
-    if request.endpoint in SCREEN_FILES:
-        return None  # what the service worker keeps: never a family's, so it leaves their session alone
     if request.endpoint != "kiosk.reset" and seen and now - seen > idle:
         return _reset_response()
     session["kiosk_seen"] = now
@@ -117,10 +117,34 @@ def page_globals():
         "idle_seconds": current_app.config["KIOSK_IDLE_SECONDS"],
         "countdown_seconds": current_app.config["KIOSK_COUNTDOWN_SECONDS"],
         "countdown_number": Markup('<span class="countdown" id="idle-seconds">%d</span>') % current_app.config["KIOSK_COUNTDOWN_SECONDS"],
-        "fair": g.device.fair if g.get("device") else None,
+        "fair": _device().fair if _device() else None,
         "MAX_LIST": MAX_LIST,
         "new_key": lambda: uuid.uuid4().hex,  # a registration's idempotency key, kept by the page
     }
+
+
+def _device():
+    """The enrolled screen this request comes from (read once per request), or None."""
+    if "device" not in g:
+        g.device = services.device_for(request.cookies.get(DEVICE_COOKIE))
+    return g.device
+
+
+def _booths() -> dict[str, str]:
+    """School id → booth label at this screen's fair."""
+    return services.booth_labels(_device().fair_id if _device() else None)
+
+
+def _listed_schools() -> list:
+    return get_schools(_shortlist())
+
+
+def _grade_choices(labels) -> list[tuple[str, str]]:
+    return [(code, labels.grade(n)) for n, code in GRADE_CODES.items()]
+
+
+def _need_choices(labels) -> list[tuple[str, str]]:
+    return [(need, labels.need(need)) for need in NEEDS]
 
 
 def _reset_response():
@@ -183,7 +207,7 @@ def text_size():
 @kiosk.get("/<locale>/")
 def grade():
     labels = current_labels()
-    return render_template("kiosk/grade.html", grades=[(code, labels.grade(n)) for n, code in GRADE_CODES.items()])
+    return render_template("kiosk/grade.html", grades=_grade_choices(labels))
 
 
 @kiosk.get("/<locale>/zip")
@@ -209,7 +233,7 @@ def needs():
         "kiosk/needs.html",
         grade=_chosen_grade(),
         near=request.args.get("near", "")[:5] if zip_centroid(request.args.get("near", "")[:5]) else "",
-        needs=[(need, labels.need(need)) for need in NEEDS],
+        needs=_need_choices(labels),
     )
 
 
@@ -247,7 +271,7 @@ def schools():
         params = {key: value for key, value in params.items() if key != problem.parameter}
         query = build_query({k: v for k, v in params.items() if k in ("order", "per_page")} | {"order": ["neutral"]})
     result = find_schools(query)
-    booths = services.booth_labels(g.device.fair_id if g.device else None)
+    booths = _booths()
     pages = max(1, -(-result.total // PER_PAGE))
 
     def page_url(page: int) -> str:
@@ -269,8 +293,8 @@ def schools():
             "sector": query.sector or "",
             "order": query.order,
         },
-        grades=[(code, labels.grade(n)) for n, code in GRADE_CODES.items()],
-        need_choices=[(need, labels.need(need)) for need in NEEDS],
+        grades=_grade_choices(labels),
+        need_choices=_need_choices(labels),
         radii=RADII_KM,
         page=query.page,
         pages=pages,
@@ -287,13 +311,12 @@ def school(school_id: str):
     labels = current_labels()
     locale = str(labels.locale)
     texts = {name: free_text(found, name, locale) for name in ("summary", "how_to_apply")}
-    booths = services.booth_labels(g.device.fair_id if g.device else None)
     return render_template(
         "kiosk/school.html",
         school=found,
         labels=labels,
         texts=texts,
-        booth=booths.get(found.id),
+        booth=_booths().get(found.id),
         deadline=format_date(found.application_deadline, "long") if found.application_deadline else None,
         here=request.full_path.rstrip("?"),
     )
@@ -301,10 +324,10 @@ def school(school_id: str):
 
 def _compare_rows(found: list, labels) -> list[tuple[str, list[str]]]:
     """The same rows for every school, each cell in the family's language ("—" when unknown)."""
-    booths = services.booth_labels(g.device.fair_id if g.device else None)
+    booths = _booths()
 
     def programs(school, kind):
-        return ", ".join(labels.program(p.kind, p.code, p.language) for p in school.programs if p.kind == kind) or gettext("None listed")
+        return ", ".join(labels.programs(school.programs, kind)) or gettext("None listed")
 
     rows = [
         (gettext("Type"), [labels.sector(s.sector) for s in found]),
@@ -312,7 +335,7 @@ def _compare_rows(found: list, labels) -> list[tuple[str, list[str]]]:
         (gettext("Special education"), [programs(s, "sped") for s in found]),
         (gettext("English learners"), [programs(s, "ell") for s in found]),
         (gettext("School bus"), [labels.school_bus(s.school_bus) for s in found]),
-        (gettext("Public transit"), ["; ".join(x for x in (s.transit_rail, s.transit_bus) if x) or "—" for s in found]),
+        (gettext("Public transit"), [s.transit or "—" for s in found]),
         (gettext("Wheelchair access"), [labels.accessibility(s.accessibility) for s in found]),
         (gettext("Address"), [s.address or "—" for s in found]),
         (gettext("Phone"), [s.phone or "—" for s in found]),
@@ -325,7 +348,7 @@ def _compare_rows(found: list, labels) -> list[tuple[str, list[str]]]:
 @kiosk.get("/<locale>/compare")
 def compare():
     wanted = [i for value in request.args.getlist("ids") for i in value.split(",") if i] or _shortlist()
-    found = [s for s in (get_school(i) for i in list(dict.fromkeys(wanted))[:MAX_LIST]) if s]
+    found = get_schools(list(dict.fromkeys(wanted))[:MAX_LIST])
     labels = current_labels()
     return render_template("kiosk/compare.html", schools=found, rows=_compare_rows(found, labels))
 
@@ -337,7 +360,7 @@ def shortlist():
 
 def _list_page(phone: str = "", error: str | None = None, sent: str | None = None, status: int = 200):
     labels = current_labels()
-    found = [s for s in (get_school(i) for i in _shortlist()) if s]
+    found = _listed_schools()
     return render_template("kiosk/list.html", schools=found, labels=labels, phone=phone, error=error, sent=sent), status
 
 
@@ -381,9 +404,7 @@ def text_list():
 @kiosk.get("/<locale>/print")
 def print_list():
     labels = current_labels()
-    found = [s for s in (get_school(i) for i in _shortlist()) if s]
-    booths = services.booth_labels(g.device.fair_id if g.device else None)
-    return render_template("kiosk/print.html", schools=found, labels=labels, booths=booths)
+    return render_template("kiosk/print.html", schools=_listed_schools(), labels=labels, booths=_booths())
 
 
 # --- registration -----------------------------------------------------------------------------
@@ -392,17 +413,17 @@ def print_list():
 def _registration_choices() -> dict:
     labels = current_labels()
     return {
-        "grades": [(code, labels.grade(n)) for n, code in GRADE_CODES.items()],
-        "need_choices": [(need, labels.need(need)) for need in NEEDS],
+        "grades": _grade_choices(labels),
+        "need_choices": _need_choices(labels),
         "languages": _language_names(),
-        "listed": [s for s in (get_school(i) for i in _shortlist()) if s],
+        "listed": _listed_schools(),
         "max_name": MAX_NAME,
     }
 
 
 @kiosk.get("/<locale>/register")
 def register():
-    return render_template("kiosk/register.html", form={}, problems={}, device=g.device, **_registration_choices())
+    return render_template("kiosk/register.html", form={}, problems={}, device=_device(), **_registration_choices())
 
 
 def _wants_json() -> bool:
@@ -413,7 +434,8 @@ def _wants_json() -> bool:
 @limiter.limit("20/minute", key_func=_device_key)
 def submit_registration():
     """Store a registration from an enrolled screen, once per client key (a resend stores nothing)."""
-    if g.device is None:
+    device = _device()
+    if device is None:
         if _wants_json():
             return {"error": gettext("This screen is not set up as a kiosk. Ask the fair staff.")}, 403
         return render_template("kiosk/not_enrolled.html"), 403
@@ -429,8 +451,8 @@ def submit_registration():
             if k in ("parent_name", "phone", "locale", "grade", "school", "need", "consent")
         }
         kept = {k: v[:200] if isinstance(v, str) else [x[:64] for x in v[:20]] for k, v in kept.items()}
-        return render_template("kiosk/register.html", form=kept, problems=messages, device=g.device, **_registration_choices()), 400
-    registration, created = services.register(g.device, values)
+        return render_template("kiosk/register.html", form=kept, problems=messages, device=_device(), **_registration_choices()), 400
+    registration, created = services.register(device, values)
     if created:
         send_in_language(registration.phone, Reply("registered"), registration.locale)
     if _wants_json():
@@ -444,21 +466,26 @@ def submit_registration():
 @kiosk.get("/sw.js")
 def service_worker():
     """The service worker, served from /kiosk/ so that its scope is the whole kiosk."""
-    version = hashlib.blake2b(
-        b"".join((Path(kiosk.static_folder) / "kiosk" / name).read_bytes() for name in ("kiosk.css", "kiosk.js", "offline.js")),
-        digest_size=6,
-    ).hexdigest()  # a new deploy's files make a new cache
-    return current_app.response_class(render_template("kiosk/sw.js", version=version, locales=LOCALES), mimetype="text/javascript")
+    body = render_template("kiosk/sw.js", version=_shell_version(), locales=LOCALES)
+    return current_app.response_class(body, mimetype="text/javascript")
+
+
+@lru_cache(maxsize=1)
+def _shell_version() -> str:
+    """A digest of the kiosk's own files, read once per process: a new deploy's files make a new cache."""
+    files = (Path(kiosk.static_folder) / "kiosk" / name for name in ("kiosk.css", "kiosk.js", "offline.js"))
+    return hashlib.blake2b(b"".join(f.read_bytes() for f in files), digest_size=6).hexdigest()
 
 
 @kiosk.get("/<locale>/snapshot.json")
 def snapshot():
     """The public catalog in this locale (and this fair's booths), for browsing without a network."""
-    fair_id = g.device.fair_id if g.device else None
-    key = f"kiosk-snapshot:{catalog_revision()}:{g.locale}:{fair_id}"
+    revision = catalog_revision()
+    fair_id = _device().fair_id if _device() else None
+    key = f"kiosk-snapshot:{revision}:{g.locale}:{fair_id}"
     body = cache.get(key)
     if body is None:
-        body = json.dumps(build_snapshot(current_labels(), catalog_revision(), services.booth_labels(fair_id)), ensure_ascii=False)
+        body = json.dumps(build_snapshot(current_labels(), revision, _booths()), ensure_ascii=False)
         cache.set(key, body)
     return current_app.response_class(body, mimetype="application/json")
 

@@ -16,9 +16,9 @@ from twilio.rest import Client
 
 from app.extensions import db
 from sms.engine import remember_results
-from sms.models import Conversation, Message, OptOut
+from sms.models import Conversation, Message
 from sms.replies import Reply, render, render_all
-from sms.services import catalog_search, is_opted_out
+from sms.services import catalog_search, is_opted_out, opt_out
 
 log = logging.getLogger(__name__)
 
@@ -37,12 +37,6 @@ def _client() -> Client:
 def _status_callback() -> str | None:
     base = current_app.config.get("PUBLIC_BASE_URL", "").rstrip("/")
     return f"{base}/sms/status" if base else None
-
-
-def opt_out(phone: str, now: datetime | None = None) -> None:
-    if not is_opted_out(phone):
-        db.session.add(OptOut(phone=phone, created_at=now or datetime.now(UTC)))
-        db.session.flush()
 
 
 def send(phone: str, body: str) -> Message:

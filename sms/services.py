@@ -10,7 +10,7 @@ from sqlalchemy import select
 from app.extensions import cache, db
 from catalog.labels import current as current_labels
 from catalog.models import School
-from catalog.queries import catalog_revision, find_schools, free_text, get_school
+from catalog.queries import catalog_revision, find_schools, free_text, get_schools
 from catalog.search import QueryError, build_query
 from sms.engine import step
 from sms.models import Conversation, Handoff, Message, OptOut
@@ -41,7 +41,6 @@ MAX_FREE_TEXT = 300  # characters of a school's own text kept in a conversation
 def school_summary(school: School, distance_km: float | None = None) -> dict:
     """The facts of a school the bot reads out, labelled in the current locale."""
     labels = current_labels()
-    transit = "; ".join(x for x in (school.transit_rail, school.transit_bus) if x)
     return {
         "id": school.id,
         "name": school.name,
@@ -52,10 +51,10 @@ def school_summary(school: School, distance_km: float | None = None) -> dict:
         "programs": [p.code for p in school.programs],
         "programs_label": ", ".join(labels.program(p.kind, p.code, p.language) for p in school.programs if p.kind != "world_language"),
         "school_bus_label": labels.school_bus(school.school_bus),
-        "transit_label": transit[:120],
+        "transit_label": school.transit[:120],
         "phone": school.phone,
-        "sped_labels": [labels.program(p.kind, p.code, p.language) for p in school.programs if p.kind == "sped"],
-        "ell_labels": [labels.program(p.kind, p.code, p.language) for p in school.programs if p.kind == "ell"],
+        "sped_labels": labels.programs(school.programs, "sped"),
+        "ell_labels": labels.programs(school.programs, "ell"),
         "how_to_apply": free_text(school, "how_to_apply", str(labels.locale))[0][:MAX_FREE_TEXT],
     }
 
@@ -76,7 +75,7 @@ def catalog_search(params: dict) -> dict:
 
 def _search(params: dict) -> dict:
     if "ids" in params:
-        schools = [s for s in (get_school(i) for i in params["ids"]) if s]
+        schools = get_schools(params["ids"])
         return {"total": len(schools), "results": [school_summary(s) for s in schools]}
     values = {k: [str(x) for x in v] if isinstance(v, list) else [str(v)] for k, v in params.items()}
     try:
@@ -89,6 +88,13 @@ def _search(params: dict) -> dict:
 
 def is_opted_out(phone: str) -> bool:
     return db.session.get(OptOut, phone) is not None
+
+
+def opt_out(phone: str, now: datetime | None = None) -> None:
+    """Stop texting a number (it texted STOP, or the carrier told Twilio so)."""
+    if not is_opted_out(phone):
+        db.session.add(OptOut(phone=phone, created_at=now or datetime.now(UTC)))
+        db.session.flush()
 
 
 def _stored_answer(sid: str | None) -> list[str] | None:
@@ -149,12 +155,11 @@ def handle_inbound(phone: str, body: str, sid: str | None, now: datetime | None 
     db.session.add(conversation)
     understanding = parse(body, conversation.locale, schools=_school_names(str(db.engine.url), catalog_revision()))
     if understanding.intent == "stop":
-        if not is_opted_out(phone):
-            db.session.add(OptOut(phone=phone, created_at=now))
+        opt_out(phone, now)
     elif understanding.intent == "start":
-        opt_out = db.session.get(OptOut, phone)
-        if opt_out:
-            db.session.delete(opt_out)
+        stopped = db.session.get(OptOut, phone)
+        if stopped:
+            db.session.delete(stopped)
             db.session.flush()
     elif is_opted_out(phone):
         inbound.status = "ignored"  # opted out: silence until START

@@ -28,3 +28,11 @@ class FakeTwilioHttp(HttpClient):
     @property
     def sent(self) -> list[dict]:
         return [r["data"] for r in self.requests if r["method"] == "POST" and r["uri"].endswith("/Messages.json")]
+
+
+def use_fake_twilio(app, **settings) -> FakeTwilioHttp:
+    """Configure outbound texting with the fake HTTP client in place of the network."""
+    fake = FakeTwilioHttp()
+    app.config.update(TWILIO_ACCOUNT_SID=ACCOUNT, TWILIO_FROM="+13125550000", **settings)
+    app.extensions["twilio_http_client"] = fake
+    return fake

@@ -12,7 +12,7 @@ from app.extensions import db
 from catalog.models import School
 from kiosk import services
 from tests.conftest import ROOT
-from tests.fakes import ACCOUNT, FakeTwilioHttp
+from tests.fakes import use_fake_twilio
 
 TOKEN = "test-auth-token-0123456789abcdef"
 FAIR = "Southside school fair"
@@ -51,10 +51,7 @@ def screen(app):
 
 @pytest.fixture
 def twilio(app):
-    fake = FakeTwilioHttp()
-    app.config.update(TWILIO_ACCOUNT_SID=ACCOUNT, TWILIO_FROM="+13125550000", PUBLIC_BASE_URL="https://schools.example.org")
-    app.extensions["twilio_http_client"] = fake
-    return fake
+    return use_fake_twilio(app, PUBLIC_BASE_URL="https://schools.example.org")
 
 
 def csrf_token(client, url: str = "/kiosk/en/list") -> str:

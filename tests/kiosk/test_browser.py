@@ -19,7 +19,7 @@ from werkzeug.serving import make_server
 from app.extensions import db
 from kiosk.models import Registration
 from tests.conftest import ROOT, need
-from tests.fakes import ACCOUNT, FakeTwilioHttp
+from tests.fakes import use_fake_twilio
 from tests.kiosk.conftest import first_school_ids, make_kiosk_app
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -45,9 +45,7 @@ class LiveKiosk:
 
     def __init__(self, database_url: str, **settings):
         self.app = make_kiosk_app(database_url, **settings)
-        self.twilio = FakeTwilioHttp()
-        self.app.config.update(TWILIO_ACCOUNT_SID=ACCOUNT, TWILIO_FROM="+13125550000")
-        self.app.extensions["twilio_http_client"] = self.twilio
+        self.twilio = use_fake_twilio(self.app)
         self.server = make_server("127.0.0.1", 0, self.app, threaded=True)
         self.url = f"http://127.0.0.1:{self.server.server_port}"
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)

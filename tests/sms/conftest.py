@@ -7,7 +7,7 @@ import pytest
 from twilio.request_validator import RequestValidator
 
 from tests.conftest import ROOT
-from tests.fakes import ACCOUNT, FakeTwilioHttp
+from tests.fakes import ACCOUNT, use_fake_twilio
 
 TOKEN = "test-auth-token-0123456789abcdef"
 _sids = itertools.count(1)
@@ -45,10 +45,7 @@ def text(client):
 @pytest.fixture
 def twilio(app):
     """Outbound texting configured, with the fake HTTP client in place of the network."""
-    fake = FakeTwilioHttp()
-    app.config.update(TWILIO_ACCOUNT_SID=ACCOUNT, TWILIO_FROM="+13125550000", PUBLIC_BASE_URL="https://schools.example.org")
-    app.extensions["twilio_http_client"] = fake
-    return fake
+    return use_fake_twilio(app, PUBLIC_BASE_URL="https://schools.example.org")
 
 
 @pytest.fixture
