@@ -9,10 +9,12 @@ from app.db import register_commit_boundary
 from app.errors import register_error_handlers
 from app.extensions import cache, csrf, db, limiter, login_manager, migrate
 from app.i18n import init_i18n
+from app.logs import redact_phone_numbers
 
 
 def create_app(overrides: dict | None = None) -> Flask:
     """Build the application; `overrides` replace settings (tests pass TESTING, a database URL)."""
+    redact_phone_numbers()
     app = Flask(__name__, instance_path=str(config.INSTANCE_DIR))
     app.config.update(config.from_environment())
     app.config.update(overrides or {})

@@ -2,7 +2,6 @@
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-
 from datetime import date
 
 from sqlalchemy import delete, insert, select, update
@@ -172,7 +171,10 @@ def import_schools(
     to_write = [records[i] for i in report.new + report.changed]
     changes = [ListingChange(school_id=i, actor=actor, action="created") for i in report.new]
     before = _current_rows(report.changed)
-    changes += [ListingChange(school_id=i, actor=actor, action="imported", changes=row_diff(before[i], school_row(records[i]))) for i in report.changed]
+    changes += [
+        ListingChange(school_id=i, actor=actor, action="imported", changes=row_diff(before[i], school_row(records[i])))
+        for i in report.changed
+    ]
     _write_schools(to_write, set(existing))
     for chunk in _chunks(changes):
         db.session.add_all(chunk)
@@ -214,7 +216,9 @@ def publish_listing(school_id: str, row: dict, actor: str, action: str = "edited
     if before is not None and not diff:
         return {}, problems
     _write_schools([record], {school_id} if before is not None else set())
-    db.session.add(ListingChange(school_id=school_id, actor=actor, action=action if before is not None else "created", changes=diff, note=note))
+    db.session.add(
+        ListingChange(school_id=school_id, actor=actor, action=action if before is not None else "created", changes=diff, note=note)
+    )
     bump_revision()
     db.session.flush()
     return diff, problems

@@ -42,7 +42,7 @@ def _check_password_rules(password: str) -> None:
         raise AccountError("long_password")
 
 
-def create_user(email: str, password: str, role: str, school_ids=(), locale: str = "en") -> StaffUser:
+def create_user(email: str, password: str, role: str, school_ids=(), locale: str = "en", must_change_password: bool = False) -> StaffUser:
     """Create an account; a school_rep names the schools it speaks for."""
     email = normalize_email(email)
     if "@" not in email or len(email) < 3:
@@ -55,7 +55,14 @@ def create_user(email: str, password: str, role: str, school_ids=(), locale: str
     schools = _schools(school_ids)
     if role == "school_rep" and not schools:
         raise AccountError("rep_needs_school")
-    user = StaffUser(email=email, password_hash=_hasher.hash(password), role=role, locale=locale, session_nonce=secrets.token_hex(8))
+    user = StaffUser(
+        email=email,
+        password_hash=_hasher.hash(password),
+        role=role,
+        locale=locale,
+        must_change_password=must_change_password,
+        session_nonce=secrets.token_hex(8),
+    )
     user.schools = schools if role == "school_rep" else []
     db.session.add(user)
     db.session.flush()
@@ -98,11 +105,28 @@ def set_password(user: StaffUser, password: str, *, must_change: bool = False) -
     db.session.flush()
 
 
+def temporary_password() -> str:
+    return secrets.token_urlsafe(12)  # 16 characters: above MIN_PASSWORD
+
+
 def reset_password(user: StaffUser) -> str:
     """Give an account a temporary password, changed at its next sign-in; return it to hand over."""
-    temporary = secrets.token_urlsafe(12)
+    temporary = temporary_password()
     set_password(user, temporary, must_change=True)
     return temporary
+
+
+def update_user(user: StaffUser, role: str, school_ids, active: bool) -> None:
+    """Change an account's role, its schools (school representatives only) and whether it may sign in."""
+    if role not in ROLES:
+        raise AccountError("bad_role")
+    schools = _schools(school_ids) if role == "school_rep" else []
+    if role == "school_rep" and not schools:
+        raise AccountError("rep_needs_school")
+    if role != user.role or not active:
+        user.session_nonce = secrets.token_hex(8)  # a changed role or a turned-off account signs out everywhere
+    user.role, user.schools, user.active = role, schools, active
+    db.session.flush()
 
 
 def user_by_session_id(session_id: str) -> StaffUser | None:

@@ -6,8 +6,8 @@ Each module of this package adds the pages of one feature to the `staff` bluepri
 from collections.abc import Iterable
 from functools import wraps
 
-from flask import Blueprint, abort, current_app, g, redirect, request, session, url_for
 from babel import Locale
+from flask import Blueprint, abort, current_app, g, redirect, request, session, url_for
 from flask_babel import format_date, format_datetime, refresh
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as L_
@@ -102,7 +102,16 @@ def page_globals():
         "catalog_labels": current_labels(),
         "status_label": lambda status: _(STATUS_LABELS[status]),
         "action_label": lambda action: _(ACTION_LABELS.get(action, action)),
+        "role_label": lambda role: _(ROLE_LABELS[role]),
     }
+
+
+ROLE_LABELS = {
+    "admin": N_("Administrator"),
+    "editor": N_("Editor (enrollment office)"),
+    "school_rep": N_("School representative"),
+    "translator": N_("Translator"),
+}
 
 
 STATUS_LABELS = {"pending": N_("Waiting for review"), "approved": N_("Approved"), "rejected": N_("Rejected")}

@@ -35,7 +35,8 @@ def app(database_url):
 
 
 def csrf_token(client, url: str = "/staff/login") -> str:
-    return re.search(r'name="csrf_token" value="([^"]+)"', client.get(url).get_data(as_text=True)).group(1)
+    page = client.get(url, follow_redirects=True).get_data(as_text=True)
+    return re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
 
 
 def sign_in(client, email: str, password: str = PASSWORD):
@@ -44,7 +45,7 @@ def sign_in(client, email: str, password: str = PASSWORD):
 
 def post(client, url: str, data: dict | None = None, **kwargs):
     """POST a staff form with the CSRF token the page would carry."""
-    return client.post(url, data={**(data or {}), "csrf_token": csrf_token(client, "/staff/account/password")}, **kwargs)
+    return client.post(url, data={**(data or {}), "csrf_token": csrf_token(client)}, **kwargs)
 
 
 @pytest.fixture

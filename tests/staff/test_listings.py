@@ -20,7 +20,10 @@ def school(app, school_id):
 
 def changes_of(app, school_id):
     with app.app_context():
-        return [(c.actor, c.action, c.changes, c.note) for c in db.session.scalars(select(ListingChange).where(ListingChange.school_id == school_id))]
+        return [
+            (c.actor, c.action, c.changes, c.note)
+            for c in db.session.scalars(select(ListingChange).where(ListingChange.school_id == school_id))
+        ]
 
 
 def test_an_editor_publishes_a_change_with_one_audit_row_holding_the_exact_diff(app, as_role):
