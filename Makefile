@@ -45,6 +45,7 @@ run: $(VENV)/.app-installed translations
 	$(FLASK) db upgrade
 	$(FLASK) catalog import $(DEMO_CATALOG)
 	$(FLASK) kiosk demo-fair
+	$(FLASK) staff demo-accounts
 	SMS_SIMULATOR=1 $(FLASK) run --host 127.0.0.1 --port 5000
 
 test: $(VENV)/.dev-installed translations system-test-deps

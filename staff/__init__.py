@@ -2,7 +2,6 @@
 
 
 def blueprints() -> list:
-    from staff.views import staff
-    from staff.views import auth, listings  # noqa: F401  (each adds its pages to `staff`)
+    from staff.views import auth, fairs, imports, inbox, listings, staff, translations, users  # noqa: F401  (each adds its pages)
 
     return [staff]

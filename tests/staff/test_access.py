@@ -29,6 +29,29 @@ ALLOWED = {
     "staff.translation_coverage": OFFICE | {"translator"},
     "staff.translation_queue": OFFICE | {"translator"},
     "staff.translate_school": OFFICE | {"translator"},
+    **{
+        endpoint: OFFICE
+        for endpoint in (
+            "staff.fairs",
+            "staff.create_fair",
+            "staff.fair",
+            "staff.add_booth",
+            "staff.relabel_booth",
+            "staff.remove_booth",
+            "staff.add_device",
+            "staff.revoke_device",
+            "staff.fair_registrations",
+            "staff.fair_registrations_csv",
+            "staff.fair_numbers",
+            "staff.create_follow_up",
+            "staff.import_upload",
+            "staff.import_report",
+            "staff.import_apply",
+            "staff.inbox",
+            "staff.inbox_reply",
+            "staff.inbox_close",
+        )
+    },  # fmt: skip
     "staff.users": {"admin"},
     "staff.create_account": {"admin"},
     "staff.reset_account_password": {"admin"},
@@ -39,7 +62,17 @@ PUBLIC = {"staff.login", "staff.second_factor", "staff.language", "staff.static"
 
 def staff_routes(app):
     """(endpoint, method, url) for every staff page and action, with real ids filled in."""
-    values = {"school_id": app.config["REP_SCHOOL"], "locale": "vi", "proposal_id": 1, "user_id": 1, "fair_id": 1}
+    values = {
+        "school_id": app.config["REP_SCHOOL"],
+        "locale": "vi",
+        "proposal_id": 1,
+        "user_id": 1,
+        "fair_id": 1,
+        "booth_id": 1,
+        "device_id": 1,
+        "upload_id": 1,
+        "handoff_id": 1,
+    }
     routes = []
     for rule in app.url_map.iter_rules():
         if not rule.endpoint.startswith("staff.") or rule.endpoint in PUBLIC:

@@ -141,3 +141,11 @@ def test_staff_pages_come_in_the_chosen_language_and_direction(app, as_role, loc
     post(editor, "/staff/language", {"locale": locale})
     assert account(app, ROLE_EMAILS["editor"]).locale == locale
     assert f'dir="{direction}"' in editor.get("/staff/schools").get_data(as_text=True)
+
+
+def test_demo_accounts_print_a_working_sign_in_for_every_role(app, cli):
+    for _run in range(2):  # run twice, as `make run` does on every start: new passwords, same accounts
+        output = cli("staff", "demo-accounts").output
+    for line in output.splitlines()[1:]:
+        _role, email, password = line.split()
+        assert sign_in(app.test_client(), email, password).status_code == 302
