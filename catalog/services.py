@@ -2,7 +2,7 @@
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import UTC, date, datetime
 
 from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import selectinload
@@ -169,15 +169,16 @@ def import_schools(
         _classify_texts(texts, report)
         return report
     to_write = [records[i] for i in report.new + report.changed]
-    changes = [ListingChange(school_id=i, actor=actor, action="created") for i in report.new]
     before = _current_rows(report.changed)
+    now = datetime.now(UTC)
+    changes = [{"school_id": i, "at": now, "actor": actor, "action": "created", "changes": {}, "note": ""} for i in report.new]
     changes += [
-        ListingChange(school_id=i, actor=actor, action="imported", changes=row_diff(before[i], school_row(records[i])))
+        {"school_id": i, "at": now, "actor": actor, "action": "imported", "changes": row_diff(before[i], school_row(records[i])), "note": ""}
         for i in report.changed
     ]
     _write_schools(to_write, set(existing))
-    for chunk in _chunks(changes):
-        db.session.add_all(chunk)
+    for chunk in _chunks(changes):  # plain inserts: an ORM object per school costs a quarter of the import's speed
+        db.session.execute(insert(ListingChange), chunk)
     db.session.flush()
     _apply_texts(texts, report, actor)
     if to_write or report.texts_new or report.texts_changed:
