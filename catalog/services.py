@@ -173,7 +173,14 @@ def import_schools(
     now = datetime.now(UTC)
     changes = [{"school_id": i, "at": now, "actor": actor, "action": "created", "changes": {}, "note": ""} for i in report.new]
     changes += [
-        {"school_id": i, "at": now, "actor": actor, "action": "imported", "changes": row_diff(before[i], school_row(records[i])), "note": ""}
+        {
+            "school_id": i,
+            "at": now,
+            "actor": actor,
+            "action": "imported",
+            "changes": row_diff(before[i], school_row(records[i])),
+            "note": "",
+        }
         for i in report.changed
     ]
     _write_schools(to_write, set(existing))

@@ -69,7 +69,9 @@ def to_do(locale: str, limit: int = 200) -> tuple[list[Work], int]:
     missing = [key for key in english if key not in done]
     keys = sorted(stale) + sorted(missing)
     shown = keys[:limit]
-    names = dict(db.session.execute(select(School.id, School.name).where(School.id.in_(sorted({k[0] for k in shown})))).all()) if shown else {}
+    names = (
+        dict(db.session.execute(select(School.id, School.name).where(School.id.in_(sorted({k[0] for k in shown})))).all()) if shown else {}
+    )
     stale_set = set(stale)
     return [Work(school_id, names.get(school_id, school_id), name, (school_id, name) in stale_set) for school_id, name in shown], len(keys)
 

@@ -40,7 +40,10 @@ def test_a_translation_is_saved_against_its_english_source_and_families_see_it(a
         saved = db.session.get(SchoolText, (school_id, "summary", "vi"))
         assert saved.source_hash == text_hash("A small neighborhood school with a garden.")
         change = db.session.scalars(select(ListingChange).where(ListingChange.action == "translated")).one()
-        assert (change.actor, change.changes) == ("translator@office.example.org", {"summary:vi": ["", "Một trường nhỏ trong khu phố, có vườn."]})
+        assert (change.actor, change.changes) == (
+            "translator@office.example.org",
+            {"summary:vi": ["", "Một trường nhỏ trong khu phố, có vườn."]},
+        )
     assert vietnamese_coverage(app) == (1, 0, 0)
     assert "Một trường nhỏ trong khu phố, có vườn." in app.test_client().get(f"/kiosk/vi/schools/{school_id}").get_data(as_text=True)
 
