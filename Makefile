@@ -28,8 +28,8 @@ translations: $(VENV)/.app-installed
 
 ## Re-extract messages and merge them into every locale (then translate the new ones).
 translations-update: $(VENV)/.app-installed
-	$(BIN)/pybabel extract -F babel.cfg -k N_ -k lazy_gettext --no-location --sort-output \
-	  --project SchoolBridge --copyright-holder SchoolBridge -o translations/messages.pot $(wildcard app catalog kiosk sms)
+	$(BIN)/pybabel extract -F babel.cfg -k N_ -k lazy_gettext -k L_ --no-location --sort-output \
+	  --project SchoolBridge --copyright-holder SchoolBridge -o translations/messages.pot $(wildcard app catalog kiosk sms staff)
 	$(BIN)/pybabel update -i translations/messages.pot -d translations --no-fuzzy-matching --ignore-obsolete
 
 ## PostgreSQL for the tests that run on it (Debian's package; the tests start their own cluster),
@@ -45,6 +45,7 @@ run: $(VENV)/.app-installed translations
 	$(FLASK) db upgrade
 	$(FLASK) catalog import $(DEMO_CATALOG)
 	$(FLASK) kiosk demo-fair
+	$(FLASK) staff demo-accounts
 	SMS_SIMULATOR=1 $(FLASK) run --host 127.0.0.1 --port 5000
 
 test: $(VENV)/.dev-installed translations system-test-deps

@@ -7,12 +7,14 @@ from flask import Flask
 from app import config
 from app.db import register_commit_boundary
 from app.errors import register_error_handlers
-from app.extensions import cache, csrf, db, limiter, migrate
+from app.extensions import cache, csrf, db, limiter, login_manager, migrate
 from app.i18n import init_i18n
+from app.logs import redact_phone_numbers
 
 
 def create_app(overrides: dict | None = None) -> Flask:
     """Build the application; `overrides` replace settings (tests pass TESTING, a database URL)."""
+    redact_phone_numbers()
     app = Flask(__name__, instance_path=str(config.INSTANCE_DIR))
     app.config.update(config.from_environment())
     app.config.update(overrides or {})
@@ -32,6 +34,7 @@ def register_extensions(app: Flask) -> None:
     cache.init_app(app)
     limiter.init_app(app)
     csrf.init_app(app)
+    login_manager.init_app(app)
     migrate.init_app(app, db, directory=str(config.INSTANCE_DIR.parent / "migrations"))
     init_i18n(app)
 
@@ -46,8 +49,9 @@ def register_blueprints(app: Flask) -> None:
 
     from kiosk import blueprints as kiosk_blueprints
     from sms import blueprints as sms_blueprints
+    from staff import blueprints as staff_blueprints
 
-    for blueprint in [*catalog_blueprints(), *sms_blueprints(app.config), *kiosk_blueprints()]:
+    for blueprint in [*catalog_blueprints(), *sms_blueprints(app.config), *kiosk_blueprints(), *staff_blueprints()]:
         app.register_blueprint(blueprint)
 
 
@@ -55,10 +59,10 @@ def register_commands(app: Flask) -> None:
     from catalog.cli import catalog_cli
     from kiosk.cli import kiosk_cli
     from sms.cli import sms_cli
+    from staff.cli import privacy_cli, staff_cli
 
-    app.cli.add_command(catalog_cli)
-    app.cli.add_command(sms_cli)
-    app.cli.add_command(kiosk_cli)
+    for group in (catalog_cli, sms_cli, kiosk_cli, staff_cli, privacy_cli):
+        app.cli.add_command(group)
 
 
 def ready_for_traffic() -> None:

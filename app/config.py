@@ -1,6 +1,7 @@
 """Configuration read from the environment, with defaults that work on a laptop."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 INSTANCE_DIR = Path(__file__).resolve().parent.parent / "instance"
@@ -40,8 +41,17 @@ def from_environment() -> dict:
         # Kiosk idle reset: quiet seconds before the countdown, then the countdown's length.
         "KIOSK_IDLE_SECONDS": int(os.environ.get("KIOSK_IDLE_SECONDS", "90")),
         "KIOSK_COUNTDOWN_SECONDS": int(os.environ.get("KIOSK_COUNTDOWN_SECONDS", "20")),
+        # Staff: listings not checked within this many days show on the dashboard; sign-in attempts.
+        "STAFF_VERIFY_MAX_DAYS": int(os.environ.get("STAFF_VERIFY_MAX_DAYS", "180")),
+        "STAFF_LOGIN_RATE_LIMIT": os.environ.get("STAFF_LOGIN_RATE_LIMIT", "10/minute;50/hour"),
+        # Follow-up texts after a fair go out at most this many a second (Twilio's long-code pace).
+        "FOLLOW_UP_PER_SECOND": float(os.environ.get("FOLLOW_UP_PER_SECOND", "1")),
+        "PERMANENT_SESSION_LIFETIME": timedelta(hours=int(os.environ.get("STAFF_SESSION_HOURS", "10"))),
         "SESSION_COOKIE_SAMESITE": "Lax",
+        "SESSION_COOKIE_HTTPONLY": True,
         # CSRF tokens are checked by the pages with forms (kiosk, staff), not by Twilio's webhooks.
         "WTF_CSRF_CHECK_DEFAULT": False,
-        "SESSION_COOKIE_SECURE": os.environ.get("SESSION_COOKIE_SECURE", "") in ("1", "true", "yes"),
+        # Secure cookies whenever the site is served over HTTPS (PUBLIC_BASE_URL), or when told to.
+        "SESSION_COOKIE_SECURE": os.environ.get("SESSION_COOKIE_SECURE", "") in ("1", "true", "yes")
+        or os.environ.get("PUBLIC_BASE_URL", "").startswith("https://"),
     }

@@ -4,6 +4,7 @@ from flask_babel import Babel
 from flask_caching import Cache
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
+from flask_login import LoginManager
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
 from flask_wtf.csrf import CSRFProtect
@@ -30,3 +31,4 @@ babel = Babel()
 cache = Cache()
 limiter = Limiter(key_func=get_remote_address)
 csrf = CSRFProtect()
+login_manager = LoginManager()

@@ -1,6 +1,7 @@
 """`flask catalog …`: import, export, convert and count the catalog."""
 
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
@@ -9,14 +10,12 @@ from flask.cli import with_appcontext
 from flask_babel import force_locale, gettext
 
 from app.db import unit_of_work
-from app.i18n import LOCALES
-from catalog import adapters
-from catalog.csvformat import COLUMNS, REQUIRED, TRANSLATION_COLUMNS, header_problems, read_rows, school_row, write_csv
+from catalog.csvformat import COLUMNS, TRANSLATION_COLUMNS, school_row, write_csv
 from catalog.labels import current as current_labels
 from catalog.queries import all_schools, catalog_stats, record_of, translations
 from catalog.services import import_schools
+from catalog.sources import FORMATS, TRANSLATED_LOCALES, SourceError, source_rows, translation_rows
 
-FORMATS = ("canonical", "nyc", "cps")
 MAX_FILE_BYTES = 200 * 1024 * 1024
 PROGRESS_FROM_ROWS = 2000
 
@@ -32,34 +31,17 @@ def _read(path: str) -> bytes:
     return file.read_bytes()
 
 
-def _check_header(path: str, header: list[str], expected, required) -> None:
-    problems = header_problems(header, expected, required)
-    if problems:
-        raise InputError("\n".join(f"{path}: {current_labels().problem(p)}" for p in problems))
+def _files(paths) -> list[tuple[str, bytes]]:
+    return [(path, _read(path)) for path in paths]
 
 
-def source_rows(paths: tuple[str, ...], fmt: str):
-    """Return (file the line numbers refer to, canonical rows, approximate row count)."""
-    if fmt == "nyc":
-        if len(paths) != 2:
-            raise InputError(gettext("--format nyc takes two files: the school locations and the high-school directory."))
-        files = [(path, *read_rows(data), data.count(b"\n")) for path, data in ((p, _read(p)) for p in paths)]
-        locations = [f for f in files if adapters.NYC_LOCATIONS_MARK in f[1]]
-        directory = [f for f in files if adapters.NYC_DIRECTORY_MARK in f[1]]
-        if len(locations) != 1 or len(directory) != 1:
-            raise InputError(gettext("Could not tell the NYC school locations file from the high-school directory by their headers."))
-        (loc_path, _h, loc_rows, size), (_dp, _dh, dir_rows, _ds) = locations[0], directory[0]
-        return loc_path, adapters.nyc_rows(loc_rows, dir_rows), size
-    if len(paths) != 1:
-        raise InputError(gettext("--format %(format)s takes one file.", format=fmt))
-    data = _read(paths[0])
-    header, rows = read_rows(data)
-    if fmt == "cps":
-        if adapters.CPS_HEADER_MARK not in header:
-            raise InputError(gettext("%(path)s is not a CPS school profile file.", path=paths[0]))
-        return paths[0], adapters.cps_rows(rows), data.count(b"\n")
-    _check_header(paths[0], header, COLUMNS, REQUIRED)
-    return paths[0], rows, data.count(b"\n")
+@contextmanager
+def _input_errors():
+    """Report a file that cannot be read as the command's error (rows are read lazily, so around the import too)."""
+    try:
+        yield
+    except SourceError as error:
+        raise InputError(str(error)) from error
 
 
 @click.group("catalog")
@@ -76,18 +58,15 @@ def catalog_cli():
 @with_appcontext
 def import_command(paths, fmt, translations_path, dry_run, partial):
     """Import schools from a canonical CSV, or from a published directory with --format."""
-    with force_locale(current_app.config["DEFAULT_LOCALE"]):
-        source, rows, size = source_rows(paths, fmt)
-        text_rows = ()
-        if translations_path:
-            header, text_rows = read_rows(_read(translations_path))
-            _check_header(translations_path, header, TRANSLATION_COLUMNS, TRANSLATION_COLUMNS)
+    with force_locale(current_app.config["DEFAULT_LOCALE"]), _input_errors():
+        source, rows, size = source_rows(_files(paths), fmt)
+        text_rows = translation_rows(translations_path, _read(translations_path)) if translations_path else ()
         with click.progressbar(length=size, label=gettext("Reading"), file=sys.stderr) if size >= PROGRESS_FROM_ROWS else _NoBar() as bar:
             with unit_of_work():
                 report = import_schools(
                     rows,
                     text_rows=text_rows,
-                    locales=[loc for loc in LOCALES if loc != "en"],
+                    locales=TRANSLATED_LOCALES,
                     partial=partial,
                     dry_run=dry_run,
                     on_row=lambda: bar.update(1),
@@ -152,9 +131,10 @@ def export_command(path, translations_path):
 @with_appcontext
 def convert_command(paths, fmt, output):
     """Convert a published directory into canonical CSV, without importing it."""
-    _source, rows, _size = source_rows(paths, fmt)
-    canonical = ({column: row.get(column, "") for column in COLUMNS} for _line, row in rows)
-    Path(output).write_text(write_csv(canonical, COLUMNS), encoding="utf-8")
+    with _input_errors():
+        _source, rows, _size = source_rows(_files(paths), fmt)
+        canonical = ({column: row.get(column, "") for column in COLUMNS} for _line, row in rows)
+        Path(output).write_text(write_csv(canonical, COLUMNS), encoding="utf-8")
     click.echo(gettext("Exported to %(path)s.", path=output))
 
 

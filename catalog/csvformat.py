@@ -461,7 +461,7 @@ def parse_text(line: int, values: dict, locales: Iterable[str]) -> tuple[TextRec
 
 
 def school_row(record: SchoolRecord) -> dict:
-    """Return the canonical CSV row of a record (the inverse of `parse_school`)."""
+    """Return the canonical CSV row of a record, every value a string (the inverse of `parse_school`)."""
     values = record.values()
     row = {column: values.get(column, "") for column in COLUMNS}
     row["grades"] = format_grades(record.grade_low, record.grade_high)
@@ -475,6 +475,8 @@ def school_row(record: SchoolRecord) -> dict:
             row[column] = ""
         elif isinstance(value, date):
             row[column] = value.isoformat()
+        else:
+            row[column] = str(value)
     return row
 
 

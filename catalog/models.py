@@ -2,7 +2,7 @@
 
 from datetime import UTC, date, datetime
 
-from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import JSON, CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.extensions import db
@@ -123,3 +123,22 @@ class CatalogRevision(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     revision: Mapped[int] = mapped_column(default=0)
     changed_at: Mapped[datetime] = mapped_column(default=_now, onupdate=_now)
+
+
+class ListingChange(db.Model):
+    """One published change to a school's listing: who, when, and each column before → after.
+
+    Written in the same transaction as the change. `actor` keeps the name as it was then (a
+    staff email, or the command line), so the row stays readable after an account is removed.
+    """
+
+    __tablename__ = "listing_change"
+    __table_args__ = (Index("ix_listing_change_school_id_at", "school_id", "at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    school_id: Mapped[str] = mapped_column(String(64))  # no foreign key: history outlives a removed school
+    at: Mapped[datetime] = mapped_column(default=_now)
+    actor: Mapped[str] = mapped_column(String(320))
+    action: Mapped[str] = mapped_column(String(16))  # created | edited | approved | verified | translated | imported
+    changes: Mapped[dict] = mapped_column(JSON, default=dict)  # column → [before, after]
+    note: Mapped[str] = mapped_column(Text, default="")

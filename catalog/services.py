@@ -2,17 +2,30 @@
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
 
 from sqlalchemy import delete, insert, select, update
+from sqlalchemy.orm import selectinload
 
 from app.extensions import db
 from catalog import geo
-from catalog.csvformat import FREE_TEXT_FIELDS, Problem, SchoolRecord, TextRecord, parse_school, parse_text, text_hash
-from catalog.models import CatalogRevision, Program, School, SchoolText
+from catalog.csvformat import (
+    FREE_TEXT_FIELDS,
+    Problem,
+    SchoolRecord,
+    TextRecord,
+    parse_school,
+    parse_text,
+    school_row,
+    text_hash,
+)
+from catalog.models import CatalogRevision, ListingChange, Program, School, SchoolText
+from catalog.queries import record_of
 from catalog.text import fold
 from catalog.vocabulary import N_, PROGRAM_KINDS
 
 CHUNK = 500  # rows per statement: well under SQLite's bound-parameter limit
+COMMAND_LINE = "flask catalog import"  # the actor of changes made from the command line
 
 
 @dataclass
@@ -108,11 +121,13 @@ def import_schools(
     partial: bool = False,
     dry_run: bool = False,
     on_row: Callable[[], None] | None = None,
+    actor: str = COMMAND_LINE,
 ) -> ImportReport:
     """Validate canonical rows (and translation rows) and write them, all or nothing.
 
     With `partial`, the valid rows are written even when others are rejected; with `dry_run`
-    nothing is written. Schools missing from the file are left as they are.
+    nothing is written. Schools missing from the file are left as they are. Each school
+    written gets a listing-change row naming `actor`.
     """
     report = ImportReport()
     records: dict[str, SchoolRecord] = {}
@@ -154,14 +169,97 @@ def import_schools(
         _classify_texts(texts, report)
         return report
     to_write = [records[i] for i in report.new + report.changed]
+    before = _current_rows(report.changed)
+    now = datetime.now(UTC)
+    changes = [{"school_id": i, "at": now, "actor": actor, "action": "created", "changes": {}, "note": ""} for i in report.new]
+    changes += [
+        {
+            "school_id": i,
+            "at": now,
+            "actor": actor,
+            "action": "imported",
+            "changes": row_diff(before[i], school_row(records[i])),
+            "note": "",
+        }
+        for i in report.changed
+    ]
     _write_schools(to_write, set(existing))
+    for chunk in _chunks(changes):  # plain inserts: an ORM object per school costs a quarter of the import's speed
+        db.session.execute(insert(ListingChange), chunk)
     db.session.flush()
-    _apply_texts(texts, report)
+    _apply_texts(texts, report, actor)
     if to_write or report.texts_new or report.texts_changed:
         bump_revision()
     db.session.flush()
     report.applied = True
     return report
+
+
+def _current_rows(school_ids: list[str]) -> dict[str, dict]:
+    """Return the canonical rows of these schools as they are now."""
+    rows = {}
+    for chunk in _chunks(school_ids):
+        statement = select(School).where(School.id.in_(chunk)).options(selectinload(School.programs), selectinload(School.texts))
+        rows.update({school.id: school_row(record_of(school)) for school in db.session.scalars(statement)})
+    return rows
+
+
+def row_diff(before: dict, after: dict) -> dict[str, list[str]]:
+    """Return column → [before, after] for each canonical column whose value differs."""
+    return {column: [before.get(column, ""), value] for column, value in after.items() if before.get(column, "") != value}
+
+
+def publish_listing(school_id: str, row: dict, actor: str, action: str = "edited", note: str = "") -> tuple[dict, list[Problem]]:
+    """Write one school's listing from its canonical row, validated as the importer validates it.
+
+    The id comes from the caller, never from the row. Returns (column → [before, after] as
+    written, problems); nothing is written when a problem is an error or nothing changed.
+    """
+    record, problems = parse_school(1, {**row, "id": school_id})
+    if record is None:
+        return {}, problems
+    before = _current_rows([school_id]).get(school_id)
+    after = school_row(record)
+    diff = row_diff(before or {}, after)
+    if before is not None and not diff:
+        return {}, problems
+    _write_schools([record], {school_id} if before is not None else set())
+    db.session.add(
+        ListingChange(school_id=school_id, actor=actor, action=action if before is not None else "created", changes=diff, note=note)
+    )
+    bump_revision()
+    db.session.flush()
+    return diff, problems
+
+
+def mark_verified(school_id: str, on: date, actor: str) -> None:
+    """Record that someone checked a school's whole listing on this day."""
+    row = _current_rows([school_id])[school_id]
+    publish_listing(school_id, {**row, "verified_on": on.isoformat()}, actor, action="verified")
+
+
+def set_translation(school_id: str, name: str, locale: str, text: str, actor: str) -> bool:
+    """Write (or with empty text, remove) a free text in one locale, tied to today's English source.
+
+    Returns whether anything changed; a change gets a listing-change row.
+    """
+    text = text.strip()
+    english = db.session.get(SchoolText, (school_id, name, "en"))
+    current = db.session.get(SchoolText, (school_id, name, locale))
+    source_hash = text_hash(english.text if english else "")
+    before = current.text if current else ""
+    if before == text and (not current or current.source_hash == source_hash):
+        return False
+    if current is None:
+        db.session.add(SchoolText(school_id=school_id, field=name, locale=locale, text=text, source_hash=source_hash))
+    elif text:
+        current.text, current.source_hash = text, source_hash
+    else:
+        db.session.delete(current)
+    db.session.add(ListingChange(school_id=school_id, actor=actor, action="translated", changes={f"{name}:{locale}": [before, text]}))
+    bump_revision()
+    db.session.flush()
+    return True
 
 
 def _read_texts(rows, known_ids: set[str], locales: list[str], report: ImportReport) -> list[TextRecord]:
@@ -207,7 +305,7 @@ def _classify_texts(texts: list[TextRecord], report: ImportReport) -> None:
             report.texts_unchanged += 1
 
 
-def _apply_texts(texts: list[TextRecord], report: ImportReport) -> None:
+def _apply_texts(texts: list[TextRecord], report: ImportReport, actor: str) -> None:
     """Write translations, each tied to the hash of the English text it translates now."""
     if not texts:
         return
@@ -216,10 +314,12 @@ def _apply_texts(texts: list[TextRecord], report: ImportReport) -> None:
     for t in texts:
         source_hash = text_hash(sources.get((t.school_id, t.field), ""))
         current = existing.get((t.school_id, t.field, t.locale))
+        before = current.text if current else ""
         if current is None:
-            if t.text:
-                db.session.add(SchoolText(school_id=t.school_id, field=t.field, locale=t.locale, text=t.text, source_hash=source_hash))
-                report.texts_new += 1
+            if not t.text:
+                continue
+            db.session.add(SchoolText(school_id=t.school_id, field=t.field, locale=t.locale, text=t.text, source_hash=source_hash))
+            report.texts_new += 1
         elif not t.text:
             db.session.delete(current)
             report.texts_changed += 1
@@ -228,3 +328,6 @@ def _apply_texts(texts: list[TextRecord], report: ImportReport) -> None:
             report.texts_changed += 1
         else:
             report.texts_unchanged += 1
+            continue
+        changes = {f"{t.field}:{t.locale}": [before, t.text]}
+        db.session.add(ListingChange(school_id=t.school_id, actor=actor, action="translated", changes=changes))

@@ -1,0 +1,189 @@
+"""Staff accounts: create them, check a password (and a second factor), reset and change passwords.
+
+Flushes; the caller's unit of work commits.
+"""
+
+import secrets
+from datetime import UTC, datetime
+
+import pyotp
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from flask_babel import gettext as _
+from sqlalchemy import func, select
+
+from app.extensions import db
+from catalog.models import School
+from staff.models import ROLES, StaffUser
+
+MIN_PASSWORD = 12
+MAX_PASSWORD = 1000  # argon2 takes any length; a megabyte "password" is an attack, not a password
+_hasher = PasswordHasher()  # argon2id with the library's current recommended parameters
+# Compared against when the email is unknown, so a wrong email takes as long as a wrong password.
+_DUMMY_HASH = _hasher.hash(secrets.token_hex(16))
+
+
+class AccountError(ValueError):
+    """An account that cannot be made or changed as asked; `args[0]` is an untranslated message."""
+
+
+def normalize_email(email: str) -> str:
+    return email.strip().lower()[:320]
+
+
+def find_user(email: str) -> StaffUser | None:
+    return db.session.scalar(select(StaffUser).where(StaffUser.email == normalize_email(email)))
+
+
+def _check_password_rules(password: str) -> None:
+    if len(password) < MIN_PASSWORD:
+        raise AccountError("short_password")
+    if len(password) > MAX_PASSWORD:
+        raise AccountError("long_password")
+
+
+def create_user(email: str, password: str, role: str, school_ids=(), locale: str = "en", must_change_password: bool = False) -> StaffUser:
+    """Create an account; a school_rep names the schools it speaks for."""
+    email = normalize_email(email)
+    if "@" not in email or len(email) < 3:
+        raise AccountError("bad_email")
+    if role not in ROLES:
+        raise AccountError("bad_role")
+    if find_user(email) is not None:
+        raise AccountError("email_taken")
+    _check_password_rules(password)
+    schools = _schools(school_ids)
+    if role == "school_rep" and not schools:
+        raise AccountError("rep_needs_school")
+    user = StaffUser(
+        email=email,
+        password_hash=_hasher.hash(password),
+        role=role,
+        locale=locale,
+        must_change_password=must_change_password,
+        session_nonce=secrets.token_hex(8),
+    )
+    user.schools = schools if role == "school_rep" else []
+    db.session.add(user)
+    db.session.flush()
+    return user
+
+
+def _schools(school_ids) -> list[School]:
+    ids = list(dict.fromkeys(i.strip() for i in school_ids if i and i.strip()))
+    found = list(db.session.scalars(select(School).where(School.id.in_(ids)))) if ids else []
+    unknown = set(ids) - {s.id for s in found}
+    if unknown:
+        raise AccountError("unknown_school", ", ".join(sorted(unknown)))
+    return found
+
+
+def authenticate(email: str, password: str) -> StaffUser | None:
+    """Return the active account with this email and password, or None (in about the same time)."""
+    user = find_user(email)
+    if len(password) > MAX_PASSWORD:
+        return None
+    try:
+        _hasher.verify(user.password_hash if user else _DUMMY_HASH, password)
+    except (VerificationError, InvalidHashError):
+        return None
+    if user is None or not user.active:
+        return None
+    if _hasher.check_needs_rehash(user.password_hash):
+        user.password_hash = _hasher.hash(password)
+    user.last_login_at = datetime.now(UTC)
+    db.session.flush()
+    return user
+
+
+def set_password(user: StaffUser, password: str, *, must_change: bool = False) -> None:
+    """Set a new password; every session signed in with the old one ends."""
+    _check_password_rules(password)
+    user.password_hash = _hasher.hash(password)
+    user.must_change_password = must_change
+    user.session_nonce = secrets.token_hex(8)
+    db.session.flush()
+
+
+def temporary_password() -> str:
+    return secrets.token_urlsafe(12)  # 16 characters: above MIN_PASSWORD
+
+
+def reset_password(user: StaffUser) -> str:
+    """Give an account a temporary password, changed at its next sign-in; return it to hand over."""
+    temporary = temporary_password()
+    set_password(user, temporary, must_change=True)
+    return temporary
+
+
+def update_user(user: StaffUser, role: str, school_ids, active: bool) -> None:
+    """Change an account's role, its schools (school representatives only) and whether it may sign in."""
+    if role not in ROLES:
+        raise AccountError("bad_role")
+    schools = _schools(school_ids) if role == "school_rep" else []
+    if role == "school_rep" and not schools:
+        raise AccountError("rep_needs_school")
+    if role != user.role or not active:
+        user.session_nonce = secrets.token_hex(8)  # a changed role or a turned-off account signs out everywhere
+    user.role, user.schools, user.active = role, schools, active
+    db.session.flush()
+
+
+def user_by_session_id(session_id: str) -> StaffUser | None:
+    """Flask-Login's loader: "id:nonce" → the account, if the nonce still matches and it is active."""
+    user_id, _, nonce = session_id.partition(":")
+    if not user_id.isdigit():
+        return None
+    user = db.session.get(StaffUser, int(user_id))
+    if user is None or not nonce or not secrets.compare_digest(user.session_nonce, nonce):
+        return None
+    return user
+
+
+def count_admins() -> int:
+    return db.session.scalar(select(func.count()).where(StaffUser.role == "admin", StaffUser.active.is_(True))) or 0
+
+
+# --- the optional second factor (TOTP), for admins and editors ------------------------------
+
+
+def new_totp_secret() -> str:
+    return pyotp.random_base32()
+
+
+def totp_uri(user: StaffUser, secret: str) -> str:
+    return pyotp.TOTP(secret).provisioning_uri(name=user.email, issuer_name="SchoolBridge")
+
+
+def totp_matches(secret: str, code: str) -> bool:
+    """Check a 6-digit code, allowing one 30-second step of clock drift either way."""
+    code = "".join(code.split())
+    return len(code) == 6 and code.isdigit() and pyotp.TOTP(secret).verify(code, valid_window=1)
+
+
+def enable_totp(user: StaffUser, secret: str, code: str) -> bool:
+    if not totp_matches(secret, code):
+        return False
+    user.totp_secret = secret
+    db.session.flush()
+    return True
+
+
+def disable_totp(user: StaffUser) -> None:
+    user.totp_secret = None
+    db.session.flush()
+
+
+def describe(error: AccountError) -> str:
+    """Say in the reader's language what is wrong with an account request."""
+    code, *details = error.args
+    messages = {
+        "short_password": _("A password needs at least %(count)d characters.", count=MIN_PASSWORD),
+        "long_password": _("A password can have at most %(count)d characters.", count=MAX_PASSWORD),
+        "bad_email": _("That is not an email address."),
+        "bad_role": _("Choose a role: %(roles)s.", roles=", ".join(ROLES)),
+        "email_taken": _("An account with that email already exists."),
+        "rep_needs_school": _("A school representative needs at least one school."),
+        "unknown_school": _("No school has the id %(ids)s.", ids=", ".join(details)),
+    }
+    return messages.get(code, code)

@@ -1,0 +1,129 @@
+"""`flask staff …` (accounts) and `flask privacy purge` (retention)."""
+
+import time
+from collections import Counter
+from datetime import UTC, datetime
+
+import click
+from flask import current_app
+from flask.cli import with_appcontext
+from flask_babel import gettext
+from sqlalchemy import select
+
+from app.db import unit_of_work
+from app.extensions import db
+from catalog.models import School
+from staff import accounts, fairs, privacy
+from staff.models import ROLES
+
+
+@click.group("staff")
+def staff_cli():
+    """Staff accounts and fair follow-up texts."""
+
+
+@staff_cli.command("create")
+@click.argument("email")
+@click.option("--role", type=click.Choice(ROLES), required=True)
+@click.option("--school", "schools", multiple=True, help="A school a school_rep speaks for (repeat for several).")
+@click.option("--password", prompt=True, hide_input=True, confirmation_prompt=True, help="Asked for when not given.")
+@with_appcontext
+def create_command(email, role, schools, password):
+    """Create a staff account."""
+    try:
+        with unit_of_work():
+            user = accounts.create_user(email, password, role, schools)
+    except accounts.AccountError as error:
+        raise click.ClickException(accounts.describe(error)) from None
+    click.echo(gettext("Created %(email)s (%(role)s).", email=user.email, role=user.role))
+
+
+DEMO_ACCOUNTS = {"admin": "admin@demo.schoolbridge.test", "editor": "editor@demo.schoolbridge.test",
+                 "school_rep": "rep@demo.schoolbridge.test", "translator": "translator@demo.schoolbridge.test"}  # fmt: skip
+
+
+@staff_cli.command("demo-accounts")
+@with_appcontext
+def demo_accounts_command():
+    """Create (or give new passwords to) one demo account per role and print how to sign in."""
+    lines = []
+    with unit_of_work():
+        first_school = db.session.scalar(select(School.id).order_by(School.id))
+        for role, email in DEMO_ACCOUNTS.items():
+            password = accounts.temporary_password()
+            user = accounts.find_user(email)
+            if user is None:
+                accounts.create_user(email, password, role, [first_school] if role == "school_rep" and first_school else [])
+            else:
+                accounts.set_password(user, password)
+            lines.append(f"  {role:<11} {email}  {password}")
+    click.echo(gettext("Staff sign-in at /staff/login with one of these demo accounts:"))
+    click.echo("\n".join(lines))
+
+
+@staff_cli.command("reset-password")
+@click.argument("email")
+@with_appcontext
+def reset_password_command(email):
+    """Give an account a temporary password, to be changed at its next sign-in."""
+    with unit_of_work():
+        user = accounts.find_user(email)
+        if user is None:
+            raise click.ClickException(gettext("No account has the email %(email)s.", email=email))
+        temporary = accounts.reset_password(user)
+    click.echo(gettext("Temporary password for %(email)s: %(password)s", email=user.email, password=temporary))
+
+
+def send_follow_ups(per_second: float, sleep=time.sleep) -> Counter:
+    """Send every waiting follow-up text, at most `per_second` a second; count them by how they ended."""
+    outcome = Counter()
+
+    def pace() -> None:
+        if outcome:  # the first text goes at once
+            sleep(1 / per_second)
+
+    while True:
+        # One text per transaction: a crash never loses the record of the texts already sent.
+        with unit_of_work():
+            done = fairs.send_pending(1, pace)
+        if not done:
+            return outcome
+        outcome.update(done)
+
+
+@staff_cli.command("send-follow-ups")
+@with_appcontext
+def send_follow_ups_command():
+    """Send the fair follow-up texts waiting to go, at most FOLLOW_UP_PER_SECOND a second."""
+    per_second = current_app.config["FOLLOW_UP_PER_SECOND"]
+    if per_second <= 0:
+        raise click.ClickException(gettext("FOLLOW_UP_PER_SECOND must be more than 0."))
+    outcome = send_follow_ups(per_second)
+    click.echo(
+        gettext(
+            "Sent %(sent)d follow-up texts; %(opted_out)d numbers had opted out and %(failed)d texts could not be sent.",
+            sent=outcome["sent"], opted_out=outcome["opted_out"], failed=outcome["failed"],
+        )
+    )  # fmt: skip
+
+
+@click.group("privacy")
+def privacy_cli():
+    """Retention of families' data."""
+
+
+@privacy_cli.command("purge")
+@click.option("--older-than", "days", type=click.IntRange(min=1), required=True, help="Retention period in days.")
+@with_appcontext
+def purge_command(days):
+    """Remove registrations, text messages and conversations older than DAYS (opt-outs are kept)."""
+    with unit_of_work():
+        purged = privacy.purge(days, datetime.now(UTC))
+    click.echo(
+        gettext(
+            "Removed %(registrations)d registrations, %(messages)d text messages, %(conversations)d conversations, "
+            "%(handoffs)d closed hand-overs, %(recipients)d follow-up recipients and %(uploads)d uploaded files.",
+            registrations=purged.registrations, messages=purged.messages, conversations=purged.conversations,
+            handoffs=purged.handoffs, recipients=purged.follow_up_recipients, uploads=purged.uploads,
+        )
+    )  # fmt: skip

@@ -1,0 +1,104 @@
+"""Catalog files uploaded from the browser: kept, checked by a dry run, then imported once.
+
+The same reading (`catalog.sources`) and the same import (`catalog.services.import_schools`)
+as `flask catalog import`, with the uploader as the actor of every change. Flushes only.
+"""
+
+from collections import deque
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from flask_babel import gettext
+from sqlalchemy import update
+
+from app.extensions import db
+from catalog.services import ImportReport, import_schools
+from catalog.sources import TRANSLATED_LOCALES, SourceError, source_rows, translation_rows
+from staff.models import ImportUpload, StaffUser
+
+File = tuple[str, bytes]  # (name, content)
+
+
+class AlreadyApplied(Exception):
+    """The upload was imported before: an upload is imported once."""
+
+
+@dataclass(frozen=True)
+class Checked:
+    """An import's report, with the name of the file each of its problems is in."""
+
+    report: ImportReport
+    file_names: dict[str, str]  # the report's file ("schools" | "translations") → the uploaded file's name
+
+
+def store_upload(user: StaffUser, fmt: str, files: list[File], translations: File | None) -> ImportUpload:
+    """Keep the files of an import for its dry run, once they read as files of this format.
+
+    `files` is the schools file, or the two NYC files. Raises SourceError, keeping nothing,
+    for a file that cannot be read at all.
+    """
+    if translations and fmt != "canonical":
+        raise SourceError(gettext("A translations file goes with a canonical catalog file only."))
+    _source, rows, _size = source_rows(files, fmt)
+    deque(rows, maxlen=0)  # read through once: a file the csv module cannot split is refused now, not at the dry run
+    if translations:
+        deque(translation_rows(*translations), maxlen=0)
+    (name, data), *directory = files
+    upload = ImportUpload(
+        user_id=user.id,
+        fmt=fmt,
+        # [schools file, NYC directory or None, translations or None], as the data columns
+        filenames=[name, directory[0][0] if directory else None, translations[0] if translations else None],
+        schools_data=data,
+        extra_data=directory[0][1] if directory else None,
+        translations_data=translations[1] if translations else None,
+    )
+    db.session.add(upload)
+    db.session.flush()
+    return upload
+
+
+def find_upload(upload_id: int, user: StaffUser) -> ImportUpload | None:
+    """Return an upload for the account that made it, or an admin; None for anyone else."""
+    upload = db.session.get(ImportUpload, upload_id)
+    if upload is None or (upload.user_id != user.id and user.role != "admin"):
+        return None
+    return upload
+
+
+def dry_run(upload: ImportUpload) -> Checked:
+    """Report what importing the upload would do to the catalog as it is now; change nothing."""
+    return _import(upload, dry_run=True)
+
+
+def apply_upload(upload: ImportUpload, user: StaffUser, partial: bool) -> Checked:
+    """Import an upload found with `find_upload`, each change in the name of `user`.
+
+    With rejected rows nothing is imported unless `partial`; then the upload stays open for
+    another try. Raises AlreadyApplied when it was imported before.
+    """
+    # Claiming the row first makes a second, simultaneous apply wait for this one and find it taken.
+    claimed = db.session.execute(
+        update(ImportUpload).where(ImportUpload.id == upload.id, ImportUpload.applied_at.is_(None)).values(applied_at=datetime.now(UTC))
+    )
+    if claimed.rowcount == 0:
+        raise AlreadyApplied(upload.id)
+    checked = _import(upload, dry_run=False, partial=partial, actor=user.email)
+    if not checked.report.applied:
+        upload.applied_at = None
+        db.session.flush()
+    return checked
+
+
+def _import(upload: ImportUpload, **options) -> Checked:
+    files = [(upload.filenames[0], upload.schools_data)]
+    if upload.extra_data is not None:
+        files.append((upload.filenames[1], upload.extra_data))
+    source, rows, _size = source_rows(files, upload.fmt)
+    file_names = {"schools": source}
+    text_rows = ()
+    if upload.translations_data is not None:
+        file_names["translations"] = upload.filenames[2]
+        text_rows = translation_rows(upload.filenames[2], upload.translations_data)
+    report = import_schools(rows, text_rows=text_rows, locales=TRANSLATED_LOCALES, **options)
+    return Checked(report, file_names)

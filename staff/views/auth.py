@@ -1,0 +1,129 @@
+"""Signing in and out, the second factor, one's own password and language, and the staff home page."""
+
+from flask import abort, current_app, redirect, render_template, request, session, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_user, logout_user
+
+from app.extensions import limiter
+from app.i18n import LOCALES
+from staff import accounts, dashboard
+from staff.views import OFFICE_ROLES, has_role, local_next, staff
+
+PENDING_USER = "staff_pending_user"  # signed in with a password, waiting for the second factor
+
+
+def _login_limit() -> str:
+    return current_app.config["STAFF_LOGIN_RATE_LIMIT"]
+
+
+def _login_email_key() -> str:
+    return "staff-login:" + accounts.normalize_email(request.form.get("email", ""))
+
+
+@staff.errorhandler(429)
+def too_many_attempts(_error):
+    return render_template("staff/login.html", error=_("Too many sign-in attempts. Wait a few minutes and try again."), email=""), 429
+
+
+def _start_session(user) -> None:
+    session.clear()  # nothing from before signing in carries over
+    session.permanent = True
+    login_user(user)
+
+
+@staff.route("/login", methods=["GET", "POST"])
+@limiter.limit(_login_limit, methods=["POST"])
+@limiter.limit(_login_limit, methods=["POST"], key_func=_login_email_key)
+def login():
+    """Sign in with email and password (then a code, for accounts with a second factor)."""
+    if request.method == "GET":
+        if current_user.is_authenticated:
+            return redirect(url_for("staff.home"))
+        return render_template("staff/login.html", email="", next=local_next(""))
+    email, password = request.form.get("email", ""), request.form.get("password", "")
+    user = accounts.authenticate(email, password)
+    if user is None:
+        return render_template("staff/login.html", error=_("Wrong email or password."), email=email[:320], next=local_next("")), 401
+    target = local_next(url_for("staff.home"))
+    if user.totp_secret:
+        session.clear()
+        session[PENDING_USER], session["staff_next"] = user.get_id(), target
+        return redirect(url_for("staff.second_factor"))
+    _start_session(user)
+    return redirect(target)
+
+
+@staff.route("/login/code", methods=["GET", "POST"])
+@limiter.limit(_login_limit, methods=["POST"])
+def second_factor():
+    """The 6-digit code from the authenticator app, after the password."""
+    user = accounts.user_by_session_id(session.get(PENDING_USER, ""))
+    if user is None or not user.totp_secret:
+        return redirect(url_for("staff.login"))
+    if request.method == "GET":
+        return render_template("staff/second_factor.html")
+    if not accounts.totp_matches(user.totp_secret, request.form.get("code", "")):
+        return render_template("staff/second_factor.html", error=_("That code is not right. Try the newest one.")), 401
+    target = session.get("staff_next") or url_for("staff.home")
+    _start_session(user)
+    return redirect(target)
+
+
+@staff.post("/logout")
+def logout():
+    logout_user()
+    session.clear()
+    return redirect(url_for("staff.login"))
+
+
+@staff.post("/language")
+def language():
+    """Show the staff pages in another language (kept on the account once signed in)."""
+    locale = request.form.get("locale", "")
+    if locale not in LOCALES:
+        abort(400)
+    if current_user.is_authenticated:
+        current_user.locale = locale
+    else:
+        session["staff_locale"] = locale
+    return redirect(local_next(url_for("staff.home")))
+
+
+@staff.get("/")
+def home():
+    """What needs doing: proposals to review, listings to check, hand-overs waiting."""
+    return render_template("staff/home.html", summary=dashboard.summary(current_user, current_app.config["STAFF_VERIFY_MAX_DAYS"]))
+
+
+@staff.route("/account/password", methods=["GET", "POST"])
+def change_password():
+    if request.method == "GET":
+        return render_template("staff/password.html")
+    if accounts.authenticate(current_user.email, request.form.get("current", "")) is None:
+        return render_template("staff/password.html", errors={"current": _("That is not your current password.")}), 400
+    new, repeated = request.form.get("new", ""), request.form.get("repeat", "")
+    if new != repeated:
+        return render_template("staff/password.html", errors={"repeat": _("The two new passwords differ.")}), 400
+    try:
+        accounts.set_password(current_user, new)
+    except accounts.AccountError as error:
+        return render_template("staff/password.html", errors={"new": accounts.describe(error)}), 400
+    login_user(current_user)  # the session carries the new nonce; others signed in as this account end
+    return redirect(url_for("staff.home", done="password"))
+
+
+@staff.route("/account/second-factor", methods=["GET", "POST"])
+def totp_setup():
+    """Turn the authenticator-app code on (admins and editors) or off."""
+    if not has_role(*OFFICE_ROLES):
+        abort(403)
+    if request.method == "POST" and request.form.get("action") == "off":
+        accounts.disable_totp(current_user)
+        return redirect(url_for("staff.totp_setup"))
+    secret = request.form.get("secret") or accounts.new_totp_secret()
+    if request.method == "POST":
+        if accounts.enable_totp(current_user, secret, request.form.get("code", "")):
+            return redirect(url_for("staff.totp_setup"))
+        error = _("That code is not right. Try the newest one.")
+        return render_template("staff/totp.html", secret=secret, uri=accounts.totp_uri(current_user, secret), error=error), 400
+    return render_template("staff/totp.html", secret=secret, uri=accounts.totp_uri(current_user, secret))

@@ -1,0 +1,151 @@
+"""Accounts: argon2 hashes, sign-in and its rate limit, cookie flags, temporary passwords, the
+second factor, turning an account off, the CLI, and the staff pages' languages."""
+
+import pyotp
+import pytest
+from sqlalchemy import select
+
+from app import config
+from app.extensions import db
+from staff.models import StaffUser
+from tests.staff.conftest import PASSWORD, ROLE_EMAILS, csrf_token, post, sign_in
+
+
+def account(app, email):
+    with app.app_context():
+        user = db.session.scalar(select(StaffUser).where(StaffUser.email == email))
+        db.session.expunge(user)
+        return user
+
+
+def test_passwords_are_stored_as_argon2id_hashes_only(app):
+    user = account(app, ROLE_EMAILS["editor"])
+    assert user.password_hash.startswith("$argon2id$") and PASSWORD not in user.password_hash
+
+
+def test_a_wrong_password_or_unknown_email_is_refused_with_the_same_message(app):
+    client = app.test_client()
+    for email, password in ((ROLE_EMAILS["editor"], "wrong password!"), ("nobody@example.org", PASSWORD)):
+        response = sign_in(client, email, password)
+        assert response.status_code == 401 and "Wrong email or password." in response.get_data(as_text=True)
+    assert client.get("/staff/").status_code == 302
+
+
+def test_signing_in_sets_a_session_cookie_that_is_httponly_samesite_and_secure_over_https(app, monkeypatch):
+    app.config["SESSION_COOKIE_SECURE"] = True
+    response = sign_in(app.test_client(), ROLE_EMAILS["editor"])
+    cookie = next(c for c in response.headers.getlist("Set-Cookie") if c.startswith("session="))
+    assert "; Secure" in cookie and "; HttpOnly" in cookie and "SameSite=Lax" in cookie
+    monkeypatch.setenv("PUBLIC_BASE_URL", "https://schools.example.org")
+    assert config.from_environment()["SESSION_COOKIE_SECURE"] is True
+
+
+def test_brute_force_is_rate_limited_per_address_and_per_account(app):
+    app.config["STAFF_LOGIN_RATE_LIMIT"] = "5/minute"
+    client = app.test_client()
+    codes = [sign_in(client, ROLE_EMAILS["admin"], f"guess number {n}").status_code for n in range(7)]
+    assert codes[:5] == [401] * 5 and codes[5:] == [429, 429]
+    assert "Too many sign-in attempts" in sign_in(client, ROLE_EMAILS["admin"]).get_data(as_text=True)
+    # The same account from other addresses is limited too; another account from a fresh address is not.
+    other = app.test_client()
+    token = csrf_token(other)
+    data = {"email": ROLE_EMAILS["admin"], "password": PASSWORD, "csrf_token": token}
+    assert other.post("/staff/login", data=data, environ_base={"REMOTE_ADDR": "10.0.0.9"}).status_code == 429
+    data["email"] = ROLE_EMAILS["editor"]
+    assert other.post("/staff/login", data=data, environ_base={"REMOTE_ADDR": "10.0.0.10"}).status_code == 302
+
+
+def test_only_local_pages_are_followed_after_signing_in(app):
+    client = app.test_client()
+    for target, expected in (
+        ("https://evil.example.com/", "/staff/"),
+        ("//evil.example.com", "/staff/"),
+        ("/staff/schools", "/staff/schools"),
+    ):
+        data = {"email": ROLE_EMAILS["editor"], "password": PASSWORD, "csrf_token": csrf_token(client), "next": target}
+        assert client.post("/staff/login", data=data).location == expected
+        post(client, "/staff/logout")
+
+
+def test_an_admin_resets_a_password_the_old_sessions_end_and_the_new_one_must_be_changed(app, as_role):
+    editor, admin = as_role("editor"), as_role("admin")
+    editor_id = account(app, ROLE_EMAILS["editor"]).id
+    page = post(admin, f"/staff/users/{editor_id}/reset-password").get_data(as_text=True)
+    temporary = page.split('<code class="secret" dir="ltr">')[1].split("</code>")[0]
+    assert editor.get("/staff/").status_code == 302  # signed out everywhere
+    fresh = app.test_client()
+    assert sign_in(fresh, ROLE_EMAILS["editor"], PASSWORD).status_code == 401
+    assert sign_in(fresh, ROLE_EMAILS["editor"], temporary).status_code == 302
+    assert fresh.get("/staff/schools").location == "/staff/account/password"
+    short = post(fresh, "/staff/account/password", {"current": temporary, "new": "short", "repeat": "short"})
+    assert short.status_code == 400 and "at least 12 characters" in short.get_data(as_text=True)
+    new = "a much longer passphrase 2026"
+    assert post(fresh, "/staff/account/password", {"current": temporary, "new": new, "repeat": new}).status_code == 302
+    assert fresh.get("/staff/schools").status_code == 200
+    assert sign_in(app.test_client(), ROLE_EMAILS["editor"], new).status_code == 302
+
+
+def test_an_admin_creates_an_account_with_a_temporary_password_and_turns_one_off(app, as_role):
+    admin = as_role("admin")
+    school_id = app.config["OTHER_SCHOOL"]
+    response = post(admin, "/staff/users", {"email": "Lead@Charter.example.org", "role": "school_rep", "schools": school_id})
+    assert response.status_code == 201
+    created = account(app, "lead@charter.example.org")
+    assert (created.role, created.must_change_password) == ("school_rep", True)
+    refused = post(admin, "/staff/users", {"email": "x@example.org", "role": "school_rep", "schools": "NO-SUCH-SCHOOL"})
+    assert refused.status_code == 400 and "NO-SUCH-SCHOOL" in refused.get_data(as_text=True)
+    translator = as_role("translator")
+    translator_id = account(app, ROLE_EMAILS["translator"]).id
+    post(admin, f"/staff/users/{translator_id}", {"role": "translator", "schools": ""})  # "active" unticked
+    assert translator.get("/staff/").status_code == 302
+    assert sign_in(app.test_client(), ROLE_EMAILS["translator"]).status_code == 401
+    admin_id = account(app, ROLE_EMAILS["admin"]).id
+    assert post(admin, f"/staff/users/{admin_id}", {"role": "editor", "active": "1"}).status_code == 400
+
+
+def test_the_second_factor_asks_for_a_code_after_the_password(app, as_role):
+    editor = as_role("editor")
+    page = editor.get("/staff/account/second-factor").get_data(as_text=True)
+    secret = page.split('name="secret" value="')[1].split('"')[0]
+    assert post(editor, "/staff/account/second-factor", {"secret": secret, "code": "000000"}).status_code == 400
+    assert post(editor, "/staff/account/second-factor", {"secret": secret, "code": pyotp.TOTP(secret).now()}).status_code == 302
+    client = app.test_client()
+    assert sign_in(client, ROLE_EMAILS["editor"]).location == "/staff/login/code"
+    assert client.get("/staff/").status_code == 302  # not signed in until the code
+    assert post(client, "/staff/login/code", {"code": "123456" if pyotp.TOTP(secret).now() != "123456" else "654321"}).status_code == 401
+    assert post(client, "/staff/login/code", {"code": pyotp.TOTP(secret).now()}).location == "/staff/"
+    assert client.get("/staff/").status_code == 200
+
+
+def test_flask_staff_create_and_reset_password(app, cli):
+    school_id = app.config["OTHER_SCHOOL"]
+    result = cli(
+        "staff", "create", "enroll@charter.example.org", "--role", "school_rep", "--school", school_id, "--password", "long enough password"
+    )
+    assert result.exit_code == 0 and "enroll@charter.example.org" in result.output
+    assert sign_in(app.test_client(), "enroll@charter.example.org", "long enough password").status_code == 302
+    assert cli("staff", "create", "x@example.org", "--role", "school_rep", "--password", "long enough password").exit_code == 1
+    assert cli("staff", "create", "y@example.org", "--role", "editor", "--password", "short").exit_code == 1
+    reset = cli("staff", "reset-password", "enroll@charter.example.org")
+    temporary = reset.output.strip().split(": ")[-1]
+    assert sign_in(app.test_client(), "enroll@charter.example.org", temporary).status_code == 302
+
+
+@pytest.mark.parametrize(("locale", "direction", "word"), [("es", "ltr", "Iniciar sesión"), ("ar", "rtl", 'lang="ar"')])
+def test_staff_pages_come_in_the_chosen_language_and_direction(app, as_role, locale, direction, word):
+    client = app.test_client()
+    post(client, "/staff/language", {"locale": locale, "next": "/staff/login"})
+    page = client.get("/staff/login").get_data(as_text=True)
+    assert f'dir="{direction}"' in page and word in page
+    editor = as_role("editor")
+    post(editor, "/staff/language", {"locale": locale})
+    assert account(app, ROLE_EMAILS["editor"]).locale == locale
+    assert f'dir="{direction}"' in editor.get("/staff/schools").get_data(as_text=True)
+
+
+def test_demo_accounts_print_a_working_sign_in_for_every_role(app, cli):
+    for _run in range(2):  # run twice, as `make run` does on every start: new passwords, same accounts
+        output = cli("staff", "demo-accounts").output
+    for line in output.splitlines()[1:]:
+        _role, email, password = line.split()
+        assert sign_in(app.test_client(), email, password).status_code == 302

@@ -1,0 +1,119 @@
+"""The staff inbox: hand-overs opened by texting the signed webhook, answered (free or canned, the
+canned ones in the family's language through Twilio's HTTP API) and closed, by office staff only."""
+
+from html import unescape
+
+import pytest
+from sqlalchemy import select
+
+from app.extensions import db
+from sms.models import Handoff
+from sms.replies import CANNED, Reply, render
+from tests.sms.conftest import text  # noqa: F401  (the signed-webhook texting fixture)
+from tests.sms.test_replies import gettext_for
+from tests.staff.conftest import post
+
+FAMILY, NEIGHBOUR = "+17735550101", "+17735550102"
+
+
+def page_of(client, url: str = "/staff/inbox") -> str:
+    return unescape(client.get(url).get_data(as_text=True))
+
+
+def handoff_ids(app) -> list[int]:
+    with app.app_context():
+        return list(db.session.scalars(select(Handoff.id).order_by(Handoff.id)))
+
+
+@pytest.fixture
+def waiting(app, text):  # noqa: F811
+    """Open a hand-over for a Spanish-speaking family who asks for a person; return its id."""
+    text("hola, busco kinder cerca de 60637")
+    text("quiero hablar con una persona")
+    [handoff_id] = handoff_ids(app)
+    return handoff_id
+
+
+def test_the_inbox_lists_open_hand_overs_oldest_first_with_language_reason_and_transcript(app, as_role, waiting, text):  # noqa: F811
+    text("I need to talk to a person about my son's IEP", sender=NEIGHBOUR)
+    page = page_of(as_role("editor"))
+    assert page.index(FAMILY) < page.index(NEIGHBOUR)  # the family who waited longest comes first
+    family = page[page.index(f'id="handoff-{waiting}"') : page.index(NEIGHBOUR)]
+    assert "Spanish" in family and "Asked for a person" in family
+    assert "hola, busco kinder cerca de 60637" in family and "quiero hablar con una persona" in family
+    assert family.index("hola, busco kinder") < family.index("quiero hablar con una persona")
+    assert CANNED["documents"] in family  # prepared replies are labelled in the reader's language
+
+
+def test_a_canned_reply_goes_out_in_the_family_language_and_a_free_reply_as_written(app, as_role, waiting, twilio):
+    editor = as_role("editor")
+    response = post(editor, f"/staff/inbox/{waiting}/reply", {"canned": "documents"})
+    assert response.status_code == 302 and response.location == f"/staff/inbox?done=sent#handoff-{waiting}"
+    spanish = render(Reply("canned_documents"), gettext_for("es"))
+    assert spanish != CANNED["documents"]
+    assert post(editor, f"/staff/inbox/{waiting}/reply", {"text": "  Hola, soy Ana de la oficina.  "}).status_code == 302
+    assert [(m["To"], m["Body"]) for m in twilio.sent] == [(FAMILY, spanish), (FAMILY, "Hola, soy Ana de la oficina.")]
+    page = page_of(editor, "/staff/inbox?done=sent")
+    assert "Your reply was sent." in page and spanish in page
+
+
+def test_a_reply_that_cannot_go_out_says_so(app, as_role, waiting, twilio):
+    twilio.refuse_with = 21610  # the number texted STOP to the carrier
+    response = post(as_role("editor"), f"/staff/inbox/{waiting}/reply", {"text": "Hola"})
+    assert response.location.startswith("/staff/inbox?done=not_sent")
+    page = page_of(as_role("editor"), response.location)
+    assert "Your reply did not go out." in page and "Not sent: the text service refused it" in page
+
+
+def test_closing_empties_the_inbox_and_a_closed_hand_over_cannot_be_answered(app, as_role, waiting, twilio):
+    editor = as_role("editor")
+    assert post(editor, f"/staff/inbox/{waiting}/close").status_code == 302
+    page = page_of(editor)
+    assert FAMILY not in page and "No conversation is waiting for a person." in page
+    for url, form in ((f"/staff/inbox/{waiting}/reply", {"text": "too late"}), (f"/staff/inbox/{waiting}/close", {})):
+        refused = post(editor, url, form)
+        assert refused.status_code == 409 and "no longer waiting for a person" in refused.get_data(as_text=True)
+    assert twilio.sent == []
+
+
+@pytest.mark.parametrize(
+    ("form", "message"),
+    [
+        ({"text": "   "}, "Write a reply or choose a prepared one."),
+        ({"canned": ""}, "Write a reply or choose a prepared one."),
+        ({"canned": "no_such_reply"}, "Choose one of the prepared replies."),
+        ({"text": "x" * 1601}, "A reply can be at most 1600 characters."),
+    ],
+)
+def test_an_empty_unknown_or_too_long_reply_is_refused(app, as_role, waiting, twilio, form, message):
+    response = post(as_role("editor"), f"/staff/inbox/{waiting}/reply", form)
+    assert response.status_code == 400 and message in response.get_data(as_text=True)
+    assert twilio.sent == []
+
+
+def test_the_page_is_in_the_staff_reader_language(app, as_role, waiting):
+    editor = as_role("editor")
+    post(editor, "/staff/language", {"locale": "vi", "next": "/staff/inbox"})
+    page = page_of(editor)
+    assert gettext_for("vi")(CANNED["will_call"]) in page and CANNED["will_call"] not in page
+    assert "Tây Ban Nha" in page  # Spanish, named in Vietnamese
+
+
+@pytest.mark.parametrize("role", ["school_rep", "translator"])
+def test_other_roles_are_refused_and_anonymous_visitors_sent_to_sign_in(app, as_role, waiting, twilio, role):
+    client = as_role(role)
+    assert client.get("/staff/inbox").status_code == 403
+    assert post(client, f"/staff/inbox/{waiting}/reply", {"canned": "will_call"}).status_code == 403
+    assert post(client, f"/staff/inbox/{waiting}/close").status_code == 403
+    anonymous = app.test_client()
+    for response in (anonymous.get("/staff/inbox"), post(anonymous, f"/staff/inbox/{waiting}/close")):
+        assert response.status_code == 302 and response.location.startswith("/staff/login")
+    assert twilio.sent == [] and handoff_ids(app) == [waiting]
+    assert FAMILY in page_of(as_role("editor"))
+
+
+def test_every_form_needs_its_csrf_token(app, as_role, waiting, twilio):
+    editor = as_role("editor")
+    assert editor.post(f"/staff/inbox/{waiting}/reply", data={"text": "Hola"}).status_code == 400
+    assert editor.post(f"/staff/inbox/{waiting}/close").status_code == 400
+    assert twilio.sent == [] and FAMILY in page_of(editor)

@@ -1,0 +1,105 @@
+"""Listings: office staff publish, school staff propose, editors approve or reject; every published
+change writes one listing-change row with its exact diff, in the same transaction."""
+
+from datetime import date
+
+from sqlalchemy import func, select
+
+from app.extensions import db
+from catalog.models import ListingChange, School
+from staff.models import Proposal
+from tests.staff.conftest import post
+
+
+def school(app, school_id):
+    with app.app_context():
+        found = db.session.get(School, school_id)
+        db.session.expunge(found)
+        return found
+
+
+def changes_of(app, school_id):
+    with app.app_context():
+        return [
+            (c.actor, c.action, c.changes, c.note)
+            for c in db.session.scalars(select(ListingChange).where(ListingChange.school_id == school_id))
+        ]
+
+
+def test_an_editor_publishes_a_change_with_one_audit_row_holding_the_exact_diff(app, as_role):
+    editor, school_id = as_role("editor"), app.config["REP_SCHOOL"]
+    before = school(app, school_id).school_bus_notes
+    response = post(editor, f"/staff/schools/{school_id}/edit", {"school_bus_notes": "Yellow bus from 63rd & Cottage Grove, 7:10 am"})
+    assert response.status_code == 302 and "done=published" in response.location
+    assert school(app, school_id).school_bus_notes == "Yellow bus from 63rd & Cottage Grove, 7:10 am"
+    [(who, action, diff, _note)] = [c for c in changes_of(app, school_id) if c[1] != "created"]
+    assert (who, action) == ("editor@office.example.org", "edited")
+    assert diff == {"school_bus_notes": [before, "Yellow bus from 63rd & Cottage Grove, 7:10 am"]}
+
+
+def test_a_rep_proposes_an_editor_approves_and_the_listing_and_audit_follow(app, as_role):
+    rep, school_id = as_role("school_rep"), app.config["REP_SCHOOL"]
+    before = school(app, school_id)
+    response = post(rep, f"/staff/schools/{school_id}/edit", {"school_bus_notes": "Bus for grades K-2 only", "school_bus": "conditional"})
+    assert "done=proposed" in response.location
+    assert school(app, school_id).school_bus_notes == before.school_bus_notes  # not published yet
+    with app.app_context():
+        proposal = db.session.scalar(select(Proposal))
+        proposal_id, proposed = proposal.id, proposal.changes
+    expected = {"school_bus": [before.school_bus, "conditional"], "school_bus_notes": [before.school_bus_notes, "Bus for grades K-2 only"]}
+    assert proposed == expected
+    editor = as_role("editor")
+    assert "Bus for grades K-2 only" in editor.get(f"/staff/proposals/{proposal_id}").get_data(as_text=True)
+    response = post(editor, f"/staff/proposals/{proposal_id}/decide", {"decision": "approve", "comment": "Thanks!"})
+    assert response.status_code == 302
+    after = school(app, school_id)
+    assert (after.school_bus, after.school_bus_notes, after.need_bus) == ("conditional", "Bus for grades K-2 only", True)
+    [(who, action, diff, note)] = [c for c in changes_of(app, school_id) if c[1] != "created"]
+    assert (who, action, diff, note) == ("editor@office.example.org", "approved", expected, "rep@school.example.org: Thanks!")
+    with app.app_context():
+        assert db.session.get(Proposal, proposal_id).status == "approved"
+
+
+def test_a_rejected_proposal_leaves_the_listing_as_it_was(app, as_role):
+    rep, school_id = as_role("school_rep"), app.config["REP_SCHOOL"]
+    before = school(app, school_id)
+    post(rep, f"/staff/schools/{school_id}/edit", {"name": "Renamed by mistake"})
+    with app.app_context():
+        proposal_id = db.session.scalar(select(Proposal.id))
+    editor = as_role("editor")
+    post(editor, f"/staff/proposals/{proposal_id}/decide", {"decision": "reject", "comment": "The name is set by the district."})
+    assert school(app, school_id).name == before.name
+    assert [c for c in changes_of(app, school_id) if c[1] != "created"] == []
+    with app.app_context():
+        rejected = db.session.get(Proposal, proposal_id)
+        assert (rejected.status, rejected.comment) == ("rejected", "The name is set by the district.")
+    assert post(editor, f"/staff/proposals/{proposal_id}/decide", {"decision": "approve"}).status_code == 409
+
+
+def test_bad_values_are_refused_like_the_importer_refuses_them_and_nothing_typed_is_lost(app, as_role):
+    editor, school_id = as_role("editor"), app.config["REP_SCHOOL"]
+    before = school(app, school_id)
+    form = {"grades": "K-14", "email": "not-an-email", "school_bus_notes": "Keep this note", "zip": "6063"}
+    response = post(editor, f"/staff/schools/{school_id}/edit", form)
+    page = response.get_data(as_text=True)
+    assert response.status_code == 400
+    assert "is not a grade list like PK,K-8 or 9-12" in page and "is not an email address" in page
+    assert "Keep this note" in page and 'value="K-14"' in page
+    assert school(app, school_id).school_bus_notes == before.school_bus_notes
+    spanish = post(editor, "/staff/language", {"locale": "es", "next": "/staff/"})
+    assert spanish.status_code == 302
+    assert "no es una dirección de correo" in post(editor, f"/staff/schools/{school_id}/edit", form).get_data(as_text=True)
+
+
+def test_verifying_a_listing_dates_it_and_the_dashboard_lists_the_stale_ones(app, as_role):
+    editor, school_id = as_role("editor"), app.config["REP_SCHOOL"]
+    with app.app_context():
+        total = db.session.scalar(select(func.count()).select_from(School))
+    page = editor.get("/staff/schools/unverified").get_data(as_text=True)
+    assert f"{total} schools" in page
+    post(editor, f"/staff/schools/{school_id}/verify")
+    assert school(app, school_id).verified_on == date.today()
+    assert f"{total - 1} schools" in editor.get("/staff/schools/unverified").get_data(as_text=True)
+    assert [c[1] for c in changes_of(app, school_id)][-1] == "verified"
+    history = editor.get(f"/staff/schools/{school_id}").get_data(as_text=True)
+    assert "Verified" in history and date.today().isoformat() in history
