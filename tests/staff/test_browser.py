@@ -67,7 +67,9 @@ def _first_school(live) -> str:
     return first_school_ids(live.app, 1)[0]
 
 
-STAFF_PAGES = ["/staff/", "/staff/schools", "/staff/schools/unverified", "/staff/proposals", "/staff/translations", "/staff/users"]
+STAFF_PAGES = ["/staff/", "/staff/schools", "/staff/schools/unverified", "/staff/proposals", "/staff/translations", "/staff/translations/vi",
+               "/staff/users", "/staff/import", "/staff/inbox", "/staff/fairs", "/staff/fairs/1", "/staff/fairs/1/registrations",
+               "/staff/fairs/1/numbers", "/staff/account/password", "/staff/account/second-factor"]  # fmt: skip
 
 
 @pytest.mark.parametrize("locale", ["en", "ar"])
