@@ -10,7 +10,7 @@ import pyotp
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from flask_babel import gettext as _
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from app.extensions import db
 from catalog.models import School
@@ -138,10 +138,6 @@ def user_by_session_id(session_id: str) -> StaffUser | None:
     if user is None or not nonce or not secrets.compare_digest(user.session_nonce, nonce):
         return None
     return user
-
-
-def count_admins() -> int:
-    return db.session.scalar(select(func.count()).where(StaffUser.role == "admin", StaffUser.active.is_(True))) or 0
 
 
 # --- the optional second factor (TOTP), for admins and editors ------------------------------
