@@ -1,5 +1,8 @@
 """Languages: the supported locales and the one function that picks a request's locale."""
 
+from functools import lru_cache
+
+from babel import Locale
 from flask import Flask, g, request
 
 from app.extensions import babel
@@ -36,6 +39,18 @@ def normalize_locale(tag: str | None) -> str | None:
             if locale.lower() == candidate:
                 return locale
     return None
+
+
+@lru_cache
+def own_name(locale: str) -> str:
+    """Name a language in itself, as its speakers look for it: "Español", "العربية", "Tiếng Việt"."""
+    name = Locale.parse(locale).get_display_name(locale)
+    return name[:1].upper() + name[1:]
+
+
+def language_names() -> list[tuple[str, str]]:
+    """(locale, its name in itself) for every supported locale."""
+    return [(code, own_name(code)) for code in LOCALES]
 
 
 def text_direction(locale: str) -> str:

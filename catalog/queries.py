@@ -9,7 +9,7 @@ from sqlalchemy.orm import selectinload
 
 from app.extensions import db
 from catalog import geo
-from catalog.csvformat import FREE_TEXT_FIELDS, SchoolRecord, text_hash
+from catalog.csvformat import FREE_TEXT_FIELDS, SchoolRecord, school_row, text_hash
 from catalog.models import CatalogRevision, Program, School, SchoolText
 from catalog.search import Query, Reason, SchoolFacts, explain, rank
 
@@ -142,6 +142,16 @@ def record_of(school: School) -> SchoolRecord:
         programs=tuple(sorted((p.kind, p.code, p.language) for p in school.programs)),
         **{name: english.get(name, "") for name in FREE_TEXT_FIELDS},
     )
+
+
+def current_rows(school_ids: list[str], batch: int = 500) -> dict[str, dict]:
+    """Return these schools' listings as canonical CSV rows, as they are now (unknown ids skipped)."""
+    rows = {}
+    for start in range(0, len(school_ids), batch):
+        chunk = school_ids[start : start + batch]
+        statement = select(School).where(School.id.in_(chunk)).options(selectinload(School.programs), selectinload(School.texts))
+        rows.update({school.id: school_row(record_of(school)) for school in db.session.scalars(statement)})
+    return rows
 
 
 def all_schools(batch: int = 500) -> Iterator[School]:

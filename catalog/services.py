@@ -5,7 +5,6 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 
 from sqlalchemy import delete, insert, select, update
-from sqlalchemy.orm import selectinload
 
 from app.extensions import db
 from catalog import geo
@@ -20,7 +19,7 @@ from catalog.csvformat import (
     text_hash,
 )
 from catalog.models import CatalogRevision, ListingChange, Program, School, SchoolText
-from catalog.queries import record_of
+from catalog.queries import current_rows
 from catalog.text import fold
 from catalog.vocabulary import N_, PROGRAM_KINDS
 
@@ -169,7 +168,7 @@ def import_schools(
         _classify_texts(texts, report)
         return report
     to_write = [records[i] for i in report.new + report.changed]
-    before = _current_rows(report.changed)
+    before = current_rows(report.changed)
     now = datetime.now(UTC)
     changes = [{"school_id": i, "at": now, "actor": actor, "action": "created", "changes": {}, "note": ""} for i in report.new]
     changes += [
@@ -195,15 +194,6 @@ def import_schools(
     return report
 
 
-def _current_rows(school_ids: list[str]) -> dict[str, dict]:
-    """Return the canonical rows of these schools as they are now."""
-    rows = {}
-    for chunk in _chunks(school_ids):
-        statement = select(School).where(School.id.in_(chunk)).options(selectinload(School.programs), selectinload(School.texts))
-        rows.update({school.id: school_row(record_of(school)) for school in db.session.scalars(statement)})
-    return rows
-
-
 def row_diff(before: dict, after: dict) -> dict[str, list[str]]:
     """Return column → [before, after] for each canonical column whose value differs."""
     return {column: [before.get(column, ""), value] for column, value in after.items() if before.get(column, "") != value}
@@ -218,7 +208,7 @@ def publish_listing(school_id: str, row: dict, actor: str, action: str = "edited
     record, problems = parse_school(1, {**row, "id": school_id})
     if record is None:
         return {}, problems
-    before = _current_rows([school_id]).get(school_id)
+    before = current_rows([school_id]).get(school_id)
     after = school_row(record)
     diff = row_diff(before or {}, after)
     if before is not None and not diff:
@@ -234,7 +224,7 @@ def publish_listing(school_id: str, row: dict, actor: str, action: str = "edited
 
 def mark_verified(school_id: str, on: date, actor: str) -> None:
     """Record that someone checked a school's whole listing on this day."""
-    row = _current_rows([school_id])[school_id]
+    row = current_rows([school_id])[school_id]
     publish_listing(school_id, {**row, "verified_on": on.isoformat()}, actor, action="verified")
 
 

@@ -14,7 +14,6 @@ from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlencode
 
-from babel import Locale
 from flask import (
     Blueprint,
     abort,
@@ -31,7 +30,7 @@ from flask_babel import format_date, gettext, refresh
 from markupsafe import Markup
 
 from app.extensions import cache, csrf, limiter
-from app.i18n import LOCALES, text_direction
+from app.i18n import LOCALES, language_names, text_direction
 from catalog.geo import zip_centroid
 from catalog.labels import current as current_labels
 from catalog.queries import catalog_revision, find_schools, free_text, get_school, get_schools
@@ -165,12 +164,6 @@ def _local_next(default: str) -> str:
     return target if target.startswith("/kiosk/") and not target.startswith("//") and "\\" not in target else default
 
 
-def _language_names() -> list[tuple[str, str]]:
-    """(locale, its name in itself): "Español", "العربية", "Tiếng Việt", …"""
-    names = [(code, Locale.parse(code).get_display_name(code)) for code in LOCALES]
-    return [(code, name[:1].upper() + name[1:]) for code, name in names]
-
-
 def _device_key() -> str:
     """Rate limits count per screen (by a digest of its token, never the token) or per address."""
     token = request.cookies.get(DEVICE_COOKIE)
@@ -183,7 +176,7 @@ def _device_key() -> str:
 @kiosk.get("/")
 def start():
     """Languages, each named in its own language and script."""
-    return render_template("kiosk/start.html", languages=_language_names())
+    return render_template("kiosk/start.html", languages=language_names())
 
 
 @kiosk.get("/reset")
@@ -415,7 +408,7 @@ def _registration_choices() -> dict:
     return {
         "grades": _grade_choices(labels),
         "need_choices": _need_choices(labels),
-        "languages": _language_names(),
+        "languages": language_names(),
         "listed": _listed_schools(),
         "max_name": MAX_NAME,
     }
@@ -539,7 +532,7 @@ OFFLINE_TEXTS = {
 def offline_shell():
     """The page the service worker shows for any kiosk page while the network is down."""
     texts = {key: gettext(message) for key, message in OFFLINE_TEXTS.items()}  # placeholders are filled on the screen
-    return render_template("kiosk/offline.html", texts=texts, languages=_language_names())
+    return render_template("kiosk/offline.html", texts=texts, languages=language_names())
 
 
 # --- setting a screen up ------------------------------------------------------------------------

@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from app.extensions import db
 from catalog.csvformat import Problem, parse_school, school_row
-from catalog.queries import get_school, record_of
+from catalog.queries import current_rows
 from catalog.services import publish_listing, row_diff
 from staff.models import Proposal
 
@@ -20,8 +20,7 @@ class ProposalError(ValueError):
 
 def current_row(school_id: str) -> dict | None:
     """Return a school's listing as its canonical CSV row, or None if there is no such school."""
-    school = get_school(school_id)
-    return school_row(record_of(school)) if school else None
+    return current_rows([school_id]).get(school_id)
 
 
 def propose(school_id: str, row: dict, author: str) -> tuple[Proposal | None, list[Problem]]:

@@ -6,7 +6,6 @@ Each module of this package adds the pages of one feature to the `staff` bluepri
 from collections.abc import Iterable
 from functools import wraps
 
-from babel import Locale
 from flask import Blueprint, abort, current_app, g, redirect, request, session, url_for
 from flask_babel import format_date, format_datetime, refresh
 from flask_babel import gettext as _
@@ -14,7 +13,7 @@ from flask_babel import lazy_gettext as L_
 from flask_login import current_user
 
 from app.extensions import csrf, login_manager
-from app.i18n import LOCALES, select_locale, text_direction
+from app.i18n import LOCALES, language_names, select_locale, text_direction
 from catalog.labels import current as current_labels
 from catalog.vocabulary import N_
 from staff import accounts
@@ -84,11 +83,6 @@ def _menu() -> list[tuple[str, str]]:
     return [(endpoint, label) for endpoint, label, roles in MENU if endpoint in current_app.view_functions and has_role(*roles)]
 
 
-def _language_names() -> list[tuple[str, str]]:
-    names = [(code, Locale.parse(code).get_display_name(code)) for code in LOCALES]
-    return [(code, name[:1].upper() + name[1:]) for code, name in names]
-
-
 @staff.context_processor
 def page_globals():
     locale = g.get("locale") or "en"
@@ -97,7 +91,7 @@ def page_globals():
         "direction": text_direction(locale),
         "user": current_user,
         "menu": _menu(),
-        "languages": _language_names(),
+        "languages": language_names(),
         "view_functions": current_app.view_functions,
         "catalog_labels": current_labels(),
         "status_label": lambda status: _(STATUS_LABELS[status]),

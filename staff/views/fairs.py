@@ -2,13 +2,13 @@
 
 from datetime import UTC, datetime
 
-from babel import Locale
 from babel.dates import format_interval
 from flask import abort, current_app, redirect, render_template, request, url_for
 from flask_babel import format_datetime, get_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as L_
 
+from app.i18n import own_name
 from catalog.labels import current as current_labels
 from kiosk.models import Fair
 from staff import fairs
@@ -38,12 +38,6 @@ DELIVERY_LABELS = {
     "undelivered": L_("Not delivered"),
     "failed": L_("Failed"),
 }
-
-
-def own_name(locale: str) -> str:
-    """Name a language in itself ("Español"), as families chose it at the kiosk."""
-    name = Locale.parse(locale).get_display_name(locale)
-    return name[:1].upper() + name[1:]
 
 
 def fair_dates(fair: Fair) -> str:

@@ -1,10 +1,9 @@
 """Translations of listing text: coverage per locale, the work left in one, and editing a school's."""
 
-from babel import Locale
 from flask import abort, redirect, render_template, request, url_for
 from flask_babel import lazy_gettext as L_
 
-from app.i18n import LOCALES
+from app.i18n import LOCALES, own_name
 from catalog.csvformat import FREE_TEXT_FIELDS, parse_text
 from catalog.labels import current as current_labels
 from catalog.queries import get_school
@@ -15,11 +14,6 @@ from staff.views import OFFICE_ROLES, actor, roles_required, staff
 TARGET_LOCALES = tuple(locale for locale in LOCALES if locale != "en")
 FIELD_LABELS = {"summary": L_("Summary"), "how_to_apply": L_("How to apply")}
 TRANSLATING_ROLES = (*OFFICE_ROLES, "translator")
-
-
-def _locale_name(code: str) -> str:
-    name = Locale.parse(code).get_display_name(code)
-    return name[:1].upper() + name[1:]
 
 
 def _target_or_404(locale: str) -> str:
@@ -33,7 +27,7 @@ def _target_or_404(locale: str) -> str:
 def translation_coverage():
     """How much of the schools' English text each language has, and how much went stale."""
     return render_template(
-        "staff/translations.html", coverage=translations.coverage(TARGET_LOCALES), names={c: _locale_name(c) for c in TARGET_LOCALES}
+        "staff/translations.html", coverage=translations.coverage(TARGET_LOCALES), names={c: own_name(c) for c in TARGET_LOCALES}
     )
 
 
@@ -43,7 +37,7 @@ def translation_queue(locale: str):
     """The texts of one language still to translate: stale ones first."""
     work, total = translations.to_do(_target_or_404(locale))
     return render_template(
-        "staff/translation_queue.html", work=work, total=total, target=locale, target_name=_locale_name(locale), field_labels=FIELD_LABELS
+        "staff/translation_queue.html", work=work, total=total, target=locale, target_name=own_name(locale), field_labels=FIELD_LABELS
     )
 
 
@@ -77,8 +71,8 @@ def translate_school(school_id: str, locale: str | None):
         "staff/translate.html",
         school=school,
         target=locale,
-        target_name=_locale_name(locale),
-        targets=[(c, _locale_name(c)) for c in TARGET_LOCALES],
+        target_name=own_name(locale),
+        targets=[(c, own_name(c)) for c in TARGET_LOCALES],
         fields=fields,
         posted=posted,
         errors=errors,

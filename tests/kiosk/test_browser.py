@@ -29,6 +29,15 @@ CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first
                   "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"]  # fmt: skip
 
 
+def serious_axe_violations(page) -> list[str]:
+    """Run axe-core (WCAG 2.2 AA and best practice) on the page: its serious and critical findings."""
+    page.add_script_tag(path=str(AXE))
+    return page.evaluate(
+        "async () => (await axe.run(document, {runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']}))"
+        ".violations.filter(v => ['serious', 'critical'].includes(v.impact)).map(v => v.id + ': ' + v.nodes[0].target)"
+    )
+
+
 @pytest.fixture(scope="module")
 def browser():
     need(CHROMIUM.exists(), "Debian's chromium is not installed (make test installs it)")
@@ -241,11 +250,7 @@ def test_no_serious_accessibility_problems_on_any_kiosk_page(kiosk, browser, loc
     for template in KIOSK_PAGES:
         url = kiosk.url + template.format(l=locale, school=school_ids[0])
         page.goto(url)
-        page.add_script_tag(path=str(AXE))
-        result = page.evaluate(
-            "async () => (await axe.run(document, {runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']}))"
-            ".violations.filter(v => ['serious', 'critical'].includes(v.impact)).map(v => v.id + ': ' + v.nodes[0].target)"
-        )
+        result = serious_axe_violations(page)
         if result:
             found[url] = result
     context.close()

@@ -9,7 +9,7 @@ import pytest
 from app.db import unit_of_work
 from staff import accounts
 from tests.conftest import need
-from tests.kiosk.test_browser import AXE, LiveKiosk, browser  # noqa: F401  (the module-scoped browser fixture)
+from tests.kiosk.test_browser import AXE, LiveKiosk, browser, serious_axe_violations  # noqa: F401  (the module-scoped browser fixture)
 from tests.staff.conftest import PASSWORD
 
 EDITOR, ADMIN = "editor@office.example.org", "admin@office.example.org"
@@ -89,11 +89,7 @@ def test_staff_pages_have_no_serious_accessibility_problems(live, page, locale):
     ]:
         page.goto(live.url + url)
         assert page.evaluate("document.documentElement.dir") == ("rtl" if locale == "ar" else "ltr")
-        page.add_script_tag(path=str(AXE))
-        result = page.evaluate(
-            "async () => (await axe.run(document, {runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']}))"
-            ".violations.filter(v => ['serious', 'critical'].includes(v.impact)).map(v => v.id + ': ' + v.nodes[0].target)"
-        )
+        result = serious_axe_violations(page)
         if result:
             found[url] = result
     assert found == {}
