@@ -47,3 +47,11 @@ def _tune_sqlite(connection, _record) -> None:
     if isinstance(connection, sqlite3.Connection):
         for pragma in ("journal_mode=WAL", "synchronous=NORMAL", "busy_timeout=10000", "foreign_keys=ON"):
             connection.execute(f"PRAGMA {pragma}")
+
+
+def upsert_statement(table, dialect: str):
+    """Return an INSERT for `table` that can say ON CONFLICT (SQLite's and PostgreSQL's own)."""
+    from sqlalchemy.dialects import postgresql
+    from sqlalchemy.dialects import sqlite as sqlite_dialect
+
+    return (postgresql if dialect == "postgresql" else sqlite_dialect).insert(table)

@@ -1,9 +1,11 @@
 """Reading the catalog: the one search service, single schools, export and statistics."""
 
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import TypeVar
 
+from flask import current_app
 from sqlalchemy import and_, exists, func, null, select
 from sqlalchemy.orm import selectinload
 
@@ -11,7 +13,7 @@ from app.extensions import db
 from catalog import geo
 from catalog.csvformat import FREE_TEXT_FIELDS, SchoolRecord, school_row, text_hash
 from catalog.models import CatalogRevision, Program, School, SchoolText
-from catalog.search import Query, Reason, SchoolFacts, explain, rank
+from catalog.search import CatalogIndex, IndexedSchool, Query, Reason, SchoolFacts, explain, rank
 
 NEED_COLUMNS = {
     "sped": School.need_sped,
@@ -86,6 +88,58 @@ def catalog_revision() -> int:
     Plain SQL: every cached API answer asks this first, so it skips statement compilation.
     """
     return db.session.connection().exec_driver_sql(_REVISION_SQL).scalar() or 0
+
+
+T = TypeVar("T")
+
+
+def per_revision(name: str, build: Callable[[], T]) -> T:
+    """Return what `build()` makes of the catalog, made once per catalog revision and kept on the
+    app (so once per worker): an import or an edit is seen by the next request."""
+    revision = catalog_revision()
+    kept = current_app.extensions.get(name)
+    if kept is None or kept[0] != revision:
+        kept = current_app.extensions[name] = (revision, build())
+    return kept[1]
+
+
+def _build_index() -> CatalogIndex:
+    programs: dict[str, set] = {}
+    for school_id, code, language in db.session.execute(select(Program.school_id, Program.code, Program.language)):
+        programs.setdefault(school_id, set()).add((code, language))
+    shared: dict[frozenset, frozenset] = {}  # most schools share a few sets of needs and programs
+
+    def one(values) -> frozenset:
+        values = frozenset(values)
+        return shared.setdefault(values, values)
+
+    columns = select(
+        School.id, School.name, School.lat, School.lon, School.geo_cell, School.grade_low, School.grade_high, School.sector,
+        School.search_text, *NEED_COLUMNS.values(),
+    )  # fmt: skip
+    return CatalogIndex(
+        IndexedSchool(
+            *row[:8],
+            needs=one(need for need, flag in zip(NEED_COLUMNS, row[9:], strict=True) if flag),
+            programs=one(programs.get(row[0], ())),
+            search_text=row[8],
+        )
+        for row in db.session.execute(columns)
+    )
+
+
+def catalog_index() -> CatalogIndex:
+    """Return this worker's in-memory index of the catalog (rebuilt after any change)."""
+    return per_revision("catalog_index", _build_index)
+
+
+def rank_in_memory(query: Query) -> tuple[int, list[tuple[str, float | None]]]:
+    """Search the catalog without a database round trip: (total, [(school id, distance_km)] of the page).
+
+    The same filters and ranking as `find_schools`, for callers that label schools themselves
+    (the SMS bot, which answers many different searches a second).
+    """
+    return rank(catalog_index().candidates(query), query)
 
 
 def find_schools(query: Query) -> SearchResult:

@@ -1,7 +1,8 @@
 """Search decisions, pure: read a query, rank candidates, page them, say why each matched.
 
 The database side (`catalog.queries.find_schools`) narrows the catalog with the same filters
-in SQL; this module decides distance, radius, order and paging, and explains each hit.
+in SQL, or `CatalogIndex` does it in memory; this module decides distance, radius, order and
+paging, and explains each hit.
 """
 
 import hashlib
@@ -189,6 +190,68 @@ def build_query(params: Mapping[str, Sequence[str]], default_seed: int = 0, max_
         page=_integer(params, "page", 1, 1, MAX_PAGE),
         per_page=_integer(params, "per_page", 20, 1, max_per_page),
     )
+
+
+# --- the catalog in memory ----------------------------------------------------------------
+
+
+class IndexedSchool(NamedTuple):
+    """What filtering and ranking need to know of a school, as plain values."""
+
+    id: str
+    name: str
+    lat: float | None
+    lon: float | None
+    geo_cell: int | None
+    grade_low: int
+    grade_high: int
+    sector: str
+    needs: frozenset[str]
+    programs: frozenset[tuple[str, str]]  # (code, language), as filters ask for them
+    search_text: str  # folded, as the database keeps it
+
+
+class CatalogIndex:
+    """Every school's searchable facts in memory, grouped by grid cell.
+
+    `candidates(query)` applies exactly the filters `catalog.queries._filters` writes in SQL, so
+    a search can be answered without a database round trip; the rest (radius, order, paging)
+    is `rank`, shared by both.
+    """
+
+    def __init__(self, schools: Iterable[IndexedSchool]):
+        self.schools = list(schools)
+        self.by_cell: dict[int | None, list[IndexedSchool]] = {}
+        for school in self.schools:
+            self.by_cell.setdefault(school.geo_cell, []).append(school)
+
+    def __len__(self) -> int:
+        return len(self.schools)
+
+    def _located(self, query: Query) -> Iterable[IndexedSchool]:
+        if query.near is None or query.radius_km is None:
+            return self.schools
+        cells = geo.cells_covering(*query.near, query.radius_km)
+        pool = self.schools if cells is None else [s for cell in cells for s in self.by_cell.get(cell, ())]
+        min_lat, max_lat, min_lon, max_lon = geo.bounding_box(*query.near, query.radius_km)
+        return [s for s in pool if s.lat is not None and s.lon is not None and min_lat <= s.lat <= max_lat and min_lon <= s.lon <= max_lon]
+
+    def candidates(self, query: Query) -> list[Candidate]:
+        """Return the schools that pass the query's filters, unranked."""
+        grade, sector, needs = query.grade, query.sector, frozenset(query.needs)
+        program, language, tokens = query.program, query.program_language, query.text_tokens
+        found = []
+        for s in self._located(query):
+            if grade is not None and not s.grade_low <= grade <= s.grade_high:
+                continue
+            if (sector and s.sector != sector) or not needs <= s.needs:
+                continue
+            if (program or language) and not any(program in (None, code) and language in (None, lang) for code, lang in s.programs):
+                continue
+            if tokens and not all(token in s.search_text for token in tokens):
+                continue
+            found.append(Candidate(s.id, s.name, s.lat, s.lon))
+        return found
 
 
 # --- ranking ------------------------------------------------------------------------------

@@ -1,21 +1,24 @@
 """Handling a text: log it, honour opt-outs, understand it, step the conversation, reply."""
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 from functools import lru_cache
+from typing import NamedTuple
 
 import phonenumbers
 from flask_babel import force_locale, get_locale, get_translations
-from sqlalchemy import select
+from sqlalchemy import bindparam, delete, exists, insert, select
 
-from app.extensions import cache, db
+from app.db import upsert_statement
+from app.extensions import db
 from catalog.labels import current as current_labels
 from catalog.models import School
-from catalog.queries import catalog_revision, find_schools, free_text, get_schools
+from catalog.queries import free_text, get_schools, per_revision, rank_in_memory
 from catalog.search import QueryError, build_query
 from sms.engine import step
 from sms.models import Conversation, Handoff, Message, OptOut
 from sms.replies import Reply, render
-from sms.understand import SchoolNames, parse
+from sms.understand import SchoolNames, Understanding, parse
 
 
 def normalize_phone(raw: str, region: str = "US") -> str:
@@ -29,16 +32,22 @@ def normalize_phone(raw: str, region: str = "US") -> str:
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
-@lru_cache(maxsize=4)
-def _school_names(database: str, revision: int) -> SchoolNames:
-    """The names index of one catalog revision of one database (rebuilt when the catalog changes)."""
-    return SchoolNames.build(list(db.session.execute(select(School.id, School.name))))
+def _reader() -> Callable[[str, str | None], Understanding]:
+    names = SchoolNames.build(list(db.session.execute(select(School.id, School.name))))
+    # `parse` is pure, so its answers can be kept: families send the same "1", "MORE", "STOP"
+    # and "hi" all day.
+    return lru_cache(maxsize=8192)(lambda text, locale: parse(text, locale, schools=names))
+
+
+def understand(text: str, locale: str | None) -> Understanding:
+    """Read a text against the current catalog's school names."""
+    return per_revision("sms_reader", _reader)(text, locale)
 
 
 MAX_FREE_TEXT = 300  # characters of a school's own text kept in a conversation
 
 
-def school_summary(school: School, distance_km: float | None = None) -> dict:
+def school_summary(school: School) -> dict:
     """The facts of a school the bot reads out, labelled in the current locale."""
     labels = current_labels()
     return {
@@ -46,7 +55,6 @@ def school_summary(school: School, distance_km: float | None = None) -> dict:
         "name": school.name,
         "grades_label": labels.grades(school.grade_low, school.grade_high),
         "sector_label": labels.sector(school.sector),
-        "distance_km": distance_km,
         "address": school.address,
         "programs": [p.code for p in school.programs],
         "programs_label": ", ".join(labels.program(p.kind, p.code, p.language) for p in school.programs if p.kind != "world_language"),
@@ -59,31 +67,41 @@ def school_summary(school: School, distance_km: float | None = None) -> dict:
     }
 
 
+MAX_SUMMARIES = 50_000  # schools × languages kept labelled per worker
+
+
+def summaries(school_ids: list[str]) -> list[dict]:
+    """The summaries of these schools in the current locale, in order (unknown ids skipped).
+
+    Each is made once per catalog revision and language and kept per worker.
+    """
+    kept = per_revision("sms_summaries", dict)
+    locale = str(get_locale())
+    missing = [i for i in school_ids if (locale, i) not in kept]
+    if missing:
+        if len(kept) > MAX_SUMMARIES:
+            kept.clear()
+        kept.update({(locale, school.id): school_summary(school) for school in get_schools(missing)})
+    return [kept[locale, i] for i in school_ids if (locale, i) in kept]
+
+
 def catalog_search(params: dict) -> dict:
     """The catalog search as the engine asks for it (API parameters), labelled in the current locale.
 
-    Answers are cached per worker under the catalog revision, like the API's: families ask the
-    same few searches again and again, and an import or edit is seen by the next text.
+    Families text many different searches, so each runs on the catalog's in-memory index (the
+    same filters and ranking as every other door) rather than the database.
     """
-    key = f"sms-search:{catalog_revision()}:{get_locale()}:{sorted(params.items())!r}"
-    found = cache.get(key)
-    if found is None:
-        found = _search(params)
-        cache.set(key, found)
-    return found
-
-
-def _search(params: dict) -> dict:
     if "ids" in params:
-        schools = get_schools(params["ids"])
-        return {"total": len(schools), "results": [school_summary(s) for s in schools]}
+        found = summaries(params["ids"])
+        return {"total": len(found), "results": found}
     values = {k: [str(x) for x in v] if isinstance(v, list) else [str(v)] for k, v in params.items()}
     try:
         query = build_query(values)
     except QueryError:
         return {"total": 0, "results": []}
-    result = find_schools(query)
-    return {"total": result.total, "results": [school_summary(h.school, h.distance_km) for h in result.hits]}
+    total, page = rank_in_memory(query)
+    found = {school["id"]: school for school in summaries([school_id for school_id, _distance in page])}
+    return {"total": total, "results": [dict(found[i], distance_km=d) for i, d in page if i in found]}
 
 
 def is_opted_out(phone: str) -> bool:
@@ -97,32 +115,71 @@ def opt_out(phone: str, now: datetime | None = None) -> None:
         db.session.flush()
 
 
-def _stored_answer(sid: str | None) -> list[str] | None:
-    """Return the replies already sent to this MessageSid (a Twilio retry), or None if it is new."""
-    if not sid:
-        return None
-    previous = db.session.scalar(select(Message).where(Message.sid == sid))
-    if previous is None:
-        return None
-    return list(db.session.scalars(select(Message.body).where(Message.reply_to_id == previous.id).order_by(Message.id)))
+# --- the texts and the conversation, in as few statements as a text allows ----------------
+# A webhook call reads once (retry? opted out? the conversation) and writes once at the end, so
+# the database's one writer (SQLite) is held only for the writes, never while a text is thought about.
+
+MESSAGES, CONVERSATIONS, OPT_OUTS = Message.__table__, Conversation.__table__, OptOut.__table__
 
 
-def _receive(phone: str, body: str, sid: str | None, status: str, now: datetime) -> Message:
-    inbound = Message(sid=sid, direction="in", phone=phone, body=body[:1600], status=status, created_at=now)
-    db.session.add(inbound)
-    db.session.flush()
-    return inbound
+class Context(NamedTuple):
+    """What is known of a sender before their text is answered."""
+
+    retry_of: int | None  # the stored text with this MessageSid: Twilio is retrying
+    opted_out: bool
+    locale: str | None
+    state: dict | None
 
 
-def _reply(inbound: Message, texts: list[str]) -> list[str]:
-    for text in texts:
-        db.session.add(
-            Message(
-                direction="out", phone=inbound.phone, body=text, status="replied", reply_to_id=inbound.id, created_at=inbound.created_at
-            )
-        )
-    db.session.flush()
-    return texts
+_CONTEXT = select(
+    select(MESSAGES.c.id).where(MESSAGES.c.sid == bindparam("sid")).scalar_subquery(),
+    exists().where(OPT_OUTS.c.phone == bindparam("phone")),
+    select(CONVERSATIONS.c.locale).where(CONVERSATIONS.c.phone == bindparam("phone")).scalar_subquery(),
+    select(CONVERSATIONS.c.state).where(CONVERSATIONS.c.phone == bindparam("phone")).scalar_subquery(),
+)
+_REPLIES = select(MESSAGES.c.body).where(MESSAGES.c.reply_to_id == bindparam("id")).order_by(MESSAGES.c.id)
+
+
+def _context(phone: str, sid: str | None) -> Context:
+    retry_of, opted_out, locale, state = db.session.connection().execute(_CONTEXT, {"sid": sid, "phone": phone}).one()
+    return Context(retry_of, bool(opted_out), locale, state)
+
+
+def _replies_to(inbound_id: int) -> list[str]:
+    """Return the replies stored for a text, to answer a retry exactly as before."""
+    return list(db.session.connection().execute(_REPLIES, {"id": inbound_id}).scalars())
+
+
+@lru_cache(maxsize=2)
+def _writes(dialect: str):
+    """The statements that store a text and its conversation, built once per database kind."""
+    receive = upsert_statement(MESSAGES, dialect).on_conflict_do_nothing(index_elements=[MESSAGES.c.sid]).returning(MESSAGES.c.id)
+    save = upsert_statement(CONVERSATIONS, dialect)
+    save = save.on_conflict_do_update(
+        index_elements=[CONVERSATIONS.c.phone],
+        set_={"locale": save.excluded.locale, "state": save.excluded.state, "updated_at": save.excluded.updated_at},
+    )
+    return receive, save
+
+
+def _store(phone: str, body: str, sid: str | None, status: str, now: datetime, replies: list[str]) -> bool:
+    """Store a text and the replies to it; False (nothing stored) when its MessageSid came in meanwhile."""
+    connection = db.session.connection()
+    receive, _save = _writes(connection.dialect.name)
+    values = {"sid": sid, "direction": "in", "phone": phone, "body": body[:1600], "status": status, "created_at": now}
+    inbound_id = connection.execute(receive, values).scalar()
+    if inbound_id is None:  # a concurrent retry of the same text stored it first
+        return False
+    if replies:
+        outbound = {"direction": "out", "phone": phone, "status": "replied", "reply_to_id": inbound_id, "created_at": now}
+        connection.execute(insert(MESSAGES), [dict(outbound, body=text) for text in replies])
+    return True
+
+
+def _save_conversation(phone: str, locale: str, state: dict, now: datetime) -> None:
+    connection = db.session.connection()
+    _receive, save = _writes(connection.dialect.name)
+    connection.execute(save, {"phone": phone, "locale": locale, "state": state, "updated_at": now})
 
 
 def _hand_over(phone: str, reason: str, now: datetime) -> None:
@@ -133,43 +190,41 @@ def _hand_over(phone: str, reason: str, now: datetime) -> None:
 
 def handle_rate_limited(phone: str, body: str, sid: str | None, now: datetime | None = None) -> list[str]:
     """Answer a sender over the rate limit politely, in their language, without running a search."""
-    stored = _stored_answer(sid)
-    if stored is not None:
-        return stored
-    inbound = _receive(phone, body, sid, "limited", now or datetime.now(UTC))
-    if is_opted_out(phone):
-        return []
-    conversation = db.session.get(Conversation, phone)
-    with force_locale(conversation.locale if conversation and conversation.locale else "en"):
-        return _reply(inbound, [render(Reply("rate_limited"), get_translations().gettext)])
+    context = _context(phone, sid)
+    if context.retry_of is not None:
+        return _replies_to(context.retry_of)
+    replies = []
+    if not context.opted_out:
+        with force_locale(context.locale or "en"):
+            replies = [render(Reply("rate_limited"), get_translations().gettext)]
+    _store(phone, body, sid, "limited", now or datetime.now(UTC), replies)
+    return replies
 
 
 def handle_inbound(phone: str, body: str, sid: str | None, now: datetime | None = None) -> list[str]:
-    """Answer one inbound text: the reply texts (none for an opted-out number). Flushes only."""
-    stored = _stored_answer(sid)
-    if stored is not None:  # Twilio retried: answer exactly as before, store nothing new
-        return stored
+    """Answer one inbound text: the reply texts (none for an opted-out number). Never commits."""
+    context = _context(phone, sid)
+    if context.retry_of is not None:  # Twilio retried: answer exactly as before, store nothing new
+        return _replies_to(context.retry_of)
     now = now or datetime.now(UTC)
-    inbound = _receive(phone, body, sid, "received", now)
-    conversation = db.session.get(Conversation, phone) or Conversation(phone=phone)
-    db.session.add(conversation)
-    understanding = parse(body, conversation.locale, schools=_school_names(str(db.engine.url), catalog_revision()))
+    understanding = understand(body, context.locale)
     if understanding.intent == "stop":
         opt_out(phone, now)
     elif understanding.intent == "start":
-        stopped = db.session.get(OptOut, phone)
-        if stopped:
-            db.session.delete(stopped)
-            db.session.flush()
-    elif is_opted_out(phone):
-        inbound.status = "ignored"  # opted out: silence until START
+        db.session.execute(delete(OptOut).where(OptOut.phone == phone))
+    elif context.opted_out:  # silence until START
+        _store(phone, body, sid, "ignored", now, [])
         return []
-    locale = conversation.locale or understanding.language or "en"
+    locale = context.locale or understanding.language or "en"
     with force_locale(understanding.language if understanding.intent == "language" else locale):
-        state, replies = step(conversation.state, understanding, now, catalog_search)
-    conversation.state, conversation.locale = state, state.get("locale") or locale
+        state, replies = step(context.state, understanding, now, catalog_search)
+    locale = state.get("locale") or locale
+    with force_locale(locale):
+        gettext = get_translations().gettext
+        texts = [render(reply, gettext) for reply in replies]
+    if not _store(phone, body, sid, "received", now, texts):
+        return texts
+    _save_conversation(phone, locale, state, now)
     if any(reply.key == "human" for reply in replies):
         _hand_over(phone, "asked" if understanding.intent == "human" else "not_understood", now)
-    with force_locale(conversation.locale):
-        gettext = get_translations().gettext
-        return _reply(inbound, [render(reply, gettext) for reply in replies])
+    return texts
