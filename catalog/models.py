@@ -12,6 +12,11 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
+def transit_line(rail: str, bus: str) -> str:
+    """Rail lines, then bus routes: "CTA Orange Line; 47, 54"."""
+    return "; ".join(x for x in (rail, bus) if x)
+
+
 class School(db.Model):
     __tablename__ = "school"
     __table_args__ = (
@@ -83,8 +88,7 @@ class School(db.Model):
 
     @property
     def transit(self) -> str:
-        """Rail lines, then bus routes: "CTA Orange Line; 47, 54"."""
-        return "; ".join(x for x in (self.transit_rail, self.transit_bus) if x)
+        return transit_line(self.transit_rail, self.transit_bus)
 
 
 class Program(db.Model):

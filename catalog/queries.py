@@ -3,16 +3,16 @@
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
-from flask import current_app
-from sqlalchemy import and_, exists, func, null, select
+from flask import current_app, g, has_request_context
+from sqlalchemy import Row, and_, exists, func, null, select
 from sqlalchemy.orm import selectinload
 
 from app.extensions import db
 from catalog import geo
 from catalog.csvformat import FREE_TEXT_FIELDS, SchoolRecord, school_row, text_hash
-from catalog.models import CatalogRevision, Program, School, SchoolText
+from catalog.models import CatalogRevision, Program, School, SchoolText, transit_line
 from catalog.search import CatalogIndex, IndexedSchool, Query, Reason, SchoolFacts, explain, rank
 
 NEED_COLUMNS = {
@@ -86,8 +86,14 @@ def catalog_revision() -> int:
     """Return the catalog's change counter (0 before the first change).
 
     Plain SQL: every cached API answer asks this first, so it skips statement compilation.
+    Read once per request (`bump_revision` forgets it): a text asks for it several times.
     """
-    return db.session.connection().exec_driver_sql(_REVISION_SQL).scalar() or 0
+    if has_request_context() and "catalog_revision" in g:
+        return g.catalog_revision
+    revision = db.session.connection().exec_driver_sql(_REVISION_SQL).scalar() or 0
+    if has_request_context():
+        g.catalog_revision = revision
+    return revision
 
 
 T = TypeVar("T")
@@ -175,7 +181,35 @@ def get_schools(school_ids: list[str]) -> list[School]:
     return [found[i] for i in wanted if i in found]
 
 
-def free_text(school: School, name: str, locale: str) -> tuple[str, str | None, bool]:
+class Listing(NamedTuple):
+    """A school's facts, programs and some of its free texts as plain rows (no ORM objects)."""
+
+    school: Row  # the school table's columns
+    programs: list[Row]  # kind, code, language
+    texts: list[Row]  # field, locale, text, source_hash
+
+    @property
+    def transit(self) -> str:
+        return transit_line(self.school.transit_rail, self.school.transit_bus)
+
+
+def get_listings(school_ids: list[str], fields: tuple[str, ...], locales: tuple[str, ...]) -> list[Listing]:
+    """Return these schools as plain rows in the order given (unknown ids skipped), with the
+    free texts of `fields` in `locales`: three statements, for readers of many schools a second."""
+    wanted = list(dict.fromkeys(school_ids))
+    if not wanted:
+        return []
+    schools, programs, texts = School.__table__, Program.__table__, SchoolText.__table__
+    found = {row.id: Listing(row, [], []) for row in db.session.execute(select(schools).where(schools.c.id.in_(wanted)))}
+    for row in db.session.execute(select(programs).where(programs.c.school_id.in_(wanted)).order_by(programs.c.id)):
+        found[row.school_id].programs.append(row)
+    chosen = select(texts).where(texts.c.school_id.in_(wanted), texts.c.field.in_(fields), texts.c.locale.in_(locales))
+    for row in db.session.execute(chosen):
+        found[row.school_id].texts.append(row)
+    return [found[i] for i in wanted if i in found]
+
+
+def free_text(school: School | Listing, name: str, locale: str) -> tuple[str, str | None, bool]:
     """Return (text, locale it is in, is_stale) for a free-text field, falling back to English."""
     by_locale = {t.locale: t for t in school.texts if t.field == name}
     english = by_locale.get("en")

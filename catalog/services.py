@@ -4,6 +4,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 
+from flask import g
 from sqlalchemy import delete, insert, select, update
 
 from app.extensions import db
@@ -68,6 +69,7 @@ def school_values(record: SchoolRecord) -> dict:
 
 def bump_revision() -> None:
     """Count a change to the catalog, in the same transaction as the change."""
+    g.pop("catalog_revision", None)
     updated = db.session.execute(update(CatalogRevision).where(CatalogRevision.id == 1).values(revision=CatalogRevision.revision + 1))
     if updated.rowcount == 0:
         db.session.add(CatalogRevision(id=1, revision=1))

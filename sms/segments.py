@@ -10,6 +10,7 @@ GSM7_BASIC = frozenset(
     "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà"
 )
 GSM7_EXTENSION = frozenset("^{}\\[~]|€\f")
+GSM7_ALL = GSM7_BASIC | GSM7_EXTENSION
 
 GSM7 = "GSM-7"
 UCS2 = "UCS-2"
@@ -34,7 +35,7 @@ def gsm_friendly(text: str) -> str:
 
 def encoding(text: str) -> str:
     """Return "GSM-7" when every character has a GSM-7 code, else "UCS-2"."""
-    return GSM7 if all(ch in GSM7_BASIC or ch in GSM7_EXTENSION for ch in text) else UCS2
+    return GSM7 if GSM7_ALL.issuperset(text) else UCS2
 
 
 def _units(text: str, enc: str) -> list[int]:
@@ -49,6 +50,9 @@ def count_segments(text: str) -> int:
     if not text:
         return 0
     enc = encoding(text)
+    if GSM7_EXTENSION.isdisjoint(text) if enc == GSM7 else text.isascii() or len(text.encode("utf-16-le")) == 2 * len(text):
+        # every character one unit: no part boundary can fall inside one (the usual case)
+        return 1 if len(text) <= SINGLE[enc] else -(-len(text) // PART[enc])
     units = _units(text, enc)
     if sum(units) <= SINGLE[enc]:
         return 1

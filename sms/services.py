@@ -13,7 +13,7 @@ from app.db import upsert_statement
 from app.extensions import db
 from catalog.labels import current as current_labels
 from catalog.models import School
-from catalog.queries import free_text, get_schools, per_revision, rank_in_memory
+from catalog.queries import Listing, free_text, get_listings, per_revision, rank_in_memory
 from catalog.search import QueryError, build_query
 from sms.engine import step
 from sms.models import Conversation, Handoff, Message, OptOut
@@ -47,23 +47,23 @@ def understand(text: str, locale: str | None) -> Understanding:
 MAX_FREE_TEXT = 300  # characters of a school's own text kept in a conversation
 
 
-def school_summary(school: School) -> dict:
+def school_summary(listing: Listing) -> dict:
     """The facts of a school the bot reads out, labelled in the current locale."""
-    labels = current_labels()
+    labels, school, programs = current_labels(), listing.school, listing.programs
     return {
         "id": school.id,
         "name": school.name,
         "grades_label": labels.grades(school.grade_low, school.grade_high),
         "sector_label": labels.sector(school.sector),
         "address": school.address,
-        "programs": [p.code for p in school.programs],
-        "programs_label": ", ".join(labels.program(p.kind, p.code, p.language) for p in school.programs if p.kind != "world_language"),
+        "programs": [p.code for p in programs],
+        "programs_label": ", ".join(labels.program(p.kind, p.code, p.language) for p in programs if p.kind != "world_language"),
         "school_bus_label": labels.school_bus(school.school_bus),
-        "transit_label": school.transit[:120],
+        "transit_label": listing.transit[:120],
         "phone": school.phone,
-        "sped_labels": labels.programs(school.programs, "sped"),
-        "ell_labels": labels.programs(school.programs, "ell"),
-        "how_to_apply": free_text(school, "how_to_apply", str(labels.locale))[0][:MAX_FREE_TEXT],
+        "sped_labels": labels.programs(programs, "sped"),
+        "ell_labels": labels.programs(programs, "ell"),
+        "how_to_apply": free_text(listing, "how_to_apply", str(labels.locale))[0][:MAX_FREE_TEXT],
     }
 
 
@@ -81,7 +81,8 @@ def summaries(school_ids: list[str]) -> list[dict]:
     if missing:
         if len(kept) > MAX_SUMMARIES:
             kept.clear()
-        kept.update({(locale, school.id): school_summary(school) for school in get_schools(missing)})
+        listings = get_listings(missing, fields=("how_to_apply",), locales=(locale, "en"))
+        kept.update({(locale, listing.school.id): school_summary(listing) for listing in listings})
     return [kept[locale, i] for i in school_ids if (locale, i) in kept]
 
 

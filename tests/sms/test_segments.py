@@ -53,3 +53,25 @@ def test_gsm_friendly_swaps_latin_accents_but_leaves_other_scripts():
     assert gsm_friendly("De Prekínder a Grado 8 · “sí”") == 'De Prekinder a Grado 8 - "si"'
     assert encoding(gsm_friendly("Mẫu giáo đến lớp 5")) == UCS2  # Vietnamese keeps its letters
     assert gsm_friendly("幼儿园") == "幼儿园"
+
+
+def _packed_one_by_one(text: str) -> int:
+    """The rule itself: fill parts character by character; a wide character never straddles two."""
+    gsm = all(ch in "a é€" for ch in text)
+    single, part = (160, 153) if gsm else (70, 67)
+    sizes = [(2 if ch == "€" else 1) if gsm else (2 if ord(ch) > 0xFFFF else 1) for ch in text]
+    if not sizes:
+        return 0
+    if sum(sizes) <= single:
+        return 1
+    parts, used = 1, 0
+    for size in sizes:
+        if used + size > part:
+            parts, used = parts + 1, 0
+        used += size
+    return parts
+
+
+@given(st.text(alphabet=st.sampled_from(["a", " ", "é", "€", "学", "😀"]), max_size=700))
+def test_counting_agrees_with_packing_character_by_character(text):
+    assert count_segments(text) == _packed_one_by_one(text)
