@@ -139,13 +139,15 @@ def catalog_index() -> CatalogIndex:
     return per_revision("catalog_index", _build_index)
 
 
-def rank_in_memory(query: Query) -> tuple[int, list[tuple[str, float | None]]]:
-    """Search the catalog without a database round trip: (total, [(school id, distance_km)] of the page).
+def find_in_memory(query: Query) -> tuple[int, list[tuple[IndexedSchool, float | None]]]:
+    """Search the catalog without a database round trip: (total, [(school, distance_km)] of the page).
 
-    The same filters and ranking as `find_schools`, for callers that label schools themselves
+    The same filters and ranking as `find_schools`, for callers that label plain facts themselves
     (the SMS bot, which answers many different searches a second).
     """
-    return rank(catalog_index().candidates(query), query)
+    index = catalog_index()
+    total, page = rank(index.candidates(query), query)
+    return total, [(index.by_id[school_id], distance) for school_id, distance in page]
 
 
 def find_schools(query: Query) -> SearchResult:

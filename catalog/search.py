@@ -221,6 +221,7 @@ class CatalogIndex:
 
     def __init__(self, schools: Iterable[IndexedSchool]):
         self.schools = list(schools)
+        self.by_id = {school.id: school for school in self.schools}
         self.by_cell: dict[int | None, list[IndexedSchool]] = {}
         for school in self.schools:
             self.by_cell.setdefault(school.geo_cell, []).append(school)

@@ -3,7 +3,9 @@
 `step(state, understanding, now, search)` returns the new state and the replies. `state` is a
 plain JSON-able dict kept per phone number; `search` is the catalog search (API parameters in,
 `{"total", "results": [...]}` with labels in the conversation's language out), passed in so
-this module does no I/O.
+this module does no I/O. A search's results carry what a result line shows (id, name, grades,
+sector, distance); `search({"ids": [...]})` gives those schools' full facts, read afresh when a
+family asks about them, so the state keeps only the ids it listed.
 """
 
 from collections.abc import Callable
@@ -62,17 +64,23 @@ def _show_page(state: dict, search: Search) -> list[Reply]:
             return [Reply("no_more")]
         return _nothing_found(state, search)
     state["results"] = state["results"][: first - 1] + [r["id"] for r in found["results"]]
-    state["schools"] = {**state.get("schools", {}), **{r["id"]: r for r in found["results"]}}
     lines = tuple(_result_line(first + i, r) for i, r in enumerate(found["results"]))
     return [Reply("results_head", {"total": found["total"]}, lines)]
 
 
 def remember_results(state: dict | None, results: list[dict], now: datetime, locale: str) -> tuple[dict, Reply]:
     """Start a conversation from a list sent to the family (the kiosk's "text me this list")."""
-    state = dict(new_state(now, locale), results=[r["id"] for r in results], schools={r["id"]: r for r in results})
+    state = dict(new_state(now, locale), results=[r["id"] for r in results])
     # Names only: the family saw the facts at the kiosk, and "2" brings them back.
     lines = tuple(f"{number}. {school['name']}" for number, school in enumerate(results, start=1))
     return state, Reply("shortlist_head", {}, lines)
+
+
+def _chosen(state: dict, choices: tuple[int, ...], search: Search) -> list[tuple[int, dict]]:
+    """The listed schools these numbers refer to, as they are now: (number, school) for each."""
+    numbered = [(n, state["results"][n - 1]) for n in choices if 1 <= n <= len(state["results"])]
+    found = {school["id"]: school for school in search({"ids": [i for _n, i in numbered]})["results"]} if numbered else {}
+    return [(n, found[school_id]) for n, school_id in numbered if school_id in found]
 
 
 def _nothing_found(state: dict, search: Search) -> list[Reply]:
@@ -163,22 +171,19 @@ def step(state: dict | None, u: Understanding, now: datetime, search: Search) ->
         state["page"] += 1
         return state, _show_page(state, search)
     if u.intent == "details" and u.choices:
-        number = u.choices[0]
-        if not 1 <= number <= len(state["results"]):
-            return state, [Reply("unknown_choice", {"number": number})]
-        return state, [_answer_about(state["schools"][state["results"][number - 1]], _topic(u))]
+        chosen = _chosen(state, u.choices[:1], search)
+        if not chosen:
+            return state, [Reply("unknown_choice", {"number": u.choices[0]})]
+        return state, [_answer_about(chosen[0][1], _topic(u))]
     if u.intent == "details" and u.school_id:
         found = search({"ids": [u.school_id]})
         if found["results"]:
             return state, [_answer_about(found["results"][0], _topic(u))]
     if u.intent == "compare" and u.choices:
-        known = [state["schools"][state["results"][n - 1]] for n in u.choices[:4] if 1 <= n <= len(state["results"])]
+        known = _chosen(state, u.choices[:4], search)
         if len(known) < 2:
             return state, [Reply("unknown_choice", {"number": max(u.choices)})]
-        lines = tuple(
-            f"{n}. {s['name']}: {s['grades_label']}, {s['sector_label']}, {s['school_bus_label']}"
-            for n, s in zip(u.choices, known, strict=False)
-        )
+        lines = tuple(f"{n}. {s['name']}: {s['grades_label']}, {s['sector_label']}, {s['school_bus_label']}" for n, s in known)
         return state, [Reply("compare_head", {}, lines)]
     if u.intent in ("search", "details"):
         query = _merged_query(state.get("query"), u)

@@ -13,7 +13,7 @@ from app.db import upsert_statement
 from app.extensions import db
 from catalog.labels import current as current_labels
 from catalog.models import School
-from catalog.queries import Listing, free_text, get_listings, per_revision, rank_in_memory
+from catalog.queries import Listing, find_in_memory, free_text, get_listings, per_revision
 from catalog.search import QueryError, build_query
 from sms.engine import step
 from sms.models import Conversation, Handoff, Message, OptOut
@@ -90,7 +90,8 @@ def catalog_search(params: dict) -> dict:
     """The catalog search as the engine asks for it (API parameters), labelled in the current locale.
 
     Families text many different searches, so each runs on the catalog's in-memory index (the
-    same filters and ranking as every other door) rather than the database.
+    same filters and ranking as every other door) and is labelled from it, without the database.
+    Schools asked for by id (details, compare) come with all their facts.
     """
     if "ids" in params:
         found = summaries(params["ids"])
@@ -100,9 +101,14 @@ def catalog_search(params: dict) -> dict:
         query = build_query(values)
     except QueryError:
         return {"total": 0, "results": []}
-    total, page = rank_in_memory(query)
-    found = {school["id"]: school for school in summaries([school_id for school_id, _distance in page])}
-    return {"total": total, "results": [dict(found[i], distance_km=d) for i, d in page if i in found]}
+    total, page = find_in_memory(query)
+    labels = current_labels()
+    results = [
+        {"id": school.id, "name": school.name, "grades_label": labels.grades(school.grade_low, school.grade_high),
+         "sector_label": labels.sector(school.sector), "distance_km": distance}
+        for school, distance in page
+    ]  # fmt: skip
+    return {"total": total, "results": results}
 
 
 def is_opted_out(phone: str) -> bool:

@@ -18,8 +18,13 @@ SCHOOL = {"id": "s1", "name": "Escuela Ñandú " * 3, "grades_label": "Pre-K to 
           "sped_labels": ["Autism program"], "ell_labels": [], "how_to_apply": "Apply on GoCPS by December 12."}  # fmt: skip
 
 
+NAMES = {"a": "Alpha", "b": "Beta"}  # schools of a list sent from the kiosk
+
+
 def fake_search(params: dict) -> dict:
-    """A search over ten copies of one school, paged as the catalog pages."""
+    """A search over ten copies of one school, paged as the catalog pages; ids as given."""
+    if "ids" in params:
+        return {"total": len(params["ids"]), "results": [dict(SCHOOL, id=i, name=NAMES.get(i, SCHOOL["name"])) for i in params["ids"]]}
     per_page, page = int(params.get("per_page", 20)), int(params.get("page", 1))
     schools = [dict(SCHOOL, id=f"s{i}") for i in range(10)] if params.get("radius_km", 5) >= 5 else []
     return {"total": len(schools), "results": schools[(page - 1) * per_page : page * per_page]}
