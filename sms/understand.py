@@ -127,12 +127,18 @@ class SchoolNames:
 # --- lexicon matching ---------------------------------------------------------------------
 
 
+COMMANDS = ("names", "stop", "start", "help", "more", "greeting", "wider")  # whole-message commands
+
+
 @dataclass(frozen=True)
 class _Compiled:
     lexicon: Lexicon  # with every phrase folded, so matching folds only the message
     grade_patterns: tuple[re.Pattern, ...]
     vocabulary: frozenset[str]  # the words that vote for this language
-    phrases: tuple[str, ...]  # its multi-word phrases, which vote double
+    padded_phrases: tuple[str, ...]  # its multi-word phrases, which vote double, as " phrase "
+    fillers: tuple[str, ...]  # longest first, so "por favor" goes before "favor"
+    filler_words: frozenset[str]  # a message without any of these has no filler to drop
+    commands: dict[str, frozenset[str]]  # command → its phrases
 
 
 def _folded(lexicon: Lexicon) -> Lexicon:
@@ -159,8 +165,48 @@ def _lexicons() -> dict[str, _Compiled]:
         words = set(lexicon.markers + lexicon.names + lexicon.stop + lexicon.start + lexicon.help + lexicon.more + lexicon.greeting
                     + lexicon.human + lexicon.school_words + lexicon.fillers)  # fmt: skip
         words |= {p for phrases in lexicon.needs.values() for p in phrases} | set(lexicon.grades) | set(lexicon.number_words)
-        compiled[locale] = _Compiled(lexicon, patterns, frozenset(words), tuple(p for p in words if " " in p))
+        compiled[locale] = _Compiled(
+            lexicon, patterns, frozenset(words), tuple(f" {p} " for p in words if " " in p),
+            fillers=tuple(sorted(lexicon.fillers, key=len, reverse=True)),
+            filler_words=frozenset(w for f in lexicon.fillers for w in f.split()),
+            commands={name: frozenset(getattr(lexicon, name)) for name in COMMANDS},
+        )  # fmt: skip
     return compiled
+
+
+@dataclass(frozen=True)
+class _Merged:
+    """The phrases of every lexicon together, for what a message asks whatever its language."""
+
+    needs: dict[str, frozenset[str]]
+    human: frozenset[str]
+    compare: frozenset[str]
+    details: frozenset[str]
+    school_words: frozenset[str]
+    fillers: frozenset[str]
+    sectors: frozenset[str]  # these three only tell whether a look per language is needed
+    languages: frozenset[str]
+    topics: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _merged() -> _Merged:
+    lexicons = [compiled.lexicon for compiled in _lexicons().values()]
+
+    def union(phrases) -> frozenset[str]:
+        return frozenset(p for group in phrases for p in group)
+
+    return _Merged(
+        needs={need: union(lex.needs.get(need, ()) for lex in lexicons) for need in NEED_ORDER},
+        human=union(lex.human for lex in lexicons),
+        compare=union(lex.compare for lex in lexicons),
+        details=union(lex.details for lex in lexicons),
+        school_words=union(lex.school_words for lex in lexicons),
+        fillers=union(lex.fillers for lex in lexicons),
+        sectors=union(phrases for lex in lexicons for phrases in lex.sectors.values()),
+        languages=union(lex.languages for lex in lexicons),
+        topics=union(phrases for lex in lexicons for phrases in lex.topics.values()),
+    )
 
 
 @lru_cache(maxsize=1)
@@ -224,10 +270,12 @@ def _any(message: _Message, phrases) -> bool:
     return message.cjk and any(_is_cjk(p) and p in message.folded for p in phrases)
 
 
-def _without_fillers(text: str, lexicon: Lexicon) -> str:
-    """Return the message with this language's politeness words dropped."""
+def _without_fillers(text: str, words: set[str], compiled: _Compiled) -> str:
+    """Return the message (and its set of words) with this language's politeness words dropped."""
+    if compiled.filler_words.isdisjoint(words):
+        return " ".join(text.split())
     stripped = f" {text} "
-    for filler in sorted(lexicon.fillers, key=len, reverse=True):
+    for filler in compiled.fillers:
         stripped = stripped.replace(f" {filler} ", " ")
     return " ".join(stripped.split())
 
@@ -245,6 +293,8 @@ def _script(ch: str) -> str:
 
 
 def _script_language(text: str) -> str | None:
+    if text.isascii():
+        return None  # Latin script (or none): decided by the lexicons
     scripts: dict[str, int] = {}
     for ch in text:
         if ch.isalpha() or unicodedata.category(ch) in ("Mn", "Mc"):  # Bengali vowel signs are marks
@@ -289,7 +339,7 @@ def _latin_language(folded: str, original: str) -> str | None:
     for locale in LATIN_LOCALES:
         compiled = _lexicons()[locale]
         score = sum(1 for w in words if w in compiled.vocabulary)
-        score += sum(2 for phrase in compiled.phrases if f" {phrase} " in padded)
+        score += sum(2 for phrase in compiled.padded_phrases if phrase in padded)
         if score:
             scores[locale] = score
     if any(ch in original.lower() for ch in "ươăđ") or re.search(r"[ạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", original.lower()):
@@ -352,15 +402,18 @@ def parse(text: str, locale: str | None = None, schools: SchoolNames | None = No
         return Understanding(language=None, intent="unknown")
     detected = detect_language(text)
     order = [loc for loc in dict.fromkeys([detected, locale, "en", *LOCALES]) if loc]
-    lexicons = {loc: _lexicons()[loc].lexicon for loc in order}
+    compiled = {loc: _lexicons()[loc] for loc in order}
+    lexicons = {loc: c.lexicon for loc, c in compiled.items()}
+    merged = _merged()
 
-    bare_by_locale = {loc: _without_fillers(folded, lex) for loc, lex in lexicons.items()}
-    for loc, lexicon in lexicons.items():  # a language's own name, alone: switch to it
-        if bare_by_locale[loc] and bare_by_locale[loc] in lexicon.names:
+    words = set(folded.split())
+    bare_by_locale = {loc: _without_fillers(folded, words, c) for loc, c in compiled.items()}
+    for loc in order:  # a language's own name, alone: switch to it
+        if bare_by_locale[loc] and bare_by_locale[loc] in compiled[loc].commands["names"]:
             return Understanding(language=loc, intent="language")
 
     def command(name: str) -> bool:
-        return any(bare_by_locale[loc] and bare_by_locale[loc] in getattr(lex, name) for loc, lex in lexicons.items())
+        return any(bare and bare in compiled[loc].commands[name] for loc, bare in bare_by_locale.items())
 
     for intent in ("stop", "start", "help", "more", "greeting"):
         if command(intent):
@@ -370,12 +423,18 @@ def parse(text: str, locale: str | None = None, schools: SchoolNames | None = No
     near = next(iter(ZIP_RE.findall(text)), None)
     message = _Message.of(folded)
     grades, grade_numbers = _grades(message, order)
-    needs = sorted({need for loc, lex in lexicons.items() for need, phrases in lex.needs.items() if _any(message, phrases)},
-                   key=NEED_ORDER.index)  # fmt: skip
-    sector = next((s for loc, lex in lexicons.items() for s, phrases in lex.sectors.items() if _any(message, phrases)), None)
-    language_named = next((code for loc, lex in lexicons.items() for name, code in lex.languages.items() if _has(message, name)), None)
+    needs = [need for need in NEED_ORDER if _any(message, merged.needs[need])]
+
+    def first(facet: str, phrases_of) -> str | None:
+        """The first value a lexicon gives in language order, looked for only if any lexicon has one."""
+        if not _any(message, getattr(merged, facet)):
+            return None
+        return next((value for lex in lexicons.values() for value, phrases in phrases_of(lex) if _any(message, phrases)), None)
+
+    sector = first("sectors", lambda lex: lex.sectors.items())
+    language_named = first("languages", lambda lex: ((code, (name,)) for name, code in lex.languages.items()))
     program_language = language_named if set(needs) & {"ell", "dual_language"} else None
-    topic = next((t for loc, lex in lexicons.items() for t, phrases in lex.topics.items() if _any(message, phrases)), None)
+    topic = first("topics", lambda lex: lex.topics.items())
     without_zip = ZIP_RE.sub(" ", text)
     numbers = [int(n) for n in NUMBER_RE.findall(without_zip) if n not in grade_numbers and 1 <= int(n) <= 99]
     found = schools.find(text) if schools else None
@@ -383,20 +442,20 @@ def parse(text: str, locale: str | None = None, schools: SchoolNames | None = No
     facets = dict(language=detected, grades=grades, near=near, sector=sector, needs=tuple(needs), program_language=program_language,
                   school=school, school_id=school_id, topic=topic, wider=wider)  # fmt: skip
 
-    if any(_any(message, lex.human) for loc, lex in lexicons.items()):
+    if _any(message, merged.human):
         return Understanding(intent="human", **facets)
-    if len(numbers) >= 2 and any(_any(message, lex.compare) for loc, lex in lexicons.items()):
+    if len(numbers) >= 2 and _any(message, merged.compare):
         return Understanding(intent="compare", choices=tuple(numbers), **facets)
     bare = f" {folded} "
-    for filler in {f for lex in lexicons.values() for f in lex.fillers}:
+    for filler in merged.fillers:
         bare = bare.replace(f" {filler} ", " ")
     only_number = re.fullmatch(r"\s*(\d{1,2})\s*", bare)  # "2", "#2", "2 pls"
     if only_number and 1 <= int(only_number.group(1)) <= 99:
         return Understanding(intent="details", choices=(int(only_number.group(1)),), **facets)
-    if len(numbers) == 1 and not grades and not near and any(_any(message, lex.details) for loc, lex in lexicons.items()):
+    if len(numbers) == 1 and not grades and not near and _any(message, merged.details):
         return Understanding(intent="details", choices=tuple(numbers), **facets)
     if school:
         return Understanding(intent="details", **facets)
-    if wider or grades or near or needs or sector or any(_any(message, lex.school_words) for loc, lex in lexicons.items()):
+    if wider or grades or near or needs or sector or _any(message, merged.school_words):
         return Understanding(intent="search", **facets)
     return Understanding(intent="unknown", **facets)
