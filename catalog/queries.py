@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import NamedTuple, TypeVar
 
 from flask import current_app, g, has_request_context
-from sqlalchemy import Row, and_, exists, func, null, select
+from sqlalchemy import Row, and_, bindparam, exists, func, null, select
 from sqlalchemy.orm import selectinload
 
 from app.extensions import db
@@ -183,10 +183,14 @@ def get_schools(school_ids: list[str]) -> list[School]:
     return [found[i] for i in wanted if i in found]
 
 
+LISTING_COLUMNS = ("id", "name", "sector", "grade_low", "grade_high", "address", "zip", "phone", "website", "accessibility",
+                   "school_bus", "school_bus_notes", "transit_rail", "transit_bus")  # fmt: skip
+
+
 class Listing(NamedTuple):
     """A school's facts, programs and some of its free texts as plain rows (no ORM objects)."""
 
-    school: Row  # the school table's columns
+    school: Row  # LISTING_COLUMNS
     programs: list[Row]  # kind, code, language
     texts: list[Row]  # field, locale, text, source_hash
 
@@ -195,18 +199,28 @@ class Listing(NamedTuple):
         return transit_line(self.school.transit_rail, self.school.transit_bus)
 
 
+_SCHOOLS, _PROGRAMS, _TEXTS = School.__table__, Program.__table__, SchoolText.__table__
+# Built once: building a statement costs more than running it on a few rows.
+_LISTING_FACTS = select(*(_SCHOOLS.c[name] for name in LISTING_COLUMNS)).where(_SCHOOLS.c.id.in_(bindparam("ids", expanding=True)))
+_LISTING_PROGRAMS = select(_PROGRAMS).where(_PROGRAMS.c.school_id.in_(bindparam("ids", expanding=True))).order_by(_PROGRAMS.c.id)
+_LISTING_TEXTS = select(_TEXTS).where(
+    _TEXTS.c.school_id.in_(bindparam("ids", expanding=True)),
+    _TEXTS.c.field.in_(bindparam("fields", expanding=True)),
+    _TEXTS.c.locale.in_(bindparam("locales", expanding=True)),
+)
+
+
 def get_listings(school_ids: list[str], fields: tuple[str, ...], locales: tuple[str, ...]) -> list[Listing]:
     """Return these schools as plain rows in the order given (unknown ids skipped), with the
     free texts of `fields` in `locales`: three statements, for readers of many schools a second."""
     wanted = list(dict.fromkeys(school_ids))
     if not wanted:
         return []
-    schools, programs, texts = School.__table__, Program.__table__, SchoolText.__table__
-    found = {row.id: Listing(row, [], []) for row in db.session.execute(select(schools).where(schools.c.id.in_(wanted)))}
-    for row in db.session.execute(select(programs).where(programs.c.school_id.in_(wanted)).order_by(programs.c.id)):
+    connection = db.session.connection()
+    found = {row.id: Listing(row, [], []) for row in connection.execute(_LISTING_FACTS, {"ids": wanted})}
+    for row in connection.execute(_LISTING_PROGRAMS, {"ids": wanted}):
         found[row.school_id].programs.append(row)
-    chosen = select(texts).where(texts.c.school_id.in_(wanted), texts.c.field.in_(fields), texts.c.locale.in_(locales))
-    for row in db.session.execute(chosen):
+    for row in connection.execute(_LISTING_TEXTS, {"ids": wanted, "fields": list(fields), "locales": list(locales)}):
         found[row.school_id].texts.append(row)
     return [found[i] for i in wanted if i in found]
 

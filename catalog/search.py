@@ -222,6 +222,7 @@ class CatalogIndex:
     def __init__(self, schools: Iterable[IndexedSchool]):
         self.schools = list(schools)
         self.by_id = {school.id: school for school in self.schools}
+        self.needs_offered = frozenset(need for school in self.schools for need in school.needs)
         self.by_cell: dict[int | None, list[IndexedSchool]] = {}
         for school in self.schools:
             self.by_cell.setdefault(school.geo_cell, []).append(school)
@@ -229,20 +230,30 @@ class CatalogIndex:
     def __len__(self) -> int:
         return len(self.schools)
 
-    def _located(self, query: Query) -> Iterable[IndexedSchool]:
+    def _pool(self, query: Query) -> Iterable[IndexedSchool]:
+        """The schools in the grid cells a radius search touches (all of them without a radius)."""
         if query.near is None or query.radius_km is None:
             return self.schools
         cells = geo.cells_covering(*query.near, query.radius_km)
-        pool = self.schools if cells is None else [s for cell in cells for s in self.by_cell.get(cell, ())]
-        min_lat, max_lat, min_lon, max_lon = geo.bounding_box(*query.near, query.radius_km)
-        return [s for s in pool if s.lat is not None and s.lon is not None and min_lat <= s.lat <= max_lat and min_lon <= s.lon <= max_lon]
+        if cells is None:
+            return self.schools
+        by_cell = self.by_cell
+        return [school for cell in cells if cell in by_cell for school in by_cell[cell]]
 
     def candidates(self, query: Query) -> list[Candidate]:
         """Return the schools that pass the query's filters, unranked."""
-        grade, sector, needs = query.grade, query.sector, frozenset(query.needs)
+        needs = frozenset(query.needs)
+        if not needs <= self.needs_offered:
+            return []  # a need no school meets ("bus" where no school runs one): nothing to look through
+        grade, sector = query.grade, query.sector
         program, language, tokens = query.program, query.program_language, query.text_tokens
+        boxed = query.near is not None and query.radius_km is not None
+        if boxed:
+            min_lat, max_lat, min_lon, max_lon = geo.bounding_box(*query.near, query.radius_km)
         found = []
-        for s in self._located(query):
+        for s in self._pool(query):
+            if boxed and (s.lat is None or s.lon is None or not (min_lat <= s.lat <= max_lat and min_lon <= s.lon <= max_lon)):
+                continue
             if grade is not None and not s.grade_low <= grade <= s.grade_high:
                 continue
             if (sector and s.sector != sector) or not needs <= s.needs:

@@ -21,6 +21,7 @@ from sms.replies import Reply, render
 from sms.understand import SchoolNames, Understanding, parse
 
 
+@lru_cache(maxsize=65536)  # the same few thousand families text again and again
 def normalize_phone(raw: str, region: str = "US") -> str:
     """Return a number in E.164 ("+17735551234"); keep the raw text if it is not a number."""
     try:
@@ -144,6 +145,7 @@ _CONTEXT = select(
     select(CONVERSATIONS.c.locale).where(CONVERSATIONS.c.phone == bindparam("phone")).scalar_subquery(),
     select(CONVERSATIONS.c.state).where(CONVERSATIONS.c.phone == bindparam("phone")).scalar_subquery(),
 )
+_SEND = insert(MESSAGES)
 _REPLIES = select(MESSAGES.c.body).where(MESSAGES.c.reply_to_id == bindparam("id")).order_by(MESSAGES.c.id)
 
 
@@ -179,7 +181,7 @@ def _store(phone: str, body: str, sid: str | None, status: str, now: datetime, r
         return False
     if replies:
         outbound = {"direction": "out", "phone": phone, "status": "replied", "reply_to_id": inbound_id, "created_at": now}
-        connection.execute(insert(MESSAGES), [dict(outbound, body=text) for text in replies])
+        connection.execute(_SEND, [dict(outbound, body=text) for text in replies])
     return True
 
 

@@ -1,5 +1,7 @@
 """Twilio's webhooks: inbound texts answered with TwiML, delivery status callbacks."""
 
+from functools import lru_cache
+
 from flask import Blueprint, Response, abort, current_app, request
 from limits import parse as parse_limit
 from twilio.request_validator import RequestValidator
@@ -10,6 +12,12 @@ from sms.outbound import record_status
 from sms.services import handle_inbound, handle_rate_limited, normalize_phone
 
 webhook = Blueprint("sms", __name__, url_prefix="/sms")
+# Twilio's calls are limited per sender inside `inbound`, after the signature check; the
+# limiter's own per-request pass would only look for limits this blueprint never has.
+limiter.exempt(webhook)
+
+
+_parsed_limit = lru_cache(maxsize=4)(parse_limit)
 
 
 def _public_url() -> str:
@@ -34,7 +42,7 @@ def inbound():
     phone = normalize_phone(request.form.get("From", ""))
     body, sid = request.form.get("Body", ""), request.form.get("MessageSid") or None
     # After the signature check, so forged requests cannot use up a family's allowance.
-    if limiter.limiter.hit(parse_limit(current_app.config["SMS_RATE_LIMIT"]), "sms-inbound", phone):
+    if limiter.limiter.hit(_parsed_limit(current_app.config["SMS_RATE_LIMIT"]), "sms-inbound", phone):
         texts = handle_inbound(phone, body, sid)
     else:
         texts = handle_rate_limited(phone, body, sid)
