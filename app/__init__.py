@@ -28,8 +28,12 @@ def create_app(overrides: dict | None = None) -> Flask:
 
 
 def register_extensions(app: Flask) -> None:
-    if app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite:///"):
+    sqlite = app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite:")
+    if sqlite:
         config.INSTANCE_DIR.mkdir(exist_ok=True)
+    # A server's connections can go stale (a restart), so each is tested as it is taken; a SQLite
+    # file's cannot, and the test would cost every request a statement.
+    app.config["SQLALCHEMY_ENGINE_OPTIONS"] = {"pool_pre_ping": not sqlite, **app.config["SQLALCHEMY_ENGINE_OPTIONS"]}
     db.init_app(app)
     cache.init_app(app)
     limiter.init_app(app)
