@@ -110,3 +110,19 @@ def test_a_sent_list_can_be_answered_by_number():
     assert reply.key == "shortlist_head" and reply.lines[1].startswith("2. Beta")
     assert state["locale"] == "es"
     assert "Beta" in _ask(state, intent="details", choices=(2,))
+
+
+def test_a_listed_school_removed_since_is_not_described():
+    state, _ = step(None, Understanding(intent="search", grades=(0, 0), near="60637"), NOW, fake_search)
+    removed = state["results"][1]
+
+    def search_without_it(params: dict) -> dict:
+        found = fake_search(params)
+        return {**found, "results": [s for s in found["results"] if s["id"] != removed]}
+
+    _, [reply] = step(state, Understanding(intent="details", choices=(2,)), NOW, search_without_it)
+    assert reply == Reply("unknown_choice", {"number": 2})
+    _, [reply] = step(state, Understanding(intent="compare", choices=(1, 2)), NOW, search_without_it)
+    assert reply.key == "unknown_choice"  # one school is not a comparison
+    _, [reply] = step(state, Understanding(intent="compare", choices=(1, 3)), NOW, search_without_it)
+    assert reply.key == "compare_head" and [line[:2] for line in reply.lines] == ["1.", "3."]

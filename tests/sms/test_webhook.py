@@ -5,6 +5,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import func, select
 
+from app.extensions import db
 from sms.models import Message, OptOut
 from sms.segments import count_segments
 from tests.sms.conftest import sign
@@ -117,3 +118,39 @@ def test_a_question_about_a_named_school_answers_that_topic(text):
     assert answer.startswith("Thomas Kelly High School, getting there:") and "School bus not known" in answer  # CPS does not say
     [apply] = text("how do I apply to Kelly High School")
     assert apply.startswith("Thomas Kelly High School") and "PERSON" in apply  # the demo catalog has no how-to-apply text
+
+
+def test_details_show_the_listing_as_it_is_now(app, text):
+    """A family replies "1" after staff changed that school: the reply has the new facts."""
+    from catalog.queries import current_rows
+    from catalog.services import publish_listing
+    from sms.models import Conversation
+
+    [results] = text("grade 3 near 60637")
+    with app.app_context():
+        first = db.session.get(Conversation, "+17735550101").state["results"][0]
+        row = current_rows([first])[first]
+        assert publish_listing(first, {**row, "phone": "(773) 555-0142"}, actor="test")[0]
+        db.session.commit()
+    [details] = text("1")
+    assert row["name"] in details and "(773) 555-0142" in details
+
+
+def test_a_retry_stored_meanwhile_by_another_worker_is_answered_but_not_stored_twice(app, monkeypatch):
+    """Two deliveries of one MessageSid at once: the second to store finds it taken and stores nothing."""
+    import sms.services
+    from sms.services import Context, handle_inbound
+
+    def stored() -> int:
+        return db.session.scalar(select(func.count()).select_from(Message).where(Message.phone == "+17735550166"))
+
+    with app.test_request_context():
+        first = handle_inbound("+17735550166", "grade 3 60615", "SMtwice")
+        db.session.commit()
+        assert stored() == 1 + len(first)
+        # the second delivery read its context before the first one committed
+        monkeypatch.setattr(sms.services, "_context", lambda phone, sid: Context(None, False, None, None))
+        again = handle_inbound("+17735550166", "grade 3 60615", "SMtwice")
+        db.session.commit()
+        assert again == first
+        assert stored() == 1 + len(first)
