@@ -21,15 +21,20 @@ from sms.replies import Reply, render
 from sms.understand import SchoolNames, Understanding, parse
 
 
+def storable(text: str) -> str:
+    """Drop NUL characters, which PostgreSQL's text columns refuse (the rest of a text is kept)."""
+    return text.replace("\x00", "")
+
+
 @lru_cache(maxsize=65536)  # the same few thousand families text again and again
 def normalize_phone(raw: str, region: str = "US") -> str:
     """Return a number in E.164 ("+17735551234"); keep the raw text if it is not a number."""
     try:
         number = phonenumbers.parse(raw, region)
     except phonenumbers.NumberParseException:
-        return raw.strip()[:20]
+        return storable(raw.strip()[:20])
     if not phonenumbers.is_possible_number(number):
-        return raw.strip()[:20]
+        return storable(raw.strip()[:20])
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
@@ -175,7 +180,7 @@ def _store(phone: str, body: str, sid: str | None, status: str, now: datetime, r
     """Store a text and the replies to it; False (nothing stored) when its MessageSid came in meanwhile."""
     connection = db.session.connection()
     receive, _save = _writes(connection.dialect.name)
-    values = {"sid": sid, "direction": "in", "phone": phone, "body": body[:1600], "status": status, "created_at": now}
+    values = {"sid": sid, "direction": "in", "phone": phone, "body": storable(body[:1600]), "status": status, "created_at": now}
     inbound_id = connection.execute(receive, values).scalar()
     if inbound_id is None:  # a concurrent retry of the same text stored it first
         return False

@@ -6,6 +6,7 @@ import re
 import pytest
 from twilio.request_validator import RequestValidator
 
+from app.extensions import db
 from tests.conftest import ROOT
 from tests.fakes import ACCOUNT, use_fake_twilio
 
@@ -21,6 +22,8 @@ def app(database_url):
     runner = app.test_cli_runner()
     assert runner.invoke(args=["catalog", "import", str(ROOT / "catalog" / "demo" / "chicago.csv")]).exit_code == 0
     yield app
+    with app.app_context():
+        db.engine.dispose()
 
 
 def sign(url: str, form: dict) -> str:

@@ -11,6 +11,12 @@ from sms.segments import count_segments
 from tests.sms.conftest import sign
 
 
+@pytest.fixture(params=["sqlite", "postgresql"])
+def backend(request):
+    """The webhook writes with each database's own upsert and RETURNING: run it on both."""
+    return request.param
+
+
 def test_unsigned_and_forged_requests_are_refused(client):
     form = {"From": "+17735550101", "Body": "hi", "MessageSid": "SM1"}
     assert client.post("/sms/inbound", data=form).status_code == 403
@@ -154,3 +160,8 @@ def test_a_retry_stored_meanwhile_by_another_worker_is_answered_but_not_stored_t
         db.session.commit()
         assert again == first
         assert stored() == 1 + len(first)
+
+
+def test_a_nul_character_is_dropped_and_the_rest_of_the_text_kept(text, session):
+    assert text("kinder\x00 60637")
+    assert session.scalar(select(Message.body).where(Message.direction == "in")) == "kinder 60637"
