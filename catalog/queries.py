@@ -183,8 +183,7 @@ def get_schools(school_ids: list[str]) -> list[School]:
     return [found[i] for i in wanted if i in found]
 
 
-LISTING_COLUMNS = ("id", "name", "sector", "grade_low", "grade_high", "address", "zip", "phone", "website", "accessibility",
-                   "school_bus", "school_bus_notes", "transit_rail", "transit_bus")  # fmt: skip
+LISTING_COLUMNS = ("id", "name", "sector", "grade_low", "grade_high", "address", "phone", "school_bus", "transit_rail", "transit_bus")
 
 
 class Listing(NamedTuple):

@@ -227,9 +227,6 @@ class CatalogIndex:
         for school in self.schools:
             self.by_cell.setdefault(school.geo_cell, []).append(school)
 
-    def __len__(self) -> int:
-        return len(self.schools)
-
     def _pool(self, query: Query) -> Iterable[IndexedSchool]:
         """The schools in the grid cells a radius search touches (all of them without a radius)."""
         if query.near is None or query.radius_km is None:
