@@ -134,29 +134,50 @@ def _build_index() -> CatalogIndex:
     )
 
 
-def catalog_index() -> CatalogIndex:
-    """Return this worker's in-memory index of the catalog (rebuilt after any change)."""
-    return per_revision("catalog_index", _build_index)
+def catalog_index() -> CatalogIndex | None:
+    """Return this worker's in-memory index of the catalog (rebuilt after any change), or None
+    when the catalog has more than SEARCH_INDEX_MAX_SCHOOLS schools (it takes about 1 MB a
+    thousand schools in every worker, so a huge catalog is searched in the database)."""
+
+    def build() -> CatalogIndex | None:
+        count = db.session.scalar(select(func.count()).select_from(School))
+        return _build_index() if count <= current_app.config["SEARCH_INDEX_MAX_SCHOOLS"] else None
+
+    return per_revision("catalog_index", build)
 
 
-def find_in_memory(query: Query) -> tuple[int, list[tuple[IndexedSchool, float | None]]]:
-    """Search the catalog without a database round trip: (total, [(school, distance_km)] of the page).
+def _rank_in_database(query: Query) -> tuple[int, list[tuple[str, float | None]]]:
+    # Rows of (id, name, lat, lon) are Candidates already: no object per row on the hot path.
+    # The name is read only to order by it, so other searches stay inside ix_school_search.
+    name = School.name if query.order == "name" else null().label("name")
+    return rank(db.session.execute(select(School.id, name, School.lat, School.lon).where(*_filters(query))), query)
 
-    The same filters and ranking as `find_schools`, for callers that label plain facts themselves
-    (the SMS bot, which answers many different searches a second).
+
+_PAGE_FACTS = select(School.id, School.name, School.grade_low, School.grade_high, School.sector).where(
+    School.id.in_(bindparam("ids", expanding=True))
+)
+
+
+def find_school_facts(query: Query) -> tuple[int, list[tuple[IndexedSchool | Row, float | None]]]:
+    """Search the catalog for a caller that labels plain facts itself (the SMS bot, which
+    answers many different searches a second): (total, [(school, distance_km)] of the page),
+    each school with at least id, name, grade_low, grade_high and sector.
+
+    The same filters and ranking as `find_schools`, on the in-memory index when there is one:
+    no database round trip.
     """
     index = catalog_index()
-    total, page = rank(index.candidates(query), query)
-    return total, [(index.by_id[school_id], distance) for school_id, distance in page]
+    if index is not None:
+        total, page = rank(index.candidates(query), query)
+        return total, [(index.by_id[school_id], distance) for school_id, distance in page]
+    total, page = _rank_in_database(query)
+    facts = {row.id: row for row in db.session.execute(_PAGE_FACTS, {"ids": [school_id for school_id, _ in page]})}
+    return total, [(facts[school_id], distance) for school_id, distance in page if school_id in facts]
 
 
 def find_schools(query: Query) -> SearchResult:
     """Search the catalog: the one search every door (kiosk, SMS, API) uses."""
-    # Rows of (id, name, lat, lon) are Candidates already: no object per row on the hot path.
-    # The name is read only to order by it, so other searches stay inside ix_school_search.
-    name = School.name if query.order == "name" else null().label("name")
-    statement = select(School.id, name, School.lat, School.lon).where(*_filters(query))
-    total, page = rank(db.session.execute(statement), query)
+    total, page = _rank_in_database(query)
     ids = [school_id for school_id, _distance in page]
     loaded = {
         s.id: s

@@ -13,7 +13,7 @@ from app.db import upsert_statement
 from app.extensions import db
 from catalog.labels import current as current_labels
 from catalog.models import School
-from catalog.queries import Listing, find_in_memory, free_text, get_listings, per_revision
+from catalog.queries import Listing, find_school_facts, free_text, get_listings, per_revision
 from catalog.search import QueryError, build_query
 from sms.engine import step
 from sms.models import Conversation, Handoff, Message, OptOut
@@ -73,7 +73,7 @@ def school_summary(listing: Listing) -> dict:
     }
 
 
-MAX_SUMMARIES = 50_000  # schools × languages kept labelled per worker
+MAX_SUMMARIES = 5_000  # schools × languages kept labelled per worker: about 7 MB
 
 
 def summaries(school_ids: list[str]) -> list[dict]:
@@ -96,8 +96,8 @@ def catalog_search(params: dict) -> dict:
     """The catalog search as the engine asks for it (API parameters), labelled in the current locale.
 
     Families text many different searches, so each runs on the catalog's in-memory index (the
-    same filters and ranking as every other door) and is labelled from it, without the database.
-    Schools asked for by id (details, compare) come with all their facts.
+    same filters and ranking as every other door) and is labelled from its plain facts. Schools
+    asked for by id (details, compare) come with all their facts.
     """
     if "ids" in params:
         found = summaries(params["ids"])
@@ -107,7 +107,7 @@ def catalog_search(params: dict) -> dict:
         query = build_query(values)
     except QueryError:
         return {"total": 0, "results": []}
-    total, page = find_in_memory(query)
+    total, page = find_school_facts(query)
     labels = current_labels()
     results = [
         {"id": school.id, "name": school.name, "grades_label": labels.grades(school.grade_low, school.grade_high),
