@@ -45,13 +45,19 @@ def _units(text: str, enc: str) -> list[int]:
     return [2 if ord(ch) > 0xFFFF else 1 for ch in text]
 
 
+def _one_unit_each(text: str, enc: str) -> bool:
+    """Say whether every character takes one unit: no GSM-7 escape, no UTF-16 surrogate pair."""
+    if enc == GSM7:
+        return GSM7_EXTENSION.isdisjoint(text)
+    return text.isascii() or len(text.encode("utf-16-le")) == 2 * len(text)
+
+
 def count_segments(text: str) -> int:
     """Return how many SMS segments `text` is sent as (0 for an empty text)."""
     if not text:
         return 0
     enc = encoding(text)
-    if GSM7_EXTENSION.isdisjoint(text) if enc == GSM7 else text.isascii() or len(text.encode("utf-16-le")) == 2 * len(text):
-        # every character one unit: no part boundary can fall inside one (the usual case)
+    if _one_unit_each(text, enc):  # the usual case: no part boundary can fall inside a character
         return 1 if len(text) <= SINGLE[enc] else -(-len(text) // PART[enc])
     units = _units(text, enc)
     if sum(units) <= SINGLE[enc]:
