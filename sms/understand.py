@@ -236,17 +236,6 @@ class _Message:
         return cls(folded, runs, _CJK_RE.search(folded) is not None)
 
 
-def _has(message: _Message, phrase: str) -> bool:
-    """Say whether a (folded) phrase is in the message: as whole words, or inside words for CJK phrases.
-
-    Only a phrase written in Han or Hangul matches inside words; a Latin phrase of a CJK
-    lexicon ("ell") must stand alone, or it would match inside "Kelly".
-    """
-    if phrase in message.runs:
-        return True
-    return message.cjk and _is_cjk(phrase) and phrase in message.folded
-
-
 _CJK_RE = re.compile("[\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 
 
@@ -265,13 +254,16 @@ def _found(message: _Message, phrases) -> set[str]:
 
 
 def _any(message: _Message, phrases) -> bool:
+    """Say whether one of the (folded) phrases is in the message: as whole words, or inside words
+    for CJK phrases. Only a phrase written in Han or Hangul matches inside words; a Latin phrase
+    of a CJK lexicon ("ell") must stand alone, or it would match inside "Kelly"."""
     if not message.runs.isdisjoint(phrases):  # one C-level pass over the phrases
         return True
     return message.cjk and any(_is_cjk(p) and p in message.folded for p in phrases)
 
 
 def _without_fillers(text: str, words: set[str], compiled: _Compiled) -> str:
-    """Return the message (and its set of words) with this language's politeness words dropped."""
+    """Return the message with this language's politeness words dropped (`words`: the message's words)."""
     if compiled.filler_words.isdisjoint(words):
         return " ".join(text.split())
     stripped = f" {text} "
