@@ -1,12 +1,27 @@
-"""JSON errors for the API, never a stack trace."""
+"""JSON errors for the API, never a stack trace; requests no database can store, refused."""
 
-from flask import Flask, jsonify, request
+from flask import Flask, abort, jsonify, request
 from flask_babel import gettext as _
 from werkzeug.exceptions import HTTPException
+
+NUL = "\x00"
 
 
 def register_error_handlers(app: Flask) -> None:
     """Answer HTTP errors under /api/ as JSON; log and hide unexpected ones."""
+
+    @app.before_request
+    def refuse_nul_characters():
+        """Refuse (400) a URL or form holding U+0000: PostgreSQL's text columns cannot store it
+        and no one types it, so it would otherwise fail as a 500 wherever it reached the database.
+        Twilio's signed texts are left to the bot, which drops the character and keeps the rest."""
+        if request.blueprint == "sms":
+            return
+        fields = [request.path, *request.args.keys(), *request.args.values()]
+        if request.method == "POST":
+            fields += [*request.form.keys(), *request.form.values()]
+        if any(NUL in field for field in fields):
+            abort(400, description=_("The request holds a character that cannot be stored (U+0000). Remove it and try again."))
 
     @app.errorhandler(HTTPException)
     def http_error(error: HTTPException):
