@@ -1,10 +1,18 @@
 """JSON errors for the API, never a stack trace; requests no database can store, refused."""
 
-from flask import Flask, abort, jsonify, request
+from flask import Flask, jsonify, request
 from flask_babel import gettext as _
-from werkzeug.exceptions import HTTPException
+from werkzeug.exceptions import BadRequest, HTTPException
 
 NUL = "\x00"
+
+
+class NulCharacter(BadRequest):
+    """A request holding U+0000; `parameter` names where, when it is a named parameter."""
+
+    def __init__(self, parameter: str | None):
+        super().__init__(_("The request holds a character that cannot be stored (U+0000). Remove it and try again."))
+        self.parameter = parameter
 
 
 def register_error_handlers(app: Flask) -> None:
@@ -17,16 +25,21 @@ def register_error_handlers(app: Flask) -> None:
         Twilio's signed texts are left to the bot, which drops the character and keeps the rest."""
         if request.blueprint == "sms":
             return
-        fields = [request.path, *request.args.keys(), *request.args.values()]
+        named = [*(request.view_args or {}).items(), *request.args.items(multi=True)]
         if request.method == "POST":
-            fields += [*request.form.keys(), *request.form.values()]
-        if any(NUL in field for field in fields):
-            abort(400, description=_("The request holds a character that cannot be stored (U+0000). Remove it and try again."))
+            named += list(request.form.items(multi=True))
+        for name, value in named:
+            if NUL in name or NUL in str(value):
+                raise NulCharacter(name.replace(NUL, "")[:40] or "?")
+        if NUL in request.path:
+            raise NulCharacter(None)
 
     @app.errorhandler(HTTPException)
     def http_error(error: HTTPException):
         if request.path.startswith("/api/"):
             body = {"error": {"status": error.code, "message": error.description or error.name}}
+            if getattr(error, "parameter", None):
+                body["error"]["parameter"] = error.parameter
             return jsonify(body), error.code
         return error
 

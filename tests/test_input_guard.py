@@ -26,6 +26,8 @@ def test_the_api_says_it_in_json_in_the_browsers_language(client):
     response = client.get("/api/v1/schools/x%00", headers={"Accept-Language": "es"})
     assert response.status_code == 400
     assert "U+0000" in response.json["error"]["message"] and "carácter" in response.json["error"]["message"]
+    assert response.json["error"]["parameter"] == "school_id"  # the API names the parameter, as for any bad one
+    assert client.get("/api/v1/schools?grade=K&q=a%00").json["error"]["parameter"] == "q"
 
 
 def test_a_nul_in_a_form_is_refused_and_a_clean_form_still_works(client):
