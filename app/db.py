@@ -5,6 +5,8 @@ from contextlib import contextmanager
 
 from flask import Flask
 from sqlalchemy import event
+from sqlalchemy.dialects import postgresql
+from sqlalchemy.dialects import sqlite as sqlite_dialect
 from sqlalchemy.engine import Engine
 
 from app.extensions import db
@@ -51,7 +53,4 @@ def _tune_sqlite(connection, _record) -> None:
 
 def upsert_statement(table, dialect: str):
     """Return an INSERT for `table` that can say ON CONFLICT (SQLite's and PostgreSQL's own)."""
-    from sqlalchemy.dialects import postgresql
-    from sqlalchemy.dialects import sqlite as sqlite_dialect
-
     return (postgresql if dialect == "postgresql" else sqlite_dialect).insert(table)
