@@ -29,6 +29,7 @@ OUT = ROOT / "bench" / "out"
 RESULTS = ROOT / "bench" / "RESULTS.md"
 sys.path.insert(0, str(ROOT))
 
+from bench.floor import LEVELS as FLOOR_LEVELS  # noqa: E402
 from catalog import adapters  # noqa: E402
 from catalog.csvformat import COLUMNS, read_rows, write_csv  # noqa: E402
 
@@ -161,12 +162,11 @@ def serve(target: str, port: int, env: dict) -> subprocess.Popen:
         [gunicorn, "--workers", "2", "--bind", f"127.0.0.1:{port}", "--log-level", "warning", target],
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )  # fmt: skip
-    for _ in range(150):
-        try:
-            subprocess.run(["curl", "-sf", "-o", "/dev/null", f"http://127.0.0.1:{port}/api/v1/schools"], check=True, timeout=5)
+    for _ in range(150):  # up once it answers at all (not every contender has the same pages)
+        probe = ["curl", "-s", "-o", "/dev/null", "-w", "%{http_code}", f"http://127.0.0.1:{port}/"]
+        if subprocess.run(probe, capture_output=True, text=True, timeout=5).stdout not in ("", "000"):
             return proc
-        except subprocess.CalledProcessError:
-            time.sleep(0.2)
+        time.sleep(0.2)
     proc.kill()
     raise RuntimeError(f"{target} did not start")
 
@@ -326,8 +326,9 @@ def signed_sms_script(port: int, texts: list[tuple[str, str]]) -> Path:
     return list_script("sms", entries, f"return wrk.format('POST', '/sms/inbound', {headers}, item[1])")
 
 
-def bench_sms(sqlite_url: str, rows: list[dict], seconds: int) -> dict:
-    """/sms/inbound vs a bare form echo, same gunicorn settings, alternated twice."""
+def bench_sms(sqlite_url: str, rows: list[dict], seconds: int, floors: bool = False) -> dict:
+    """/sms/inbound vs a bare form echo, same gunicorn settings, alternated twice; with `floors`,
+    also the echo plus only the steps every text must pay for (bench/floor.py), level by level."""
     if not shutil.which("wrk"):
         return {}
     catalog = Path(sqlite_url.removeprefix("sqlite:///"))
@@ -341,9 +342,16 @@ def bench_sms(sqlite_url: str, rows: list[dict], seconds: int) -> dict:
 
     env = {**os.environ, "DATABASE_URL": f"sqlite:///{scratch}", "TWILIO_AUTH_TOKEN": SMS_TOKEN}
     script = signed_sms_script(5101, sms_texts(rows))
-    mean = side_by_side(env, {"bare": ("bench.bare:app", "/", script), "sms": ("wsgi:app", "/", script)}, seconds, fresh_database)
+    contenders = {"bare": ("bench.bare:app", "/", script)}
+    if floors:
+        contenders |= {level: (f"bench.floor:create_app('{level}')", "/", script) for level in FLOOR_LEVELS}
+    contenders["sms"] = ("wsgi:app", "/", script)
+    mean = side_by_side(env, contenders, seconds, fresh_database)
     sms, bare = mean["sms"], mean["bare"]
-    return {"sms_rps": sms[0], "bare_rps": bare[0], "ratio": sms[0] / bare[0], "p99": sms[1], "rss_mb": sms[2]}
+    return {
+        "sms_rps": sms[0], "bare_rps": bare[0], "ratio": sms[0] / bare[0], "p99": sms[1], "rss_mb": sms[2],
+        "floors": {level: mean[level][0] / bare[0] for level in FLOOR_LEVELS if level in mean},
+    }  # fmt: skip
 
 
 def kiosk_result_paths(rows: list[dict], count: int = 5_000) -> list[str]:
@@ -457,7 +465,7 @@ def main() -> None:
         city_csv, city_url = OUT / "city.csv", f"sqlite:///{OUT / 'city.db'}"
         city_csv.write_text(write_csv([{c: r.get(c, "") for c in COLUMNS} for r in city], COLUMNS), encoding="utf-8")
         bench_import(city_url, city_csv)
-        results["sms_city"] = bench_sms(city_url, city, args.seconds)
+        results["sms_city"] = bench_sms(city_url, city, args.seconds, floors=True)
         print("kiosk results page vs a bare Flask page, on the real catalog…", flush=True)
         results["kiosk"] = bench_kiosk(city_url, city, args.seconds)
         results["sms"] = bench_sms(sqlite_url, rows, args.seconds)
@@ -465,6 +473,14 @@ def main() -> None:
     results["parse_per_s"] = bench_parse()
     write_results(args, results)
     print(RESULTS.read_text(encoding="utf-8"))
+
+
+FLOOR_STEPS = {
+    "signed": "Twilio's signature checked",
+    "stored": "+ the text stored",
+    "understood": "+ the text read (`parse`)",
+    "remembered": "+ the conversation read and written",
+}
 
 
 def write_results(args, results: dict) -> None:
@@ -510,6 +526,11 @@ def write_results(args, results: dict) -> None:
                 f"| `/sms/inbound` under gunicorn (2 sync workers, wrk -t2 -c16), 40,000 signed texts from 2,000 families, {catalog}, "
                 f"vs a bare Flask form echo | ratio **{sms['ratio']:.2f}** ({sms['sms_rps']:,.0f} vs {sms['bare_rps']:,.0f} req/s); "
                 f"p99 {sms['p99']:.0f} ms; largest worker {sms['rss_mb']:.0f} MB RSS | ≥ 0.35; p99 < 100 ms; ≤ 200 MB |"
+            )
+        if sms and sms["floors"]:
+            steps = "; ".join(f"{FLOOR_STEPS[level]} **{ratio:.2f}**" for level, ratio in sms["floors"].items())
+            lines.append(
+                f"| what the SMS budget leaves: the bare echo plus only what every text must pay for (`bench/floor.py`), same run | {steps} | — |"
             )
     kiosk = results.get("kiosk")
     if kiosk:
@@ -560,9 +581,14 @@ def write_results(args, results: dict) -> None:
         "session and pool around them), gunicorn and Flask about a quarter, understanding the text and",
         "the search about a sixth together (on the real catalog the search runs on each worker's",
         "in-memory index; the 100,000-school catalog is past SEARCH_INDEX_MAX_SCHOOLS and is searched in",
-        "the database), the rest signature, rate limit, replies and TwiML. The 0.35 ratio asks for about",
-        "1 ms a text with every text stored before the answer; it is not met, and is recorded as such on",
-        "the SMS issue.",
+        "the database), the rest signature, rate limit, replies and TwiML.",
+        "",
+        "What the 0.35 budget leaves: `bench/floor.py` is the bare echo plus, level by level, only the",
+        "steps the webhook's contract makes every text pay for: the signature check, storing the text",
+        "before answering it (idempotency), reading it, and reading and writing the sender's",
+        "conversation. Each is done the cheapest way there is (plain sqlite3, no extensions) and none",
+        "searches, answers, limits or writes replies. Where the last level lands near or under 0.35, no",
+        "webhook that also searches and answers can meet the budget on this stack; the SMS issue records it.",
         "",
         "Kiosk: the results page ranks the catalog for a grade, a ZIP (5 km) and a need, and renders ten",
         "cards with their filters in the family's language. The page weight is its HTML with kiosk.css and",
