@@ -72,6 +72,16 @@ GENERIC_NAME_WORDS = frozenset(
 )
 
 
+NAME_MATCH = 85  # fuzz.ratio a text's word needs to count as a word of a school's name
+
+
+def _can_match(length: int, other: int) -> bool:
+    """Say whether words of these lengths may reach NAME_MATCH: fuzz.ratio is at most
+    100 × (1 − |a − b| / (a + b)), since turning one into the other takes |a − b| edits at least
+    (a point of slack for rounding: a word scored for nothing costs only time)."""
+    return 100 * (1 - abs(length - other) / (length + other)) >= NAME_MATCH - 1
+
+
 def _name_words(text: str) -> list[str]:
     return [w for w in fold(text).split() if len(w) > 2 and w not in GENERIC_NAME_WORDS and not w.isdigit()]
 
@@ -89,6 +99,9 @@ class SchoolNames:
     words: tuple[tuple[str, ...], ...]
     vocabulary: tuple[str, ...]
     schools_by_word: dict
+    # word length → the vocabulary words (in vocabulary order) long enough and short enough to
+    # reach NAME_MATCH against a word of that length: the rest cannot, so they are not scored
+    vocabulary_by_length: dict[int, tuple[str, ...]]
 
     @classmethod
     def build(cls, schools: list[tuple[str, str]]) -> "SchoolNames":
@@ -97,14 +110,18 @@ class SchoolNames:
         for index, school_words in enumerate(words):
             for word in school_words:
                 by_word.setdefault(word, []).append(index)
-        return cls(tuple(i for i, _n in schools), tuple(n for _i, n in schools), words, tuple(by_word), by_word)
+        vocabulary = tuple(by_word)
+        longest = max(map(len, vocabulary), default=0)
+        by_length = {n: tuple(w for w in vocabulary if _can_match(n, len(w))) for n in range(1, longest + 2)}
+        return cls(tuple(i for i, _n in schools), tuple(n for _i, n in schools), words, vocabulary, by_word, by_length)
 
     def find(self, text: str) -> tuple[str, str] | None:
         """Return (id, name) of the school the text names, or None."""
         matched: dict[int, set[str]] = {}
         # words the lexicons know ("special", "bus", "grade") say what is asked, not which school
         for word in set(_name_words(text)) - _all_vocabulary():
-            for found, _score, _pos in process.extract(word, self.vocabulary, scorer=fuzz.ratio, limit=3, score_cutoff=85):
+            candidates = self.vocabulary_by_length.get(min(len(word), len(self.vocabulary_by_length)), ())
+            for found, _score, _pos in process.extract(word, candidates, scorer=fuzz.ratio, limit=3, score_cutoff=NAME_MATCH):
                 for index in self.schools_by_word[found]:
                     matched.setdefault(index, set()).add(found)
         if not matched:
@@ -183,7 +200,8 @@ class _Merged:
     compare: frozenset[str]
     details: frozenset[str]
     school_words: frozenset[str]
-    fillers: frozenset[str]
+    fillers: tuple[str, ...]  # longest first, so "por favor" goes before "favor"
+    filler_words: frozenset[str]  # a message without any of these has no filler to drop
     sectors: frozenset[str]  # these three only tell whether a look per language is needed
     languages: frozenset[str]
     topics: frozenset[str]
@@ -202,7 +220,8 @@ def _merged() -> _Merged:
         compare=union(lex.compare for lex in lexicons),
         details=union(lex.details for lex in lexicons),
         school_words=union(lex.school_words for lex in lexicons),
-        fillers=union(lex.fillers for lex in lexicons),
+        fillers=tuple(sorted(union(lex.fillers for lex in lexicons), key=lambda f: (-len(f), f))),
+        filler_words=frozenset(w for lex in lexicons for f in lex.fillers for w in f.split()),
         sectors=union(phrases for lex in lexicons for phrases in lex.sectors.values()),
         languages=union(lex.languages for lex in lexicons),
         topics=union(phrases for lex in lexicons for phrases in lex.topics.values()),
@@ -438,10 +457,12 @@ def parse(text: str, locale: str | None = None, schools: SchoolNames | None = No
         return Understanding(intent="human", **facets)
     if len(numbers) >= 2 and _any(message, merged.compare):
         return Understanding(intent="compare", choices=tuple(numbers), **facets)
-    bare = f" {folded} "
-    for filler in merged.fillers:
-        bare = bare.replace(f" {filler} ", " ")
-    only_number = re.fullmatch(r"\s*(\d{1,2})\s*", bare)  # "2", "#2", "2 pls"
+    only_number = None
+    if any(len(word) <= 2 and word.isdigit() for word in words):  # "2", "#2", "2 pls"
+        bare = f" {folded} "
+        for filler in merged.fillers if not merged.filler_words.isdisjoint(words) else ():
+            bare = bare.replace(f" {filler} ", " ")
+        only_number = re.fullmatch(r"\s*(\d{1,2})\s*", bare)
     if only_number and 1 <= int(only_number.group(1)) <= 99:
         return Understanding(intent="details", choices=(int(only_number.group(1)),), **facets)
     if len(numbers) == 1 and not grades and not near and _any(message, merged.details):
