@@ -68,24 +68,19 @@ class Reply:
 
 
 def render_all(reply: Reply, gettext: Callable[[str], str]) -> list[str]:
-    """Translate and fill a reply keeping every line: lines past the budget go on in further texts."""
-    texts = [render(Reply(reply.key, reply.values), gettext)]
+    """Translate and fill a reply keeping every line: lines past the budget go on in further
+    texts, so a family is never sent a number for a school it was not shown."""
+    head = gettext(TEMPLATES[reply.key])
+    texts = [[head % reply.values if reply.values else head]]
     for line in reply.lines:
-        candidate = gsm_friendly(f"{texts[-1]}\n{line}")
-        if fits(candidate, MAX_SEGMENTS):
-            texts[-1] = candidate
+        if fits(gsm_friendly("\n".join([*texts[-1], line])), MAX_SEGMENTS):
+            texts[-1].append(line)
         else:
-            texts.append(truncate(gsm_friendly(line), MAX_SEGMENTS))
-    return texts
+            texts.append([line])
+    # look-alikes are chosen for a whole text, so its head and its lines are spelled alike
+    return [truncate(gsm_friendly("\n".join(lines)), MAX_SEGMENTS) for lines in texts]
 
 
 def render(reply: Reply, gettext: Callable[[str], str]) -> str:
-    """Translate and fill a reply, then add its lines while the 3-segment budget allows."""
-    head = gettext(TEMPLATES[reply.key])
-    text = gsm_friendly(head % reply.values if reply.values else head)
-    for line in reply.lines:
-        candidate = gsm_friendly(f"{text}\n{line}")
-        if not fits(candidate, MAX_SEGMENTS):
-            break
-        text = candidate
-    return truncate(text, MAX_SEGMENTS)
+    """Translate and fill a reply with the lines the 3-segment budget allows (the first text of `render_all`)."""
+    return render_all(reply, gettext)[0]

@@ -17,7 +17,7 @@ from catalog.queries import Listing, find_school_facts, free_text, get_listings,
 from catalog.search import QueryError, build_query
 from sms.engine import step
 from sms.models import Conversation, Handoff, Message, OptOut
-from sms.replies import Reply, render
+from sms.replies import Reply, render, render_all
 from sms.understand import SchoolNames, Understanding, parse
 
 
@@ -235,7 +235,7 @@ def handle_inbound(phone: str, body: str, sid: str | None, now: datetime | None 
     locale = state.get("locale") or locale
     with force_locale(locale):
         gettext = get_translations().gettext
-        texts = [render(reply, gettext) for reply in replies]
+        texts = [text for reply in replies for text in render_all(reply, gettext)]
     if not _store(phone, body, sid, "received", now, texts):
         return texts
     _save_conversation(phone, locale, state, now)

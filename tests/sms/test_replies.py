@@ -38,3 +38,11 @@ def test_a_results_reply_keeps_its_head_and_at_least_one_school(locale):
     text = render(reply, gettext_for(locale))
     assert count_segments(text) <= 3
     assert "1. Marie" in text and not text.endswith("…")
+
+
+def test_a_head_and_its_lines_are_spelled_alike():
+    """Look-alikes are chosen for the whole text: a Vietnamese head keeps its accents when its
+    lines hold characters GSM-7 lacks, and a French one loses them all when everything can."""
+    vietnamese = render(Reply("compare_head", {}, ("1. Trường Tiểu học Nguyễn Du",)), gettext_for("vi"))
+    assert vietnamese.splitlines()[0] == gettext_for("vi")(TEMPLATES["compare_head"])
+    assert gsm_friendly("je vais vous écrire en français") == "je vais vous écrire en francais"

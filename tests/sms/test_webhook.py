@@ -165,3 +165,16 @@ def test_a_retry_stored_meanwhile_by_another_worker_is_answered_but_not_stored_t
 def test_a_nul_character_is_dropped_and_the_rest_of_the_text_kept(text, session):
     assert text("kinder\x00 60637")
     assert session.scalar(select(Message.body).where(Message.direction == "in")) == "kinder 60637"
+
+
+@pytest.mark.parametrize("search", ["детский сад 60623", "mẫu giáo 60623", "유치원 60623", "روضة 60623"])
+def test_every_listed_school_is_shown_before_its_number_is_used(text, search):
+    """Long names in a UCS-2 script do not fit one text with the head: they go on in the next
+    text (each within 3 segments), never dropped while their numbers stay listed."""
+    listed = text(search)
+    assert all(count_segments(t) <= 3 for t in listed)
+    shown = "\n".join(listed)
+    names = [line.split(". ", 1)[1].split(" (")[0] for line in shown.splitlines() if line[:2] in ("1.", "2.", "3.")]
+    assert [line[:2] for line in shown.splitlines() if line[:2] in ("1.", "2.", "3.")] == ["1.", "2.", "3."]
+    details = "\n".join(text("2"))
+    assert names[1] in details and all(count_segments(t) <= 3 for t in text("2"))
