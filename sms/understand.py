@@ -448,7 +448,8 @@ def parse(text: str, locale: str | None = None, schools: SchoolNames | None = No
     topic = first("topics", lambda lex: lex.topics.items())
     without_zip = ZIP_RE.sub(" ", text)
     numbers = [int(n) for n in NUMBER_RE.findall(without_zip) if n not in grade_numbers and 1 <= int(n) <= 99]
-    found = schools.find(text) if schools else None
+    # a ZIP makes it a search: "I'm Maria, kinder near 60623" names a child, not Catalyst - Maria
+    found = schools.find(text) if schools and not near else None
     school_id, school = found if found else (None, None)
     facets = dict(language=detected, grades=grades, near=near, sector=sector, needs=tuple(needs), program_language=program_language,
                   school=school, school_id=school_id, topic=topic, wider=wider)  # fmt: skip

@@ -75,3 +75,22 @@ def test_each_locale_is_mostly_right(locale):
 def test_parse_never_raises_on_any_unicode(text, locale):
     result = parse(text, locale, schools=demo_names()).as_dict()
     assert set(result) == set(KEYS)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hi, I'm Maria. I need a kindergarten near 60623",
+        "My son Carlos needs 3rd grade 60623",
+        "Hola, me llamo María. Busco kínder cerca de 60623",
+    ],
+)
+def test_a_search_with_a_zip_is_a_search_even_when_a_word_names_a_school(text):
+    """Catalyst - Maria and Acero - Carlos Fuentes are demo schools; here the names are the family's."""
+    understood = parse(text, schools=demo_names())
+    assert understood.intent == "search" and understood.near == "60623" and understood.school is None
+
+
+def test_a_school_asked_about_by_name_is_still_found():
+    understood = parse("does Kelly High have a bus?", schools=demo_names())
+    assert understood.intent == "details" and understood.school and "Kelly" in understood.school
