@@ -171,6 +171,12 @@ def _folded(lexicon: Lexicon) -> Lexicon:
     return replace(lexicon, **changes)
 
 
+def _pattern_words(patterns: tuple[str, ...]) -> set[str]:
+    """The words a language's grade patterns spell out ("grado" in "\\bgrado {n}"): they vote for it too."""
+    bare = (re.sub(r"\\[a-zA-Z]|\{n\}|\([^()]*\)", " ", p) for p in patterns)  # no escapes, no groups (suffixes)
+    return {w for p in bare for w in re.findall(r"[^\W\d_]{3,}", fold(p))}
+
+
 @lru_cache(maxsize=1)
 def _lexicons() -> dict[str, _Compiled]:
     compiled = {}
@@ -182,6 +188,7 @@ def _lexicons() -> dict[str, _Compiled]:
         words = set(lexicon.markers + lexicon.names + lexicon.stop + lexicon.start + lexicon.help + lexicon.more + lexicon.greeting
                     + lexicon.human + lexicon.school_words + lexicon.fillers)  # fmt: skip
         words |= {p for phrases in lexicon.needs.values() for p in phrases} | set(lexicon.grades) | set(lexicon.number_words)
+        words |= _pattern_words(raw.grade_patterns)
         compiled[locale] = _Compiled(
             lexicon, patterns, frozenset(words), tuple(f" {p} " for p in words if " " in p),
             fillers=tuple(sorted(lexicon.fillers, key=len, reverse=True)),

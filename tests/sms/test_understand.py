@@ -94,3 +94,12 @@ def test_a_search_with_a_zip_is_a_search_even_when_a_word_names_a_school(text):
 def test_a_school_asked_about_by_name_is_still_found():
     understood = parse("does Kelly High have a bus?", schools=demo_names())
     assert understood.intent == "details" and understood.school and "Kelly" in understood.school
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [("grado 3 60623", "es"), ("3er grado 60623", "es"), ("klas 3 60623", "ht"), ("fasalka 3 60623", "so"), ("baitang 3 60623", "fil")],
+)
+def test_the_word_for_grade_tells_the_language_of_a_short_search(text, language):
+    """A first text of grade and ZIP alone sets the conversation's language ("grado 3 60623" was answered in English)."""
+    assert parse(text).language == language
