@@ -256,13 +256,16 @@ def _search_params() -> dict[str, list[str]]:
 def schools():
     labels = current_labels()
     params = _search_params()
-    error = None
-    try:
-        query = build_query(params, default_seed=int(date.today().strftime("%Y%m%d")))
-    except QueryError as problem:
-        error = gettext(problem.message, **problem.params)
-        params = {key: value for key, value in params.items() if key != problem.parameter}
-        query = build_query({k: v for k, v in params.items() if k in ("order", "per_page")} | {"order": ["neutral"]})
+    error, query = None, None
+    while query is None:  # a wrong value costs only its own filter: the family's others still apply
+        try:
+            query = build_query(params, default_seed=int(date.today().strftime("%Y%m%d")))
+        except QueryError as problem:
+            error = error or gettext(problem.message, **problem.params)
+            if problem.parameter in params:
+                params = {key: value for key, value in params.items() if key != problem.parameter}
+            else:  # not one filter's fault
+                query = build_query({"per_page": params["per_page"], "order": ["neutral"]})
     result = find_schools(query)
     booths = _booths()
     pages = max(1, -(-result.total // PER_PAGE))
@@ -280,7 +283,7 @@ def schools():
         error=error,
         filters={
             "grade": GRADE_CODES.get(query.grade, "") if query.grade is not None else "",
-            "near": query.near_zip or "",
+            "near": query.near_zip or request.args.get("near", "").strip()[:40],  # what was typed, even if wrong
             "radius_km": request.args.get("radius_km", str(DEFAULT_RADIUS_KM)),
             "needs": set(query.needs),
             "sector": query.sector or "",

@@ -82,6 +82,18 @@ def test_bad_filters_on_the_results_page_are_explained_not_a_500(screen):
     assert 'class="error"' in html
 
 
+def test_one_wrong_filter_costs_only_itself(screen):
+    """A mistyped ZIP is said to be wrong and kept in its box; the grade, needs and sector still apply."""
+    html = page(screen, "/kiosk/es/schools?grade=3&near=6063&radius_km=2&need=sped&need=ell&sector=charter&order=distance", 400)
+    assert 'class="error"' in html and 'name="near" value="6063"' in html
+    assert '<option value="3" selected>' in html and 'value="charter" checked' in html
+    assert 'value="sped" checked' in html and 'value="ell" checked' in html
+    heading = re.compile(r"<h1[^>]*>(.*?)</h1>", re.S)
+    without_zip = page(screen, "/kiosk/es/schools?grade=3&need=sped&need=ell&sector=charter")
+    assert heading.search(html).group(1) == heading.search(without_zip).group(1)
+    assert not heading.search(html).group(1).strip().startswith("0 ")  # schools were found
+
+
 def test_arabic_pages_are_right_to_left(screen):
     html = page(screen, "/kiosk/ar/schools?grade=K")
     assert '<html lang="ar" dir="rtl">' in html and "الصف" in page(screen, "/kiosk/ar/")
