@@ -84,12 +84,12 @@ def test_bad_filters_on_the_results_page_are_explained_not_a_500(screen):
 
 def test_one_wrong_filter_costs_only_itself(screen):
     """A mistyped ZIP is said to be wrong and kept in its box; the grade, needs and sector still apply."""
-    html = page(screen, "/kiosk/es/schools?grade=3&near=6063&radius_km=2&need=sped&need=ell&sector=charter&order=distance", 400)
+    html = page(screen, "/kiosk/es/schools?grade=3&near=6063&radius_km=2&need=sped&sector=district&order=distance", 400)
     assert 'class="error"' in html and 'name="near" value="6063"' in html
-    assert '<option value="3" selected>' in html and 'value="charter" checked' in html
-    assert 'value="sped" checked' in html and 'value="ell" checked' in html
+    assert '<option value="3" selected>' in html and 'value="district" checked' in html
+    assert 'value="sped" checked' in html
     heading = re.compile(r"<h1[^>]*>(.*?)</h1>", re.S)
-    without_zip = page(screen, "/kiosk/es/schools?grade=3&need=sped&need=ell&sector=charter")
+    without_zip = page(screen, "/kiosk/es/schools?grade=3&need=sped&sector=district")
     assert heading.search(html).group(1) == heading.search(without_zip).group(1)
     assert not heading.search(html).group(1).strip().startswith("0 ")  # schools were found
 
