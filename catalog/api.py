@@ -4,7 +4,7 @@ import hashlib
 import json
 from datetime import date
 
-from flask import Blueprint, Response, abort, g, jsonify, request, url_for
+from flask import Blueprint, Response, abort, current_app, g, jsonify, request, url_for
 from flask_babel import get_locale, gettext, refresh
 
 from app.extensions import cache
@@ -38,6 +38,8 @@ def choose_language():
     if values and locale is None:
         g.locale = "en"
         refresh()
+        if len(values) > 1:
+            return bad_parameter("lang", gettext("Give “%(name)s” only once.", name="lang"))
         return bad_parameter("lang", gettext("“%(value)s” is not a supported language.", value=values[0][:20]))
     return None
 
@@ -92,6 +94,7 @@ def cached_json(key: str, build) -> Response:
     response.set_etag(hashlib.blake2b(full_key.encode(), digest_size=12).hexdigest())
     response.cache_control.public = True
     response.cache_control.max_age = 60
+    response.vary.add("Accept-Language")  # without `lang`, the body is in the browser's language
     return response.make_conditional(request)
 
 
@@ -102,7 +105,11 @@ def schools():
     if unknown:
         return bad_parameter(unknown[0], gettext("Unknown parameter “%(parameter)s”.", parameter=unknown[0][:40]))
     try:
-        query = build_query(request.args.to_dict(flat=False), default_seed=int(date.today().strftime("%Y%m%d")))
+        query = build_query(
+            request.args.to_dict(flat=False),
+            default_seed=int(date.today().strftime("%Y%m%d")),
+            max_per_page=current_app.config["API_MAX_PER_PAGE"],
+        )
     except QueryError as error:
         return bad_parameter(error.parameter, gettext(error.message, **error.params))
 

@@ -109,6 +109,25 @@ def test_errors_are_in_the_requested_language(client):
     assert english != spanish and "13" in spanish
 
 
+def test_a_repeated_lang_is_named_as_repeated(client):
+    error = client.get("/api/v1/schools?lang=es&lang=fr").get_json()["error"]
+    assert error["parameter"] == "lang" and "once" in error["message"] and "not a supported" not in error["message"]
+
+
+def test_answers_in_the_browsers_language_say_they_vary_with_it(client, demo):
+    """A shared cache must not hand the Spanish body to a Vietnamese reader of the same URL."""
+    spanish = client.get("/api/v1/schools?grade=K", headers={"Accept-Language": "es"})
+    vietnamese = client.get("/api/v1/schools?grade=K", headers={"Accept-Language": "vi"})
+    assert "accept-language" in {v.lower() for v in spanish.vary} and spanish.data != vietnamese.data
+
+
+def test_per_page_is_capped_by_api_max_per_page(app, client, demo):
+    app.config["API_MAX_PER_PAGE"] = 5
+    error = client.get("/api/v1/schools?per_page=6").get_json()["error"]
+    assert error["parameter"] == "per_page"
+    assert len(client.get("/api/v1/schools?per_page=5").get_json()["results"]) == 5
+
+
 def test_openapi_document_lists_both_operations(client):
     document = client.get("/api/v1/openapi.json").get_json()
     assert document["openapi"].startswith("3.")
