@@ -4,10 +4,11 @@ import math
 import re
 import subprocess
 import sys
+import unicodedata
 from functools import lru_cache
 
 EARTH_RADIUS_KM = 6371.0088
-ZIP_RE = re.compile(r"^\d{5}$")
+ZIP_RE = re.compile(r"([0-9]{5})(?:-[0-9]{4})?")  # ZIP or ZIP+4
 _RADIANS = math.pi / 180
 
 
@@ -68,11 +69,17 @@ def _centroids() -> dict[str, tuple[float, float]]:
     return table
 
 
+def as_zip(text: str) -> str | None:
+    """Return the 5-digit ZIP code a text is, in any digits ("٦٠٦٣٧", "６０６３７") or as ZIP+4; else None."""
+    ascii_digits = "".join(str(unicodedata.decimal(ch, ch)) for ch in unicodedata.normalize("NFKC", (text or "")[:20]).strip())
+    match = ZIP_RE.fullmatch(ascii_digits)
+    return match.group(1) if match else None
+
+
 def zip_centroid(zip_code: str) -> tuple[float, float] | None:
-    """Return the (lat, lon) centre of a 5-digit US ZIP code, or None if unknown."""
-    if not ZIP_RE.match(zip_code or ""):
-        return None
-    return _centroids().get(zip_code)
+    """Return the (lat, lon) centre of a US ZIP code (see `as_zip`), or None if unknown."""
+    code = as_zip(zip_code)
+    return _centroids().get(code) if code else None
 
 
 def zips_within(min_lat: float, max_lat: float, min_lon: float, max_lon: float) -> dict[str, tuple[float, float]]:

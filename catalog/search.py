@@ -118,11 +118,12 @@ def parse_grade(value: str) -> int:
 
 def parse_near(value: str) -> tuple[tuple[float, float], str | None]:
     """Parse a 5-digit ZIP or "lat,lon" into coordinates (and the ZIP, if one was given)."""
-    if geo.ZIP_RE.match(value):
-        centroid = geo.zip_centroid(value)
+    zip_code = geo.as_zip(value)
+    if zip_code:
+        centroid = geo.zip_centroid(zip_code)
         if not centroid:
-            raise QueryError("near", N_("ZIP code %(zip)s was not found."), zip=value)
-        return centroid, value
+            raise QueryError("near", N_("ZIP code %(zip)s was not found."), zip=zip_code)
+        return centroid, zip_code
     match = LAT_LON_RE.match(value)
     if match:
         lat, lon = float(match.group(1)), float(match.group(2))

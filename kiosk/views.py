@@ -31,7 +31,7 @@ from markupsafe import Markup
 
 from app.extensions import cache, csrf, limiter
 from app.i18n import LOCALES, language_names, text_direction
-from catalog.geo import zip_centroid
+from catalog.geo import as_zip, zip_centroid
 from catalog.labels import current as current_labels
 from catalog.queries import catalog_revision, find_schools, free_text, get_school, get_schools
 from catalog.search import QueryError, build_query
@@ -210,7 +210,7 @@ def home_zip():
     error = None
     if "near" in request.args:
         if zip_centroid(value) is not None:
-            return redirect(url_for("kiosk.needs", grade=chosen, near=value))
+            return redirect(url_for("kiosk.needs", grade=chosen, near=as_zip(value)))
         error = (
             gettext("We do not know the ZIP code “%(zip)s”. Check it, or skip this step.", zip=value)
             if value
@@ -225,7 +225,7 @@ def needs():
     return render_template(
         "kiosk/needs.html",
         grade=_chosen_grade(),
-        near=request.args.get("near", "")[:5] if zip_centroid(request.args.get("near", "")[:5]) else "",
+        near=as_zip(request.args.get("near", "")) if zip_centroid(request.args.get("near", "")) else "",
         needs=_need_choices(labels),
     )
 

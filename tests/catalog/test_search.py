@@ -9,7 +9,7 @@ import pytest
 import zipcodes
 
 from catalog.queries import find_schools
-from catalog.search import build_query
+from catalog.search import QueryError, build_query, parse_near
 from tests.conftest import ROOT
 
 DEMO = ROOT / "catalog" / "demo" / "chicago.csv"
@@ -196,3 +196,14 @@ def test_why_each_school_matched_lists_every_criterion(crafted):
     assert [h.school.id for h in result.hits] == ["x-1"]
     kinds = [r.kind for r in result.hits[0].reasons]
     assert kinds == ["grade", "distance", "sector", "need", "text"]
+
+
+@pytest.mark.parametrize("typed", ["60637", "٦٠٦٣٧", "৬০৬৩৭", "６０６３７", "60637-1234", " 60637 "])
+def test_a_zip_is_read_in_any_digits_and_as_zip_plus_4(typed):
+    assert parse_near(typed) == parse_near("60637") and parse_near(typed)[1] == "60637"
+
+
+@pytest.mark.parametrize("typed", ["6063", "606371", "60637-12", "abcde"])
+def test_what_is_not_a_zip_is_refused(typed):
+    with pytest.raises(QueryError):
+        parse_near(typed)

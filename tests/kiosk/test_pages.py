@@ -77,6 +77,11 @@ def test_a_bad_zip_is_explained_in_the_familys_language_and_kept(screen):
     assert 'value="3"' in html  # the grade chosen before is kept
 
 
+def test_a_zip_in_arabic_digits_leads_on_as_a_zip(screen):
+    response = screen.get("/kiosk/ar/zip?grade=K&near=٦٠٦٣٧")
+    assert response.status_code == 302 and "near=60637" in response.headers["Location"]
+
+
 def test_bad_filters_on_the_results_page_are_explained_not_a_500(screen):
     html = page(screen, "/kiosk/es/schools?grade=ZZ&need=sped", 400)
     assert 'class="error"' in html
