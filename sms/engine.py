@@ -190,7 +190,9 @@ def step(state: dict | None, u: Understanding, now: datetime, search: Search) ->
         if not query or "near" not in query:
             state["query"] = query
             return state, [Reply("need_place")]
-        state["query"], state["page"], state["results"], state["wider"] = query, 1, [], None
+        # the list already sent stays numbered until a new one is: "2" after a search that found
+        # nothing is still the school the family sees as 2 on their phone
+        state["query"], state["page"], state["wider"] = query, 1, None
         return state, _show_page(state, search)
     if state["misunderstood"] >= MISUNDERSTOOD_BEFORE_PERSON:
         state["misunderstood"] = 0

@@ -288,8 +288,8 @@ def _any(message: _Message, phrases) -> bool:
     return message.cjk and any(_is_cjk(p) and p in message.folded for p in phrases)
 
 
-def _without_fillers(text: str, words: set[str], compiled: _Compiled) -> str:
-    """Return the message with this language's politeness words dropped (`words`: the message's words)."""
+def _without_fillers(text: str, words: set[str], compiled: "_Compiled | _Merged") -> str:
+    """Return the message with one language's (or every language's) politeness words dropped (`words`: the message's words)."""
     if compiled.filler_words.isdisjoint(words):
         return " ".join(text.split())
     stripped = f" {text} "
@@ -426,8 +426,11 @@ def parse(text: str, locale: str | None = None, schools: SchoolNames | None = No
 
     words = set(folded.split())
     bare_by_locale = {loc: _without_fillers(folded, words, c) for loc, c in compiled.items()}
-    for loc in order:  # a language's own name, alone: switch to it
-        if bare_by_locale[loc] and bare_by_locale[loc] in compiled[loc].commands["names"]:
+    # a language's own name, alone or with a "please" of any language ("Spanish please"): switch to it
+    without_any_filler = _without_fillers(folded, words, merged)
+    for loc in order:
+        names = compiled[loc].commands["names"]
+        if (bare_by_locale[loc] and bare_by_locale[loc] in names) or without_any_filler in names:
             return Understanding(language=loc, intent="language")
 
     def command(name: str) -> bool:
@@ -473,7 +476,8 @@ def parse(text: str, locale: str | None = None, schools: SchoolNames | None = No
         only_number = re.fullmatch(r"\s*(\d{1,2})\s*", bare)
     if only_number and 1 <= int(only_number.group(1)) <= 99:
         return Understanding(intent="details", choices=(int(only_number.group(1)),), **facets)
-    if len(numbers) == 1 and not grades and not near and _any(message, merged.details):
+    # "2", "tell me about 2", "does 2 have a bus?", "how to apply to 2": the listed school, on that topic
+    if len(numbers) == 1 and not grades and not near and (needs or topic or _any(message, merged.details)):
         return Understanding(intent="details", choices=tuple(numbers), **facets)
     if school:
         return Understanding(intent="details", **facets)

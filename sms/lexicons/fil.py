@@ -28,7 +28,7 @@ LEXICON = Lexicon(
     start=("oo", "opo", "simula", "magsimula", "simulan", "umpisa", "mag umpisa", "start", "ituloy", "tuloy"),
     help=("tulong", "tulungan", "tulungan nyo ako", "tulungan mo ako", "saklolo", "help", "help me", "pa help", "patulong",
           "info"),
-    more=("iba pa", "iba pang school", "iba pang paaralan", "marami pa", "meron pa", "may iba pa", "susunod", "dagdag",
+    more=("iba pa", "higit pa", "iba pang school", "iba pang paaralan", "marami pa", "meron pa", "may iba pa", "susunod", "dagdag",
           "next", "more", "more pa", "iba naman", "ibang school", "ibang eskwelahan", "iba pa ba", "meron pa ba", "may iba pa ba"),
     greeting=("hi", "hello", "helo", "hey", "kumusta", "kamusta", "musta", "magandang umaga", "magandang hapon", "magandang gabi",
               "gandang umaga", "gandang hapon", "gandang gabi", "good morning", "good afternoon", "good evening", "hi po",

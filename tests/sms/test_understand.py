@@ -103,3 +103,27 @@ def test_a_school_asked_about_by_name_is_still_found():
 def test_the_word_for_grade_tells_the_language_of_a_short_search(text, language):
     """A first text of grade and ZIP alone sets the conversation's language ("grado 3 60623" was answered in English)."""
     assert parse(text).language == language
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "choices", "needs", "topic"),
+    [
+        ("does 2 have a bus?", "details", [2], ["bus"], None),
+        ("1 special education", "details", [1], ["sped"], None),
+        ("how to apply to 2", "details", [2], [], "apply"),
+        ("¿el 2 tiene autobús?", "details", [2], ["bus"], None),
+        ("grade 3 bus", "search", [], ["bus"], None),
+    ],
+)
+def test_a_question_about_a_listed_school_by_number_is_about_that_school(text, intent, choices, needs, topic):
+    understood = parse(text)
+    assert (understood.intent, list(understood.choices), list(understood.needs), understood.topic) == (intent, choices, needs, topic)
+
+
+@pytest.mark.parametrize(("text", "language"), [("Spanish please", "es"), ("español por favor", "es"), ("french pls", "fr")])
+def test_a_language_asked_for_with_a_please_switches_to_it(text, language):
+    assert (parse(text).intent, parse(text).language) == ("language", language)
+
+
+def test_higit_pa_asks_for_more_in_filipino():
+    assert parse("higit pa").intent == "more"

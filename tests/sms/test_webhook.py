@@ -178,3 +178,12 @@ def test_every_listed_school_is_shown_before_its_number_is_used(text, search):
     assert [line[:2] for line in shown.splitlines() if line[:2] in ("1.", "2.", "3.")] == ["1.", "2.", "3."]
     details = "\n".join(text("2"))
     assert names[1] in details and all(count_segments(t) <= 3 for t in text("2"))
+
+
+def test_a_refinement_that_finds_nothing_keeps_the_list_the_family_has(text):
+    listed = "\n".join(text("grade 9 60637", sender="+17735550177"))
+    second = next(line for line in listed.splitlines() if line.startswith("2. ")).split(". ", 1)[1].split(" (")[0]
+    assert "1." not in "\n".join(text("with a bus", sender="+17735550177"))  # no Chicago school lists a bus
+    assert second in "\n".join(text("2", sender="+17735550177"))
+    about_bus = "\n".join(text("does 2 have a bus?", sender="+17735550177"))
+    assert second in about_bus and "1." not in about_bus
