@@ -7,9 +7,9 @@ Nothing of theirs outlives the idle reset.
 
 import hashlib
 import json
+import secrets
 import time
 import uuid
-from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlencode
@@ -138,6 +138,14 @@ def _listed_schools() -> list:
     return get_schools(_shortlist())
 
 
+def _family_seed() -> int:
+    """This family's neutral order: shuffled anew for each family (a reset starts another), the
+    same while they page and come back, so no school is first for everyone all day."""
+    if "kiosk_seed" not in session:
+        session["kiosk_seed"] = secrets.randbelow(2**31)
+    return session["kiosk_seed"]
+
+
 def _grade_choices(labels) -> list[tuple[str, str]]:
     return [(code, labels.grade(n)) for n, code in GRADE_CODES.items()]
 
@@ -259,7 +267,7 @@ def schools():
     error, query = None, None
     while query is None:  # a wrong value costs only its own filter: the family's others still apply
         try:
-            query = build_query(params, default_seed=int(date.today().strftime("%Y%m%d")))
+            query = build_query(params, default_seed=_family_seed())
         except QueryError as problem:
             error = error or gettext(problem.message, **problem.params)
             if problem.parameter in params:

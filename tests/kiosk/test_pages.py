@@ -99,6 +99,23 @@ def test_one_wrong_filter_costs_only_itself(screen):
     assert not heading.search(html).group(1).strip().startswith("0 ")  # schools were found
 
 
+def test_each_family_gets_its_own_neutral_order_kept_while_it_pages(screen):
+    def listed(url):
+        return list(dict.fromkeys(re.findall(r'href="/kiosk/en/schools/([^"?/]+)"', page(screen, url))))
+
+    first, again, second_page = (
+        listed("/kiosk/en/schools?grade=K"),
+        listed("/kiosk/en/schools?grade=K"),
+        listed("/kiosk/en/schools?grade=K&page=2"),
+    )
+    assert len(first) == 10 and first == again and not set(first) & set(second_page)
+    orders = {tuple(first)}
+    for _family in range(3):  # "start over": the next family
+        screen.get("/kiosk/reset")
+        orders.add(tuple(listed("/kiosk/en/schools?grade=K")))
+    assert len(orders) == 4
+
+
 def test_arabic_pages_are_right_to_left(screen):
     html = page(screen, "/kiosk/ar/schools?grade=K")
     assert '<html lang="ar" dir="rtl">' in html and "الصف" in page(screen, "/kiosk/ar/")
