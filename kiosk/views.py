@@ -113,6 +113,7 @@ def page_globals():
         "direction": text_direction(locale),
         "large_text": session.get("kiosk_large_text", False),
         "shortlist": _shortlist(),
+        "results_url": _results_url,
         "idle_seconds": current_app.config["KIOSK_IDLE_SECONDS"],
         "countdown_seconds": current_app.config["KIOSK_COUNTDOWN_SECONDS"],
         "countdown_number": Markup('<span class="countdown" id="idle-seconds">%d</span>') % current_app.config["KIOSK_COUNTDOWN_SECONDS"],
@@ -120,6 +121,12 @@ def page_globals():
         "MAX_LIST": MAX_LIST,
         "new_key": lambda: uuid.uuid4().hex,  # a registration's idempotency key, kept by the page
     }
+
+
+def _results_url() -> str:
+    """The family's last results page (their filters and page), or all schools before any search."""
+    search = session.get("kiosk_search")
+    return url_for("kiosk.schools") + (f"?{search}" if search else "")
 
 
 def _device():
@@ -281,6 +288,9 @@ def schools():
     def page_url(page: int) -> str:
         kept = {k: v for k, v in request.args.lists() if k in FILTERS and k != "page"}
         return url_for("kiosk.schools") + "?" + urlencode({**kept, "page": [str(page)]}, doseq=True)
+
+    # "Back to schools" from a school, the list or compare brings this page back, not all schools
+    session["kiosk_search"] = urlencode([(k, v) for k, v in request.args.items(multi=True) if k in FILTERS])[:1000]
 
     return render_template(
         "kiosk/results.html",

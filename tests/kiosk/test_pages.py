@@ -116,6 +116,15 @@ def test_each_family_gets_its_own_neutral_order_kept_while_it_pages(screen):
     assert len(orders) == 4
 
 
+def test_back_from_a_school_returns_to_the_familys_search(screen):
+    search = "/kiosk/es/schools?grade=3&need=sped&page=2"
+    school_id = re.search(r'href="/kiosk/es/schools/([^"?/]+)"', page(screen, search)).group(1)
+    back = f'href="{search.replace("&", "&amp;")}"'
+    assert back in page(screen, f"/kiosk/es/schools/{school_id}") and back in page(screen, "/kiosk/es/list")
+    screen.get("/kiosk/reset")
+    assert back not in page(screen, "/kiosk/es/list")  # the next family starts from all schools
+
+
 def test_arabic_pages_are_right_to_left(screen):
     html = page(screen, "/kiosk/ar/schools?grade=K")
     assert '<html lang="ar" dir="rtl">' in html and "الصف" in page(screen, "/kiosk/ar/")
