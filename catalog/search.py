@@ -22,6 +22,7 @@ ORDERS = ("distance", "neutral", "name")
 MAX_RADIUS_KM = 500.0
 MAX_PAGE = 10_000
 MAX_TEXT = 200
+DECIMAL_RE = re.compile(r"\d+(?:\.\d*)?|\.\d+")
 LAT_LON_RE = re.compile(r"^\s*(-?\d{1,3}(?:\.\d+)?)\s*,\s*(-?\d{1,3}(?:\.\d+)?)\s*$")
 
 
@@ -140,10 +141,7 @@ def build_query(params: Mapping[str, Sequence[str]], default_seed: int = 0, max_
     radius = _one(params, "radius_km")
     radius_km = None
     if radius is not None:
-        try:
-            radius_km = float(radius)
-        except ValueError:
-            radius_km = math.nan
+        radius_km = float(radius) if DECIMAL_RE.fullmatch(radius.strip()) else math.nan  # not "1_0", "1e3", "inf"
         if not 0 < radius_km <= MAX_RADIUS_KM:
             raise QueryError(
                 "radius_km", N_("“%(name)s” must be a number above 0 and at most %(high)d."), name="radius_km", high=int(MAX_RADIUS_KM)

@@ -17,7 +17,9 @@ MAX_PHONE = 30
 MAX_SCHOOLS = 10
 MAX_KEY = 64
 # Besides letters and marks of any script, names hold spaces and these.
-NAME_PUNCTUATION = frozenset(" '’-.")
+# and what joins or separates the parts of a name in other scripts: the zero-width (non-)joiner
+# of Persian and Urdu ("محمد‌علی"), the middle dots of Chinese and Japanese ("阿卜杜勒·卡里姆")
+NAME_PUNCTUATION = frozenset(" '’-.\u200c\u200d\u00b7\u30fb")
 KEY_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_")
 
 

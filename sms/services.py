@@ -53,6 +53,14 @@ def understand(text: str, locale: str | None) -> Understanding:
 MAX_FREE_TEXT = 300  # characters of a school's own text kept in a conversation
 
 
+def _shortened(text: str, limit: int) -> str:
+    """Cut a long text at a word, marked as cut ("… Milwaukee District North…", not "… Milwaukee Dist")."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    return (cut.rsplit(" ", 1)[0] if " " in cut else cut).rstrip(" ,;") + "…"
+
+
 def school_summary(listing: Listing) -> dict:
     """The facts of a school the bot reads out, labelled in the current locale."""
     labels, school, programs = current_labels(), listing.school, listing.programs
@@ -65,11 +73,11 @@ def school_summary(listing: Listing) -> dict:
         "programs": [p.code for p in programs],
         "programs_label": ", ".join(labels.program(p.kind, p.code, p.language) for p in programs if p.kind != "world_language"),
         "school_bus_label": labels.school_bus(school.school_bus),
-        "transit_label": listing.transit[:120],
+        "transit_label": _shortened(listing.transit, 120),
         "phone": school.phone,
         "sped_labels": labels.programs(programs, "sped"),
         "ell_labels": labels.programs(programs, "ell"),
-        "how_to_apply": free_text(listing, "how_to_apply", str(labels.locale))[0][:MAX_FREE_TEXT],
+        "how_to_apply": _shortened(free_text(listing, "how_to_apply", str(labels.locale))[0], MAX_FREE_TEXT),
     }
 
 

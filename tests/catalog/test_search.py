@@ -207,3 +207,13 @@ def test_a_zip_is_read_in_any_digits_and_as_zip_plus_4(typed):
 def test_what_is_not_a_zip_is_refused(typed):
     with pytest.raises(QueryError):
         parse_near(typed)
+
+
+@pytest.mark.parametrize("radius", ["1_0", "1e1", "inf", "nan", "-5", "0", "abc"])
+def test_a_radius_is_a_plain_positive_number(radius):
+    with pytest.raises(QueryError):
+        build_query({"near": ["60637"], "radius_km": [radius]})
+
+
+def test_a_radius_may_have_decimals():
+    assert build_query({"near": ["60637"], "radius_km": ["2.5"]}).radius_km == 2.5

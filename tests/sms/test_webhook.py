@@ -187,3 +187,12 @@ def test_a_refinement_that_finds_nothing_keeps_the_list_the_family_has(text):
     assert second in "\n".join(text("2", sender="+17735550177"))
     about_bus = "\n".join(text("does 2 have a bus?", sender="+17735550177"))
     assert second in about_bus and "1." not in about_bus
+
+
+def test_a_long_transit_text_is_cut_at_a_word_and_marked():
+    from sms.services import _shortened
+
+    transit = "Metra: Milwaukee District North, Milwaukee District West, Union Pacific North; CTA: Red, Brown, Purple Express lines"
+    short = _shortened(transit, 60)
+    assert len(short) <= 60 and short.endswith("…") and transit.startswith(short[:-1]) and transit[len(short) - 1] in " ,;"
+    assert _shortened("Red Line", 60) == "Red Line"
