@@ -161,10 +161,14 @@ def step(state: dict | None, u: Understanding, now: datetime, search: Search) ->
     if u.intent == "human":
         return state, [Reply("human")]
     state["misunderstood"] = state.get("misunderstood", 0) + 1 if u.intent == "unknown" else 0
-    if u.wider and state.get("wider") and state.get("query"):
-        state["query"] = dict(state["query"], radius_km=state["wider"])
-        state["page"], state["wider"] = 1, None
-        return state, _show_page(state, search)
+    if u.wider and state.get("query") and "near" in state["query"]:
+        # the radius offered, or else (WIDER asked unprompted) the next step out
+        radius = state["query"].get("radius_km", RADIUS_KM)
+        wider = state.get("wider") or next((km for km in WIDER_STEPS if km > radius), None)
+        if wider:
+            state["query"] = dict(state["query"], radius_km=wider)
+            state["page"], state["wider"] = 1, None
+            return state, _show_page(state, search)
     if u.intent == "more":
         if not state.get("query"):
             return state, [Reply("need_place")]

@@ -69,6 +69,15 @@ def test_more_continues_the_numbering_and_expiry_forgets():
     assert forgot.key == "unknown_choice"
 
 
+def test_wider_asked_unprompted_widens_to_the_next_step():
+    state = _searched()
+    state, [wider] = step(state, Understanding(intent="search", wider=True), NOW, fake_search)
+    assert state["query"]["radius_km"] == 10.0 and wider.key == "results_head" and wider.lines[0].startswith("1. ")
+    for km in (20.0, 40.0, 40.0):  # 40 km is as wide as it goes
+        state, _replies = step(state, Understanding(intent="search", wider=True), NOW, fake_search)
+        assert state["query"]["radius_km"] == km
+
+
 def _searched() -> dict:
     state, _ = step(None, Understanding(language="en", intent="search", grades=(0, 0), near="60637"), NOW, fake_search)
     return state
