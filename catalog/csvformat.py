@@ -52,6 +52,7 @@ MAX_ROWS = 1_000_000
 
 ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
 EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+WEB_SCHEME_RE = re.compile(r"^\s*([a-zA-Z][a-zA-Z0-9+.-]*):(?!\d)")  # a scheme ("https:"), not a port ("host:8080")
 LANGUAGE_RE = re.compile(r"^[a-z]{2}$")
 CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 NOT_UTF8_RE = re.compile("[\udc80-\udcff]")  # how `read_rows` keeps bytes that are not UTF-8
@@ -402,6 +403,10 @@ def parse_school(line: int, values: dict) -> tuple[SchoolRecord | None, list[Pro
     email = row.text("email")
     if email and not EMAIL_RE.match(email):
         row.problem("email", N_("“%(value)s” is not an email address."), value=email)
+    website = row.text("website")
+    scheme = WEB_SCHEME_RE.match(website)
+    if scheme and scheme.group(1).lower() not in ("http", "https"):  # "javascript:…" would run in a partner's link
+        row.problem("website", N_("“%(value)s” is not a web address (http:// or https://)."), value=website[:80])
     zip_code = _parse_zip(row)
     lat, lon, approximate = _parse_location(row, zip_code)
     fields = dict(
@@ -420,7 +425,7 @@ def parse_school(line: int, values: dict) -> tuple[SchoolRecord | None, list[Pro
         lon=lon,
         location_approximate=approximate,
         phone=row.text("phone"),
-        website=row.text("website"),
+        website=website,
         email=email,
         enrollment=row.integer("enrollment"),
         accessibility=row.choice("accessibility", ACCESSIBILITY, "unknown"),

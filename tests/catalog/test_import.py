@@ -235,3 +235,24 @@ def test_a_changed_english_summary_makes_its_translations_stale(cli, session, tm
     assert cli("catalog", "import", str(path)).exit_code == 0
     assert client.get("/api/v1/schools/t-1?lang=vi").get_json()["texts"]["summary"]["stale"] is True
     assert session.scalar(select(func.count()).select_from(SchoolText)) == 2
+
+
+def _with_website(website: str):
+    from catalog.csvformat import parse_school
+
+    return parse_school(2, {"id": "w-1", "name": "Web School", "sector": "district", "grades": "K-8", "website": website})
+
+
+@pytest.mark.parametrize("website", ["javascript:alert(1)", "JavaScript:alert(1)", " data:text/html,<b>x</b>", "vbscript:msgbox"])
+def test_a_website_that_is_not_a_web_address_is_refused(website):
+    """A partner site would put it in a link, where "javascript:" runs."""
+    record, problems = _with_website(website)
+    assert record is None and [p.column for p in problems] == ["website"]
+
+
+@pytest.mark.parametrize(
+    "website", ["http://www.stock.cps.edu", "https://x.org", "uamusicandart.org", "schools.nyc.gov/SchoolPortals/08/X519", "x.org:8080/a"]
+)
+def test_web_addresses_with_or_without_a_scheme_are_kept(website):
+    record, problems = _with_website(website)
+    assert record is not None and record.website == website and not problems
