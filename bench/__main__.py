@@ -475,14 +475,6 @@ def main() -> None:
     print(RESULTS.read_text(encoding="utf-8"))
 
 
-FLOOR_STEPS = {
-    "signed": "Twilio's signature checked",
-    "stored": "+ the text stored",
-    "understood": "+ the text read (`parse`)",
-    "remembered": "+ the conversation read and written",
-}
-
-
 def write_results(args, results: dict) -> None:
     lines = [
         "# Benchmark results",
@@ -528,7 +520,7 @@ def write_results(args, results: dict) -> None:
                 f"p99 {sms['p99']:.0f} ms; largest worker {sms['rss_mb']:.0f} MB RSS | ≥ 0.35; p99 < 100 ms; ≤ 200 MB |"
             )
         if sms and sms["floors"]:
-            steps = "; ".join(f"{FLOOR_STEPS[level]} **{ratio:.2f}**" for level, ratio in sms["floors"].items())
+            steps = "; ".join(f"{FLOOR_LEVELS[level]} **{ratio:.2f}**" for level, ratio in sms["floors"].items())
             lines.append(
                 f"| what the SMS budget leaves: the bare echo plus only what every text must pay for (`bench/floor.py`), same run | {steps} | — |"
             )

@@ -153,6 +153,12 @@ def _family_seed() -> int:
     return session["kiosk_seed"]
 
 
+def _known_zip(text: str) -> str:
+    """The ZIP a text is (in any digits, or ZIP+4) when its centre is known, else ""."""
+    code = as_zip(text)
+    return code if code and zip_centroid(code) else ""
+
+
 def _grade_choices(labels) -> list[tuple[str, str]]:
     return [(code, labels.grade(n)) for n, code in GRADE_CODES.items()]
 
@@ -224,8 +230,8 @@ def home_zip():
     value = request.args.get("near", "").strip()[:10]
     error = None
     if "near" in request.args:
-        if zip_centroid(value) is not None:
-            return redirect(url_for("kiosk.needs", grade=chosen, near=as_zip(value)))
+        if zip_code := _known_zip(value):
+            return redirect(url_for("kiosk.needs", grade=chosen, near=zip_code))
         error = (
             gettext("We do not know the ZIP code “%(zip)s”. Check it, or skip this step.", zip=value)
             if value
@@ -240,7 +246,7 @@ def needs():
     return render_template(
         "kiosk/needs.html",
         grade=_chosen_grade(),
-        near=as_zip(request.args.get("near", "")) if zip_centroid(request.args.get("near", "")) else "",
+        near=_known_zip(request.args.get("near", "")),
         needs=_need_choices(labels),
     )
 
