@@ -1,8 +1,10 @@
-"""JSON errors for the API, never a stack trace; requests no database can store, refused."""
+"""Error answers: JSON for the API, each door's own page elsewhere, never a stack trace."""
 
-from flask import Flask, jsonify, request
+from collections.abc import Callable
+
+from flask import Flask, current_app, jsonify, request
 from flask_babel import gettext as _
-from werkzeug.exceptions import BadRequest, HTTPException
+from werkzeug.exceptions import BadRequest, HTTPException, InternalServerError
 
 NUL = "\x00"
 
@@ -13,6 +15,20 @@ class NulCharacter(BadRequest):
     def __init__(self, parameter: str | None):
         super().__init__(_("The request holds a character that cannot be stored (U+0000). Remove it and try again."))
         self.parameter = parameter
+
+
+def register_error_page(app: Flask, url_prefix: str, render: Callable[[HTTPException], object]) -> None:
+    """Render HTTP errors under `url_prefix` with `render(error)` (a door's own page, in the
+    user's language, with a way back); the door calls this when its blueprint is registered."""
+    app.extensions.setdefault("error_pages", {})[url_prefix] = render
+
+
+def _door_page(error: HTTPException):
+    """The page of the door the request came through, or None where the door has none."""
+    for url_prefix, render in current_app.extensions.get("error_pages", {}).items():
+        if request.path.startswith(url_prefix):
+            return render(error)
+    return None
 
 
 def register_error_handlers(app: Flask) -> None:
@@ -41,7 +57,8 @@ def register_error_handlers(app: Flask) -> None:
             if getattr(error, "parameter", None):
                 body["error"]["parameter"] = error.parameter
             return jsonify(body), error.code
-        return error
+        page = _door_page(error)
+        return error if page is None else page
 
     @app.errorhandler(Exception)
     def unexpected_error(error: Exception):
@@ -49,4 +66,5 @@ def register_error_handlers(app: Flask) -> None:
         message = _("Something went wrong on our side. Please try again.")
         if request.path.startswith("/api/"):
             return jsonify({"error": {"status": 500, "message": message}}), 500
-        return message, 500
+        page = _door_page(InternalServerError(message))
+        return (message, 500) if page is None else page
