@@ -9,7 +9,12 @@ from app.db import register_commit_boundary
 from app.errors import register_error_handlers
 from app.extensions import cache, csrf, db, limiter, login_manager, migrate
 from app.i18n import init_i18n
+from app.limits import register_request_limits
 from app.logs import redact_phone_numbers
+
+
+# Seconds to reach a database server before the request is answered 503.
+DATABASE_CONNECT_TIMEOUT = 5
 
 
 def create_app(overrides: dict | None = None) -> Flask:
@@ -20,6 +25,7 @@ def create_app(overrides: dict | None = None) -> Flask:
     app.config.update(overrides or {})
     app.json.sort_keys = False  # keep documents in the order the API spec lists their keys
     register_extensions(app)
+    register_request_limits(app)  # before any door's own hooks read a body
     register_blueprints(app)
     register_commands(app)
     register_commit_boundary(app)
@@ -31,9 +37,7 @@ def register_extensions(app: Flask) -> None:
     sqlite = app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite:")
     if sqlite:
         config.INSTANCE_DIR.mkdir(exist_ok=True)
-    # A server's connections can go stale (a restart), so each is tested as it is taken; a SQLite
-    # file's cannot, and the test would cost every request a statement.
-    app.config["SQLALCHEMY_ENGINE_OPTIONS"] = {"pool_pre_ping": not sqlite, **app.config["SQLALCHEMY_ENGINE_OPTIONS"]}
+    app.config["SQLALCHEMY_ENGINE_OPTIONS"] = {**_engine_options(app, sqlite), **app.config["SQLALCHEMY_ENGINE_OPTIONS"]}
     db.init_app(app)
     cache.init_app(app)
     limiter.init_app(app)
@@ -43,12 +47,34 @@ def register_extensions(app: Flask) -> None:
     init_i18n(app)
 
 
+def _engine_options(app: Flask, sqlite: bool) -> dict:
+    """How long a request waits for the database before it is answered 503 (app.errors).
+
+    A writer holding SQLite, or a row lock in PostgreSQL, makes a request wait at most
+    DATABASE_LOCK_TIMEOUT seconds, so one long writer cannot hold every worker. A server's
+    connections can go stale (a restart), so each is tested as it is taken; a SQLite file's
+    cannot, and the test would cost every request a statement.
+    """
+    wait = app.config["DATABASE_LOCK_TIMEOUT"]
+    if sqlite:
+        return {"connect_args": {"timeout": wait}}
+    options = f"-c lock_timeout={int(wait * 1000)}"
+    return {"pool_pre_ping": True, "connect_args": {"connect_timeout": DATABASE_CONNECT_TIMEOUT, "options": options}}
+
+
 def register_blueprints(app: Flask) -> None:
     from catalog import blueprints as catalog_blueprints
 
     @app.get("/healthz")
     def healthz():
-        db.session.execute(db.text("SELECT 1"))
+        """Say "ok" only when the database answers and can take a write (a SQLite file held by a
+        long writer reads fine but would answer every text and registration 503)."""
+        if db.engine.dialect.name == "sqlite":
+            connection = db.session.connection()
+            connection.exec_driver_sql("BEGIN IMMEDIATE")  # waits DATABASE_LOCK_TIMEOUT for the writer
+            connection.exec_driver_sql("ROLLBACK")
+        else:
+            db.session.execute(db.text("SELECT 1"))
         return {"status": "ok"}
 
     from kiosk import blueprints as kiosk_blueprints

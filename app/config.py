@@ -28,6 +28,8 @@ def from_environment() -> dict:
         "TWILIO_FROM": os.environ.get("TWILIO_FROM", ""),
         "DEFAULT_LOCALE": os.environ.get("DEFAULT_LOCALE", "en"),
         "API_MAX_PER_PAGE": int(os.environ.get("API_MAX_PER_PAGE", "100")),
+        # Seconds a request waits for a locked database (another writer) before it is answered 503.
+        "DATABASE_LOCK_TIMEOUT": float(os.environ.get("DATABASE_LOCK_TIMEOUT", "2")),
         "SQLALCHEMY_ENGINE_OPTIONS": {},  # pool_pre_ping is set for the database in use (create_app)
         # Per-worker cache; entries are keyed by the catalog revision, so an import is seen at once.
         "CACHE_TYPE": os.environ.get("CACHE_TYPE", "SimpleCache"),

@@ -42,12 +42,12 @@ def register_commit_boundary(app: Flask) -> None:
 
 @event.listens_for(Engine, "connect")
 def _tune_sqlite(connection, _record) -> None:
-    """SQLite with several workers: readers never wait for the writer (WAL), a writer waits its
-    turn instead of failing with "database is locked", and a commit does not wait for the disk
-    on every write (WAL with synchronous=NORMAL stays consistent; a power cut can lose the last
-    commits only)."""
+    """SQLite with several workers: readers never wait for the writer (WAL), and a commit does
+    not wait for the disk on every write (WAL with synchronous=NORMAL stays consistent; a power
+    cut can lose the last commits only). A writer waits its turn for DATABASE_LOCK_TIMEOUT
+    (the driver's `timeout`, set in create_app), then fails as "database is locked": a 503."""
     if isinstance(connection, sqlite3.Connection):
-        for pragma in ("journal_mode=WAL", "synchronous=NORMAL", "busy_timeout=10000", "foreign_keys=ON"):
+        for pragma in ("journal_mode=WAL", "synchronous=NORMAL", "foreign_keys=ON"):
             connection.execute(f"PRAGMA {pragma}")
 
 

@@ -2,11 +2,52 @@
 
 from collections.abc import Callable
 
+import sqlite3
+
 from flask import Flask, current_app, jsonify, request
 from flask_babel import gettext as _
-from werkzeug.exceptions import BadRequest, HTTPException, InternalServerError
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
+from werkzeug.exceptions import BadRequest, HTTPException, InternalServerError, ServiceUnavailable
+
+from app.extensions import db
 
 NUL = "\x00"
+# Seconds a client is asked to wait when the database is busy or away (Retry-After).
+RETRY_AFTER_SECONDS = 5
+
+
+class DatabaseUnavailable(ServiceUnavailable):
+    """The database is locked by another writer, or cannot be reached: try again shortly (503)."""
+
+    def __init__(self):
+        super().__init__(_("We are busy right now. Please try again in a moment."), retry_after=RETRY_AFTER_SECONDS)
+
+
+def is_database_unavailable(error: BaseException | None) -> bool:
+    """Whether `error` says the database is busy or away (worth a retry), not that a query is wrong.
+
+    SQLite says "database is locked" once its busy timeout has passed; PostgreSQL's driver raises
+    its OperationalError for a lost or refused connection, a lock timeout or a cancelled statement
+    (a wrong query is a ProgrammingError); the pool times out when every connection is taken.
+    """
+    if isinstance(error, PoolTimeout):
+        return True
+    if not isinstance(error, DBAPIError):
+        return False
+    if error.connection_invalidated:
+        return True
+    cause = error.orig
+    if isinstance(cause, sqlite3.OperationalError):
+        text = str(cause)
+        return "locked" in text or "busy" in text or "unable to open" in text or "disk I/O" in text
+    return type(cause).__module__.startswith("psycopg") and isinstance(cause, _psycopg_operational_error())
+
+
+def _psycopg_operational_error() -> type:
+    import psycopg  # only ever asked once PostgreSQL is in use, which needs the driver
+
+    return psycopg.OperationalError
 
 
 class NulCharacter(BadRequest):
@@ -50,13 +91,29 @@ def register_error_handlers(app: Flask) -> None:
         if NUL in request.path:
             raise NulCharacter(None)
 
+    @app.errorhandler(DBAPIError)
+    @app.errorhandler(PoolTimeout)
+    def database_error(error: Exception):
+        """A busy or unreachable database: 503 with Retry-After, so the user (or Twilio, or the
+        kiosk's queue) tries again, instead of a 500 that loses what they sent."""
+        if not is_database_unavailable(error):
+            return unexpected_error(error)
+        db.session.rollback()
+        app.logger.warning("database unavailable on %s: %s", request.path, error.__class__.__name__)
+        return http_error(DatabaseUnavailable())
+
     @app.errorhandler(HTTPException)
     def http_error(error: HTTPException):
+        if error.code == 500 and is_database_unavailable(getattr(error, "original_exception", None)):
+            # the commit at the end of the request failed: Flask hands it over as a 500
+            db.session.rollback()
+            app.logger.warning("database unavailable at commit on %s", request.path)
+            error = DatabaseUnavailable()
         if request.path.startswith("/api/"):
             body = {"error": {"status": error.code, "message": error.description or error.name}}
             if getattr(error, "parameter", None):
                 body["error"]["parameter"] = error.parameter
-            return jsonify(body), error.code
+            return jsonify(body), error.code, error.get_headers()[1:]  # Retry-After, Allow: not the HTML content type
         page = _door_page(error)
         return error if page is None else page
 

@@ -320,7 +320,7 @@ def signed_sms_script(port: int, texts: list[tuple[str, str]]) -> Path:
     url = f"http://127.0.0.1:{port}/sms/inbound"
     entries = []
     for n, (phone, text) in enumerate(texts):
-        form = {"From": phone, "To": "+13125550000", "Body": text, "MessageSid": f"SMbench{n:026d}"}
+        form = {"From": phone, "To": "+13125550000", "Body": text, "MessageSid": f"SM{n:032x}"}
         entries.append(f'{{"{urlencode(form)}", "{validator.compute_signature(url, form)}"}}')
     headers = "{['Content-Type'] = 'application/x-www-form-urlencoded', ['X-Twilio-Signature'] = item[2]}"
     return list_script("sms", entries, f"return wrk.format('POST', '/sms/inbound', {headers}, item[1])")

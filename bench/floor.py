@@ -50,7 +50,7 @@ def create_app(level: str) -> Flask:
     database = None
     if "stored" in steps:
         database = sqlite3.connect(os.environ["DATABASE_URL"].removeprefix("sqlite:///"), isolation_level=None)
-        for pragma in ("journal_mode=WAL", "synchronous=NORMAL", "busy_timeout=10000"):  # as app/db.py
+        for pragma in ("journal_mode=WAL", "synchronous=NORMAL", "busy_timeout=2000"):  # as the app (DATABASE_LOCK_TIMEOUT)
             database.execute(f"PRAGMA {pragma}")
     understand = None
     if "understood" in steps:

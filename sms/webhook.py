@@ -1,5 +1,6 @@
 """Twilio's webhooks: inbound texts answered with TwiML, delivery status callbacks."""
 
+import re
 from functools import lru_cache
 
 from flask import Blueprint, Response, abort, current_app, request
@@ -7,6 +8,7 @@ from limits import parse as parse_limit
 from twilio.request_validator import RequestValidator
 from twilio.twiml.messaging_response import MessagingResponse
 
+from app.errors import register_error_page
 from app.extensions import limiter
 from sms.outbound import record_status
 from sms.services import handle_inbound, handle_rate_limited, normalize_phone
@@ -18,6 +20,22 @@ limiter.exempt(webhook)
 
 
 _parsed_limit = lru_cache(maxsize=4)(parse_limit)
+# Twilio's message SIDs: SM (a text) or MM (with media) and 32 hex digits (its API's own pattern).
+MESSAGE_SID = re.compile(r"(SM|MM)[0-9a-fA-F]{32}")
+
+
+def _twiml_error(error):
+    """Answer Twilio with valid, empty TwiML and the error's status, never an HTML page: a 503
+    (database busy) keeps Retry-After, and Twilio retries it where the webhook URL asks it to
+    (docs/sms.md); nothing is texted to the family in the meantime."""
+    response = Response(str(MessagingResponse()), status=error.code, mimetype="application/xml")
+    for name, value in error.get_headers()[1:]:  # Retry-After; not the HTML content type
+        response.headers[name] = value
+    return response
+
+
+webhook.record_once(lambda state: register_error_page(state.app, "/sms/inbound", _twiml_error))
+webhook.record_once(lambda state: register_error_page(state.app, "/sms/status", _twiml_error))
 
 
 def _public_url() -> str:
@@ -35,12 +53,23 @@ def _require_twilio_signature() -> None:
         abort(403)
 
 
+def _message_sid(*, required: bool) -> str | None:
+    """The request's MessageSid, refused (400) unless it has Twilio's shape: it is stored, and
+    a longer one would not fit its column."""
+    sid = request.form.get("MessageSid", "")
+    if not sid and not required:
+        return None
+    if not MESSAGE_SID.fullmatch(sid):
+        abort(400)
+    return sid
+
+
 @webhook.post("/inbound")
 def inbound():
     """Answer a text (TwiML); a retried MessageSid gets the same answer and is stored once."""
     _require_twilio_signature()
     phone = normalize_phone(request.form.get("From", ""))
-    body, sid = request.form.get("Body", ""), request.form.get("MessageSid") or None
+    body, sid = request.form.get("Body", ""), _message_sid(required=False)
     # After the signature check, so forged requests cannot use up a family's allowance.
     if limiter.limiter.hit(_parsed_limit(current_app.config["SMS_RATE_LIMIT"]), "sms-inbound", phone):
         texts = handle_inbound(phone, body, sid)
@@ -56,7 +85,7 @@ def inbound():
 def status():
     """Twilio's delivery callback for a text we sent: queued → sent → delivered, or failed."""
     _require_twilio_signature()
-    sid = request.form.get("MessageSid", "")
+    sid = _message_sid(required=True)
     error = request.form.get("ErrorCode", "")
     record_status(sid, request.form.get("MessageStatus", "")[:16], int(error) if error.isdigit() else None)
     return "", 204  # unknown SIDs too: Twilio would only retry

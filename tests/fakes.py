@@ -22,7 +22,7 @@ class FakeTwilioHttp(HttpClient):
         if self.refuse_with:
             body = {"code": self.refuse_with, "message": "refused", "more_info": "", "status": 400}
             return Response(400, json.dumps(body))
-        sid = f"SMout{len(self.requests):029d}"
+        sid = f"SM{len(self.requests):032x}"  # Twilio's shape: SM and 32 hex digits
         return Response(201, json.dumps({"sid": sid, "status": "queued", "to": data["To"], "body": data["Body"]}))
 
     @property

@@ -18,7 +18,7 @@ def backend(request):
 
 
 def test_unsigned_and_forged_requests_are_refused(client):
-    form = {"From": "+17735550101", "Body": "hi", "MessageSid": "SM1"}
+    form = {"From": "+17735550101", "Body": "hi", "MessageSid": "SM" + "1" * 32}
     assert client.post("/sms/inbound", data=form).status_code == 403
     assert client.post("/sms/inbound", data=form, headers={"X-Twilio-Signature": "forged"}).status_code == 403
     signed_other = sign("http://localhost/sms/inbound", {**form, "Body": "something else"})
@@ -27,11 +27,14 @@ def test_unsigned_and_forged_requests_are_refused(client):
 
 def test_behind_a_proxy_the_public_url_is_what_twilio_signed(app, client):
     app.config["PUBLIC_BASE_URL"] = "https://schools.example.org"
-    form = {"From": "+17735550101", "Body": "hi", "MessageSid": "SMproxy"}
+    form = {"From": "+17735550101", "Body": "hi", "MessageSid": "SM" + "a" * 32}
     good = sign("https://schools.example.org/sms/inbound", form)
     assert client.post("/sms/inbound", data=form, headers={"X-Twilio-Signature": good}).status_code == 200
     internal = sign("http://localhost/sms/inbound", form)
-    assert client.post("/sms/inbound", data={**form, "MessageSid": "SMproxy2"}, headers={"X-Twilio-Signature": internal}).status_code == 403
+    assert (
+        client.post("/sms/inbound", data={**form, "MessageSid": "SM" + "b" * 32}, headers={"X-Twilio-Signature": internal}).status_code
+        == 403
+    )
 
 
 def test_a_search_in_spanish_then_details_more_and_compare(text, session):
@@ -69,8 +72,8 @@ def test_stop_means_silence_until_start(text, session):
 
 
 def test_a_retried_message_sid_is_answered_the_same_and_stored_once(text, session):
-    first = text("grade 3 60615", sid="SMretry")
-    again = text("grade 3 60615", sid="SMretry")
+    first = text("grade 3 60615", sid="SM" + "c" * 32)
+    again = text("grade 3 60615", sid="SM" + "c" * 32)
     assert first == again and first
     assert session.scalar(select(func.count()).select_from(Message).where(Message.direction == "in")) == 1
 
@@ -114,9 +117,9 @@ def test_a_sender_over_the_limit_gets_a_polite_reply_in_their_language(app, text
 
 def test_a_retry_arriving_over_the_limit_gets_the_stored_answer(app, text, session):
     app.config["SMS_RATE_LIMIT"] = "1/minute"
-    first = text("grade 3 60615", sender="+17735550188", sid="SMlimitretry")
-    assert text("grade 3 60615", sender="+17735550188", sid="SMlimitretry") == first
-    assert session.scalar(select(func.count()).select_from(Message).where(Message.sid == "SMlimitretry")) == 1
+    first = text("grade 3 60615", sender="+17735550188", sid="SM" + "d" * 32)
+    assert text("grade 3 60615", sender="+17735550188", sid="SM" + "d" * 32) == first
+    assert session.scalar(select(func.count()).select_from(Message).where(Message.sid == "SM" + "d" * 32)) == 1
 
 
 def test_a_question_about_a_named_school_answers_that_topic(text):
@@ -196,3 +199,18 @@ def test_a_long_transit_text_is_cut_at_a_word_and_marked():
     short = _shortened(transit, 60)
     assert len(short) <= 60 and short.endswith("…") and transit.startswith(short[:-1]) and transit[len(short) - 1] in " ,;"
     assert _shortened("Red Line", 60) == "Red Line"
+
+
+@pytest.mark.parametrize("sid", ["SM" + "a" * 62, "SM" + "1" * 31, "XX" + "1" * 32, "SM" + "g" * 32, "SM1 OR 1=1"])
+def test_a_message_sid_not_shaped_as_twilios_is_refused_and_not_stored(client, session, sid):
+    # a longer SID than its column (64) was stored on SQLite and would have failed on PostgreSQL
+    form = {"From": "+17735550101", "To": "+13125550000", "Body": "grade 3 60615", "MessageSid": sid}
+    response = client.post("/sms/inbound", data=form, headers={"X-Twilio-Signature": sign("http://localhost/sms/inbound", form)})
+    assert response.status_code == 400
+    assert response.mimetype == "application/xml" and "<Message>" not in response.get_data(as_text=True)  # nothing texted
+    assert session.scalar(select(func.count()).select_from(Message)) == 0
+
+
+def test_a_status_callback_with_a_malformed_sid_is_refused(twilio, status):
+    assert status("SM" + "f" * 70, "delivered") == 400
+    assert status("SM" + "f" * 32, "delivered") == 204  # well formed, not ours: harmless

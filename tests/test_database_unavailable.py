@@ -1,0 +1,45 @@
+"""A database that is busy or away is said as such (503 with Retry-After), never a bare 500, and
+the health check says so too; a query that is simply wrong is still a 500."""
+
+import sqlite3
+
+import pytest
+from sqlalchemy.exc import OperationalError
+
+from app import create_app
+from app.errors import is_database_unavailable
+from tests.conftest import _free_port
+
+
+@pytest.fixture
+def unreachable_app():
+    """The app pointed at a PostgreSQL server that is not there (nothing listens on the port)."""
+    return create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": f"postgresql+psycopg://sb@127.0.0.1:{_free_port()}/sb"})
+
+
+def test_an_unreachable_database_is_a_503_in_json_for_the_api(unreachable_app):
+    response = unreachable_app.test_client().get("/api/v1/schools?grade=K&lang=es")
+    assert response.status_code == 503 and response.headers["Retry-After"].isdigit()
+    assert response.json["error"]["status"] == 503 and "momento" in response.json["error"]["message"]  # in the family's language
+
+
+def test_the_health_check_says_when_the_database_is_away(unreachable_app):
+    assert unreachable_app.test_client().get("/healthz").status_code == 503
+
+
+def test_the_health_check_says_when_a_writer_holds_sqlite(client, database_url):
+    writer = sqlite3.connect(database_url.removeprefix("sqlite:///"), isolation_level=None)
+    writer.execute("BEGIN IMMEDIATE")
+    try:
+        assert client.get("/healthz").status_code == 503
+        assert client.get("/api/v1/schools?grade=K").status_code == 200  # readers are not held (WAL)
+    finally:
+        writer.rollback()
+    assert client.get("/healthz").status_code == 200
+
+
+def test_only_a_busy_or_lost_database_counts_as_unavailable():
+    locked = OperationalError("INSERT …", {}, sqlite3.OperationalError("database is locked"))
+    wrong = OperationalError("SELECT nope", {}, sqlite3.OperationalError("no such column: nope"))
+    assert is_database_unavailable(locked) and not is_database_unavailable(wrong)
+    assert not is_database_unavailable(ValueError("not a database error"))
