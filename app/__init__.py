@@ -12,7 +12,6 @@ from app.i18n import init_i18n
 from app.limits import register_request_limits
 from app.logs import redact_phone_numbers
 
-
 # Seconds to reach a database server before the request is answered 503.
 DATABASE_CONNECT_TIMEOUT = 5
 

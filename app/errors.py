@@ -1,8 +1,7 @@
 """Error answers: JSON for the API, each door's own page elsewhere, never a stack trace."""
 
-from collections.abc import Callable
-
 import sqlite3
+from collections.abc import Callable
 
 from flask import Flask, current_app, jsonify, request
 from flask_babel import gettext as _
