@@ -26,6 +26,9 @@ def from_environment() -> dict:
         "TWILIO_ACCOUNT_SID": os.environ.get("TWILIO_ACCOUNT_SID", ""),
         # The sender of outbound texts: our number in E.164, or a Messaging Service SID (MG…).
         "TWILIO_FROM": os.environ.get("TWILIO_FROM", ""),
+        # Seconds an outbound text waits to connect to Twilio, then for its answer, before it is marked failed.
+        "TWILIO_CONNECT_TIMEOUT": float(os.environ.get("TWILIO_CONNECT_TIMEOUT", "3")),
+        "TWILIO_READ_TIMEOUT": float(os.environ.get("TWILIO_READ_TIMEOUT", "7")),
         "DEFAULT_LOCALE": os.environ.get("DEFAULT_LOCALE", "en"),
         "API_MAX_PER_PAGE": int(os.environ.get("API_MAX_PER_PAGE", "100")),
         # Seconds a request waits for a locked database (another writer) before it is answered 503.

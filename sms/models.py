@@ -33,6 +33,7 @@ class Message(db.Model):
     body: Mapped[str] = mapped_column(Text, default="")
     status: Mapped[str] = mapped_column(String(16))  # received, ignored, limited, replied, queued, sent, delivered, undelivered, failed
     error_code: Mapped[int | None] = mapped_column()  # Twilio's error code for a failed outbound text
+    error_reason: Mapped[str | None] = mapped_column(String(120))  # why it failed before reaching Twilio (timeout, no network)
     reply_to_id: Mapped[int | None] = mapped_column(ForeignKey("sms_message.id"), index=True)  # a retry reads its replies
     created_at: Mapped[datetime] = mapped_column(default=_now)
 

@@ -10,8 +10,10 @@ from datetime import UTC, datetime
 
 from flask import current_app
 from flask_babel import force_locale, get_translations
+from requests import RequestException
 from sqlalchemy import select
 from twilio.base.exceptions import TwilioException, TwilioRestException
+from twilio.http.http_client import TwilioHttpClient
 from twilio.rest import Client
 
 from app.extensions import db
@@ -29,9 +31,17 @@ FINAL = {"delivered", "undelivered", "failed"}
 
 
 def _client() -> Client:
+    """Twilio's REST client, on one HTTP client per app whose every request gives up after
+    TWILIO_CONNECT_TIMEOUT seconds to connect and TWILIO_READ_TIMEOUT to answer."""
     config = current_app.config
     # Tests put a fake `twilio.http.HttpClient` here: the network edge, nothing else is faked.
-    return Client(config["TWILIO_ACCOUNT_SID"], config["TWILIO_AUTH_TOKEN"], http_client=current_app.extensions.get("twilio_http_client"))
+    http_client = current_app.extensions.get("twilio_http_client")
+    if http_client is None:
+        http_client = TwilioHttpClient()
+        # Its constructor checks one number; requests takes (connect, read), passed on as it is.
+        http_client.timeout = (config["TWILIO_CONNECT_TIMEOUT"], config["TWILIO_READ_TIMEOUT"])
+        current_app.extensions["twilio_http_client"] = http_client
+    return Client(config["TWILIO_ACCOUNT_SID"], config["TWILIO_AUTH_TOKEN"], http_client=http_client)
 
 
 def _status_callback() -> str | None:
@@ -63,13 +73,20 @@ def send(phone: str, body: str) -> Message:
             if error.code == UNSUBSCRIBED:
                 opt_out(phone)
             log.warning("Twilio refused an outbound text: error %s", error.code)  # never the number
-        except TwilioException:
-            message.status = "failed"
-            log.exception("Twilio could not be reached")
+        except (TwilioException, RequestException) as error:
+            # Twilio away, slow or unreachable: the text is marked failed and the family's
+            # action (a registration, a request for the list) still goes through.
+            message.status, message.error_reason = "failed", _reason(error)
+            log.warning("Twilio could not be reached: %s", message.error_reason)
         else:
             message.sid, message.status = sent.sid, sent.status or "queued"
     db.session.flush()
     return message
+
+
+def _reason(error: Exception) -> str:
+    """Say why a text could not be handed to Twilio, without the number or the body."""
+    return f"{type(error).__name__}: could not reach Twilio"[: Message.error_reason.type.length]
 
 
 def record_status(sid: str, status: str, error_code: int | None) -> bool:

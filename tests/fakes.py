@@ -16,9 +16,12 @@ class FakeTwilioHttp(HttpClient):
         super().__init__(logger=logging.getLogger("fake-twilio"), is_async=False)
         self.requests: list[dict] = []
         self.refuse_with: int | None = None  # a Twilio error code to answer the next sends with
+        self.fail_with: Exception | None = None  # a network error (requests') to raise instead of answering
 
     def request(self, method, uri, params=None, data=None, headers=None, auth=None, timeout=None, allow_redirects=False):
         self.requests.append({"method": method, "uri": uri, "data": dict(data or {}), "auth": auth})
+        if self.fail_with:
+            raise self.fail_with
         if self.refuse_with:
             body = {"code": self.refuse_with, "message": "refused", "more_info": "", "status": 400}
             return Response(400, json.dumps(body))

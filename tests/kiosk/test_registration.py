@@ -3,6 +3,7 @@
 import uuid
 
 import pytest
+import requests
 from sqlalchemy import func, select
 
 from app.db import unit_of_work
@@ -11,6 +12,7 @@ from app.i18n import LOCALES
 from kiosk import services
 from kiosk.models import KioskDevice, Registration
 from kiosk.registration import read_registration
+from sms.models import Message
 from tests.kiosk.conftest import first_school_ids
 
 
@@ -139,3 +141,13 @@ def test_read_registration_is_pure_and_keeps_the_order_of_needs():
         LOCALES, set(),
     )  # fmt: skip
     assert problems == {} and values.parent_name == "Ana Lu" and values.grades == (-1,) and values.needs == ("sped", "bus")
+
+
+def test_a_registration_goes_through_when_twilio_cannot_be_reached(screen, app, twilio):
+    twilio.fail_with = requests.ConnectionError("Connection refused")
+    response = screen.post("/kiosk/es/register", data=form())
+    assert response.status_code == 200 and "0142" in response.get_data(as_text=True)  # the family's action succeeded
+    assert len(stored(app)) == 1
+    with app.app_context():
+        [message] = db.session.scalars(select(Message))
+    assert (message.status, message.error_reason) == ("failed", "ConnectionError: could not reach Twilio")

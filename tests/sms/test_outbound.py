@@ -2,7 +2,9 @@
 delivery callbacks: opt-outs are checked first, error 21610 opts a number out."""
 
 import re
+import socket
 
+import pytest
 from sqlalchemy import select
 
 from app.db import unit_of_work
@@ -21,7 +23,14 @@ def run(app, action, *args):
     """Call a service in its own app context and unit of work, as a request or command would."""
     with app.app_context(), unit_of_work():
         result = action(*args)
-        return {"id": result.id, "sid": result.sid, "status": result.status, "body": result.body, "error_code": result.error_code}
+        return {
+            "id": result.id,
+            "sid": result.sid,
+            "status": result.status,
+            "body": result.body,
+            "error_code": result.error_code,
+            "error_reason": result.error_reason,
+        }
 
 
 def messages(app, phone=FAMILY):
@@ -135,3 +144,21 @@ def test_a_shortlist_too_long_for_one_text_goes_on_in_a_second_and_keeps_every_s
     joined = "\n".join(bodies)
     for number, (_id, name) in enumerate(rows, start=1):
         assert f"{number}. {name}" in joined
+
+
+@pytest.fixture
+def silent_proxy(monkeypatch):
+    """An HTTPS proxy on loopback that takes the connection and never answers: Twilio, hanging."""
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen()
+    monkeypatch.setenv("HTTPS_PROXY", f"http://127.0.0.1:{server.getsockname()[1]}")
+    yield
+    server.close()
+
+
+def test_a_twilio_that_never_answers_is_given_up_on_and_the_text_marked_failed(app, silent_proxy):
+    # the real HTTP client (no fake): only its timeouts stop it from waiting forever
+    app.config.update(TWILIO_ACCOUNT_SID=ACCOUNT, TWILIO_FROM="+13125550000", TWILIO_CONNECT_TIMEOUT=0.5, TWILIO_READ_TIMEOUT=0.5)
+    sent = run(app, send, FAMILY, "hi")
+    assert sent["status"] == "failed" and "could not reach Twilio" in sent["error_reason"]
