@@ -3,6 +3,7 @@
 import gc
 
 from flask import Flask
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from app import config
 from app.db import register_commit_boundary
@@ -11,6 +12,7 @@ from app.extensions import cache, csrf, db, limiter, login_manager, migrate
 from app.i18n import init_i18n
 from app.limits import register_request_limits
 from app.logs import redact_phone_numbers
+from app.shared_state import configure_shared_state, redis_problem
 
 # Seconds to reach a database server before the request is answered 503.
 DATABASE_CONNECT_TIMEOUT = 5
@@ -25,6 +27,8 @@ def create_app(overrides: dict | None = None) -> Flask:
     app.config.update(config.from_environment())
     app.config.update(overrides or {})
     app.json.sort_keys = False  # keep documents in the order the API spec lists their keys
+    if hops := app.config["TRUSTED_PROXY_HOPS"]:
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops, x_port=hops)
     register_extensions(app)
     register_request_limits(app)  # before any door's own hooks read a body
     register_blueprints(app)
@@ -40,6 +44,7 @@ def register_extensions(app: Flask) -> None:
         config.INSTANCE_DIR.mkdir(exist_ok=True)
     app.config["SQLALCHEMY_ENGINE_OPTIONS"] = {**_engine_options(app, sqlite), **app.config["SQLALCHEMY_ENGINE_OPTIONS"]}
     db.init_app(app)
+    configure_shared_state(app)
     cache.init_app(app)
     limiter.init_app(app)
     csrf.init_app(app)
@@ -83,12 +88,35 @@ def register_blueprints(app: Flask) -> None:
             db.session.execute(db.text("SELECT 1"))
         return {"status": "ok"}
 
+    @app.get("/readyz")
+    def readyz():
+        """Say whether this process can serve: the database reachable and migrated to the latest
+        revision, Redis reachable when configured; else 503 naming what is wrong."""
+        problems = [problem for problem in (_database_problem(), redis_problem(app)) if problem]
+        if problems:
+            return {"status": "not ready", "problems": problems}, 503
+        return {"status": "ready"}
+
     from kiosk import blueprints as kiosk_blueprints
     from sms import blueprints as sms_blueprints
     from staff import blueprints as staff_blueprints
 
     for blueprint in [*catalog_blueprints(), *sms_blueprints(app.config), *kiosk_blueprints(), *staff_blueprints()]:
         app.register_blueprint(blueprint)
+
+
+def _database_problem() -> str | None:
+    """Say why the database cannot serve this code (unreachable, or migrations not applied)."""
+    from alembic.runtime.migration import MigrationContext
+    from alembic.script import ScriptDirectory
+
+    try:
+        with db.engine.connect() as connection:
+            current = set(MigrationContext.configure(connection).get_current_heads())
+    except Exception as error:  # any reason the database cannot be read is a reason not to serve
+        return f"database: {type(error).__name__}"
+    heads = set(ScriptDirectory(str(config.INSTANCE_DIR.parent / "migrations")).get_heads())
+    return None if current == heads else "database: migrations not at head (run `flask db upgrade`)"
 
 
 def register_commands(app: Flask) -> None:

@@ -34,12 +34,17 @@ def from_environment() -> dict:
         # Seconds a request waits for a locked database (another writer) before it is answered 503.
         "DATABASE_LOCK_TIMEOUT": float(os.environ.get("DATABASE_LOCK_TIMEOUT", "2")),
         "SQLALCHEMY_ENGINE_OPTIONS": {},  # pool_pre_ping is set for the database in use (create_app)
-        # Per-worker cache; entries are keyed by the catalog revision, so an import is seen at once.
-        "CACHE_TYPE": os.environ.get("CACHE_TYPE", "SimpleCache"),
+        # Redis holds what every worker and host must share: rate limits and the response cache
+        # (app.shared_state). Without it both live in each worker's memory.
+        "REDIS_URL": os.environ.get("REDIS_URL", ""),
+        # The response cache: Redis with REDIS_URL, else each worker's own; entries are keyed by
+        # the catalog revision, so an import is seen at once. CACHE_TYPE picks another backend.
+        "CACHE_TYPE": os.environ.get("CACHE_TYPE", ""),
         "CACHE_DEFAULT_TIMEOUT": int(os.environ.get("CACHE_DEFAULT_TIMEOUT", "300")),
         "CACHE_THRESHOLD": 2000,
-        # Rate limits: shared across workers through Redis when REDIS_URL is set.
-        "RATELIMIT_STORAGE_URI": os.environ.get("REDIS_URL", "memory://"),
+        # Proxies in front of the app (a load balancer, nginx) whose X-Forwarded-* headers are
+        # trusted, so limits key on the family's address, not the balancer's. 0: none trusted.
+        "TRUSTED_PROXY_HOPS": int(os.environ.get("TRUSTED_PROXY_HOPS", "0")),
         # The browser SMS simulator of the demo server (`make run` turns it on); off in production.
         "SMS_SIMULATOR": os.environ.get("SMS_SIMULATOR", "") in ("1", "true", "yes"),
         "SMS_RATE_LIMIT": os.environ.get("SMS_RATE_LIMIT", "10/minute"),

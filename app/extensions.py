@@ -1,7 +1,6 @@
 """Extensions, created unbound and bound to an app in `create_app`."""
 
 from flask_babel import Babel
-from flask_caching import Cache
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from flask_login import LoginManager
@@ -10,6 +9,8 @@ from flask_sqlalchemy import SQLAlchemy
 from flask_wtf.csrf import CSRFProtect
 from sqlalchemy import MetaData
 from sqlalchemy.orm import DeclarativeBase
+
+from app.shared_state import ForgivingCache
 
 # Named constraints so Alembic can alter them on every backend.
 NAMING_CONVENTION = {
@@ -28,7 +29,7 @@ class Base(DeclarativeBase):
 db = SQLAlchemy(model_class=Base)
 migrate = Migrate()
 babel = Babel()
-cache = Cache()
+cache = ForgivingCache()
 limiter = Limiter(key_func=get_remote_address)
 csrf = CSRFProtect()
 login_manager = LoginManager()

@@ -64,6 +64,15 @@ def _message_sid(*, required: bool) -> str | None:
     return sid
 
 
+def _within_limit(phone: str) -> bool:
+    """Count this text against the sender's allowance; a limit store that is away lets it through."""
+    try:
+        return limiter.limiter.hit(_parsed_limit(current_app.config["SMS_RATE_LIMIT"]), "sms-inbound", phone)
+    except limiter.limiter.storage.base_exceptions as error:
+        current_app.logger.warning("rate limit store unavailable, text let through: %s", type(error).__name__)
+        return True
+
+
 @webhook.post("/inbound")
 def inbound():
     """Answer a text (TwiML); a retried MessageSid gets the same answer and is stored once."""
@@ -71,7 +80,7 @@ def inbound():
     phone = normalize_phone(request.form.get("From", ""))
     body, sid = request.form.get("Body", ""), _message_sid(required=False)
     # After the signature check, so forged requests cannot use up a family's allowance.
-    if limiter.limiter.hit(_parsed_limit(current_app.config["SMS_RATE_LIMIT"]), "sms-inbound", phone):
+    if _within_limit(phone):
         texts = handle_inbound(phone, body, sid)
     else:
         texts = handle_rate_limited(phone, body, sid)

@@ -10,6 +10,7 @@ import shutil
 import socket
 import subprocess
 import tempfile
+import time
 from glob import glob
 from pathlib import Path
 
@@ -92,6 +93,57 @@ def postgres_url():
     yield url
     if server:
         server.stop()
+
+
+class RedisServer:
+    """A throwaway Redis on a loopback port, keeping nothing on disk; it can be stopped and started."""
+
+    def __init__(self):
+        self.binary = shutil.which("redis-server")
+        self.port = _free_port()
+        self.process = None
+
+    @property
+    def url(self) -> str:
+        return f"redis://127.0.0.1:{self.port}/0"
+
+    def start(self) -> str:
+        self.process = subprocess.Popen(
+            [self.binary, "--port", str(self.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+            stdout=subprocess.DEVNULL,
+        )
+        for _ in range(200):
+            with socket.socket() as s:
+                if s.connect_ex(("127.0.0.1", self.port)) == 0:
+                    return self.url
+            time.sleep(0.02)
+        raise RuntimeError("redis-server did not start")
+
+    def stop(self):
+        if self.process:
+            self.process.terminate()
+            self.process.wait(timeout=10)
+            self.process = None
+
+
+@pytest.fixture(scope="session")
+def redis_server():
+    """A Redis server for the tests that need one (started once; each test flushes it)."""
+    server = RedisServer()
+    need(server.binary is not None, "redis-server is not installed (make test installs it)")
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def redis_url(redis_server):
+    from redis import Redis
+
+    if redis_server.process is None:  # a test stopped it
+        redis_server.start()
+    Redis.from_url(redis_server.url).flushdb()
+    return redis_server.url
 
 
 @pytest.fixture(scope="session")
