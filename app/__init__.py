@@ -11,7 +11,7 @@ from app.errors import register_error_handlers
 from app.extensions import cache, csrf, db, limiter, login_manager, migrate
 from app.i18n import init_i18n
 from app.limits import register_request_limits
-from app.logs import redact_phone_numbers
+from app.logs import redact_phone_numbers, register_request_id
 from app.shared_state import configure_shared_state, redis_problem
 
 # Seconds to reach a database server before the request is answered 503.
@@ -30,6 +30,7 @@ def create_app(overrides: dict | None = None) -> Flask:
     if hops := app.config["TRUSTED_PROXY_HOPS"]:
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops, x_port=hops)
     register_extensions(app)
+    register_request_id(app)
     register_request_limits(app)  # before any door's own hooks read a body
     register_blueprints(app)
     register_commands(app)

@@ -16,10 +16,28 @@ def _database_url() -> str:
     return url or f"sqlite:///{INSTANCE_DIR / 'schoolbridge.db'}"
 
 
+DEVELOPMENT_SECRET_KEY = "dev-only-not-secret"
+MIN_SECRET_KEY_LENGTH = 32
+
+
+def production_problems(settings: dict) -> list[str]:
+    """Say what in `settings` is unfit to serve the public (gunicorn refuses to start on any)."""
+    problems = []
+    key = settings["SECRET_KEY"]
+    if key == DEVELOPMENT_SECRET_KEY or len(key) < MIN_SECRET_KEY_LENGTH:
+        problems.append(
+            f"SECRET_KEY must be set to a long random value (at least {MIN_SECRET_KEY_LENGTH} characters), not the development one"
+        )
+    twilio = settings["TWILIO_AUTH_TOKEN"] or settings["TWILIO_ACCOUNT_SID"]
+    if twilio and not settings["PUBLIC_BASE_URL"]:
+        problems.append("PUBLIC_BASE_URL must be set when Twilio is configured: signatures are checked and callbacks built against it")
+    return problems
+
+
 def from_environment() -> dict:
     """Return the settings taken from environment variables (documented in README.md)."""
     return {
-        "SECRET_KEY": os.environ.get("SECRET_KEY", "dev-only-not-secret"),
+        "SECRET_KEY": os.environ.get("SECRET_KEY", DEVELOPMENT_SECRET_KEY),
         "SQLALCHEMY_DATABASE_URI": _database_url(),
         "PUBLIC_BASE_URL": os.environ.get("PUBLIC_BASE_URL", ""),
         "TWILIO_AUTH_TOKEN": os.environ.get("TWILIO_AUTH_TOKEN", ""),

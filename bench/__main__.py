@@ -14,6 +14,7 @@ import os
 import platform
 import random
 import re
+import secrets
 import shutil
 import signal
 import statistics
@@ -158,6 +159,8 @@ def wrk(url: str, seconds: int, script: Path | None = None, measure: bool = Fals
 
 def serve(target: str, port: int, env: dict) -> subprocess.Popen:
     gunicorn = str(Path(sys.executable).parent / "gunicorn")
+    # gunicorn.conf.py refuses to serve with development settings: give these what production has
+    env = {"SECRET_KEY": secrets.token_hex(32), "PUBLIC_BASE_URL": f"http://127.0.0.1:{port}", **env}
     proc = subprocess.Popen(
         [gunicorn, "--workers", "2", "--bind", f"127.0.0.1:{port}", "--log-level", "warning", target],
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,

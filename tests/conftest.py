@@ -11,10 +11,12 @@ import socket
 import subprocess
 import tempfile
 import time
+from contextlib import contextmanager
 from glob import glob
 from pathlib import Path
 
 import pytest
+import requests
 from flask_migrate import upgrade
 from sqlalchemy import create_engine, text
 
@@ -124,6 +126,31 @@ class RedisServer:
             self.process.terminate()
             self.process.wait(timeout=10)
             self.process = None
+
+
+@contextmanager
+def gunicorn(database_url: str, workers: int = 1, **env):
+    """Serve the app with gunicorn (its own processes) on a loopback port; yield its base URL and log."""
+    environment = {k: v for k, v in os.environ.items() if k != "REDIS_URL"}
+    port = _free_port()
+    environment.update(DATABASE_URL=database_url, PORT=str(port), HOST="127.0.0.1", WEB_CONCURRENCY=str(workers))
+    environment.update({"SECRET_KEY": "a-test-secret-key-long-enough-for-production-0123", **env})
+    binary = ROOT / ".venv" / "bin" / "gunicorn"
+    log = tempfile.TemporaryFile(mode="w+")
+    process = subprocess.Popen([str(binary) if binary.exists() else "gunicorn", "wsgi:app"], cwd=ROOT, env=environment, stderr=log)
+    try:
+        deadline = time.monotonic() + 90  # a worker imports the app before it answers (slow on a busy machine)
+        while time.monotonic() < deadline and process.poll() is None:
+            try:
+                if requests.get(f"http://127.0.0.1:{port}/healthz", timeout=30).status_code == 200:
+                    break
+            except requests.ConnectionError:
+                time.sleep(0.1)
+        yield f"http://127.0.0.1:{port}", log
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+        log.close()
 
 
 @pytest.fixture(scope="session")

@@ -2,18 +2,13 @@
 the family's address behind trusted proxies, and never taking the site down with them."""
 
 import logging
-import os
 import re
-import subprocess
-import tempfile
-import time
-from contextlib import contextmanager
 
 import pytest
 import requests
 
 from app import create_app
-from tests.conftest import ROOT, RedisServer, _free_port, need
+from tests.conftest import RedisServer, gunicorn, need
 from tests.sms.conftest import TOKEN, sign
 from tests.staff.conftest import csrf_token
 
@@ -28,30 +23,6 @@ def sign_in_attempt(client, address: str = "127.0.0.1", forwarded_for: str | Non
     token = csrf_token(client)
     form = {"email": email, "password": "not the password", "csrf_token": token}
     return client.post("/staff/login", data=form, headers=headers, environ_base=environ).status_code
-
-
-@contextmanager
-def gunicorn(database_url: str, workers: int = 1, **env):
-    """Serve the app with gunicorn (its own processes) on a loopback port; yield its base URL and log."""
-    environment = {k: v for k, v in os.environ.items() if k != "REDIS_URL"}
-    port = _free_port()
-    environment.update(DATABASE_URL=database_url, PORT=str(port), HOST="127.0.0.1", WEB_CONCURRENCY=str(workers), SECRET_KEY="test", **env)
-    binary = ROOT / ".venv" / "bin" / "gunicorn"
-    log = tempfile.TemporaryFile(mode="w+")
-    process = subprocess.Popen([str(binary) if binary.exists() else "gunicorn", "wsgi:app"], cwd=ROOT, env=environment, stderr=log)
-    try:
-        deadline = time.monotonic() + 90  # a worker imports the app before it answers (slow on a busy machine)
-        while time.monotonic() < deadline and process.poll() is None:
-            try:
-                if requests.get(f"http://127.0.0.1:{port}/healthz", timeout=30).status_code == 200:
-                    break
-            except requests.ConnectionError:
-                time.sleep(0.1)
-        yield f"http://127.0.0.1:{port}", log
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
-        log.close()
 
 
 def attempt_over_http(base_url: str) -> int:
