@@ -7,6 +7,7 @@ missing PostgreSQL or missing ../shared data fails the run instead of skipping.
 
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import tempfile
@@ -14,6 +15,7 @@ import time
 from contextlib import contextmanager
 from glob import glob
 from pathlib import Path
+from typing import IO, NamedTuple
 
 import pytest
 import requests
@@ -128,16 +130,28 @@ class RedisServer:
             self.process = None
 
 
+class Served(NamedTuple):
+    url: str
+    log: IO[str]
+    process: subprocess.Popen
+
+    def kill(self) -> None:
+        """End the instance at once, master and workers, as a crash would."""
+        os.killpg(self.process.pid, signal.SIGKILL)
+        self.process.wait(timeout=30)
+
+
 @contextmanager
-def gunicorn(database_url: str, workers: int = 1, **env):
-    """Serve the app with gunicorn (its own processes) on a loopback port; yield its base URL and log."""
+def gunicorn(database_url: str, workers: int = 1, port: int | None = None, **env):
+    """Serve the app with gunicorn (its own processes, gunicorn.conf.py) on a loopback port."""
     environment = {k: v for k, v in os.environ.items() if k != "REDIS_URL"}
-    port = _free_port()
+    port = port or _free_port()
     environment.update(DATABASE_URL=database_url, PORT=str(port), HOST="127.0.0.1", WEB_CONCURRENCY=str(workers))
     environment.update({"SECRET_KEY": "a-test-secret-key-long-enough-for-production-0123", **env})
     binary = ROOT / ".venv" / "bin" / "gunicorn"
     log = tempfile.TemporaryFile(mode="w+")
-    process = subprocess.Popen([str(binary) if binary.exists() else "gunicorn", "wsgi:app"], cwd=ROOT, env=environment, stderr=log)
+    command = [str(binary) if binary.exists() else "gunicorn", "wsgi:app"]
+    process = subprocess.Popen(command, cwd=ROOT, env=environment, stderr=log, start_new_session=True)
     try:
         deadline = time.monotonic() + 90  # a worker imports the app before it answers (slow on a busy machine)
         while time.monotonic() < deadline and process.poll() is None:
@@ -146,10 +160,11 @@ def gunicorn(database_url: str, workers: int = 1, **env):
                     break
             except requests.ConnectionError:
                 time.sleep(0.1)
-        yield f"http://127.0.0.1:{port}", log
+        yield Served(f"http://127.0.0.1:{port}", log, process)
     finally:
-        process.terminate()
-        process.wait(timeout=30)
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGTERM)
+            process.wait(timeout=30)
         log.close()
 
 

@@ -57,7 +57,7 @@ def test_settings_unfit_for_the_public_are_named(monkeypatch, settings, says):
 
 
 def test_gunicorn_refuses_the_development_secret_key(database_url):
-    with gunicorn(database_url, SECRET_KEY=DEVELOPMENT_SECRET_KEY) as (base_url, log):
+    with gunicorn(database_url, SECRET_KEY=DEVELOPMENT_SECRET_KEY) as (base_url, log, _process):
         with pytest.raises(requests.ConnectionError):
             requests.get(f"{base_url}/healthz", timeout=5)
         log.seek(0)
@@ -65,7 +65,7 @@ def test_gunicorn_refuses_the_development_secret_key(database_url):
 
 
 def test_gunicorn_writes_json_log_lines_with_request_ids(database_url):
-    with gunicorn(database_url, LOG_FORMAT="json") as (base_url, log):
+    with gunicorn(database_url, LOG_FORMAT="json") as (base_url, log, _process):
         assert requests.get(f"{base_url}/nowhere", headers={"X-Request-ID": "probe-1"}, timeout=30).status_code == 404
         log.seek(0)
         lines = [json.loads(line) for line in log.read().splitlines() if line.strip()]

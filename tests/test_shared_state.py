@@ -37,7 +37,7 @@ def attempt_over_http(base_url: str) -> int:
 @pytest.mark.parametrize("shared", [True, False])
 def test_a_limit_holds_across_two_servers_only_through_redis(database_url, redis_url, shared):
     settings = {"STAFF_LOGIN_RATE_LIMIT": "3/minute", **({"REDIS_URL": redis_url} if shared else {})}
-    with gunicorn(database_url, **settings) as (first, _), gunicorn(database_url, **settings) as (second, _):
+    with gunicorn(database_url, **settings) as (first, _, _), gunicorn(database_url, **settings) as (second, _, _):
         codes = [attempt_over_http(first), attempt_over_http(second), attempt_over_http(first), attempt_over_http(second)]
     # shared: the fourth attempt is refused, whichever server takes it; not shared: each counts its own two
     assert codes == ([401, 401, 401, 429] if shared else [401, 401, 401, 401])
@@ -90,7 +90,7 @@ def test_readyz_says_when_migrations_are_not_applied(tmp_path):
 
 @pytest.mark.parametrize("redis", [False, True])
 def test_gunicorn_with_more_than_one_worker_and_no_redis_says_limits_are_per_worker(database_url, redis_url, redis):
-    with gunicorn(database_url, workers=2, **({"REDIS_URL": redis_url} if redis else {})) as (base_url, log):
+    with gunicorn(database_url, workers=2, **({"REDIS_URL": redis_url} if redis else {})) as (base_url, log, _process):
         assert requests.get(f"{base_url}/healthz", timeout=10).status_code == 200
         log.seek(0)
         said = log.read()
