@@ -1,6 +1,8 @@
 """The one place that commits: the end of a request, or a `unit_of_work()` block."""
 
+import logging
 import sqlite3
+from collections.abc import Callable
 from contextlib import contextmanager
 
 from flask import Flask
@@ -11,6 +13,9 @@ from sqlalchemy.engine import Engine
 
 from app.extensions import db
 
+log = logging.getLogger(__name__)
+AFTER_COMMIT = "after_commit"  # the session's list of work to run once it commits
+
 
 @contextmanager
 def unit_of_work():
@@ -19,8 +24,28 @@ def unit_of_work():
         yield db.session
         db.session.commit()
     except BaseException:
-        db.session.rollback()
+        _rollback()
         raise
+    _run_after_commit()
+
+
+def after_commit(callback: Callable[[], None]) -> None:
+    """Run `callback()` once the work in hand is committed, never if it is rolled back (an
+    outbound text is enqueued only once the row it delivers is there for the worker to read)."""
+    db.session.info.setdefault(AFTER_COMMIT, []).append(callback)
+
+
+def _run_after_commit() -> None:
+    for callback in db.session.info.pop(AFTER_COMMIT, []):
+        try:
+            callback()
+        except Exception:  # what was committed stands; the callback's own work says what it lost
+            log.exception("after-commit work failed")
+
+
+def _rollback() -> None:
+    db.session.info.pop(AFTER_COMMIT, None)
+    db.session.rollback()
 
 
 def register_commit_boundary(app: Flask) -> None:
@@ -30,14 +55,15 @@ def register_commit_boundary(app: Flask) -> None:
     def commit_on_success(response):
         if response.status_code < 400:
             db.session.commit()
+            _run_after_commit()
         else:
-            db.session.rollback()
+            _rollback()
         return response
 
     @app.teardown_request
     def rollback_on_error(error):
         if error is not None:
-            db.session.rollback()
+            _rollback()
 
 
 @event.listens_for(Engine, "connect")

@@ -31,6 +31,25 @@ def simulate_command(phone):
             click.echo(f"bot> {reply}\n")
 
 
+@sms_cli.command("worker")
+@click.option("--burst", is_flag=True, help="Stop once the queue is empty.")
+@with_appcontext
+def worker_command(burst):
+    """Send the queued texts (an RQ worker with its scheduler, on REDIS_URL)."""
+    from sms.jobs import run_worker
+
+    run_worker(burst=burst)
+
+
+@sms_cli.command("requeue")
+@with_appcontext
+def requeue_command():
+    """Queue again the texts still waiting to be sent (Redis was away when they were written)."""
+    from sms.jobs import requeue_pending
+
+    click.echo(gettext("%(count)d texts queued again.", count=requeue_pending()))
+
+
 @sms_cli.group("inbox", invoke_without_command=True)
 @click.pass_context
 @with_appcontext

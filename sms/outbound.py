@@ -1,8 +1,12 @@
-"""Texts we start (a kiosk shortlist, a staff reply): sent through Twilio's REST client.
+"""Texts we start (a kiosk shortlist, a registration's confirmation, a staff reply, a follow-up).
 
-Opt-outs are checked before every send; Twilio's error 21610 (the number texted STOP to the
-carrier) marks the number opted out. Delivery is tracked by `/sms/status` callbacks.
-Flushes only; the caller's unit of work commits.
+Each is a message row written in the caller's transaction (`send`) and handed to Twilio by a
+job once that transaction commits (`deliver`): on RQ workers through Redis when REDIS_URL is
+set, else in this process right after the commit. A job claims its row before it calls Twilio,
+so a retried, duplicated or restarted job never sends a text twice; the opt-out is checked
+again at send time; Twilio's 429 and 5xx answers and network errors are retried with growing
+waits (sms.jobs). Twilio's error 21610 (the number texted STOP to the carrier) marks the number
+opted out. Delivery is tracked by `/sms/status` callbacks. `send` flushes only.
 """
 
 import logging
@@ -11,11 +15,12 @@ from datetime import UTC, datetime
 from flask import current_app
 from flask_babel import force_locale, get_translations
 from requests import RequestException
-from sqlalchemy import select
+from sqlalchemy import select, update
 from twilio.base.exceptions import TwilioException, TwilioRestException
 from twilio.http.http_client import TwilioHttpClient
 from twilio.rest import Client
 
+from app.db import after_commit, unit_of_work
 from app.extensions import db
 from sms.engine import remember_results
 from sms.models import Conversation, Message
@@ -25,9 +30,15 @@ from sms.services import catalog_search, is_opted_out, opt_out
 log = logging.getLogger(__name__)
 
 UNSUBSCRIBED = 21610  # Twilio: "Attempt to send to unsubscribed recipient"
+# Ours before Twilio has the text: waiting for a job, then claimed by one.
+PENDING, SUBMITTING = "pending", "submitting"
 # Delivery statuses in the order they happen; a late callback never moves a text backwards.
-PROGRESS = ("queued", "sending", "sent", "delivered", "undelivered", "failed")
+PROGRESS = (PENDING, SUBMITTING, "queued", "sending", "sent", "delivered", "undelivered", "failed")
 FINAL = {"delivered", "undelivered", "failed"}
+
+
+class TryAgainLater(Exception):
+    """Twilio was away, slow or busy (429, 5xx, a network error): the job is retried later."""
 
 
 def _client() -> Client:
@@ -50,38 +61,86 @@ def _status_callback() -> str | None:
 
 
 def send(phone: str, body: str) -> Message:
-    """Send one text to an E.164 number and log it; its `status` says what happened.
+    """Write one text to an E.164 number; it is handed to Twilio once the caller commits.
 
-    `opted_out` and `not_configured` texts are logged but never leave; `failed` ones carry
-    Twilio's `error_code`.
+    `opted_out` and `not_configured` texts are logged but never leave; the others start
+    `pending` and move on as the job and Twilio's callbacks report.
     """
-    message = Message(direction="out", phone=phone, body=body, status="queued", created_at=datetime.now(UTC))
+    message = Message(direction="out", phone=phone, body=body, status=PENDING, created_at=datetime.now(UTC))
     db.session.add(message)
-    config = current_app.config
     if is_opted_out(phone):
         message.status = "opted_out"
-    elif not (config["TWILIO_ACCOUNT_SID"] and config["TWILIO_AUTH_TOKEN"] and config["TWILIO_FROM"]):
+    elif not _configured():
         message.status = "not_configured"
         log.warning("Outbound text not sent: TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and TWILIO_FROM must all be set")
-    else:
-        sender = config["TWILIO_FROM"]
-        origin = {"messaging_service_sid": sender} if sender.startswith("MG") else {"from_": sender}
+    db.session.flush()
+    if message.status == PENDING:
+        message_id = message.id
+        after_commit(lambda: _enqueue(message_id))
+    return message
+
+
+def _configured() -> bool:
+    config = current_app.config
+    return bool(config["TWILIO_ACCOUNT_SID"] and config["TWILIO_AUTH_TOKEN"] and config["TWILIO_FROM"])
+
+
+def _enqueue(message_id: int) -> None:
+    from sms import jobs  # the queue of this app's Redis, or none
+
+    jobs.enqueue_delivery(message_id)
+
+
+def deliver(message_id: int, *, last_try: bool = True) -> str:
+    """Hand one pending text to Twilio and record what happened; return its status.
+
+    Commits (a job's own units of work): the claim first, so a second job for the same text
+    finds it taken and sends nothing. A transient failure puts the text back to `pending` and
+    raises TryAgainLater, unless this is the `last_try`, which marks it failed with the reason.
+    """
+    with unit_of_work():
+        claim = update(Message).where(Message.id == message_id, Message.status == PENDING, Message.sid.is_(None))
+        if db.session.execute(claim.values(status=SUBMITTING).execution_options(synchronize_session=False)).rowcount != 1:
+            return "taken"
+    with unit_of_work():
+        message = db.session.get(Message, message_id)
+        db.session.refresh(message)
+        if is_opted_out(message.phone):  # a STOP may have come in since it was written
+            message.status = "opted_out"
+            return message.status
+        if not _configured():
+            message.status = "not_configured"
+            return message.status
+        transient = None
         try:
-            sent = _client().messages.create(to=phone, body=body, status_callback=_status_callback(), **origin)
+            sent = _hand_to_twilio(message.phone, message.body)
         except TwilioRestException as error:
-            message.status, message.error_code = "failed", error.code
-            if error.code == UNSUBSCRIBED:
-                opt_out(phone)
-            log.warning("Twilio refused an outbound text: error %s", error.code)  # never the number
+            message.error_code = error.code
+            if error.status == 429 or error.status >= 500:
+                transient = f"Twilio answered {error.status}"
+            else:
+                message.status = "failed"
+                if error.code == UNSUBSCRIBED:
+                    opt_out(message.phone)
+                log.warning("Twilio refused an outbound text: error %s", error.code)  # never the number
         except (TwilioException, RequestException) as error:
-            # Twilio away, slow or unreachable: the text is marked failed and the family's
-            # action (a registration, a request for the list) still goes through.
-            message.status, message.error_reason = "failed", _reason(error)
-            log.warning("Twilio could not be reached: %s", message.error_reason)
+            transient = _reason(error)  # Twilio away, slow or unreachable
         else:
             message.sid, message.status = sent.sid, sent.status or "queued"
-    db.session.flush()
-    return message
+        if transient:
+            message.error_reason = transient[: Message.error_reason.type.length]
+            message.status = "failed" if last_try else PENDING
+            log.warning("Outbound text not handed to Twilio (%s)%s", transient, "" if last_try else "; will try again")
+        status = message.status
+    if status == PENDING:
+        raise TryAgainLater(transient)
+    return status
+
+
+def _hand_to_twilio(phone: str, body: str):
+    sender = current_app.config["TWILIO_FROM"]
+    origin = {"messaging_service_sid": sender} if sender.startswith("MG") else {"from_": sender}
+    return _client().messages.create(to=phone, body=body, status_callback=_status_callback(), **origin)
 
 
 def _reason(error: Exception) -> str:

@@ -17,11 +17,18 @@ class FakeTwilioHttp(HttpClient):
         self.requests: list[dict] = []
         self.refuse_with: int | None = None  # a Twilio error code to answer the next sends with
         self.fail_with: Exception | None = None  # a network error (requests') to raise instead of answering
+        self.troubles: list = []  # one-off troubles for the next sends, in turn: an exception, or an HTTP status to answer
 
     def request(self, method, uri, params=None, data=None, headers=None, auth=None, timeout=None, allow_redirects=False):
         self.requests.append({"method": method, "uri": uri, "data": dict(data or {}), "auth": auth})
         if self.fail_with:
             raise self.fail_with
+        if self.troubles:
+            trouble = self.troubles.pop(0)
+            if isinstance(trouble, Exception):
+                raise trouble
+            body = {"code": 20429 if trouble == 429 else 20500, "message": "try later", "more_info": "", "status": trouble}
+            return Response(trouble, json.dumps(body))
         if self.refuse_with:
             body = {"code": self.refuse_with, "message": "refused", "more_info": "", "status": 400}
             return Response(400, json.dumps(body))

@@ -31,6 +31,8 @@ RECIPIENT_LABELS = {
 }
 # Twilio's delivery statuses, in the order they happen.
 DELIVERY_LABELS = {
+    "pending": L_("Waiting to be sent"),  # ours: not yet handed to Twilio (sms.outbound)
+    "submitting": L_("Sending"),
     "queued": L_("Queued"),
     "sending": L_("Sending"),
     "sent": L_("Sent to the carrier"),

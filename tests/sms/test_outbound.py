@@ -20,9 +20,13 @@ FAMILY = "+17735550101"
 
 
 def run(app, action, *args):
-    """Call a service in its own app context and unit of work, as a request or command would."""
-    with app.app_context(), unit_of_work():
-        result = action(*args)
+    """Call a service in its own app context and unit of work, as a request or command would;
+    return the text as it is once that work committed (and, without Redis, was delivered)."""
+    with app.app_context():
+        with unit_of_work():
+            message_id = action(*args).id
+        result = db.session.get(Message, message_id)
+        db.session.refresh(result)
         return {
             "id": result.id,
             "sid": result.sid,

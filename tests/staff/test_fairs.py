@@ -16,7 +16,7 @@ from catalog.models import School
 from kiosk import services
 from kiosk.models import Booth, Fair, KioskDevice, Registration
 from kiosk.registration import RegistrationInput
-from sms.models import Message
+from sms.models import Message, OptOut
 from sms.outbound import record_status
 from sms.services import opt_out
 from staff import fairs
@@ -435,9 +435,13 @@ def test_send_pending_sends_at_most_its_limit_and_records_refusals(app, as_role,
         assert fairs.send_pending(2) == {"sent": 2}
     twilio.refuse_with = 21610  # the carrier says this number unsubscribed
     with app.app_context(), unit_of_work():
-        assert fairs.send_pending(2) == {"failed": 1}
-    assert recipients(app) == {"+17735550101": "sent", "+17735550102": "sent", "+17735550103": "failed"}
+        assert fairs.send_pending(2) == {"sent": 1}  # handed to the text queue
+    assert recipients(app) == {"+17735550101": "sent", "+17735550102": "sent", "+17735550103": "sent"}
     assert len(twilio.sent) == 3
+    with app.app_context():  # refused once it was delivered after the commit: the text says so
+        refused = db.session.scalar(select(Message).where(Message.phone == "+17735550103"))
+        assert (refused.status, refused.error_code) == ("failed", 21610)
+        assert db.session.get(OptOut, "+17735550103") is not None
 
 
 def test_the_cli_sends_every_waiting_text(app, as_role, twilio, cli):

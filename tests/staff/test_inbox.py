@@ -54,15 +54,24 @@ def test_a_canned_reply_goes_out_in_the_family_language_and_a_free_reply_as_writ
     assert post(editor, f"/staff/inbox/{waiting}/reply", {"text": "  Hola, soy Ana de la oficina.  "}).status_code == 302
     assert [(m["To"], m["Body"]) for m in twilio.sent] == [(FAMILY, spanish), (FAMILY, "Hola, soy Ana de la oficina.")]
     page = page_of(editor, "/staff/inbox?done=sent")
-    assert "Your reply was sent." in page and spanish in page
+    assert "Your reply is on its way." in page and spanish in page
 
 
 def test_a_reply_that_cannot_go_out_says_so(app, as_role, waiting, twilio):
     twilio.refuse_with = 21610  # the number texted STOP to the carrier
     response = post(as_role("editor"), f"/staff/inbox/{waiting}/reply", {"text": "Hola"})
+    # handed to the text queue, refused by Twilio after the commit: the conversation says so
+    assert response.location.startswith("/staff/inbox?done=sent")
+    page = page_of(as_role("editor"), response.location)
+    assert "Your reply is on its way." in page and "Not sent: the text service refused it" in page
+
+
+def test_a_reply_to_a_number_that_stopped_texts_says_at_once_it_did_not_go_out(app, as_role, waiting, twilio, text):  # noqa: F811
+    text("STOP")
+    response = post(as_role("editor"), f"/staff/inbox/{waiting}/reply", {"text": "Hola"})
     assert response.location.startswith("/staff/inbox?done=not_sent")
     page = page_of(as_role("editor"), response.location)
-    assert "Your reply did not go out." in page and "Not sent: the text service refused it" in page
+    assert "Your reply did not go out." in page and "Not sent: this number has stopped texts" in page and twilio.sent == []
 
 
 def test_closing_empties_the_inbox_and_a_closed_hand_over_cannot_be_answered(app, as_role, waiting, twilio):

@@ -1,0 +1,99 @@
+"""Outbound texts as jobs: RQ on Redis when REDIS_URL is set, else run here right after the commit.
+
+Workers: `flask --app wsgi sms worker` (an RQ worker with its scheduler, inside the app), or
+`rq worker --with-scheduler texts` from the project directory. RQ's own in-process mode still
+needs a Redis connection, so without REDIS_URL the same job function is called directly.
+"""
+
+import logging
+
+from flask import current_app, has_app_context
+from redis import Redis, RedisError
+from rq import Queue, Retry, Worker, get_current_job
+
+from sms import outbound
+
+log = logging.getLogger(__name__)
+
+QUEUE_NAME = "texts"
+# Seconds before each retry of a text Twilio could not take (429, 5xx, network): its outages pass.
+RETRY_WAITS = [10, 60, 300, 1200, 3600]
+REDIS_TIMEOUT = 2
+
+
+def text_queue() -> Queue | None:
+    """This app's queue of texts on REDIS_URL, or None without Redis."""
+    url = current_app.config["REDIS_URL"]
+    if not url:
+        return None
+    queue = current_app.extensions.get("text_queue")
+    if queue is None:
+        connection = Redis.from_url(url, socket_timeout=REDIS_TIMEOUT, socket_connect_timeout=REDIS_TIMEOUT)
+        queue = current_app.extensions["text_queue"] = Queue(QUEUE_NAME, connection=connection)
+    return queue
+
+
+def enqueue_delivery(message_id: int) -> None:
+    """Have a worker hand the text to Twilio; one job id per text, so it is enqueued once."""
+    queue = text_queue()
+    if queue is None:
+        try:
+            outbound.deliver(message_id, last_try=True)
+        except outbound.TryAgainLater:  # only a job that will be retried raises it
+            pass
+        return
+    try:
+        queue.enqueue(
+            deliver_text,
+            message_id,
+            job_id=f"text-{message_id}",
+            retry=Retry(max=len(RETRY_WAITS), interval=RETRY_WAITS),
+            failure_ttl=7 * 24 * 3600,
+        )
+    except (RedisError, OSError) as error:
+        # The row stays pending: `flask sms requeue` (and the scheduler) enqueue it once Redis is back.
+        log.warning("text %s not enqueued, Redis unavailable: %s", message_id, type(error).__name__)
+
+
+def deliver_text(message_id: int) -> str:
+    """The job: deliver one text; the last of its tries marks a transient failure as failed."""
+    job = get_current_job()
+    last_try = job is None or not job.retries_left
+    if has_app_context():
+        return outbound.deliver(message_id, last_try=last_try)
+    with _worker_app().app_context():
+        return outbound.deliver(message_id, last_try=last_try)
+
+
+_app = None
+
+
+def _worker_app():
+    """The app a plain `rq worker` runs jobs in, made once per worker process from the environment."""
+    global _app
+    if _app is None:
+        from app import create_app
+
+        _app = create_app()
+    return _app
+
+
+def requeue_pending() -> int:
+    """Enqueue every text still pending (Redis was away when it was written); return how many."""
+    from sqlalchemy import select
+
+    from app.extensions import db
+    from sms.models import Message
+
+    pending = list(db.session.scalars(select(Message.id).where(Message.direction == "out", Message.status == outbound.PENDING)))
+    for message_id in pending:
+        enqueue_delivery(message_id)
+    return len(pending)
+
+
+def run_worker(burst: bool = False) -> None:
+    """Work the queue of texts in this app (with RQ's scheduler, which runs the retries)."""
+    queue = text_queue()
+    if queue is None:
+        raise RuntimeError("REDIS_URL is not set: texts are sent in the web process, no worker is needed")
+    Worker([queue], connection=queue.connection).work(with_scheduler=True, burst=burst)

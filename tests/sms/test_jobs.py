@@ -1,0 +1,114 @@
+"""Outbound texts as RQ jobs on a real Redis, worked by RQ's own worker in the app: enqueued only
+after the commit, sent once however often a job runs, retried when Twilio is away or busy."""
+
+import pytest
+import requests
+from rq import SimpleWorker
+from sqlalchemy import select
+
+from app.db import unit_of_work
+from app.extensions import db
+from sms import jobs
+from sms.models import Message
+from sms.outbound import send
+from sms.services import opt_out
+
+FAMILY = "+17735550101"
+
+
+@pytest.fixture
+def queued(app, twilio, redis_url, monkeypatch):
+    """Texting through Redis: the app's queue, RQ's worker, and retries that need no waiting."""
+    app.config["REDIS_URL"] = redis_url
+    monkeypatch.setattr(jobs, "RETRY_WAITS", [0, 0])
+    return twilio
+
+
+def write_text(app, body: str = "hi") -> int:
+    with app.app_context():
+        with unit_of_work():
+            message = send(FAMILY, body)
+            assert jobs.text_queue().count == 0  # nothing is enqueued before the row is committed
+        assert jobs.text_queue().count == 1
+        return message.id
+
+
+def work(app) -> None:
+    with app.app_context():
+        SimpleWorker([jobs.text_queue()], connection=jobs.text_queue().connection).work(burst=True)
+
+
+def stored(app, message_id: int) -> Message:
+    with app.app_context():
+        message = db.session.get(Message, message_id)
+        db.session.expunge(message)
+        return message
+
+
+def test_a_text_is_enqueued_after_the_commit_and_a_worker_sends_it(app, queued):
+    message_id = write_text(app)
+    assert queued.sent == []  # waiting for a worker
+    assert stored(app, message_id).status == "pending"
+    work(app)
+    assert [m["Body"] for m in queued.sent] == ["hi"]
+    assert stored(app, message_id).status == "queued" and stored(app, message_id).sid
+
+
+def test_a_text_rolled_back_is_never_enqueued(app, queued):
+    with app.app_context(), pytest.raises(RuntimeError):
+        with unit_of_work():
+            send(FAMILY, "never")
+            raise RuntimeError("the registration failed")
+    with app.app_context():
+        assert jobs.text_queue().count == 0
+
+
+def test_a_job_run_twice_sends_the_text_once(app, queued):
+    message_id = write_text(app)
+    with app.app_context():
+        jobs.enqueue_delivery(message_id)  # a duplicate, as a retried enqueue or a restart makes
+        jobs.deliver_text(message_id)  # and one run outside any worker
+    work(app)
+    assert len(queued.sent) == 1
+
+
+@pytest.mark.parametrize("trouble", [requests.ConnectionError("refused"), requests.ReadTimeout("slow"), 429, 503])
+def test_twilio_away_or_busy_is_tried_again_and_the_text_goes_once(app, queued, trouble):
+    queued.troubles = [trouble]
+    message_id = write_text(app)
+    work(app)
+    assert len(queued.requests) == 2  # the try that met the trouble, and the retry Twilio took
+    assert stored(app, message_id).status == "queued" and stored(app, message_id).sid
+
+
+def test_the_last_try_marks_the_text_failed_with_its_reason(app, queued):
+    queued.troubles = [requests.ConnectionError("refused")] * 3  # the first try and both retries
+    message_id = write_text(app)
+    work(app)
+    message = stored(app, message_id)
+    assert len(queued.requests) == 3 and message.sid is None
+    assert (message.status, message.error_reason) == ("failed", "ConnectionError: could not reach Twilio")
+
+
+def test_a_stop_that_arrives_before_the_worker_is_honoured(app, queued):
+    message_id = write_text(app)
+    with app.app_context(), unit_of_work():
+        opt_out(FAMILY)
+    work(app)
+    assert queued.requests == [] and stored(app, message_id).status == "opted_out"
+
+
+def test_texts_written_while_redis_was_away_go_out_once_it_is_back(app, queued, redis_server):
+    redis_server.stop()
+    with app.app_context():
+        with unit_of_work():
+            message_id = send(FAMILY, "written while Redis was away").id
+    assert stored(app, message_id).status == "pending"
+    redis_server.start()
+    with app.app_context():
+        assert jobs.requeue_pending() == 1
+    work(app)
+    assert [m["Body"] for m in queued.sent] == ["written while Redis was away"]
+    with app.app_context():
+        assert jobs.requeue_pending() == 0  # nothing is left to send again
+        assert db.session.scalars(select(Message.status).where(Message.id == message_id)).one() == "queued"
