@@ -492,8 +492,8 @@ def submit_registration():
 # A kiosk has no browser controls: every error is a kiosk page in the family's language with one
 # way back. They are drawn without the database, which may be the very thing that failed.
 
+STALE_FORM = N_("This page was open too long. Please go back and try again.")  # the CSRF token ran out
 ERROR_MESSAGES = {
-    400: N_("This page was open too long. Please go back and try again."),
     404: N_("We cannot find this page."),
     429: N_("Too many tries. Please wait a minute, then try again."),
     500: N_("Something went wrong on our side. Please try again."),
@@ -531,17 +531,18 @@ def render_kiosk_error(error: HTTPException):
 
 
 def _error_page(error: HTTPException) -> str:
-    message = ERROR_MESSAGES.get(error.code, OTHER_ERROR if (error.code or 500) < 500 else ERROR_MESSAGES[500])
     if isinstance(error, CSRFError):
-        message = ERROR_MESSAGES[400]
-    back = (url_for("kiosk.schools") + "?" + session["kiosk_search"]) if session.get("kiosk_search") is not None else None
+        message = STALE_FORM
+    else:
+        message = ERROR_MESSAGES.get(error.code) or (OTHER_ERROR if (error.code or 500) < 500 else ERROR_MESSAGES[500])
+    searched = "kiosk_search" in session  # their results page, as "Back to schools" brings it back
     return render_template(
         "kiosk/error.html",
         **{**page_globals(), "fair": None},
         error_page=True,
         message=gettext(message),
-        back_url=back or url_for("kiosk.grade"),
-        back_label=gettext("Back to schools") if back else gettext("Back to the start"),
+        back_url=_results_url() if searched else url_for("kiosk.grade"),
+        back_label=gettext("Back to schools") if searched else gettext("Back to the start"),
     )
 
 

@@ -14,7 +14,7 @@ from werkzeug.exceptions import ServiceUnavailable
 from app.extensions import db
 from kiosk import services, views
 from kiosk.models import Registration
-from kiosk.views import ERROR_MESSAGES
+from kiosk.views import ERROR_MESSAGES, OTHER_ERROR, STALE_FORM
 from tests.kiosk.conftest import csrf_token, first_school_ids
 
 SEARCH = "grade=3&near=60623"
@@ -59,6 +59,7 @@ def failing_search(exception):
     return request
 
 
+MESSAGES = {**ERROR_MESSAGES, 400: STALE_FORM}
 ERRORS = {
     404: not_found,
     400: stale_form,
@@ -78,7 +79,7 @@ def test_an_error_is_a_kiosk_page_in_the_familys_language_with_one_way_back_to_t
     html = response.get_data(as_text=True)
     assert response.status_code == code
     assert f'<html lang="{locale}" dir="{"rtl" if locale == "ar" else "ltr"}">' in html
-    assert translated(app, ERROR_MESSAGES[code], locale) in html and ERROR_MESSAGES[code] not in html
+    assert translated(app, MESSAGES[code], locale) in html and MESSAGES[code] not in html
     assert back_buttons(html) == [(f"/kiosk/{locale}/schools?{SEARCH}".replace("&", "&amp;"), translated(app, "Back to schools", locale))]
     assert response.headers["Cache-Control"] == "no-store"
     if code == 503:
@@ -205,3 +206,9 @@ def test_the_offline_queue_is_told_to_retry_later(screen, app, monkeypatch):
     response = screen.post("/kiosk/es/register", data=MultiDict(registration([])), headers={"Accept": "application/json"})
     assert response.status_code == 503 and response.headers["Retry-After"] == "5"
     assert response.get_json() == {"error": translated(app, ERROR_MESSAGES[503], "es")}
+
+
+def test_another_bad_request_is_not_blamed_on_a_stale_page(app):
+    response = app.test_client().get("/kiosk/fr/schools?grade=%00")
+    html = response.get_data(as_text=True)
+    assert response.status_code == 400 and translated(app, OTHER_ERROR, "fr") in html and translated(app, STALE_FORM, "fr") not in html
