@@ -236,7 +236,8 @@ def test_offline_the_kiosk_browses_its_snapshot_and_queues_registrations_sent_on
 
 KIOSK_PAGES = ["/kiosk/", "/kiosk/{l}/", "/kiosk/{l}/zip?grade=3", "/kiosk/{l}/zip?grade=3&near=99999", "/kiosk/{l}/needs?grade=3&near=60623",
                "/kiosk/{l}/schools?grade=3&near=60623", "/kiosk/{l}/schools/{school}", "/kiosk/{l}/list", "/kiosk/{l}/compare",
-               "/kiosk/{l}/print", "/kiosk/{l}/register", "/kiosk/{l}/offline", "/kiosk/enroll/not-a-code"]  # fmt: skip
+               "/kiosk/{l}/print", "/kiosk/{l}/register", "/kiosk/{l}/offline", "/kiosk/enroll/not-a-code",
+               "/kiosk/{l}/schools/not-a-school"]  # fmt: skip
 
 
 @pytest.mark.parametrize("locale", ["en", "es", "ar"])
@@ -369,3 +370,20 @@ def test_the_whole_result_card_is_the_schools_link(kiosk, page):
     href = link.get_attribute("href")
     page.mouse.click(facts["x"] + facts["width"] / 2, facts["y"] + facts["height"] / 2)  # a tap on the card's facts, not its name
     page.wait_for_url(f"**{href}")
+
+
+def test_a_registration_offered_for_correction_has_no_serious_accessibility_problems(kiosk, browser):
+    need(AXE.exists(), "axe-core is not installed (make test runs npm ci)")
+    context = browser.new_context(bypass_csp=True, viewport={"width": 1080, "height": 1920})
+    page = context.new_page()
+    kiosk.enroll(page)
+    page.goto(f"{kiosk.url}/kiosk/ar/register")
+    entry = {"action": f"{kiosk.url}/kiosk/ar/register", "key": "k" * 32, "problems": {"phone": "رقم غير صالح", "": "؟"},
+             "fields": [["client_key", "k" * 32], ["parent_name", "Amal Haddad"], ["phone", "12"], ["grade", "K"], ["consent", "yes"]]}  # fmt: skip
+    page.evaluate("(entry) => localStorage.setItem('kiosk-registrations-refused', JSON.stringify([entry]))", entry)
+    page.reload()
+    page.locator("#refused").get_by_role("button").click()
+    assert page.input_value("#phone") == "12"
+    found = serious_axe_violations(page)
+    context.close()
+    assert found == []
