@@ -140,7 +140,8 @@ async function flushQueue() {
 function fillForCorrection(form, entry) {
   form.reset();
   for (const extra of form.querySelectorAll("[data-correction]")) extra.remove();
-  for (const error of form.querySelectorAll(".error[data-correction-error]")) error.remove();
+  for (const error of form.querySelectorAll("p.error")) error.remove(); // reasons given for what the form held before
+  for (const field of form.querySelectorAll("[aria-invalid]")) { field.removeAttribute("aria-invalid"); field.removeAttribute("aria-describedby"); }
   for (const box of form.querySelectorAll("input[type=checkbox]")) box.checked = false;
   for (const [name, value] of entry.fields) {
     const box = Array.from(form.querySelectorAll(`input[type=checkbox][name="${CSS.escape(name)}"]`)).find((b) => b.value === value);
