@@ -27,9 +27,13 @@ from flask import (
     url_for,
 )
 from flask_babel import format_date, gettext, refresh
+from flask_wtf.csrf import CSRFError
 from markupsafe import Markup
+from sqlalchemy.exc import SQLAlchemyError
+from werkzeug.exceptions import HTTPException
 
-from app.extensions import cache, csrf, limiter
+from app.errors import register_error_page
+from app.extensions import cache, csrf, db, limiter
 from app.i18n import LOCALES, language_names, text_direction
 from catalog.geo import as_zip, zip_centroid
 from catalog.labels import current as current_labels
@@ -85,6 +89,8 @@ def idle_reset():
     if request.endpoint != "kiosk.reset" and seen and now - seen > idle:
         return _reset_response()
     session["kiosk_seen"] = now
+    if g.locale:
+        session["kiosk_locale"] = g.locale  # an error page of a URL without a locale speaks the family's language
     if request.method == "POST" and request.endpoint != "kiosk.submit_registration":
         # The registration is checked by its device token (a SameSite=Strict cookie) instead, so a
         # form queued offline still goes through after the screen's session was reset.
@@ -429,21 +435,27 @@ def print_list():
 
 # --- registration -----------------------------------------------------------------------------
 
+KEPT_FIELDS = ("parent_name", "phone", "locale", "grade", "school", "need", "consent")
+
 
 def _registration_choices() -> dict:
+    return {**_registration_choices_without_list(), "listed": _listed_schools()}
+
+
+def _registration_choices_without_list() -> dict:
     labels = current_labels()
-    return {
-        "grades": _grade_choices(labels),
-        "need_choices": _need_choices(labels),
-        "languages": language_names(),
-        "listed": _listed_schools(),
-        "max_name": MAX_NAME,
-    }
+    return {"grades": _grade_choices(labels), "need_choices": _need_choices(labels), "languages": language_names(), "max_name": MAX_NAME}
 
 
 @kiosk.get("/<locale>/register")
 def register():
     return render_template("kiosk/register.html", form={}, problems={}, device=_device(), **_registration_choices())
+
+
+def _kept_registration(form: dict[str, list[str]], fields=KEPT_FIELDS) -> dict:
+    """What the family typed, to fill the form in again (capped: it is echoed back)."""
+    kept = {name: values if len(values) > 1 else values[0] for name, values in form.items() if name in fields and values}
+    return {name: value[:200] if isinstance(value, str) else [x[:64] for x in value[:20]] for name, value in kept.items()}
 
 
 def _wants_json() -> bool:
@@ -465,19 +477,91 @@ def submit_registration():
         messages = {field: gettext(message, limit=MAX_NAME) for field, message in problems.items()}
         if _wants_json():
             return {"problems": messages}, 400
-        kept = {
-            k: v if len(v) > 1 else v[0]
-            for k, v in form.items()
-            if k in ("parent_name", "phone", "locale", "grade", "school", "need", "consent")
-        }
-        kept = {k: v[:200] if isinstance(v, str) else [x[:64] for x in v[:20]] for k, v in kept.items()}
+        # The key is kept too: a registration refused in the queue and corrected here is stored once, whatever is resent.
+        kept = _kept_registration(form, KEPT_FIELDS if "client_key" in problems else (*KEPT_FIELDS, "client_key"))
         return render_template("kiosk/register.html", form=kept, problems=messages, device=_device(), **_registration_choices()), 400
     registration, created = services.register(device, values)
     if created:
         send_in_language(registration.phone, Reply("registered"), registration.locale)
     if _wants_json():
         return {"stored": created}, 201 if created else 200
-    return render_template("kiosk/registered.html", created=created, last=registration.phone[-4:])
+    return render_template("kiosk/registered.html", created=created, last=registration.phone[-4:], key=registration.client_key)
+
+
+# --- error pages ------------------------------------------------------------------------------
+# A kiosk has no browser controls: every error is a kiosk page in the family's language with one
+# way back. They are drawn without the database, which may be the very thing that failed.
+
+STALE_FORM = N_("This page was open too long. Please go back and try again.")  # the CSRF token ran out
+ERROR_MESSAGES = {
+    404: N_("We cannot find this page."),
+    429: N_("Too many tries. Please wait a minute, then try again."),
+    500: N_("Something went wrong on our side. Please try again."),
+    503: N_("We are busy right now. Please try again in a moment."),
+}
+OTHER_ERROR = N_("Something was wrong with this request. Please go back and try again.")
+
+
+def _error_locale() -> str:
+    """The family's language: the URL's (/kiosk/<locale>/…), else the session's, else English."""
+    parts = request.path.split("/")
+    if len(parts) > 2 and parts[2] in LOCALES:
+        return parts[2]
+    remembered = session.get("kiosk_locale")
+    return remembered if remembered in LOCALES else "en"
+
+
+def render_kiosk_error(error: HTTPException):
+    """Any HTTP error (and the hidden 500) under /kiosk/, as a kiosk page with one large button back."""
+    g.locale = _error_locale()
+    refresh()
+    enrolled = g.get("device") is not None or DEVICE_COOKIE in request.cookies
+    g.device = None  # the page's globals must not reach for the database (the fair's name is not worth it)
+    if error.code == 503 and request.endpoint == "kiosk.submit_registration":
+        response = _registration_kept_for_retry(enrolled)
+    else:
+        response = make_response(_error_page(error))
+    response.status_code = error.code or 500
+    for name, value in error.get_headers():
+        if name.lower() != "content-type":
+            response.headers[name] = value  # Retry-After on 429 and 503
+    if error.code == 429 and "Retry-After" not in response.headers and (limit := limiter.current_limit):
+        response.headers["Retry-After"] = str(max(1, limit.reset_at - int(time.time())))
+    return shared_screen_headers(response)
+
+
+def _error_page(error: HTTPException) -> str:
+    if isinstance(error, CSRFError):
+        message = STALE_FORM
+    else:
+        message = ERROR_MESSAGES.get(error.code) or (OTHER_ERROR if (error.code or 500) < 500 else ERROR_MESSAGES[500])
+    searched = "kiosk_search" in session  # their results page, as "Back to schools" brings it back
+    return render_template(
+        "kiosk/error.html",
+        **{**page_globals(), "fair": None},
+        error_page=True,
+        message=gettext(message),
+        back_url=_results_url() if searched else url_for("kiosk.grade"),
+        back_label=gettext("Back to schools") if searched else gettext("Back to the start"),
+    )
+
+
+def _registration_kept_for_retry(enrolled: bool):
+    """The registration page again with everything typed kept, its key too (a retry stores it once), and why."""
+    busy = gettext(ERROR_MESSAGES[503])
+    if _wants_json():
+        return make_response({"error": busy})
+    choices = _registration_choices_without_list()
+    try:
+        db.session.rollback()
+        choices["listed"] = _listed_schools()
+    except SQLAlchemyError:  # the database cannot even be read: the chosen schools ride along unnamed
+        choices["listed"] = []
+    form = _kept_registration(request.form.to_dict(flat=False), (*KEPT_FIELDS, "client_key"))
+    return make_response(render_template("kiosk/register.html", form=form, problems={}, busy=busy, device=enrolled, **choices))
+
+
+kiosk.record_once(lambda state: register_error_page(state.app, "/kiosk/", render_kiosk_error))
 
 
 # --- offline ----------------------------------------------------------------------------------

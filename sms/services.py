@@ -1,5 +1,6 @@
 """Handling a text: log it, honour opt-outs, understand it, step the conversation, reply."""
 
+import secrets
 from collections.abc import Callable
 from datetime import UTC, datetime
 from functools import lru_cache
@@ -250,3 +251,41 @@ def handle_inbound(phone: str, body: str, sid: str | None, now: datetime | None 
     if any(reply.key == "human" for reply in replies):
         _hand_over(phone, "asked" if understanding.intent == "human" else "not_understood", now)
     return texts
+
+
+# --- the simulator's numbers --------------------------------------------------------------------
+# The NANP keeps 555-0100…555-0199 for fiction in every area code: no family can hold one.
+FICTIONAL_EXCHANGE = "55501"
+
+
+@lru_cache(maxsize=1)
+def fictional_numbers() -> tuple[str, ...]:
+    """Every fictional number NPA-555-01XX that phonenumbers takes as a valid US/Canada number (about 45,000)."""
+    area_codes = (npa for npa in range(200, 1000) if phonenumbers.is_valid_number(phonenumbers.parse(f"+1{npa}{FICTIONAL_EXCHANGE}00")))
+    return tuple(f"+1{npa}{FICTIONAL_EXCHANGE}{line:02d}" for npa in area_codes for line in range(100))
+
+
+def holds_conversation(phone: str) -> bool:
+    return db.session.get(Conversation, phone) is not None
+
+
+def claim_fictional_number(now: datetime | None = None) -> str:
+    """Give a simulator browser a fictional number that no conversation uses yet, and keep it taken.
+
+    The number's conversation row is the claim: of two browsers claiming one number at once, the
+    database lets one insert it. A number with texts but no conversation row is skipped too.
+    Flushes; raises LookupError when every fictional number is taken.
+    """
+    pattern = f"+1___{FICTIONAL_EXCHANGE}__"
+    taken = set(db.session.scalars(select(Conversation.phone).where(Conversation.phone.like(pattern))))
+    taken |= set(db.session.scalars(select(Message.phone).where(Message.phone.like(pattern)).distinct()))
+    free = [phone for phone in fictional_numbers() if phone not in taken]
+    connection = db.session.connection()
+    while free:
+        phone = free.pop(secrets.randbelow(len(free)))
+        claim = upsert_statement(CONVERSATIONS, connection.dialect.name).values(phone=phone, updated_at=now or datetime.now(UTC))
+        if connection.execute(
+            claim.on_conflict_do_nothing(index_elements=[CONVERSATIONS.c.phone]).returning(CONVERSATIONS.c.phone)
+        ).scalar():
+            return phone
+    raise LookupError("every fictional number is taken")

@@ -1,11 +1,10 @@
 """The SMS simulator page of the demo server: text the bot from a browser, no phone needed.
 
 It goes through `handle_inbound`, the same path as the webhook. Each browser gets its own
-fictional number (555-01xx), so the page can never touch a real family's conversation.
+fictional number (NPA-555-01xx, reserved for fiction), claimed in the database so that no other
+browser ever gets it: the page can never touch a real family's conversation, nor another browser's.
 It is registered only when `SMS_SIMULATOR` is on (`make run` turns it on).
 """
-
-import secrets
 
 from flask import Blueprint, g, redirect, render_template, request, session, url_for
 from flask_babel import get_locale
@@ -14,7 +13,7 @@ from sqlalchemy import select
 from app.extensions import db
 from app.i18n import normalize_locale, text_direction
 from sms.models import Message
-from sms.services import handle_inbound
+from sms.services import claim_fictional_number, handle_inbound, holds_conversation
 
 simulator = Blueprint("sms_simulator", __name__, url_prefix="/sms", template_folder="templates")
 
@@ -23,9 +22,11 @@ SHOWN = 30  # latest texts shown
 
 
 def _phone() -> str:
-    if "simulator_phone" not in session:
-        session["simulator_phone"] = f"+155555501{secrets.randbelow(100):02d}"
-    return session["simulator_phone"]
+    """This browser's number; a new one when its conversation was purged (it could be claimed again)."""
+    phone = session.get("simulator_phone")
+    if phone is None or not holds_conversation(phone):
+        phone = session["simulator_phone"] = claim_fictional_number()
+    return phone
 
 
 @simulator.before_request

@@ -14,9 +14,11 @@ from urllib.parse import parse_qs
 
 import pytest
 from sqlalchemy import func, select
+from werkzeug.exceptions import ServiceUnavailable
 from werkzeug.serving import make_server
 
 from app.extensions import db
+from kiosk import services
 from kiosk.models import Registration
 from tests.conftest import ROOT, need
 from tests.fakes import use_fake_twilio
@@ -110,6 +112,7 @@ def test_a_family_finds_compares_texts_and_registers(kiosk, page, locale):
     kiosk.enroll(page)
     page.goto(f"{kiosk.url}/kiosk/")
     page.get_by_role("link", name=name, exact=True).click()
+    page.wait_for_url(f"**/kiosk/{locale}/")  # read the page it goes to, not the one it leaves
     assert page.evaluate("document.documentElement.lang") == locale.replace("_", "-")
     direction = "rtl" if locale == "ar" else "ltr"
     assert page.evaluate("getComputedStyle(document.body).direction") == direction
@@ -233,7 +236,8 @@ def test_offline_the_kiosk_browses_its_snapshot_and_queues_registrations_sent_on
 
 KIOSK_PAGES = ["/kiosk/", "/kiosk/{l}/", "/kiosk/{l}/zip?grade=3", "/kiosk/{l}/zip?grade=3&near=99999", "/kiosk/{l}/needs?grade=3&near=60623",
                "/kiosk/{l}/schools?grade=3&near=60623", "/kiosk/{l}/schools/{school}", "/kiosk/{l}/list", "/kiosk/{l}/compare",
-               "/kiosk/{l}/print", "/kiosk/{l}/register", "/kiosk/{l}/offline", "/kiosk/enroll/not-a-code"]  # fmt: skip
+               "/kiosk/{l}/print", "/kiosk/{l}/register", "/kiosk/{l}/offline", "/kiosk/enroll/not-a-code",
+               "/kiosk/{l}/schools/not-a-school"]  # fmt: skip
 
 
 @pytest.mark.parametrize("locale", ["en", "es", "ar"])
@@ -270,3 +274,116 @@ def test_touch_targets_are_at_least_44_css_pixels(kiosk, page):
                  .map(([html, r]) => html)"""
         )
         assert small == [], url
+
+
+def refused(page) -> list[dict]:
+    return json.loads(page.evaluate("localStorage.getItem('kiosk-registrations-refused') || '[]'"))
+
+
+def submit_registration(page, name: str, phone: str) -> None:
+    page.fill("#parent_name", name)
+    page.fill("#phone", phone)
+    page.check('input[name=grade][value="K"]')
+    page.check("input[name=consent]")
+    page.locator("form[data-queue-offline] button[type=submit]").click()
+
+
+def stored_keys(kiosk) -> list[str]:
+    with kiosk.app.app_context():
+        return list(db.session.scalars(select(Registration.client_key)))
+
+
+def test_a_queued_registration_the_server_refuses_is_kept_offered_for_correction_and_stored_once(kiosk, page):
+    kiosk.enroll(page)
+    page.goto(f"{kiosk.url}/kiosk/es/register")
+    page.context.set_offline(True)
+    submit_registration(page, "Lucía Gómez", "12")  # not a phone number: the server will refuse it
+    wait_until(lambda: len(queued(page)) == 1)
+    [entry] = queued(page)
+    page.context.set_offline(False)
+    wait_until(lambda: queued(page) == [] and len(refused(page)) == 1)
+    assert kiosk.registrations() == 0
+    offered = page.locator("#refused")
+    assert "Lucía Gómez" in offered.inner_text()
+    page.reload()  # kept on the screen, not only in the page that saw it refused
+    offered.get_by_role("button").click()
+    assert page.input_value("#parent_name") == "Lucía Gómez" and page.input_value("#phone") == "12"
+    assert page.is_checked('input[name=grade][value="K"]') and page.is_checked("input[name=consent]")
+    assert page.locator("#phone-error").is_visible() and page.get_attribute("#phone", "aria-invalid") == "true"
+    page.fill("#phone", "(773) 555-0181")
+    page.locator("form[data-queue-offline] button[type=submit]").click()
+    page.locator("p[role=status]", has_text="0181").wait_for()
+    wait_until(lambda: refused(page) == [])
+    assert stored_keys(kiosk) == [entry["key"]]
+    page.goto(f"{kiosk.url}/kiosk/es/register")
+    page.evaluate("dispatchEvent(new Event('online'))")  # nothing is left to send, nor to offer again
+    assert page.locator("#refused").count() == 0 and queued(page) == [] and stored_keys(kiosk) == [entry["key"]]
+
+
+def test_a_busy_server_is_like_no_network_the_registration_waits_in_the_queue_and_is_stored_once(kiosk, page, monkeypatch):
+    busy = threading.Event()
+    busy.set()
+    register = services.register
+
+    def register_unless_busy(device, values):
+        if busy.is_set():
+            raise ServiceUnavailable(retry_after=5)
+        return register(device, values)
+
+    monkeypatch.setattr(services, "register", register_unless_busy)
+    kiosk.enroll(page)
+    page.goto(f"{kiosk.url}/kiosk/ar/register")
+    submit_registration(page, "Amal Haddad", "(773) 555-0172")
+    page.locator("p.queued:not([hidden])").wait_for()  # on the page the server answered 503 with
+    [entry] = queued(page)
+    assert dict(entry["fields"])["parent_name"] == "Amal Haddad" and dict(entry["fields"])["client_key"] == entry["key"]
+    assert page.input_value("#parent_name") == "" and page.locator(".queued").is_visible()  # ready for the next family
+    assert page.evaluate("document.documentElement.dir") == "rtl" and kiosk.registrations() == 0
+    page.evaluate("dispatchEvent(new Event('online'))")  # still busy: it stays queued
+    time.sleep(0.5)
+    assert len(queued(page)) == 1 and kiosk.registrations() == 0
+    busy.clear()
+    page.evaluate("dispatchEvent(new Event('online'))")
+    wait_until(lambda: queued(page) == [] and kiosk.registrations() == 1)
+    assert stored_keys(kiosk) == [entry["key"]]
+
+
+def test_the_whole_result_card_is_the_schools_link(kiosk, page):
+    kiosk.enroll(page)
+    page.goto(f"{kiosk.url}/kiosk/en/schools?grade=K")
+    card = page.locator(".results .card").first
+    link = card.locator("h2 a")
+    assert page.evaluate("(card) => card.querySelectorAll('a:not(.button)').length", card.element_handle()) == 1  # one link name
+    # What a finger at each point of the card hits: the school's link, or one of the card's own buttons.
+    hits = page.evaluate(
+        """(card) => { const r = card.getBoundingClientRect(); const link = card.querySelector('h2 a'); const hits = [];
+             for (let y = r.top + 3; y < r.bottom - 3; y += 2) for (const fx of [0.05, 0.5, 0.95]) {
+               const target = document.elementFromPoint(r.left + fx * r.width, y).closest('a, button');
+               hits.push([fx, target === link ? 'link' : target && card.contains(target) ? 'button' : 'nothing']); }
+             return hits; }""",
+        card.element_handle(),
+    )
+    assert {kind for _fx, kind in hits} <= {"link", "button"}
+    far_side = [kind for fx, kind in hits if fx == 0.95]  # beyond the buttons: the link from top to bottom
+    assert set(far_side) == {"link"} and 2 * len(far_side) >= 44
+    facts = card.locator(".facts").bounding_box()
+    href = link.get_attribute("href")
+    page.mouse.click(facts["x"] + facts["width"] / 2, facts["y"] + facts["height"] / 2)  # a tap on the card's facts, not its name
+    page.wait_for_url(f"**{href}")
+
+
+def test_a_registration_offered_for_correction_has_no_serious_accessibility_problems(kiosk, browser):
+    need(AXE.exists(), "axe-core is not installed (make test runs npm ci)")
+    context = browser.new_context(bypass_csp=True, viewport={"width": 1080, "height": 1920})
+    page = context.new_page()
+    kiosk.enroll(page)
+    page.goto(f"{kiosk.url}/kiosk/ar/register")
+    entry = {"action": f"{kiosk.url}/kiosk/ar/register", "key": "k" * 32, "problems": {"phone": "رقم غير صالح", "": "؟"},
+             "fields": [["client_key", "k" * 32], ["parent_name", "Amal Haddad"], ["phone", "12"], ["grade", "K"], ["consent", "yes"]]}  # fmt: skip
+    page.evaluate("(entry) => localStorage.setItem('kiosk-registrations-refused', JSON.stringify([entry]))", entry)
+    page.reload()
+    page.locator("#refused").get_by_role("button").click()
+    assert page.input_value("#phone") == "12"
+    found = serious_axe_violations(page)
+    context.close()
+    assert found == []

@@ -1,11 +1,16 @@
 """The demo server's SMS simulator page: the same engine as the webhook, a fictional number."""
 
+import secrets
+
+import phonenumbers
 import pytest
 from sqlalchemy import select
 
 from app import create_app
 from app.extensions import db
+from kiosk.registration import clean_phone
 from sms.models import Message
+from sms.services import normalize_phone
 from tests.conftest import ROOT
 
 
@@ -27,13 +32,7 @@ def test_a_text_from_the_page_is_answered_by_the_bot(app):
     with app.app_context():
         phones = set(db.session.scalars(select(Message.phone)))
     [phone] = phones
-    assert phone.startswith("+155555501")  # fictional: never a real family's conversation
-
-
-def test_each_browser_has_its_own_conversation(app):
-    first, second = app.test_client(), app.test_client()
-    first.post("/sms/simulator", data={"body": "hola"})
-    assert "hola" not in second.get("/sms/simulator").get_data(as_text=True)
+    assert phone[5:10] == "55501"  # fictional: never a real family's conversation
 
 
 def test_the_page_speaks_the_chosen_language_right_to_left_for_arabic(app):
@@ -53,3 +52,40 @@ def test_hostile_and_huge_input_is_escaped_and_capped(app):
 def test_off_unless_enabled(database_url):
     app = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": database_url})
     assert app.test_client().get("/sms/simulator").status_code == 404
+
+
+def test_each_browser_has_its_own_conversation_even_when_every_random_draw_is_the_same(app, monkeypatch):
+    """No luck involved: with the random source pinned, two browsers would still never share a number."""
+    monkeypatch.setattr(secrets, "randbelow", lambda _n: 0)
+    browsers = [app.test_client() for _ in range(3)]
+    for n, browser in enumerate(browsers):
+        browser.post("/sms/simulator", data={"body": f"hello from browser {n}"})
+    for n, browser in enumerate(browsers):
+        page = browser.get("/sms/simulator").get_data(as_text=True)
+        assert [f"browser {m}" in page for m in range(3)] == [m == n for m in range(3)]
+    with app.app_context():
+        phones = list(db.session.scalars(select(Message.phone).where(Message.direction == "in")))
+    assert len(set(phones)) == 3
+
+
+def test_a_number_already_in_a_conversation_is_never_given_to_a_browser(app, monkeypatch):
+    monkeypatch.setattr(secrets, "randbelow", lambda _n: 0)
+    first = app.test_client()
+    first.post("/sms/simulator", data={"body": "hola"})
+    with app.app_context():
+        [taken] = db.session.scalars(select(Message.phone).where(Message.direction == "in"))
+    with app.test_client() as second:  # its session is gone (say, the browser was closed): another number
+        second.get("/sms/simulator")
+        with second.session_transaction() as kept:
+            assert kept["simulator_phone"] != taken
+
+
+def test_the_number_is_fictional_and_one_the_bot_and_the_kiosk_accept(app):
+    client = app.test_client()
+    client.get("/sms/simulator")
+    with client.session_transaction() as kept:
+        phone = kept["simulator_phone"]
+    number = phonenumbers.parse(phone)
+    assert phonenumbers.is_valid_number(number) and number.country_code == 1
+    assert str(number.national_number)[3:8] == "55501"  # 555-0100…0199: reserved for fiction in every area code
+    assert normalize_phone(phone) == phone and clean_phone(phone) == (phone, None)

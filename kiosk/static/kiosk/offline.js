@@ -138,7 +138,7 @@ function resultsPage(snapshot, params) {
   return [el("h1", {}, `${texts.schools}: ${found.length}`),
     found.length ? [] : el("p", {}, texts.none_match),
     el("ol", { class: "results", role: "list" }, shown.map(({ school, distance }) =>
-      el("li", { class: "card" }, el("h2", {}, el("a", { href: `${base}schools/${school.id}` }, school.name)), schoolFacts(school, distance),
+      el("li", { class: "card" }, el("h2", {}, el("a", { class: "card-link", href: `${base}schools/${school.id}` }, school.name)), schoolFacts(school, distance),
         el("div", { class: "actions" }, link(`${base}schools/${school.id}`, texts.more_about), listButton(school))))),
     found.length > page * 10 ? el("nav", { class: "pages" }, link(`${base}schools?${more}`, texts.next)) : []];
 }
@@ -217,6 +217,7 @@ function render() {
   root.replaceChildren(...[content].flat(3));
   saveList(listIds());
   for (const key of root.querySelectorAll("form[data-queue-offline] [name=client_key]")) key.value = window.kioskNewKey();
+  window.kioskShowRefused(); // registrations refused earlier can be corrected on this form too
 }
 
 fetch(root.dataset.snapshot, { credentials: "same-origin" })
