@@ -9,6 +9,7 @@ from flask_babel import get_locale, gettext, refresh
 
 from app.extensions import cache
 from app.i18n import normalize_locale
+from catalog.csvformat import web_address
 from catalog.labels import Labels
 from catalog.labels import current as current_labels
 from catalog.models import School
@@ -150,7 +151,7 @@ def school(school_id: str):
             "city": found.city,
             "state": found.state,
             "phone": found.phone,
-            "website": found.website,
+            "website": web_address(found.website) or "",  # a row stored before the check was whole is never served as a link
             "email": found.email,
             "enrollment": found.enrollment,
             "accessibility": found.accessibility,

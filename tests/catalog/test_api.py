@@ -4,7 +4,9 @@ import pytest
 import schemathesis
 from hypothesis import HealthCheck, given, settings
 from schemathesis.checks import content_type_conformance, not_a_server_error, response_schema_conformance, status_code_conformance
+from sqlalchemy import update
 
+from catalog.models import School
 from tests.catalog.test_search import CRAFTED, DEMO
 
 
@@ -188,3 +190,15 @@ def test_an_import_is_seen_by_the_next_request_and_etags_revalidate(client, cli,
     # a re-import that changes nothing keeps the cache (and the ETag)
     assert cli("catalog", "import", str(path)).exit_code == 0
     assert client.get("/api/v1/schools?q=name").headers["ETag"] == second.headers["ETag"]
+
+
+@pytest.mark.parametrize(
+    "website", ["java\tscript:alert(1)", "java\nscript:alert(1)", "javascript\t:alert(1)", "//evil.example", "http:///x"]
+)
+def test_an_unsafe_website_stored_before_the_check_is_never_served(client, crafted, session, website):
+    session.execute(update(School).where(School.id == "x-2").values(website=website))
+    session.commit()
+    assert client.get("/api/v1/schools/x-2").get_json()["website"] == ""
+    session.execute(update(School).where(School.id == "x-2").values(website="https://kelly.example.org/\tnews"))
+    session.commit()
+    assert client.get("/api/v1/schools/x-2").get_json()["website"] == "https://kelly.example.org/news"
