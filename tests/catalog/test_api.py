@@ -202,3 +202,9 @@ def test_an_unsafe_website_stored_before_the_check_is_never_served(client, craft
     session.execute(update(School).where(School.id == "x-2").values(website="https://kelly.example.org/\tnews"))
     session.commit()
     assert client.get("/api/v1/schools/x-2").get_json()["website"] == "https://kelly.example.org/news"
+
+
+@pytest.mark.parametrize("text", ["k%25y", "k_lly", "%25", "_", "kel%25"])
+def test_percent_and_underscore_in_q_are_letters_not_wildcards(client, crafted, text):
+    assert client.get("/api/v1/schools?q=kelly").get_json()["total"] == 1
+    assert client.get(f"/api/v1/schools?q={text}").get_json()["total"] == 0

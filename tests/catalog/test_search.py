@@ -157,9 +157,18 @@ def test_text_search_folds_accents_and_case(crafted, text):
     assert ids and set(ids) <= {"x-1", "x-3"}
 
 
-def test_text_search_treats_sql_wildcards_as_punctuation(crafted):
-    assert all_ids(q="100%") == []
-    assert all_ids(q="Kelly_High") == ["x-2"]  # "_" folds to a word break, never a LIKE wildcard
+@pytest.mark.parametrize("text", ["k%y", "k_lly", "kel%", "%elly", "_elly", "kell_", "%", "_", "%%", "k\\%y", "Kelly_High"])
+def test_percent_and_underscore_are_letters_never_wildcards(crafted, text):
+    assert all_ids(q=text) == []
+
+
+def test_a_name_with_percent_or_underscore_is_found_by_those_letters(crafted, cli, tmp_path):
+    path = tmp_path / "more.csv"
+    path.write_text("id,name,sector,grades\np-1,100% Prep_Academy,charter,9-12\np-2,100 Prep Academy,charter,9-12\n", encoding="utf-8")
+    assert cli("catalog", "import", str(path)).exit_code == 0
+    assert all_ids(q="100%") == ["p-1"]
+    assert all_ids(q="PREP_ACADEMY") == ["p-1"]
+    assert sorted(all_ids(q="100 prep")) == ["p-1", "p-2"]
 
 
 def test_neutral_order_is_stable_for_a_seed_differs_between_seeds_and_mixes_sectors(chicago):
