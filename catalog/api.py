@@ -45,6 +45,16 @@ def choose_language():
     return None
 
 
+def public_base_url() -> str:
+    """The origin every absolute link is built on: PUBLIC_BASE_URL when set (a Host header names
+    whatever the client wants), else the request's own scheme and host."""
+    return current_app.config.get("PUBLIC_BASE_URL", "").rstrip("/") or request.host_url.rstrip("/")
+
+
+def absolute_url(endpoint: str, **values) -> str:
+    return public_base_url() + url_for(endpoint, **values)
+
+
 def school_json(school: School, labels: Labels, distance_km: float | None = None) -> dict:
     """Return the summary of a school that search results list."""
     summary, summary_locale, _stale = free_text(school, "summary", str(labels.locale))
@@ -70,7 +80,7 @@ def school_json(school: School, labels: Labels, distance_km: float | None = None
         "transit": {"bus": school.transit_bus or None, "rail": school.transit_rail or None},
         "summary": summary or None,
         "summary_locale": summary_locale,
-        "url": url_for("api.school", school_id=school.id, _external=True),
+        "url": absolute_url("api.school", school_id=school.id),
     }
 
 
@@ -86,7 +96,9 @@ def cached_json(key: str, build) -> Response:
     The key holds the catalog revision, so an import or edit is seen by the next request; the
     ETag lets partner sites revalidate with If-None-Match and get a 304.
     """
-    full_key = f"api:{catalog_revision()}:{get_locale()}:{request.scheme}://{request.host}:{key}"
+    # Bodies hold absolute links, so they are kept per origin: a Host header cannot put its links in
+    # an answer cached for others (with PUBLIC_BASE_URL set, every Host shares one entry).
+    full_key = f"api:{catalog_revision()}:{get_locale()}:{public_base_url()}:{key}"
     body = cache.get(full_key)
     if body is None:
         body = json.dumps(build(), ensure_ascii=False, separators=(",", ":"))
@@ -170,4 +182,4 @@ def school(school_id: str):
 @api.get("/openapi.json")
 def openapi():
     """The OpenAPI document of this API."""
-    return jsonify(openapi_document(request.host_url.rstrip("/")))
+    return jsonify(openapi_document(public_base_url()))

@@ -208,3 +208,23 @@ def test_an_unsafe_website_stored_before_the_check_is_never_served(client, craft
 def test_percent_and_underscore_in_q_are_letters_not_wildcards(client, crafted, text):
     assert client.get("/api/v1/schools?q=kelly").get_json()["total"] == 1
     assert client.get(f"/api/v1/schools?q={text}").get_json()["total"] == 0
+
+
+def test_links_are_built_on_public_base_url_whatever_the_host_header(app, client, crafted):
+    app.config["PUBLIC_BASE_URL"] = "https://schools.example.org/"
+    expected = "https://schools.example.org/api/v1/schools/x-2"
+    for _ in range(2):  # the second answer comes from the cache
+        search = client.get("/api/v1/schools?q=kelly", headers={"Host": "evil.example"})
+        assert search.get_json()["results"][0]["url"] == expected and b"evil.example" not in search.data
+    assert client.get("/api/v1/schools/x-2", headers={"Host": "evil.example"}).get_json()["url"] == expected
+    document = client.get("/api/v1/openapi.json", headers={"Host": "evil.example"}).get_json()
+    assert document["servers"] == [{"url": "https://schools.example.org"}]
+
+
+def test_without_public_base_url_one_hosts_links_never_reach_another_host(client, crafted):
+    """The cached body holds absolute links, so it is kept per host."""
+    first = client.get("/api/v1/schools?q=kelly", headers={"Host": "evil.example"})
+    second = client.get("/api/v1/schools?q=kelly", headers={"Host": "schools.example.org"})
+    assert first.get_json()["results"][0]["url"] == "http://evil.example/api/v1/schools/x-2"
+    assert second.get_json()["results"][0]["url"] == "http://schools.example.org/api/v1/schools/x-2"
+    assert first.headers["ETag"] != second.headers["ETag"]
