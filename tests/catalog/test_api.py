@@ -228,3 +228,16 @@ def test_without_public_base_url_one_hosts_links_never_reach_another_host(client
     assert first.get_json()["results"][0]["url"] == "http://evil.example/api/v1/schools/x-2"
     assert second.get_json()["results"][0]["url"] == "http://schools.example.org/api/v1/schools/x-2"
     assert first.headers["ETag"] != second.headers["ETag"]
+
+
+@pytest.mark.parametrize("query", ["page=%D9%A1", "per_page=%D9%A1%D9%A0", "seed=%D9%A1", "near=%D9%A4%D9%A1.8,-87.6"])
+def test_numbers_in_other_digits_are_refused(client, query):
+    """page=١ and per_page=١٠: Python reads them as numbers, the documented parameters are ASCII."""
+    response = client.get(f"/api/v1/schools?{query}")
+    assert response.status_code == 400 and response.get_json()["error"]["parameter"] == query.split("=")[0]
+
+
+def test_a_radius_valid_by_the_document_is_accepted(client, crafted):
+    response = client.get("/api/v1/schools?near=60637&radius_km=5e-324")
+    assert response.status_code == 200 and response.get_json()["total"] == 0
+    assert client.get("/api/v1/schools?near=60637&radius_km=1e1").get_json()["total"] >= 1

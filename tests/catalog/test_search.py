@@ -218,11 +218,21 @@ def test_what_is_not_a_zip_is_refused(typed):
         parse_near(typed)
 
 
-@pytest.mark.parametrize("radius", ["1_0", "1e1", "inf", "nan", "-5", "0", "abc"])
-def test_a_radius_is_a_plain_positive_number(radius):
+@pytest.mark.parametrize("radius", ["1_0", "inf", "nan", "-5", "0", "0e5", "1e3", "abc", "١٠", "１０", "1e", "e1", "0x10"])
+def test_a_radius_is_a_positive_number_in_ascii_digits(radius):
     with pytest.raises(QueryError):
         build_query({"near": ["60637"], "radius_km": [radius]})
 
 
-def test_a_radius_may_have_decimals():
-    assert build_query({"near": ["60637"], "radius_km": ["2.5"]}).radius_km == 2.5
+@pytest.mark.parametrize(("radius", "km"), [("2.5", 2.5), ("2.", 2.0), (".5", 0.5), ("1e1", 10.0), ("5E-1", 0.5), ("5e-324", 5e-324)])
+def test_a_radius_is_read_as_a_number_is_written(radius, km):
+    """As the OpenAPI document's `type: number` promises: a client may write 10 as "1e1"."""
+    assert build_query({"near": ["60637"], "radius_km": [radius]}).radius_km == km
+
+
+@pytest.mark.parametrize("name", ["page", "per_page", "seed"])
+@pytest.mark.parametrize("value", ["١", "١٠", "１", "𝟏", "²"])
+def test_whole_numbers_are_ascii_digits_only(name, value):
+    with pytest.raises(QueryError) as error:
+        build_query({name: [value]})
+    assert error.value.parameter == name
