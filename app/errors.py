@@ -56,7 +56,12 @@ def register_error_handlers(app: Flask) -> None:
             body = {"error": {"status": error.code, "message": error.description or error.name}}
             if getattr(error, "parameter", None):
                 body["error"]["parameter"] = error.parameter
-            return jsonify(body), error.code
+            response = jsonify(body)
+            response.status_code = error.code
+            for name, value in error.get_headers():  # Allow on a 405, Retry-After on a 429 or 503
+                if name.lower() != "content-type":
+                    response.headers[name] = value
+            return response
         page = _door_page(error)
         return error if page is None else page
 

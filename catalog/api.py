@@ -9,16 +9,27 @@ from flask_babel import get_locale, gettext, refresh
 
 from app.extensions import cache
 from app.i18n import normalize_locale
-from catalog.csvformat import web_address
+from catalog.csvformat import ISO_639_1, web_address
 from catalog.labels import Labels
 from catalog.labels import current as current_labels
 from catalog.models import School
 from catalog.openapi import openapi_document
 from catalog.queries import Hit, catalog_revision, find_schools, free_text, get_school
-from catalog.search import QueryError, build_query
-from catalog.vocabulary import GRADE_CODES
+from catalog.search import ORDERS, QueryError, build_query
+from catalog.vocabulary import GRADE_CODES, NEEDS, PROGRAM_CODES, SECTORS
 
 api = Blueprint("api", __name__, url_prefix="/api/v1")
+
+# The API takes each value exactly as its OpenAPI document lists it; `build_query` is kinder to the
+# kiosk's and the bot's callers ("k", " K", "0" for K, "ES"), which a partner's code never needs.
+LISTED_VALUES = {
+    "grade": tuple(GRADE_CODES.values()),
+    "sector": SECTORS,
+    "need": NEEDS,
+    "program": PROGRAM_CODES,
+    "language": ISO_639_1,
+    "order": ORDERS,
+}
 
 SEARCH_PARAMETERS = frozenset(
     {"grade", "near", "radius_km", "sector", "need", "program", "language", "q", "order", "seed", "lang", "page", "per_page"}
@@ -111,12 +122,24 @@ def cached_json(key: str, build) -> Response:
     return response.make_conditional(request)
 
 
+def _not_listed_message(name: str, value: str, listed) -> str:
+    if name == "program":
+        return gettext("Unknown program “%(value)s”.", value=value[:40])
+    if name == "language":
+        return gettext("“%(value)s” is not a two-letter language code.", value=value[:20])
+    return gettext("“%(value)s” is not one of: %(allowed)s.", value=value[:20], allowed=", ".join(listed))
+
+
 @api.get("/schools")
 def schools():
     """Search schools."""
     unknown = sorted(set(request.args) - SEARCH_PARAMETERS)
     if unknown:
         return bad_parameter(unknown[0], gettext("Unknown parameter “%(parameter)s”.", parameter=unknown[0][:40]))
+    for name, listed in LISTED_VALUES.items():
+        for value in request.args.getlist(name):
+            if value and value not in listed:
+                return bad_parameter(name, _not_listed_message(name, value, listed))
     try:
         query = build_query(
             request.args.to_dict(flat=False),

@@ -24,7 +24,7 @@ MAX_PAGE = 10_000
 MAX_TEXT = 200
 # ASCII digits only: Python's \d, int() and float() also take "١٠" (Arabic-Indic) or "１０" (full width).
 DECIMAL_RE = re.compile(r"(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")  # a JSON number, unsigned: "2.5", "5e-324"
-INTEGER_RE = re.compile(r"[0-9]{1,9}")
+INTEGER_RE = re.compile(r"[0-9]{1,10}")  # 2**31 - 1, the largest seed, has 10 digits
 LAT_LON_RE = re.compile(r"^\s*(-?[0-9]{1,3}(?:\.[0-9]+)?)\s*,\s*(-?[0-9]{1,3}(?:\.[0-9]+)?)\s*$")
 
 
