@@ -92,16 +92,16 @@ class SchoolFacts:
 # --- reading a query ----------------------------------------------------------------------
 
 
-def _one(params: Mapping[str, Sequence[str]], name: str) -> str | None:
+def _one(params: Mapping[str, Sequence[str]], name: str, strip: bool = True) -> str | None:
     values = params.get(name) or []
     if len(values) > 1:
         raise QueryError(name, N_("Give “%(name)s” only once."), name=name)
-    value = values[0].strip() if values else ""
-    return value or None
+    value = values[0] if values else ""
+    return (value.strip() if strip else value) or None
 
 
 def _integer(params, name: str, default: int, low: int, high: int) -> int:
-    value = _one(params, name)
+    value = _one(params, name, strip=False)  # a number is only its digits: not " 2", as the API documents
     if value is None:
         return default
     if not INTEGER_RE.fullmatch(value) or not low <= int(value) <= high:
@@ -140,7 +140,7 @@ def build_query(params: Mapping[str, Sequence[str]], default_seed: int = 0, max_
     grade = _one(params, "grade")
     near_value = _one(params, "near")
     near, near_zip = parse_near(near_value) if near_value else (None, None)
-    radius = _one(params, "radius_km")
+    radius = _one(params, "radius_km", strip=False)
     radius_km = None
     if radius is not None:
         radius_km = float(radius) if DECIMAL_RE.fullmatch(radius) else math.nan  # not "1_0", "inf", "١٠"

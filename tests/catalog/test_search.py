@@ -236,3 +236,10 @@ def test_whole_numbers_are_ascii_digits_only(name, value):
     with pytest.raises(QueryError) as error:
         build_query({name: [value]})
     assert error.value.parameter == name
+
+
+@pytest.mark.parametrize(("name", "value"), [("page", " 2"), ("per_page", "5 "), ("seed", " "), ("radius_km", " 5"), ("radius_km", "\t")])
+def test_a_number_is_only_its_digits(name, value):
+    with pytest.raises(QueryError) as error:
+        build_query({"near": ["60637"], name: [value]})
+    assert error.value.parameter == name
