@@ -36,7 +36,16 @@ def create_app(overrides: dict | None = None) -> Flask:
     register_commands(app)
     register_commit_boundary(app)
     register_error_handlers(app)
+    register_response_headers(app)
     return app
+
+
+def register_response_headers(app: Flask) -> None:
+    @app.after_request
+    def no_content_sniffing(response):
+        """Browsers take each answer as the type it says (a JSON answer is never run as a page)."""
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        return response
 
 
 def register_extensions(app: Flask) -> None:

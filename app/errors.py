@@ -112,7 +112,12 @@ def register_error_handlers(app: Flask) -> None:
             body = {"error": {"status": error.code, "message": error.description or error.name}}
             if getattr(error, "parameter", None):
                 body["error"]["parameter"] = error.parameter
-            return jsonify(body), error.code, error.get_headers()[1:]  # Retry-After, Allow: not the HTML content type
+            response = jsonify(body)
+            response.status_code = error.code
+            for name, value in error.get_headers():  # Allow on a 405, Retry-After on a 429 or 503
+                if name.lower() != "content-type":
+                    response.headers[name] = value
+            return response
         page = _door_page(error)
         return error if page is None else page
 

@@ -9,15 +9,27 @@ from flask_babel import get_locale, gettext, refresh
 
 from app.extensions import cache
 from app.i18n import normalize_locale
+from catalog.csvformat import ISO_639_1, web_address
 from catalog.labels import Labels
 from catalog.labels import current as current_labels
 from catalog.models import School
 from catalog.openapi import openapi_document
 from catalog.queries import Hit, catalog_revision, find_schools, free_text, get_school
-from catalog.search import QueryError, build_query
-from catalog.vocabulary import GRADE_CODES
+from catalog.search import ORDERS, QueryError, build_query
+from catalog.vocabulary import GRADE_CODES, NEEDS, PROGRAM_CODES, SECTORS
 
 api = Blueprint("api", __name__, url_prefix="/api/v1")
+
+# The API takes each value exactly as its OpenAPI document lists it; `build_query` is kinder to the
+# kiosk's and the bot's callers ("k", " K", "0" for K, "ES"), which a partner's code never needs.
+LISTED_VALUES = {
+    "grade": tuple(GRADE_CODES.values()),
+    "sector": SECTORS,
+    "need": NEEDS,
+    "program": PROGRAM_CODES,
+    "language": ISO_639_1,
+    "order": ORDERS,
+}
 
 SEARCH_PARAMETERS = frozenset(
     {"grade", "near", "radius_km", "sector", "need", "program", "language", "q", "order", "seed", "lang", "page", "per_page"}
@@ -42,6 +54,16 @@ def choose_language():
             return bad_parameter("lang", gettext("Give “%(name)s” only once.", name="lang"))
         return bad_parameter("lang", gettext("“%(value)s” is not a supported language.", value=values[0][:20]))
     return None
+
+
+def public_base_url() -> str:
+    """The origin every absolute link is built on: PUBLIC_BASE_URL when set (a Host header names
+    whatever the client wants), else the request's own scheme and host."""
+    return current_app.config.get("PUBLIC_BASE_URL", "").rstrip("/") or request.host_url.rstrip("/")
+
+
+def absolute_url(endpoint: str, **values) -> str:
+    return public_base_url() + url_for(endpoint, **values)
 
 
 def school_json(school: School, labels: Labels, distance_km: float | None = None) -> dict:
@@ -69,7 +91,7 @@ def school_json(school: School, labels: Labels, distance_km: float | None = None
         "transit": {"bus": school.transit_bus or None, "rail": school.transit_rail or None},
         "summary": summary or None,
         "summary_locale": summary_locale,
-        "url": url_for("api.school", school_id=school.id, _external=True),
+        "url": absolute_url("api.school", school_id=school.id),
     }
 
 
@@ -85,7 +107,9 @@ def cached_json(key: str, build) -> Response:
     The key holds the catalog revision, so an import or edit is seen by the next request; the
     ETag lets partner sites revalidate with If-None-Match and get a 304.
     """
-    full_key = f"api:{catalog_revision()}:{get_locale()}:{request.scheme}://{request.host}:{key}"
+    # Bodies hold absolute links, so they are kept per origin: a Host header cannot put its links in
+    # an answer cached for others (with PUBLIC_BASE_URL set, every Host shares one entry).
+    full_key = f"api:{catalog_revision()}:{get_locale()}:{public_base_url()}:{key}"
     body = cache.get(full_key)
     if body is None:
         body = json.dumps(build(), ensure_ascii=False, separators=(",", ":"))
@@ -98,12 +122,24 @@ def cached_json(key: str, build) -> Response:
     return response.make_conditional(request)
 
 
+def _not_listed_message(name: str, value: str, listed) -> str:
+    if name == "program":
+        return gettext("Unknown program “%(value)s”.", value=value[:40])
+    if name == "language":
+        return gettext("“%(value)s” is not a two-letter language code.", value=value[:20])
+    return gettext("“%(value)s” is not one of: %(allowed)s.", value=value[:20], allowed=", ".join(listed))
+
+
 @api.get("/schools")
 def schools():
     """Search schools."""
     unknown = sorted(set(request.args) - SEARCH_PARAMETERS)
     if unknown:
         return bad_parameter(unknown[0], gettext("Unknown parameter “%(parameter)s”.", parameter=unknown[0][:40]))
+    for name, listed in LISTED_VALUES.items():
+        for value in request.args.getlist(name):
+            if value and value not in listed:
+                return bad_parameter(name, _not_listed_message(name, value, listed))
     try:
         query = build_query(
             request.args.to_dict(flat=False),
@@ -150,7 +186,7 @@ def school(school_id: str):
             "city": found.city,
             "state": found.state,
             "phone": found.phone,
-            "website": found.website,
+            "website": web_address(found.website) or "",  # a row stored before the check was whole is never served as a link
             "email": found.email,
             "enrollment": found.enrollment,
             "accessibility": found.accessibility,
@@ -169,4 +205,4 @@ def school(school_id: str):
 @api.get("/openapi.json")
 def openapi():
     """The OpenAPI document of this API."""
-    return jsonify(openapi_document(request.host_url.rstrip("/")))
+    return jsonify(openapi_document(public_base_url()))

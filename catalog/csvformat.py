@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
+from urllib.parse import urlsplit
 
 from catalog import geo
 from catalog.vocabulary import (
@@ -52,7 +53,11 @@ MAX_ROWS = 1_000_000
 
 ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
 EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-WEB_SCHEME_RE = re.compile(r"^\s*([a-zA-Z][a-zA-Z0-9+.-]*):(?!\d)")  # a scheme ("https:"), not a port ("host:8080")
+WEB_SCHEME_RE = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
+WEB_HOST_PORT_RE = re.compile(r"^[^:/?#]*\.[^:/?#]*:\d+(?:[/?#]|$)")  # "x.org:8080/a" is a host and port, not a scheme
+WEB_HOST_RE = re.compile(r"[^\s<>\"'`{}|\\^%/?#@]+")
+URL_TAB_OR_NEWLINE_RE = re.compile(r"[\t\n\r]")
+C0_CONTROL_OR_SPACE = "".join(chr(code) for code in range(0x21))
 LANGUAGE_RE = re.compile(r"^[a-z]{2}$")
 CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 NOT_UTF8_RE = re.compile("[\udc80-\udcff]")  # how `read_rows` keeps bytes that are not UTF-8
@@ -382,6 +387,38 @@ def _parse_location(row: _Row, zip_code: str) -> tuple[float | None, float | Non
     return None, None, False
 
 
+def web_address(value: str) -> str | None:
+    """Return a website as a browser reads it, or None when it is not an http(s) address with a host.
+
+    As the WHATWG URL parser does, C0 controls and spaces around it and ASCII tabs and newlines
+    anywhere in it are dropped first ("java\tscript:" is "javascript:" to a browser). An address
+    without a scheme ("www.school.org", as NYC's directory writes them) is kept as written when
+    it starts with a host name; "//evil.example" is refused (a browser takes it to another site).
+    """
+    cleaned = URL_TAB_OR_NEWLINE_RE.sub("", value.strip(C0_CONTROL_OR_SPACE))
+    if not cleaned:
+        return ""
+    if "\\" in cleaned:  # a browser reads a backslash as "/" in a web address, where Python's urlsplit does not
+        return None
+    scheme = WEB_SCHEME_RE.match(cleaned)
+    if scheme and not WEB_HOST_PORT_RE.match(cleaned):
+        if scheme.group(1).lower() not in ("http", "https") or not cleaned[scheme.end() :].startswith("//"):
+            return None
+        absolute = cleaned
+    elif cleaned.startswith("/"):
+        return None
+    else:
+        absolute = "http://" + cleaned
+    try:
+        parts = urlsplit(absolute)
+        parts.port  # noqa: B018 - raises ValueError on a port that is not a number from 0 to 65535
+    except ValueError:
+        return None
+    if not parts.hostname or not WEB_HOST_RE.fullmatch(parts.hostname):
+        return None
+    return cleaned
+
+
 def parse_school(line: int, values: dict) -> tuple[SchoolRecord | None, list[Problem]]:
     """Validate one canonical row: a record (None if rejected) and its problems and warnings."""
     row = _Row(line, values)
@@ -403,10 +440,10 @@ def parse_school(line: int, values: dict) -> tuple[SchoolRecord | None, list[Pro
     email = row.text("email")
     if email and not EMAIL_RE.match(email):
         row.problem("email", N_("“%(value)s” is not an email address."), value=email)
-    website = row.text("website")
-    scheme = WEB_SCHEME_RE.match(website)
-    if scheme and scheme.group(1).lower() not in ("http", "https"):  # "javascript:…" would run in a partner's link
-        row.problem("website", N_("“%(value)s” is not a web address (http:// or https://)."), value=website[:80])
+    given_website = row.text("website")
+    website = web_address(given_website)
+    if website is None:  # "javascript:…" would run in a partner's link, "//evil.example" lead to another site
+        row.problem("website", N_("“%(value)s” is not a web address (http:// or https://)."), value=given_website[:80])
     zip_code = _parse_zip(row)
     lat, lon, approximate = _parse_location(row, zip_code)
     fields = dict(
@@ -425,7 +462,7 @@ def parse_school(line: int, values: dict) -> tuple[SchoolRecord | None, list[Pro
         lon=lon,
         location_approximate=approximate,
         phone=row.text("phone"),
-        website=website,
+        website=website or "",
         email=email,
         enrollment=row.integer("enrollment"),
         accessibility=row.choice("accessibility", ACCESSIBILITY, "unknown"),

@@ -1,10 +1,12 @@
 """The OpenAPI 3.0 document of /api/v1, built from the same vocabulary the API checks against."""
 
 from app.i18n import LOCALES
+from catalog.csvformat import ISO_639_1
 from catalog.search import MAX_PAGE, MAX_RADIUS_KM, MAX_TEXT, ORDERS
 from catalog.vocabulary import ACCESSIBILITY, GRADE_CODES, NEEDS, PROGRAM_CODES, SCHOOL_BUS, SECTORS
 
 NULLABLE_STRING = {"type": "string", "nullable": True}
+NO_NUL = "^[^\\u0000]*$"  # U+0000 is refused (400) anywhere in a URL: PostgreSQL cannot store it
 GRADE = {"type": "string", "enum": list(GRADE_CODES.values())}
 
 LANG = {
@@ -67,35 +69,45 @@ ERROR = {
 
 
 def _query(name: str, description: str, schema: dict, **extra) -> dict:
-    return {"name": name, "in": "query", "description": description, "schema": schema, **extra}
+    """A search parameter; given empty (`grade=`, as an HTML form sends an unset field) it is not given."""
+    return {"name": name, "in": "query", "description": description, "schema": schema, "allowEmptyValue": True, **extra}
 
 
 def openapi_document(server_url: str) -> dict:
     """Return the OpenAPI document, with `server_url` as its one server."""
     search_parameters = [
         _query("grade", "A grade the school must offer: PK, K, 1..12.", GRADE),
-        _query("near", "A 5-digit US ZIP code or `latitude,longitude`.", {"type": "string", "example": "60637"}),
+        _query(
+            "near",
+            "A known 5-digit US ZIP code, or `latitude,longitude` in decimal degrees on the globe (not 0,0).",
+            {"type": "string", "pattern": NO_NUL, "example": "60637"},
+        ),
         _query(
             "radius_km",
-            "Only schools within this many km of `near`.",
+            "Only schools within this many km of `near` (needs `near`).",
             {"type": "number", "exclusiveMinimum": True, "minimum": 0, "maximum": MAX_RADIUS_KM},
         ),
         _query("sector", "District or charter schools only.", {"type": "string", "enum": list(SECTORS)}),
-        _query(
-            "need",
-            "A need the school must meet; repeat for several (all must be met).",
-            {"type": "array", "items": {"type": "string", "enum": list(NEEDS)}},
-            style="form",
-            explode=True,
-        ),
+        {
+            "name": "need",
+            "in": "query",
+            "description": "A need the school must meet; repeat for several (all must be met).",
+            "schema": {"type": "array", "items": {"type": "string", "enum": list(NEEDS)}},
+            "style": "form",
+            "explode": True,
+        },
         _query("program", "A program code from the vocabulary.", {"type": "string", "enum": sorted(PROGRAM_CODES)}),
         _query(
-            "language", "ISO 639-1 language of a program (dual language, world language, …).", {"type": "string", "pattern": "^[a-z]{2}$"}
+            "language", "ISO 639-1 language of a program (dual language, world language, …).", {"type": "string", "enum": sorted(ISO_639_1)}
         ),
-        _query("q", "Text to find in names and addresses, case and accents ignored.", {"type": "string", "maxLength": MAX_TEXT}),
+        _query(
+            "q",
+            "Text to find in names and addresses, case and accents ignored.",
+            {"type": "string", "maxLength": MAX_TEXT, "pattern": NO_NUL},
+        ),
         _query(
             "order",
-            "`distance` (needs `near`, the default with it), `neutral` (a seeded shuffle, the default) or `name`.",
+            "`distance` (needs `near`; the default with it), `neutral` (a seeded shuffle, the default) or `name`.",
             {"type": "string", "enum": list(ORDERS)},
         ),
         _query(
@@ -110,6 +122,15 @@ def openapi_document(server_url: str) -> dict:
     error_response = {
         "description": "A parameter is wrong; `error.parameter` names it.",
         "content": {"application/json": {"schema": ERROR}},
+    }
+    common_errors = {
+        "413": {"description": "The request's body is larger than the server takes.", "content": {"application/json": {"schema": ERROR}}},
+        "414": {"description": "The URL is longer than the server reads (answered by the HTTP server, not always JSON)."},
+        "503": {
+            "description": "The catalog is busy or unreachable for a moment; try again after `Retry-After` seconds.",
+            "headers": {"Retry-After": {"description": "Seconds to wait before trying again.", "schema": {"type": "integer"}}},
+            "content": {"application/json": {"schema": ERROR}},
+        },
     }
     return {
         "openapi": "3.0.3",
@@ -163,6 +184,7 @@ def openapi_document(server_url: str) -> dict:
                             },
                         },
                         "400": error_response,
+                        **common_errors,
                     },
                 }
             },
@@ -170,7 +192,10 @@ def openapi_document(server_url: str) -> dict:
                 "get": {
                     "operationId": "getSchool",
                     "summary": "One school's full record",
-                    "parameters": [{"name": "school_id", "in": "path", "required": True, "schema": {"type": "string"}}, LANG],
+                    "parameters": [
+                        {"name": "school_id", "in": "path", "required": True, "schema": {"type": "string", "pattern": NO_NUL}},
+                        LANG,
+                    ],
                     "responses": {
                         "200": {
                             "description": "The school.",
@@ -195,6 +220,7 @@ def openapi_document(server_url: str) -> dict:
                         },
                         "400": error_response,
                         "404": {"description": "No school has this id.", "content": {"application/json": {"schema": ERROR}}},
+                        **common_errors,
                     },
                 }
             },

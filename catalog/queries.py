@@ -53,8 +53,8 @@ def _filters(query: Query) -> list:
         if query.program_language:
             program.append(Program.language == query.program_language)
         conditions.append(exists().where(and_(*program)))
-    for token in query.text_tokens:  # folded words: letters and digits only, never % or _
-        conditions.append(School.search_text.like(f"%{token}%"))
+    for token in query.text_tokens:  # "%" and "_" are letters here: escaped, never LIKE wildcards
+        conditions.append(School.search_text.contains(token, autoescape=True))
     if query.near is not None and query.radius_km is not None:
         cells = geo.cells_covering(*query.near, query.radius_km)
         if cells is not None:

@@ -22,8 +22,10 @@ ORDERS = ("distance", "neutral", "name")
 MAX_RADIUS_KM = 500.0
 MAX_PAGE = 10_000
 MAX_TEXT = 200
-DECIMAL_RE = re.compile(r"\d+(?:\.\d*)?|\.\d+")
-LAT_LON_RE = re.compile(r"^\s*(-?\d{1,3}(?:\.\d+)?)\s*,\s*(-?\d{1,3}(?:\.\d+)?)\s*$")
+# ASCII digits only: Python's \d, int() and float() also take "١٠" (Arabic-Indic) or "１０" (full width).
+DECIMAL_RE = re.compile(r"(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")  # a JSON number, unsigned: "2.5", "5e-324"
+INTEGER_RE = re.compile(r"[0-9]{1,10}")  # 2**31 - 1, the largest seed, has 10 digits
+LAT_LON_RE = re.compile(r"^\s*(-?[0-9]{1,3}(?:\.[0-9]+)?)\s*,\s*(-?[0-9]{1,3}(?:\.[0-9]+)?)\s*$")
 
 
 class QueryError(ValueError):
@@ -90,19 +92,19 @@ class SchoolFacts:
 # --- reading a query ----------------------------------------------------------------------
 
 
-def _one(params: Mapping[str, Sequence[str]], name: str) -> str | None:
+def _one(params: Mapping[str, Sequence[str]], name: str, strip: bool = True) -> str | None:
     values = params.get(name) or []
     if len(values) > 1:
         raise QueryError(name, N_("Give “%(name)s” only once."), name=name)
-    value = values[0].strip() if values else ""
-    return value or None
+    value = values[0] if values else ""
+    return (value.strip() if strip else value) or None
 
 
 def _integer(params, name: str, default: int, low: int, high: int) -> int:
-    value = _one(params, name)
+    value = _one(params, name, strip=False)  # a number is only its digits: not " 2", as the API documents
     if value is None:
         return default
-    if not re.fullmatch(r"\d{1,9}", value) or not low <= int(value) <= high:
+    if not INTEGER_RE.fullmatch(value) or not low <= int(value) <= high:
         raise QueryError(name, N_("“%(name)s” must be a whole number from %(low)d to %(high)d."), name=name, low=low, high=high)
     return int(value)
 
@@ -138,10 +140,10 @@ def build_query(params: Mapping[str, Sequence[str]], default_seed: int = 0, max_
     grade = _one(params, "grade")
     near_value = _one(params, "near")
     near, near_zip = parse_near(near_value) if near_value else (None, None)
-    radius = _one(params, "radius_km")
+    radius = _one(params, "radius_km", strip=False)
     radius_km = None
     if radius is not None:
-        radius_km = float(radius) if DECIMAL_RE.fullmatch(radius.strip()) else math.nan  # not "1_0", "1e3", "inf"
+        radius_km = float(radius) if DECIMAL_RE.fullmatch(radius) else math.nan  # not "1_0", "inf", "١٠"
         if not 0 < radius_km <= MAX_RADIUS_KM:
             raise QueryError(
                 "radius_km", N_("“%(name)s” must be a number above 0 and at most %(high)d."), name="radius_km", high=int(MAX_RADIUS_KM)

@@ -21,7 +21,7 @@ from catalog.csvformat import (
 )
 from catalog.models import CatalogRevision, ListingChange, Program, School, SchoolText
 from catalog.queries import current_rows
-from catalog.text import fold
+from catalog.text import fold_for_search
 from catalog.vocabulary import N_, PROGRAM_KINDS
 
 CHUNK = 500  # rows per statement: well under SQLite's bound-parameter limit
@@ -62,7 +62,9 @@ def school_values(record: SchoolRecord) -> dict:
     needs = record.needs()
     values.update({f"need_{need}": need in needs for need in ("sped", "ell", "dual_language", "bus", "transit", "accessible")})
     values["geo_cell"] = geo.grid_cell(record.lat, record.lon) if record.lat is not None and record.lon is not None else None
-    values["search_text"] = fold(" ".join((record.name, record.operator, record.school_type, record.address, record.city, record.zip)))
+    values["search_text"] = fold_for_search(
+        " ".join((record.name, record.operator, record.school_type, record.address, record.city, record.zip))
+    )
     values["content_hash"] = record.content_hash
     return values
 

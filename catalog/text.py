@@ -4,19 +4,29 @@ import re
 import unicodedata
 
 _NOT_WORD = re.compile(r"[\W_]+", re.UNICODE)
+_NOT_SEARCH_WORD = re.compile(r"[^\w%]+", re.UNICODE)  # keeps "_" (a \w) and "%"
+
+
+def _without_accents(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
 
 
 def fold(text: str) -> str:
     """Return `text` lower-cased, without accents, with punctuation turned into single spaces."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return _NOT_WORD.sub(" ", stripped.casefold()).strip()
+    return _NOT_WORD.sub(" ", _without_accents(text)).strip()
+
+
+def fold_for_search(text: str) -> str:
+    """Return `text` folded as catalog text search compares it: like `fold`, but "%" and "_" are
+    letters of a word ("100%" is one word), so a search for "k_lly" or "k%y" does not find Kelly."""
+    return _NOT_SEARCH_WORD.sub(" ", _without_accents(text)).strip()
 
 
 def fold_tokens(text: str, limit: int = 8) -> list[str]:
-    """Return the distinct folded words of a search text, at most `limit` of them."""
+    """Return the distinct words of a search text, folded for search, at most `limit` of them."""
     seen: list[str] = []
-    for token in fold(text).split():
+    for token in fold_for_search(text).split():
         if token not in seen:
             seen.append(token)
     return seen[:limit]

@@ -243,15 +243,62 @@ def _with_website(website: str):
     return parse_school(2, {"id": "w-1", "name": "Web School", "sector": "district", "grades": "K-8", "website": website})
 
 
-@pytest.mark.parametrize("website", ["javascript:alert(1)", "JavaScript:alert(1)", " data:text/html,<b>x</b>", "vbscript:msgbox"])
+# Values a browser would follow to a script or to another site: it drops ASCII tabs and
+# newlines anywhere in a URL, and C0 controls and spaces around it, before reading the scheme.
+UNSAFE_WEBSITES = [
+    "javascript:alert(1)",
+    "JavaScript:alert(1)",
+    "JAVASCRIPT:alert(1)",
+    "java\tscript:alert(1)",
+    "java\nscript:alert(1)",
+    "java\rscript:alert(1)",
+    "javascript\t:alert(1)",
+    "\x01javascript:alert(1)",
+    " \x1fjavascript:alert(1)",
+    "javascript:1/alert(1)",
+    "//evil.example",
+    "/\\evil.example",
+    "http:\\\\evil.example",
+    " data:text/html,<b>x</b>",
+    "vbscript:msgbox",
+    "http:///x",
+    "https://",
+]
+
+
+@pytest.mark.parametrize("website", UNSAFE_WEBSITES)
 def test_a_website_that_is_not_a_web_address_is_refused(website):
     """A partner site would put it in a link, where "javascript:" runs."""
     record, problems = _with_website(website)
     assert record is None and [p.column for p in problems] == ["website"]
 
 
+@pytest.mark.parametrize("website", UNSAFE_WEBSITES)
+def test_an_import_refuses_an_unsafe_website_and_the_api_never_serves_it(cli, tmp_path, client, website):
+    path = tmp_path / "web.csv"
+    with path.open("w", encoding="utf-8", newline="") as f:
+        csv.writer(f).writerows([["id", "name", "sector", "grades", "website"], ["w-1", "Web School", "district", "K-8", website]])
+    result = cli("catalog", "import", str(path))
+    assert result.exit_code == 1 and "website" in result.output
+    assert client.get("/api/v1/schools/w-1").status_code == 404
+
+
+def test_tabs_and_newlines_are_dropped_from_a_kept_website():
+    record, problems = _with_website("https://www.exam\tple.org/\nx")
+    assert record is not None and record.website == "https://www.example.org/x" and not problems
+
+
 @pytest.mark.parametrize(
-    "website", ["http://www.stock.cps.edu", "https://x.org", "uamusicandart.org", "schools.nyc.gov/SchoolPortals/08/X519", "x.org:8080/a"]
+    "website",
+    [
+        "http://www.stock.cps.edu",
+        "https://x.org",
+        "HTTPS://X.ORG/a",
+        "uamusicandart.org",
+        "www.school.org",
+        "schools.nyc.gov/SchoolPortals/08/X519",
+        "x.org:8080/a",
+    ],
 )
 def test_web_addresses_with_or_without_a_scheme_are_kept(website):
     record, problems = _with_website(website)

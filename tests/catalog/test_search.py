@@ -157,9 +157,18 @@ def test_text_search_folds_accents_and_case(crafted, text):
     assert ids and set(ids) <= {"x-1", "x-3"}
 
 
-def test_text_search_treats_sql_wildcards_as_punctuation(crafted):
-    assert all_ids(q="100%") == []
-    assert all_ids(q="Kelly_High") == ["x-2"]  # "_" folds to a word break, never a LIKE wildcard
+@pytest.mark.parametrize("text", ["k%y", "k_lly", "kel%", "%elly", "_elly", "kell_", "%", "_", "%%", "k\\%y", "Kelly_High"])
+def test_percent_and_underscore_are_letters_never_wildcards(crafted, text):
+    assert all_ids(q=text) == []
+
+
+def test_a_name_with_percent_or_underscore_is_found_by_those_letters(crafted, cli, tmp_path):
+    path = tmp_path / "more.csv"
+    path.write_text("id,name,sector,grades\np-1,100% Prep_Academy,charter,9-12\np-2,100 Prep Academy,charter,9-12\n", encoding="utf-8")
+    assert cli("catalog", "import", str(path)).exit_code == 0
+    assert all_ids(q="100%") == ["p-1"]
+    assert all_ids(q="PREP_ACADEMY") == ["p-1"]
+    assert sorted(all_ids(q="100 prep")) == ["p-1", "p-2"]
 
 
 def test_neutral_order_is_stable_for_a_seed_differs_between_seeds_and_mixes_sectors(chicago):
@@ -209,11 +218,28 @@ def test_what_is_not_a_zip_is_refused(typed):
         parse_near(typed)
 
 
-@pytest.mark.parametrize("radius", ["1_0", "1e1", "inf", "nan", "-5", "0", "abc"])
-def test_a_radius_is_a_plain_positive_number(radius):
+@pytest.mark.parametrize("radius", ["1_0", "inf", "nan", "-5", "0", "0e5", "1e3", "abc", "١٠", "１０", "1e", "e1", "0x10"])
+def test_a_radius_is_a_positive_number_in_ascii_digits(radius):
     with pytest.raises(QueryError):
         build_query({"near": ["60637"], "radius_km": [radius]})
 
 
-def test_a_radius_may_have_decimals():
-    assert build_query({"near": ["60637"], "radius_km": ["2.5"]}).radius_km == 2.5
+@pytest.mark.parametrize(("radius", "km"), [("2.5", 2.5), ("2.", 2.0), (".5", 0.5), ("1e1", 10.0), ("5E-1", 0.5), ("5e-324", 5e-324)])
+def test_a_radius_is_read_as_a_number_is_written(radius, km):
+    """As the OpenAPI document's `type: number` promises: a client may write 10 as "1e1"."""
+    assert build_query({"near": ["60637"], "radius_km": [radius]}).radius_km == km
+
+
+@pytest.mark.parametrize("name", ["page", "per_page", "seed"])
+@pytest.mark.parametrize("value", ["١", "١٠", "１", "𝟏", "²"])
+def test_whole_numbers_are_ascii_digits_only(name, value):
+    with pytest.raises(QueryError) as error:
+        build_query({name: [value]})
+    assert error.value.parameter == name
+
+
+@pytest.mark.parametrize(("name", "value"), [("page", " 2"), ("per_page", "5 "), ("seed", " "), ("radius_km", " 5"), ("radius_km", "\t")])
+def test_a_number_is_only_its_digits(name, value):
+    with pytest.raises(QueryError) as error:
+        build_query({"near": ["60637"], name: [value]})
+    assert error.value.parameter == name
