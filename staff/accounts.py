@@ -101,6 +101,12 @@ def set_password(user: StaffUser, password: str, *, must_change: bool = False) -
     _check_password_rules(password)
     user.password_hash = _hasher.hash(password)
     user.must_change_password = must_change
+    end_sessions(user)
+
+
+def end_sessions(user: StaffUser) -> None:
+    """End every session of this account: a new nonce makes each signed session cookie worthless,
+    including copies of it the browser no longer holds."""
     user.session_nonce = secrets.token_hex(8)
     db.session.flush()
 

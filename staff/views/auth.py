@@ -71,6 +71,10 @@ def second_factor():
 
 @staff.post("/logout")
 def logout():
+    """Sign out here and everywhere this account is signed in: the session ends on the server,
+    so a copy of the cookie opens nothing any more."""
+    if current_user.is_authenticated:
+        accounts.end_sessions(current_user)
     logout_user()
     session.clear()
     return redirect(url_for("staff.login"))

@@ -149,3 +149,16 @@ def test_demo_accounts_print_a_working_sign_in_for_every_role(app, cli):
     for line in output.splitlines()[1:]:
         _role, email, password = line.split()
         assert sign_in(app.test_client(), email, password).status_code == 302
+
+
+def test_signing_out_ends_the_session_on_the_server_so_a_copied_cookie_no_longer_works(app, as_role):
+    client = as_role("editor")
+    copied = client.get_cookie("session").value
+    assert client.get("/staff/").status_code == 200
+    assert post(client, "/staff/logout").location == "/staff/login"
+    thief = app.test_client()
+    thief.set_cookie("session", copied)
+    replayed = thief.get("/staff/")
+    assert replayed.status_code == 302 and replayed.location.startswith("/staff/login")
+    # Signing in again works, and gives a session of its own.
+    assert sign_in(app.test_client(), ROLE_EMAILS["editor"]).status_code == 302
