@@ -117,12 +117,15 @@ def change_password():
 
 
 @staff.route("/account/second-factor", methods=["GET", "POST"])
+@limiter.limit(_login_limit, methods=["POST"])
 def totp_setup():
-    """Turn the authenticator-app code on (admins and editors) or off."""
+    """Turn the authenticator-app code on (admins and editors) or off (with the password or a code)."""
     if not has_role(*OFFICE_ROLES):
         abort(403)
     if request.method == "POST" and request.form.get("action") == "off":
-        accounts.disable_totp(current_user)
+        if not accounts.disable_totp(current_user, request.form.get("proof", "")):
+            error = _("That is neither your password nor a current code.")
+            return render_template("staff/totp.html", errors={"proof": error}), 400
         return redirect(url_for("staff.totp_setup"))
     secret = request.form.get("secret") or accounts.new_totp_secret()
     if request.method == "POST":
