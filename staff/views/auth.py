@@ -8,6 +8,7 @@ from app.extensions import limiter
 from app.i18n import LOCALES
 from staff import accounts, dashboard
 from staff.views import OFFICE_ROLES, has_role, local_next, staff
+from staff.views.errors import render_staff_error
 
 PENDING_USER = "staff_pending_user"  # signed in with a password, waiting for the second factor
 
@@ -21,7 +22,10 @@ def _login_email_key() -> str:
 
 
 @staff.errorhandler(429)
-def too_many_attempts(_error):
+def too_many_attempts(error):
+    """Say so on the sign-in form when signing in is limited; elsewhere (the second-factor settings) on the error page."""
+    if request.endpoint not in ("staff.login", "staff.second_factor"):
+        return render_staff_error(error)
     return render_template("staff/login.html", error=_("Too many sign-in attempts. Wait a few minutes and try again."), email=""), 429
 
 
