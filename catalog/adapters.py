@@ -159,13 +159,19 @@ def nyc_rows(locations: Rows, directory: Rows) -> Iterator[tuple[int, dict]]:
             "zip": place["zip"] if place else "",
             "lat": (place["lat"] or "") if place and _number(place["lat"] or "") else "",
             "lon": (place["lon"] or "") if place and _number(place["lon"] or "") else "",
-            "phone": src.get("PRINCIPAL_PHONE_NUMBER", "").strip(),
+            "phone": _stated(src.get("PRINCIPAL_PHONE_NUMBER", "")),
             "sped_programs": "special_school" if kind == "Special Education" else "",
         }
         high_school = high_schools.get(dbn)
         if high_school:
             row.update(_nyc_high_school_facts(high_school))
         yield line, row
+
+
+def _stated(value: str) -> str:
+    """A value as given, or empty where the source wrote "NULL" for none."""
+    value = value.strip()
+    return "" if value.upper() == "NULL" else value
 
 
 def _number(value: str) -> float | None:

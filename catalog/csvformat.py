@@ -15,6 +15,8 @@ from datetime import date
 from functools import cached_property
 from urllib.parse import urlsplit
 
+import phonenumbers
+
 from catalog import geo
 from catalog.vocabulary import (
     ACCESSIBILITY,
@@ -370,6 +372,21 @@ def _parse_zip(row: _Row) -> str:
     return digits
 
 
+def _parse_phone(row: _Row) -> str:
+    """A phone number as written, if it is one that can be dialled (a US number unless it starts with +)."""
+    value = row.text("phone")
+    if not value:
+        return ""
+    try:
+        number = phonenumbers.parse(value, "US")
+    except phonenumbers.NumberParseException:
+        number = None
+    if number is None or not phonenumbers.is_valid_number(number):
+        row.problem("phone", N_("“%(value)s” is not a phone number."), value=value[:40])
+        return ""
+    return value
+
+
 def _parse_location(row: _Row, zip_code: str) -> tuple[float | None, float | None, bool]:
     lat, lon = row.number("lat"), row.number("lon")
     if (lat is None) != (lon is None):
@@ -461,7 +478,7 @@ def parse_school(line: int, values: dict) -> tuple[SchoolRecord | None, list[Pro
         lat=lat,
         lon=lon,
         location_approximate=approximate,
-        phone=row.text("phone"),
+        phone=_parse_phone(row),
         website=website or "",
         email=email,
         enrollment=row.integer("enrollment"),

@@ -2,6 +2,6 @@
 
 
 def blueprints() -> list:
-    from staff.views import auth, fairs, imports, inbox, listings, staff, translations, users  # noqa: F401  (each adds its pages)
+    from staff.views import auth, errors, fairs, imports, inbox, listings, staff, translations, users  # noqa: F401  (each adds its pages)
 
     return [staff]

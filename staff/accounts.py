@@ -3,6 +3,7 @@
 Flushes; the caller's unit of work commits.
 """
 
+import re
 import secrets
 from datetime import UTC, datetime
 
@@ -11,6 +12,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from flask_babel import gettext as _
 from sqlalchemy import select
+from zxcvbn import zxcvbn
 
 from app.extensions import db
 from catalog.models import School
@@ -18,6 +20,10 @@ from staff.models import ROLES, StaffUser
 
 MIN_PASSWORD = 12
 MAX_PASSWORD = 1000  # argon2 takes any length; a megabyte "password" is an attack, not a password
+# zxcvbn's score, 0–4: 3 is "safely unguessable" (about 10^10 guesses), enough behind a slow hash.
+MIN_STRENGTH = 3
+# zxcvbn's own limit: it takes seconds on longer text. Characters after these only add strength.
+ESTIMATED_LENGTH = 72
 _hasher = PasswordHasher()  # argon2id with the library's current recommended parameters
 # Compared against when the email is unknown, so a wrong email takes as long as a wrong password.
 _DUMMY_HASH = _hasher.hash(secrets.token_hex(16))
@@ -35,11 +41,43 @@ def find_user(email: str) -> StaffUser | None:
     return db.session.scalar(select(StaffUser).where(StaffUser.email == normalize_email(email)))
 
 
-def _check_password_rules(password: str) -> None:
+def _check_password_rules(password: str, email: str, current_hash: str | None = None) -> None:
+    """Refuse a password that is too short or long, the account's email, the current password
+    again (a temporary one included), or one a guesser would find soon."""
     if len(password) < MIN_PASSWORD:
         raise AccountError("short_password")
     if len(password) > MAX_PASSWORD:
         raise AccountError("long_password")
+    if normalize_email(email) and normalize_email(email) in password.lower():
+        raise AccountError("own_email")
+    if current_hash and _verifies(current_hash, password):
+        raise AccountError("same_password")
+    weakness = _weakness(password, email)
+    if weakness:
+        raise AccountError(weakness)
+
+
+def _verifies(password_hash: str, password: str) -> bool:
+    try:
+        return _hasher.verify(password_hash, password)
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+def _weakness(password: str, email: str) -> str | None:
+    """Why zxcvbn finds the password easy to guess, as one of our reasons (its own are in English only); None if strong."""
+    own_words = [email, *(part for part in re.split(r"[@._+-]", email) if len(part) > 2)]
+    estimate = zxcvbn(password[:ESTIMATED_LENGTH], user_inputs=own_words, max_length=ESTIMATED_LENGTH)
+    if estimate["score"] >= MIN_STRENGTH:
+        return None
+    matches = estimate["sequence"]
+    if any(match.get("dictionary_name") == "user_inputs" for match in matches):
+        return "own_email"
+    if any(match["pattern"] in ("repeat", "sequence", "spatial") for match in matches):
+        return "patterned_password"
+    if any(match.get("dictionary_name") == "passwords" for match in matches):
+        return "common_password"
+    return "weak_password"
 
 
 def create_user(email: str, password: str, role: str, school_ids=(), locale: str = "en", must_change_password: bool = False) -> StaffUser:
@@ -51,7 +89,7 @@ def create_user(email: str, password: str, role: str, school_ids=(), locale: str
         raise AccountError("bad_role")
     if find_user(email) is not None:
         raise AccountError("email_taken")
-    _check_password_rules(password)
+    _check_password_rules(password, email)
     schools = _schools(school_ids)
     if role == "school_rep" and not schools:
         raise AccountError("rep_needs_school")
@@ -98,9 +136,15 @@ def authenticate(email: str, password: str) -> StaffUser | None:
 
 def set_password(user: StaffUser, password: str, *, must_change: bool = False) -> None:
     """Set a new password; every session signed in with the old one ends."""
-    _check_password_rules(password)
+    _check_password_rules(password, user.email, user.password_hash)
     user.password_hash = _hasher.hash(password)
     user.must_change_password = must_change
+    end_sessions(user)
+
+
+def end_sessions(user: StaffUser) -> None:
+    """End every session of this account: a new nonce makes each signed session cookie worthless,
+    including copies of it the browser no longer holds."""
     user.session_nonce = secrets.token_hex(8)
     db.session.flush()
 
@@ -165,9 +209,18 @@ def enable_totp(user: StaffUser, secret: str, code: str) -> bool:
     return True
 
 
-def disable_totp(user: StaffUser) -> None:
+def disable_totp(user: StaffUser, proof: str) -> bool:
+    """Turn the second factor off, if `proof` is the account's password or a current code from
+    its app: a session left open on a shared screen cannot turn it off alone."""
+    if (
+        not user.totp_secret
+        or len(proof) > MAX_PASSWORD
+        or not (totp_matches(user.totp_secret, proof) or _verifies(user.password_hash, proof))
+    ):
+        return False
     user.totp_secret = None
     db.session.flush()
+    return True
 
 
 def describe(error: AccountError) -> str:
@@ -176,6 +229,11 @@ def describe(error: AccountError) -> str:
     messages = {
         "short_password": _("A password needs at least %(count)d characters.", count=MIN_PASSWORD),
         "long_password": _("A password can have at most %(count)d characters.", count=MAX_PASSWORD),
+        "own_email": _("A password must not contain your email address."),
+        "same_password": _("Choose a new password, not the one you have now."),
+        "patterned_password": _("Repeats and sequences like “aaaa”, “1234” or “qwerty” are easy to guess."),
+        "common_password": _("This is one of the most common passwords."),
+        "weak_password": _("This password is easy to guess."),
         "bad_email": _("That is not an email address."),
         "bad_role": _("Choose a role: %(roles)s.", roles=", ".join(ROLES)),
         "email_taken": _("An account with that email already exists."),

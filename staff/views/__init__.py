@@ -34,13 +34,19 @@ def to_login():
     return redirect(url_for("staff.login", next=request.full_path.rstrip("?")))
 
 
-@staff.before_request
-def guard():
-    """Pick the page's language, check the CSRF token of every form, and require a signed-in account."""
+def use_staff_locale() -> None:
+    """Show the page in the account's language; before signing in, the one chosen on the sign-in
+    page, else the browser's."""
     chosen = current_user.locale if current_user.is_authenticated else session.get("staff_locale")
     g.locale = chosen if chosen in LOCALES else None
     g.locale = g.locale or select_locale()
     refresh()
+
+
+@staff.before_request
+def guard():
+    """Pick the page's language, check the CSRF token of every form, and require a signed-in account."""
+    use_staff_locale()
     if request.method == "POST":
         csrf.protect()  # a bad or missing token: 400
     if request.endpoint in PUBLIC_ENDPOINTS:

@@ -8,6 +8,7 @@ from app.extensions import limiter
 from app.i18n import LOCALES
 from staff import accounts, dashboard
 from staff.views import OFFICE_ROLES, has_role, local_next, staff
+from staff.views.errors import render_staff_error
 
 PENDING_USER = "staff_pending_user"  # signed in with a password, waiting for the second factor
 
@@ -21,7 +22,10 @@ def _login_email_key() -> str:
 
 
 @staff.errorhandler(429)
-def too_many_attempts(_error):
+def too_many_attempts(error):
+    """Say so on the sign-in form when signing in is limited; elsewhere (the second-factor settings) on the error page."""
+    if request.endpoint not in ("staff.login", "staff.second_factor"):
+        return render_staff_error(error)
     return render_template("staff/login.html", error=_("Too many sign-in attempts. Wait a few minutes and try again."), email=""), 429
 
 
@@ -71,6 +75,10 @@ def second_factor():
 
 @staff.post("/logout")
 def logout():
+    """Sign out here and everywhere this account is signed in: the session ends on the server,
+    so a copy of the cookie opens nothing any more."""
+    if current_user.is_authenticated:
+        accounts.end_sessions(current_user)
     logout_user()
     session.clear()
     return redirect(url_for("staff.login"))
@@ -113,12 +121,15 @@ def change_password():
 
 
 @staff.route("/account/second-factor", methods=["GET", "POST"])
+@limiter.limit(_login_limit, methods=["POST"])
 def totp_setup():
-    """Turn the authenticator-app code on (admins and editors) or off."""
+    """Turn the authenticator-app code on (admins and editors) or off (with the password or a code)."""
     if not has_role(*OFFICE_ROLES):
         abort(403)
     if request.method == "POST" and request.form.get("action") == "off":
-        accounts.disable_totp(current_user)
+        if not accounts.disable_totp(current_user, request.form.get("proof", "")):
+            error = _("That is neither your password nor a current code.")
+            return render_template("staff/totp.html", errors={"proof": error}), 400
         return redirect(url_for("staff.totp_setup"))
     secret = request.form.get("secret") or accounts.new_totp_secret()
     if request.method == "POST":

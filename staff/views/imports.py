@@ -8,6 +8,7 @@ from flask_login import current_user
 from catalog.sources import FORMATS, SourceError
 from staff import imports
 from staff.views import OFFICE_ROLES, has_role, max_upload_bytes, roles_required, staff
+from staff.views.errors import render_staff_error
 
 FORMAT_LABELS = {
     "canonical": L_("Catalog CSV (SchoolBridge columns)"),
@@ -29,9 +30,9 @@ def limit_upload_size():
 
 @staff.errorhandler(413)
 def upload_too_large(error):
-    """Show the import form again, saying how big a file may be (other pages keep the plain 413)."""
+    """Show the import form again, saying how big a file may be (other pages: the staff error page)."""
     if request.endpoint != "staff.import_upload" or not has_role(*OFFICE_ROLES):
-        return error
+        return render_staff_error(error)
     return _form("canonical", [_("The files are too large: each may be at most %(limit)d MB.", limit=_megabytes())], 413)
 
 

@@ -229,7 +229,7 @@ def school_history(school_id: str):
 @staff.get("/proposals")
 @roles_required(*OFFICE_ROLES, "school_rep")
 def proposal_list():
-    return render_template("staff/proposals.html", proposals=proposals.pending(visible_school_ids()))
+    return render_template("staff/proposals.html", proposals=proposals.pending(visible_school_ids()), labels=LABELS)
 
 
 @staff.get("/proposals/<int:proposal_id>")

@@ -215,6 +215,24 @@ def test_a_missing_required_column_or_unknown_column_refuses_the_file(cli, sessi
     assert "Required column “sector” is missing." in result.output and "Unknown column “colour”." in result.output
 
 
+def _with_phone(phone: str):
+    from catalog.csvformat import parse_school
+
+    return parse_school(2, {"id": "p-1", "name": "Phone School", "sector": "district", "grades": "K-8", "phone": phone})
+
+
+@pytest.mark.parametrize("phone", ["not a phone", "123", "555-1234", "(773) 534-12"])
+def test_a_phone_that_cannot_be_dialled_is_refused(phone):
+    record, problems = _with_phone(phone)
+    assert record is None and [(p.column, p.is_warning) for p in problems] == [("phone", False)]
+
+
+@pytest.mark.parametrize("phone", ["(773) 534-1215", "773.534.1215", "+1 312 243 1550", "(773) 534-1215 ext. 120", "+44 20 7946 0958"])
+def test_phone_numbers_are_kept_as_written(phone):
+    record, problems = _with_phone(phone)
+    assert record is not None and record.phone == phone and not problems
+
+
 def test_missing_lat_lon_takes_the_zip_centroid_and_is_marked_approximate(cli, session, tmp_path):
     path = tmp_path / "ok.csv"
     path.write_text(HEADER + GOOD, encoding="utf-8")

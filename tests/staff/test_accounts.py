@@ -3,10 +3,13 @@ second factor, turning an account off, the CLI, and the staff pages' languages."
 
 import pyotp
 import pytest
+from flask_babel import force_locale, gettext
+from markupsafe import escape
 from sqlalchemy import select
 
 from app import config
 from app.extensions import db
+from staff import accounts
 from staff.models import StaffUser
 from tests.staff.conftest import PASSWORD, ROLE_EMAILS, csrf_token, post, sign_in
 
@@ -149,3 +152,106 @@ def test_demo_accounts_print_a_working_sign_in_for_every_role(app, cli):
     for line in output.splitlines()[1:]:
         _role, email, password = line.split()
         assert sign_in(app.test_client(), email, password).status_code == 302
+
+
+def test_signing_out_ends_the_session_on_the_server_so_a_copied_cookie_no_longer_works(app, as_role):
+    client = as_role("editor")
+    copied = client.get_cookie("session").value
+    assert client.get("/staff/").status_code == 200
+    assert post(client, "/staff/logout").location == "/staff/login"
+    thief = app.test_client()
+    thief.set_cookie("session", copied)
+    replayed = thief.get("/staff/")
+    assert replayed.status_code == 302 and replayed.location.startswith("/staff/login")
+    # Signing in again works, and gives a session of its own.
+    assert sign_in(app.test_client(), ROLE_EMAILS["editor"]).status_code == 302
+
+
+def temporary_password_of(app, admin, email: str) -> str:
+    """An admin resets the account's password; return the temporary one handed over."""
+    page = post(admin, f"/staff/users/{account(app, email).id}/reset-password").get_data(as_text=True)
+    return page.split('<code class="secret" dir="ltr">')[1].split("</code>")[0]
+
+
+@pytest.mark.parametrize(
+    ("weak", "reason"),
+    [
+        ("aaaaaaaaaaaa", "patterned_password"),
+        (" " * 12, "patterned_password"),
+        ("qwertyuiop12", "patterned_password"),
+        ("password1234", "common_password"),
+        (ROLE_EMAILS["editor"], "own_email"),
+        (ROLE_EMAILS["editor"].upper(), "own_email"),
+        ("editoroffice", "own_email"),
+        ("mine is editor@office.example.org", "own_email"),
+        ("(temporary)", "same_password"),
+    ],
+)
+def test_a_weak_new_password_is_refused_at_first_sign_in_with_the_reason_beside_it_in_the_staff_language(app, as_role, weak, reason):
+    temporary = temporary_password_of(app, as_role("admin"), ROLE_EMAILS["editor"])
+    weak = temporary if weak == "(temporary)" else weak
+    client = app.test_client()
+    assert sign_in(client, ROLE_EMAILS["editor"], temporary).status_code == 302
+    assert post(client, "/staff/language", {"locale": "es", "next": "/staff/"}).status_code == 302
+    response = post(client, "/staff/account/password", {"current": temporary, "new": weak, "repeat": weak})
+    assert response.status_code == 400
+    with app.test_request_context(), force_locale("es"):
+        expected = accounts.describe(accounts.AccountError(reason))
+    with app.test_request_context(), force_locale("en"):
+        assert expected != accounts.describe(accounts.AccountError(reason))  # translated, not English
+    assert f'<p class="error" id="new-error">{escape(expected)}</p>' in response.get_data(as_text=True)
+    if weak != temporary:
+        assert sign_in(app.test_client(), ROLE_EMAILS["editor"], weak).status_code == 401  # still the temporary password
+    assert client.get("/staff/schools").location == "/staff/account/password"
+
+
+def test_a_strong_new_password_is_taken_and_the_weak_ones_are_refused_everywhere_passwords_are_set(app, cli):
+    strong = "gravel lantern orbit pudding"
+    with app.app_context():
+        user = accounts.find_user(ROLE_EMAILS["translator"])
+        with pytest.raises(accounts.AccountError, match="same_password"):
+            accounts.set_password(user, PASSWORD)
+        with pytest.raises(accounts.AccountError, match="patterned_password"):
+            accounts.create_user("new@office.example.org", "abcdefghijkl", "translator")
+        accounts.set_password(user, strong)
+        db.session.commit()
+    assert sign_in(app.test_client(), ROLE_EMAILS["translator"], strong).status_code == 302
+    weak = cli("staff", "create", "z@office.example.org", "--role", "editor", "--password", "z@office.example.org")
+    assert weak.exit_code == 1 and account_or_none(app, "z@office.example.org") is None
+
+
+def account_or_none(app, email):
+    with app.app_context():
+        return accounts.find_user(email)
+
+
+def with_second_factor(client) -> str:
+    page = client.get("/staff/account/second-factor").get_data(as_text=True)
+    secret = page.split('name="secret" value="')[1].split('"')[0]
+    assert post(client, "/staff/account/second-factor", {"secret": secret, "code": pyotp.TOTP(secret).now()}).status_code == 302
+    return secret
+
+
+def second_factor_on(app, email: str) -> bool:
+    return account(app, email).totp_secret is not None
+
+
+def test_turning_the_second_factor_off_needs_the_password_or_a_current_code(app, as_role):
+    editor = as_role("editor")
+    secret = with_second_factor(editor)
+    assert post(editor, "/staff/language", {"locale": "es", "next": "/staff/"}).status_code == 302
+    with app.test_request_context(), force_locale("es"):
+        reason = gettext("That is neither your password nor a current code.")
+    assert reason != "That is neither your password nor a current code."
+    stale = "123456" if pyotp.TOTP(secret).now() != "123456" else "654321"
+    for proof in ({}, {"proof": "not my password at all"}, {"proof": stale}, {"proof": "x" * 2000}):
+        refused = post(editor, "/staff/account/second-factor", {"action": "off", **proof})
+        assert refused.status_code == 400
+        assert f'<p class="error" id="proof-error">{escape(reason)}</p>' in refused.get_data(as_text=True)
+        assert second_factor_on(app, ROLE_EMAILS["editor"])
+    assert post(editor, "/staff/account/second-factor", {"action": "off", "proof": pyotp.TOTP(secret).now()}).status_code == 302
+    assert not second_factor_on(app, ROLE_EMAILS["editor"])
+    admin = as_role("admin")
+    with_second_factor(admin)
+    assert post(admin, "/staff/account/second-factor", {"action": "off", "proof": PASSWORD}).status_code == 302
+    assert not second_factor_on(app, ROLE_EMAILS["admin"])

@@ -1,8 +1,11 @@
 """Listings: office staff publish, school staff propose, editors approve or reject; every published
 change writes one listing-change row with its exact diff, in the same transaction."""
 
+import re
 from datetime import date
+from html import unescape
 
+from flask_babel import force_locale, gettext
 from sqlalchemy import func, select
 
 from app.extensions import db
@@ -89,6 +92,27 @@ def test_bad_values_are_refused_like_the_importer_refuses_them_and_nothing_typed
     spanish = post(editor, "/staff/language", {"locale": "es", "next": "/staff/"})
     assert spanish.status_code == 302
     assert "no es una dirección de correo" in post(editor, f"/staff/schools/{school_id}/edit", form).get_data(as_text=True)
+
+
+def test_a_phone_that_is_not_one_is_refused_beside_its_field_in_the_staff_language_and_the_rest_is_kept(app, as_role):
+    school_id = app.config["REP_SCHOOL"]
+    before = school(app, school_id)
+    with app.test_request_context(), force_locale("es"):
+        spanish = gettext("“%(value)s” is not a phone number.", value="not a phone")
+    assert "not a phone number" not in spanish
+    form = {"phone": "not a phone", "email": "office@school.example.org", "school_bus_notes": "Keep this note"}
+    for role in ("editor", "school_rep"):  # published at once, or proposed: the same check
+        client = as_role(role)
+        assert post(client, "/staff/language", {"locale": "es", "next": "/staff/"}).status_code == 302
+        response = post(client, f"/staff/schools/{school_id}/edit", form)
+        page = unescape(response.get_data(as_text=True))
+        assert response.status_code == 400
+        assert re.search(r'<p class="error" id="f-phone-error">(.*?)</p>', page).group(1) == spanish
+        assert 'value="not a phone"' in page and 'value="office@school.example.org"' in page and "Keep this note" in page
+    after = school(app, school_id)
+    assert (after.phone, after.email, after.school_bus_notes) == (before.phone, before.email, before.school_bus_notes)
+    with app.app_context():
+        assert db.session.scalar(select(func.count()).select_from(Proposal)) == 0
 
 
 def test_verifying_a_listing_dates_it_and_the_dashboard_lists_the_stale_ones(app, as_role):
