@@ -424,7 +424,7 @@ def text_list():
         )
     if message.status in ("failed", "not_configured"):
         return _list_page(raw, error=gettext("We could not send the text just now. You can print the list instead."), status=503)
-    return _list_page(sent=gettext("We texted your list to the number ending in %(last)s.", last=phone[-4:]))
+    return _list_page(sent=gettext("We are texting your list to the number ending in %(last)s.", last=phone[-4:]))
 
 
 @kiosk.get("/<locale>/print")

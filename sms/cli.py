@@ -47,7 +47,7 @@ def requeue_command():
     """Queue again the texts still waiting to be sent (Redis was away when they were written)."""
     from sms.jobs import requeue_pending
 
-    click.echo(gettext("%(count)d texts queued again.", count=requeue_pending()))
+    click.echo(gettext("Texts queued again: %(count)d.", count=requeue_pending()))
 
 
 @sms_cli.group("inbox", invoke_without_command=True)
