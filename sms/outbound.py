@@ -32,6 +32,8 @@ log = logging.getLogger(__name__)
 UNSUBSCRIBED = 21610  # Twilio: "Attempt to send to unsubscribed recipient"
 # Ours before Twilio has the text: waiting for a job, then claimed by one.
 PENDING, SUBMITTING = "pending", "submitting"
+# Delivered into the SMS simulator's conversation instead of Twilio (the demo server, no Twilio account).
+SIMULATED = "simulated"
 # Delivery statuses in the order they happen; a late callback never moves a text backwards.
 PROGRESS = (PENDING, SUBMITTING, "queued", "sending", "sent", "delivered", "undelivered", "failed")
 FINAL = {"delivered", "undelivered", "failed"}
@@ -70,6 +72,8 @@ def send(phone: str, body: str) -> Message:
     db.session.add(message)
     if is_opted_out(phone):
         message.status = "opted_out"
+    elif not _configured() and current_app.config["SMS_SIMULATOR"]:
+        message.status = SIMULATED  # the demo server's SMS simulator shows it in that number's conversation
     elif not _configured():
         message.status = "not_configured"
         log.warning("Outbound text not sent: TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and TWILIO_FROM must all be set")

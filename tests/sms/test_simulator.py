@@ -1,6 +1,8 @@
 """The demo server's SMS simulator page: the same engine as the webhook, a fictional number."""
 
+import re
 import secrets
+from html import escape
 
 import phonenumbers
 import pytest
@@ -8,8 +10,9 @@ from sqlalchemy import select
 
 from app import create_app
 from app.extensions import db
+from catalog.models import School
 from kiosk.registration import clean_phone
-from sms.models import Message
+from sms.models import Handoff, Message
 from sms.services import normalize_phone
 from tests.conftest import ROOT
 
@@ -89,3 +92,40 @@ def test_the_number_is_fictional_and_one_the_bot_and_the_kiosk_accept(app):
     assert phonenumbers.is_valid_number(number) and number.country_code == 1
     assert str(number.national_number)[3:8] == "55501"  # 555-0100…0199: reserved for fiction in every area code
     assert normalize_phone(phone) == phone and clean_phone(phone) == (phone, None)
+
+
+def test_the_demo_loop_a_kiosk_list_and_a_staff_reply_arrive_in_the_simulator(app):
+    """`make run` with no Twilio account: what the kiosk and staff text lands in the simulator."""
+    from tests.kiosk.conftest import csrf_token
+    from tests.kiosk.test_pages import add_to_list
+    from app.db import unit_of_work
+    from staff import accounts
+    from tests.staff.conftest import PASSWORD, sign_in
+
+    family = app.test_client()
+    family.get("/sms/simulator")
+    with family.session_transaction() as cookie:
+        phone = cookie["simulator_phone"]
+    kiosk = app.test_client()
+    with app.app_context():
+        ids = list(db.session.scalars(select(School.id).order_by(School.id).limit(2)))
+        names = [db.session.get(School, i).name for i in ids]
+    for school_id in ids:
+        add_to_list(kiosk, school_id, "en")
+    sent = kiosk.post("/kiosk/en/list/text", data={"csrf_token": csrf_token(kiosk), "phone": phone})
+    assert sent.status_code == 200 and phone[-4:] in sent.get_data(as_text=True)
+    shown = family.get("/sms/simulator").get_data(as_text=True)
+    assert f"1. {escape(names[0])}" in shown and f"2. {escape(names[1])}" in shown
+    family.post("/sms/simulator", data={"body": "2"})  # continues the conversation the kiosk started
+    assert escape(names[1]) in family.get("/sms/simulator").get_data(as_text=True).rsplit("2.", 1)[-1]
+    family.post("/sms/simulator", data={"body": "I want to talk to a person"})
+    with app.app_context(), unit_of_work():
+        accounts.create_user("ana@example.org", PASSWORD, "editor")
+    staff = app.test_client()
+    sign_in(staff, "ana@example.org")
+    with app.app_context():
+        [handoff_id] = db.session.scalars(select(Handoff.id).where(Handoff.phone == phone))
+    token = re.search(r'name="csrf_token" value="([^"]+)"', staff.get("/staff/inbox").get_data(as_text=True)).group(1)
+    answered = staff.post(f"/staff/inbox/{handoff_id}/reply", data={"csrf_token": token, "text": "Hi, this is Ana from the office."})
+    assert answered.status_code == 302 and "done=sent" in answered.location
+    assert "Hi, this is Ana from the office." in family.get("/sms/simulator").get_data(as_text=True)
