@@ -25,7 +25,7 @@ DOOR_LIMITS = {
 
 def register_request_limits(app: Flask) -> None:
     """Bound each request's body by the door it came through (before every other check)."""
-    app.config.setdefault("REQUEST_LIMITS", DOOR_LIMITS)
+    app.config.setdefault("REQUEST_LIMITS", dict(DOOR_LIMITS))
 
     @app.before_request
     def limit_request_size():

@@ -32,7 +32,7 @@ from markupsafe import Markup
 from sqlalchemy.exc import SQLAlchemyError
 from werkzeug.exceptions import HTTPException
 
-from app.errors import register_error_page
+from app.errors import NulCharacter, register_error_page
 from app.extensions import cache, csrf, db, limiter
 from app.i18n import LOCALES, language_names, text_direction
 from catalog.geo import as_zip, zip_centroid
@@ -533,6 +533,8 @@ def render_kiosk_error(error: HTTPException):
 def _error_page(error: HTTPException) -> str:
     if isinstance(error, CSRFError):
         message = STALE_FORM
+    elif isinstance(error, NulCharacter):
+        message = error.description  # already in the family's language, and says what to remove
     else:
         message = ERROR_MESSAGES.get(error.code) or (OTHER_ERROR if (error.code or 500) < 500 else ERROR_MESSAGES[500])
     searched = "kiosk_search" in session  # their results page, as "Back to schools" brings it back
@@ -540,7 +542,7 @@ def _error_page(error: HTTPException) -> str:
         "kiosk/error.html",
         **{**page_globals(), "fair": None},
         error_page=True,
-        message=gettext(message),
+        message=message if isinstance(error, NulCharacter) else gettext(message),
         back_url=_results_url() if searched else url_for("kiosk.grade"),
         back_label=gettext("Back to schools") if searched else gettext("Back to the start"),
     )

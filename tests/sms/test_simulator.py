@@ -96,10 +96,10 @@ def test_the_number_is_fictional_and_one_the_bot_and_the_kiosk_accept(app):
 
 def test_the_demo_loop_a_kiosk_list_and_a_staff_reply_arrive_in_the_simulator(app):
     """`make run` with no Twilio account: what the kiosk and staff text lands in the simulator."""
-    from tests.kiosk.conftest import csrf_token
-    from tests.kiosk.test_pages import add_to_list
     from app.db import unit_of_work
     from staff import accounts
+    from tests.kiosk.conftest import csrf_token
+    from tests.kiosk.test_pages import add_to_list
     from tests.staff.conftest import PASSWORD, sign_in
 
     family = app.test_client()
