@@ -86,7 +86,9 @@ def idle_reset():
     now = time.time()
     idle = current_app.config["KIOSK_IDLE_SECONDS"] + current_app.config["KIOSK_COUNTDOWN_SECONDS"]
     seen = session.get("kiosk_seen")
-    if request.endpoint != "kiosk.reset" and seen and now - seen > idle:
+    # A registration is never turned into a reset: one queued offline is sent after the screen went
+    # idle without the network, and answering it with the start page would lose it.
+    if request.endpoint not in ("kiosk.reset", "kiosk.submit_registration") and seen and now - seen > idle:
         return _reset_response()
     session["kiosk_seen"] = now
     if g.locale:

@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 
 from flask import current_app
 from flask_babel import force_locale, get_translations
-from requests import RequestException
+from requests import ReadTimeout, RequestException
 from sqlalchemy import select, update
 from twilio.base.exceptions import TwilioException, TwilioRestException
 from twilio.http.http_client import TwilioHttpClient
@@ -127,8 +127,12 @@ def deliver(message_id: int, *, last_try: bool = True) -> str:
                 if error.code == UNSUBSCRIBED:
                     opt_out(message.phone)
                 log.warning("Twilio refused an outbound text: error %s", error.code)  # never the number
+        except ReadTimeout as error:
+            # Sent, and no answer in time: Twilio may have taken it, so it is not sent again.
+            message.status, message.error_reason = "failed", f"{_reason(error)}; it may have gone out"[: Message.error_reason.type.length]
+            log.warning("Twilio did not answer in time; the text is not sent again")
         except (TwilioException, RequestException) as error:
-            transient = _reason(error)  # Twilio away, slow or unreachable
+            transient = _reason(error)  # Twilio away or unreachable: nothing was taken
         else:
             message.sid, message.status = sent.sid, sent.status or "queued"
         if transient:

@@ -151,3 +151,12 @@ def test_a_registration_goes_through_when_twilio_cannot_be_reached(screen, app, 
     with app.app_context():
         [message] = db.session.scalars(select(Message))
     assert (message.status, message.error_reason) == ("failed", "ConnectionError: could not reach Twilio")
+
+
+def test_a_registration_queued_while_the_screen_went_idle_offline_is_stored_not_reset(screen, app):
+    # the idle reset could not reach the server (no network): the session still says "seen long ago"
+    with screen.session_transaction() as cookie:
+        cookie["kiosk_seen"] = 1.0
+    sent = screen.post("/kiosk/es/register", data=form(), headers={"Accept": "application/json"})
+    assert sent.status_code == 201 and sent.get_json() == {"stored": True}
+    assert len(stored(app)) == 1

@@ -72,7 +72,7 @@ def test_a_job_run_twice_sends_the_text_once(app, queued):
     assert len(queued.sent) == 1
 
 
-@pytest.mark.parametrize("trouble", [requests.ConnectionError("refused"), requests.ReadTimeout("slow"), 429, 503])
+@pytest.mark.parametrize("trouble", [requests.ConnectionError("refused"), requests.ConnectTimeout("unreachable"), 429, 503])
 def test_twilio_away_or_busy_is_tried_again_and_the_text_goes_once(app, queued, trouble):
     queued.troubles = [trouble]
     message_id = write_text(app)
@@ -112,3 +112,12 @@ def test_texts_written_while_redis_was_away_go_out_once_it_is_back(app, queued, 
     with app.app_context():
         assert jobs.requeue_pending() == 0  # nothing is left to send again
         assert db.session.scalars(select(Message.status).where(Message.id == message_id)).one() == "queued"
+
+
+def test_a_text_twilio_did_not_answer_in_time_is_not_sent_again(app, queued):
+    # the request went out: Twilio may have taken it, and a family must not get it twice
+    queued.troubles = [requests.ReadTimeout("slow")]
+    message_id = write_text(app)
+    work(app)
+    message = stored(app, message_id)
+    assert len(queued.requests) == 1 and message.status == "failed" and "may have gone out" in message.error_reason

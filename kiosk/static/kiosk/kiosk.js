@@ -119,6 +119,8 @@ async function flushQueue() {
         return; // still offline: try again later
       }
       if (response.status === 429 || response.status >= 500) return; // busy (503 too): like no network, try again later
+      // Stored only when the server says so in JSON; anything else (a redirect to a page) is kept to try again.
+      if (response.ok && (response.redirected || !(response.headers.get("Content-Type") || "").includes("json"))) return;
       if (!response.ok) {
         // Refused (a bad phone number, a screen no longer enrolled): never dropped, kept to be corrected on the screen.
         let answer = {};
