@@ -4,10 +4,12 @@ the health check says so too; a query that is simply wrong is still a 500."""
 import sqlite3
 
 import pytest
+from sqlalchemy import text
 from sqlalchemy.exc import OperationalError
 
 from app import create_app
 from app.errors import is_database_unavailable
+from app.extensions import db
 from tests.conftest import _free_port
 
 
@@ -43,3 +45,16 @@ def test_only_a_busy_or_lost_database_counts_as_unavailable():
     wrong = OperationalError("SELECT nope", {}, sqlite3.OperationalError("no such column: nope"))
     assert is_database_unavailable(locked) and not is_database_unavailable(wrong)
     assert not is_database_unavailable(ValueError("not a database error"))
+
+
+def test_a_failed_statement_never_shows_its_values(app):
+    # a database error's message reaches the logs: a family's name must not
+    from sqlalchemy.exc import DBAPIError
+
+    with app.app_context():
+        try:
+            db.session.execute(text("SELECT nope FROM nowhere WHERE name = :name"), {"name": "María Secreta"})
+        except DBAPIError as error:
+            message = str(error)
+        db.session.rollback()
+    assert "nowhere" in message and "María" not in message
