@@ -104,7 +104,7 @@ def register_blueprints(app: Flask) -> None:
     def readyz():
         """Say whether this process can serve: the database reachable and migrated to the latest
         revision, Redis reachable when configured; else 503 naming what is wrong."""
-        problems = [problem for problem in (_database_problem(), redis_problem(app)) if problem]
+        problems = [problem for problem in (_database_problem(app), redis_problem(app)) if problem]
         if problems:
             return {"status": "not ready", "problems": problems}, 503
         return {"status": "ready"}
@@ -117,7 +117,7 @@ def register_blueprints(app: Flask) -> None:
         app.register_blueprint(blueprint)
 
 
-def _database_problem() -> str | None:
+def _database_problem(app: Flask) -> str | None:
     """Say why the database cannot serve this code (unreachable, or migrations not applied)."""
     from alembic.runtime.migration import MigrationContext
     from alembic.script import ScriptDirectory
@@ -127,7 +127,7 @@ def _database_problem() -> str | None:
             current = set(MigrationContext.configure(connection).get_current_heads())
     except Exception as error:  # any reason the database cannot be read is a reason not to serve
         return f"database: {type(error).__name__}"
-    heads = set(ScriptDirectory(str(config.INSTANCE_DIR.parent / "migrations")).get_heads())
+    heads = set(ScriptDirectory(app.extensions["migrate"].directory).get_heads())
     return None if current == heads else "database: migrations not at head (run `flask db upgrade`)"
 
 

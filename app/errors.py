@@ -57,6 +57,11 @@ class NulCharacter(BadRequest):
         self.parameter = parameter
 
 
+def error_headers(error: HTTPException) -> list[tuple[str, str]]:
+    """The headers an error answer keeps whatever its body: Allow on a 405, Retry-After on a 429 or 503."""
+    return [(name, value) for name, value in error.get_headers() if name.lower() != "content-type"]
+
+
 def register_error_page(app: Flask, url_prefix: str, render: Callable[[HTTPException], object]) -> None:
     """Render HTTP errors under `url_prefix` with `render(error)` (a door's own page, in the
     user's language, with a way back); the door calls this when its blueprint is registered."""
@@ -112,12 +117,7 @@ def register_error_handlers(app: Flask) -> None:
             body = {"error": {"status": error.code, "message": error.description or error.name}}
             if getattr(error, "parameter", None):
                 body["error"]["parameter"] = error.parameter
-            response = jsonify(body)
-            response.status_code = error.code
-            for name, value in error.get_headers():  # Allow on a 405, Retry-After on a 429 or 503
-                if name.lower() != "content-type":
-                    response.headers[name] = value
-            return response
+            return jsonify(body), error.code, error_headers(error)
         page = _door_page(error)
         return error if page is None else page
 

@@ -31,13 +31,24 @@ def configure_shared_state(app: Flask) -> None:
         app.config.setdefault("CACHE_OPTIONS", timeouts)
 
 
+def redis_client(app: Flask) -> Redis | None:
+    """This app's Redis client on REDIS_URL (one connection pool per process), or None without it."""
+    if not app.config["REDIS_URL"]:
+        return None
+    if "redis" not in app.extensions:
+        app.extensions["redis"] = Redis.from_url(
+            app.config["REDIS_URL"], socket_timeout=REDIS_TIMEOUT, socket_connect_timeout=REDIS_TIMEOUT
+        )
+    return app.extensions["redis"]
+
+
 def redis_problem(app: Flask) -> str | None:
     """Say why Redis cannot be used now, or None when it answers (or is not configured)."""
-    url = app.config["REDIS_URL"]
-    if not url:
+    client = redis_client(app)
+    if client is None:
         return None
     try:
-        Redis.from_url(url, socket_timeout=REDIS_TIMEOUT, socket_connect_timeout=REDIS_TIMEOUT).ping()
+        client.ping()
     except (RedisError, OSError) as error:
         return f"redis: {type(error).__name__}"
     return None

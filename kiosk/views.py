@@ -32,7 +32,7 @@ from markupsafe import Markup
 from sqlalchemy.exc import SQLAlchemyError
 from werkzeug.exceptions import HTTPException
 
-from app.errors import NulCharacter, register_error_page
+from app.errors import NulCharacter, error_headers, register_error_page
 from app.extensions import cache, csrf, db, limiter
 from app.i18n import LOCALES, language_names, text_direction
 from catalog.geo import as_zip, zip_centroid
@@ -524,9 +524,7 @@ def render_kiosk_error(error: HTTPException):
     else:
         response = make_response(_error_page(error))
     response.status_code = error.code or 500
-    for name, value in error.get_headers():
-        if name.lower() != "content-type":
-            response.headers[name] = value  # Retry-After on 429 and 503
+    response.headers.update(error_headers(error))  # Retry-After on 429 and 503
     if error.code == 429 and "Retry-After" not in response.headers and (limit := limiter.current_limit):
         response.headers["Retry-After"] = str(max(1, limit.reset_at - int(time.time())))
     return shared_screen_headers(response)

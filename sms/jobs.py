@@ -8,29 +8,26 @@ needs a Redis connection, so without REDIS_URL the same job function is called d
 import logging
 
 from flask import current_app, has_app_context
-from redis import Redis, RedisError
+from redis import RedisError
 from rq import Queue, Retry, Worker, get_current_job
+from sqlalchemy import select
 
+from app.extensions import db
+from app.shared_state import redis_client
 from sms import outbound
+from sms.models import Message
 
 log = logging.getLogger(__name__)
 
 QUEUE_NAME = "texts"
 # Seconds before each retry of a text Twilio could not take (429, 5xx, network): its outages pass.
 RETRY_WAITS = [10, 60, 300, 1200, 3600]
-REDIS_TIMEOUT = 2
 
 
 def text_queue() -> Queue | None:
     """This app's queue of texts on REDIS_URL, or None without Redis."""
-    url = current_app.config["REDIS_URL"]
-    if not url:
-        return None
-    queue = current_app.extensions.get("text_queue")
-    if queue is None:
-        connection = Redis.from_url(url, socket_timeout=REDIS_TIMEOUT, socket_connect_timeout=REDIS_TIMEOUT)
-        queue = current_app.extensions["text_queue"] = Queue(QUEUE_NAME, connection=connection)
-    return queue
+    connection = redis_client(current_app)
+    return None if connection is None else Queue(QUEUE_NAME, connection=connection)
 
 
 def enqueue_delivery(message_id: int) -> None:
@@ -80,11 +77,6 @@ def _worker_app():
 
 def requeue_pending() -> int:
     """Enqueue every text still pending (Redis was away when it was written); return how many."""
-    from sqlalchemy import select
-
-    from app.extensions import db
-    from sms.models import Message
-
     pending = list(db.session.scalars(select(Message.id).where(Message.direction == "out", Message.status == outbound.PENDING)))
     for message_id in pending:
         enqueue_delivery(message_id)

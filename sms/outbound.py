@@ -107,8 +107,7 @@ def deliver(message_id: int, *, last_try: bool = True) -> str:
         if db.session.execute(claim.values(status=SUBMITTING).execution_options(synchronize_session=False)).rowcount != 1:
             return "taken"
     with unit_of_work():
-        message = db.session.get(Message, message_id)
-        db.session.refresh(message)
+        message = db.session.get(Message, message_id)  # read afresh: the claim's commit expired it
         if is_opted_out(message.phone):  # a STOP may have come in since it was written
             message.status = "opted_out"
             return message.status
@@ -129,14 +128,14 @@ def deliver(message_id: int, *, last_try: bool = True) -> str:
                 log.warning("Twilio refused an outbound text: error %s", error.code)  # never the number
         except ReadTimeout as error:
             # Sent, and no answer in time: Twilio may have taken it, so it is not sent again.
-            message.status, message.error_reason = "failed", f"{_reason(error)}; it may have gone out"[: Message.error_reason.type.length]
+            message.status, message.error_reason = "failed", _reason(error, "; it may have gone out")
             log.warning("Twilio did not answer in time; the text is not sent again")
         except (TwilioException, RequestException) as error:
             transient = _reason(error)  # Twilio away or unreachable: nothing was taken
         else:
             message.sid, message.status = sent.sid, sent.status or "queued"
         if transient:
-            message.error_reason = transient[: Message.error_reason.type.length]
+            message.error_reason = transient
             message.status = "failed" if last_try else PENDING
             log.warning("Outbound text not handed to Twilio (%s)%s", transient, "" if last_try else "; will try again")
         status = message.status
@@ -151,9 +150,9 @@ def _hand_to_twilio(phone: str, body: str):
     return _client().messages.create(to=phone, body=body, status_callback=_status_callback(), **origin)
 
 
-def _reason(error: Exception) -> str:
+def _reason(error: Exception, more: str = "") -> str:
     """Say why a text could not be handed to Twilio, without the number or the body."""
-    return f"{type(error).__name__}: could not reach Twilio"[: Message.error_reason.type.length]
+    return f"{type(error).__name__}: could not reach Twilio{more}"[: Message.error_reason.type.length]
 
 
 def record_status(sid: str, status: str, error_code: int | None) -> bool:

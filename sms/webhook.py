@@ -8,7 +8,7 @@ from limits import parse as parse_limit
 from twilio.request_validator import RequestValidator
 from twilio.twiml.messaging_response import MessagingResponse
 
-from app.errors import register_error_page
+from app.errors import error_headers, register_error_page
 from app.extensions import limiter
 from sms.outbound import record_status
 from sms.services import handle_inbound, handle_rate_limited, normalize_phone
@@ -28,10 +28,7 @@ def _twiml_error(error):
     """Answer Twilio with valid, empty TwiML and the error's status, never an HTML page: a 503
     (database busy) keeps Retry-After, and Twilio retries it where the webhook URL asks it to
     (docs/sms.md); nothing is texted to the family in the meantime."""
-    response = Response(str(MessagingResponse()), status=error.code, mimetype="application/xml")
-    for name, value in error.get_headers()[1:]:  # Retry-After; not the HTML content type
-        response.headers[name] = value
-    return response
+    return Response(str(MessagingResponse()), status=error.code, headers=error_headers(error), mimetype="application/xml")
 
 
 webhook.record_once(lambda state: register_error_page(state.app, "/sms/inbound", _twiml_error))

@@ -6,7 +6,7 @@ from flask_login import current_user
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
-from app.errors import register_error_page
+from app.errors import error_headers, register_error_page
 from app.extensions import db
 from catalog.vocabulary import N_
 from staff.views import page_globals, private_headers, staff, use_staff_locale
@@ -44,8 +44,7 @@ def render_staff_error(error: HTTPException):
         back_url, back_label = url_for("staff.login"), _("Sign in")
     # The page's globals are given here too: an unknown URL is no page of the staff blueprint's.
     page = render_template("staff/error.html", **page_globals(), title=title, detail=detail, back_url=back_url, back_label=back_label)
-    headers = [(name, value) for name, value in error.get_headers() if name.lower() != "content-type"]  # Retry-After, Allow
-    return private_headers(make_response(page, error.code, headers))
+    return private_headers(make_response(page, error.code, error_headers(error)))
 
 
 staff.record_once(lambda state: register_error_page(state.app, "/staff/", render_staff_error))
