@@ -68,7 +68,6 @@ def from_environment() -> dict:
         "SMS_RATE_LIMIT": os.environ.get("SMS_RATE_LIMIT", "10/minute"),
         # Catalogs up to this size are searched in memory by the SMS bot (about 1 MB a thousand
         # schools in every worker); larger ones in the database.
-        "SEARCH_INDEX_MAX_SCHOOLS": int(os.environ.get("SEARCH_INDEX_MAX_SCHOOLS", "20000")),
         # Kiosk idle reset: quiet seconds before the countdown, then the countdown's length.
         "KIOSK_IDLE_SECONDS": int(os.environ.get("KIOSK_IDLE_SECONDS", "90")),
         "KIOSK_COUNTDOWN_SECONDS": int(os.environ.get("KIOSK_COUNTDOWN_SECONDS", "20")),

@@ -52,6 +52,7 @@ CPS_SPED_FLAGS = {
     "Hard_Of_Hearing": "deaf_hard_of_hearing",
     "Visual_Impairments": "visual_impairment",
 }
+CPS_ELL_FLAGS = {"Bilingual_Services": "bilingual_services", "Refugee_Services": "refugee_services"}
 CPS_STATES = {"illinois": "IL"}
 
 
@@ -61,11 +62,10 @@ def cps_rows(rows: Rows) -> Iterator[tuple[int, dict]]:
         sped = sorted({code for column, code in CPS_SPED_FLAGS.items() if src.get(column, "").strip() == "Y"})
         if src.get("School_Type", "").strip() == "Special Education":
             sped.append("special_school")
-        ell = []
-        if src.get("Bilingual_Services", "").strip() == "Y":
-            ell.append("bilingual_services")
-        if src.get("Refugee_Services", "").strip() == "Y":
-            ell.append("refugee_services")
+        # Each service column is "Y", "N" or empty: a "N" states the school has not that service,
+        # an empty column states nothing (the special-education columns are only ever "Y" or empty).
+        ell_flags = {code: src.get(column, "").strip() for column, code in CPS_ELL_FLAGS.items()}
+        ell = [code for code, flag in ell_flags.items() if flag == "Y"] or (["none"] if "N" in ell_flags.values() else [])
         rail = [f"CTA {name.strip()} Line" for name in src.get("Transportation_El", "").split(",") if name.strip()]
         rail += [name.strip() for name in src.get("Transportation_Metra", "").split(",") if name.strip()]
         year = src.get("School_Year", "").removeprefix("School Year ").strip()
@@ -88,6 +88,8 @@ def cps_rows(rows: Rows) -> Iterator[tuple[int, dict]]:
                 "phone": us_phone(src.get("Phone", "")),
                 "website": src.get("Website", "").strip(),
                 "enrollment": src.get("Student_Count_Total", "").strip(),
+                "sped_students": src.get("Student_Count_Special_Ed", "").strip(),
+                "ell_students": src.get("Student_Count_English_Learners", "").strip(),
                 "accessibility": CPS_ACCESSIBILITY.get(src.get("ADA_Accessible", "").strip().lower(), "unknown"),
                 "sped_programs": ";".join(sped),
                 "ell_programs": ";".join(ell),

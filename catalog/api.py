@@ -14,8 +14,8 @@ from catalog.labels import Labels
 from catalog.labels import current as current_labels
 from catalog.models import School
 from catalog.openapi import openapi_document
-from catalog.queries import Hit, catalog_revision, find_schools, free_text, get_school
-from catalog.search import ORDERS, QueryError, build_query
+from catalog.queries import Hit, catalog_revision, check_area, find_schools, free_text, get_school
+from catalog.search import ORDERS, QueryError, Relaxation, build_query
 from catalog.vocabulary import GRADE_CODES, NEEDS, PROGRAM_CODES, SECTORS
 
 api = Blueprint("api", __name__, url_prefix="/api/v1")
@@ -74,8 +74,12 @@ def school_json(school: School, labels: Labels, distance_km: float | None = None
         "name": school.name,
         "sector": school.sector,
         "sector_label": labels.sector(school.sector),
-        "grades": {"low": GRADE_CODES[school.grade_low], "high": GRADE_CODES[school.grade_high]},
-        "grades_label": labels.grades(school.grade_low, school.grade_high),
+        "grades": {
+            "low": GRADE_CODES[school.grade_low],
+            "high": GRADE_CODES[school.grade_high],
+            "offered": [GRADE_CODES[grade] for grade in school.grades],
+        },
+        "grades_label": labels.grades(school.grades),
         "address": school.address,
         "zip": school.zip,
         "lat": school.lat,
@@ -99,6 +103,13 @@ def hit_json(hit: Hit, labels: Labels) -> dict:
     body = school_json(hit.school, labels, hit.distance_km)
     body["matched"] = [{"kind": r.kind, "label": labels.reason(r)} for r in hit.reasons]
     return body
+
+
+def relaxation_json(relaxation: Relaxation) -> dict:
+    """`{"drop": "bus", "total": 65}` or `{"radius_km": 10, "total": 9}`."""
+    if relaxation.drop:
+        return {"drop": relaxation.drop, "total": relaxation.total}
+    return {"radius_km": relaxation.radius_km, "total": relaxation.total}
 
 
 def cached_json(key: str, build) -> Response:
@@ -146,6 +157,7 @@ def schools():
             default_seed=int(date.today().strftime("%Y%m%d")),
             max_per_page=current_app.config["API_MAX_PER_PAGE"],
         )
+        check_area(query)
     except QueryError as error:
         return bad_parameter(error.parameter, gettext(error.message, **error.params))
 
@@ -158,6 +170,9 @@ def schools():
             "per_page": query.per_page,
             "order": query.order,
             "seed": query.seed,
+            "not_stated": result.not_stated,
+            "relaxations": [relaxation_json(relaxation) for relaxation in result.relaxations],
+            "read_as": result.read_as,
             "results": [hit_json(hit, labels) for hit in result.hits],
         }
 

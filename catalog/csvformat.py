@@ -25,6 +25,10 @@ from catalog.vocabulary import (
     GRADE_BY_CODE,
     GRADE_CODES,
     N_,
+    NEEDS,
+    NOT_OFFERED,
+    NOT_STATED,
+    OFFERED,
     SCHOOL_BUS,
     SECTORS,
     SPED_PROGRAMS,
@@ -35,7 +39,7 @@ COLUMNS = (
     "id,name,sector,operator,school_type,grades,address,city,state,zip,lat,lon,phone,website,"
     "email,enrollment,accessibility,sped_programs,ell_programs,world_languages,school_bus,"
     "school_bus_notes,transit_bus,transit_rail,application_deadline,seats_available,rating,"
-    "rating_source,summary,how_to_apply,verified_on"
+    "rating_source,summary,how_to_apply,verified_on,sped_students,ell_students"
 ).split(",")
 REQUIRED = ("id", "name", "sector", "grades")
 TRANSLATION_COLUMNS = ("id", "field", "locale", "text")
@@ -94,8 +98,7 @@ class SchoolRecord:
     id: str
     name: str
     sector: str
-    grade_low: int
-    grade_high: int
+    grades: tuple[int, ...]  # the grades offered, lowest first: CPS's "PK,9-12" is (-1, 9, 10, 11, 12)
     operator: str = ""
     school_type: str = ""
     address: str = ""
@@ -111,6 +114,9 @@ class SchoolRecord:
     enrollment: int | None = None
     accessibility: str = "unknown"
     programs: tuple[tuple[str, str, str], ...] = ()  # (kind, code, language or "")
+    # Whether the source stated its programs of a kind: an empty cell is not stated, "none" is a stated none.
+    sped_stated: bool = False
+    ell_stated: bool = False
     school_bus: str = "unknown"
     school_bus_notes: str = ""
     transit_bus: str = ""
@@ -122,6 +128,16 @@ class SchoolRecord:
     summary: str = ""
     how_to_apply: str = ""
     verified_on: date | None = None
+    sped_students: int | None = None  # students the school serves in special education, as its source counts them
+    ell_students: int | None = None  # … and as English learners
+
+    @property
+    def grade_low(self) -> int:
+        return self.grades[0]
+
+    @property
+    def grade_high(self) -> int:
+        return self.grades[-1]
 
     def values(self) -> dict:
         """Return the fields as a dict (shallow: `dataclasses.asdict` deep-copies, slowly)."""
@@ -133,24 +149,30 @@ class SchoolRecord:
         facts = {k: (v.isoformat() if isinstance(v, date) else v) for k, v in self.values().items()}
         return hashlib.sha256(json.dumps(facts, sort_keys=True).encode()).hexdigest()
 
-    def needs(self) -> frozenset[str]:
-        """Return the family-facing needs this school meets (DESIGN.md "The catalog")."""
+    def need_state(self, need: str) -> str:
+        """Say whether this school offers a need, does not, or has not stated it (DESIGN.md "The catalog")."""
         kinds = {kind for kind, _code, _lang in self.programs}
-        codes = {code for _kind, code, _lang in self.programs}
-        met = set()
-        if "sped" in kinds:
-            met.add("sped")
-        if "ell" in kinds:
-            met.add("ell")
-        if "dual_language" in codes:
-            met.add("dual_language")
-        if self.school_bus in ("yes", "conditional"):
-            met.add("bus")
-        if self.transit_bus or self.transit_rail:
-            met.add("transit")
-        if self.accessibility == "full":
-            met.add("accessible")
-        return frozenset(met)
+        if need in ("sped", "ell"):
+            stated = self.sped_stated if need == "sped" else self.ell_stated
+            return OFFERED if need in kinds else NOT_OFFERED if stated else NOT_STATED
+        if need == "dual_language":
+            offered = any(code == "dual_language" for _kind, code, _lang in self.programs)
+            return OFFERED if offered else NOT_OFFERED if self.ell_stated else NOT_STATED
+        if need == "bus":
+            return {"yes": OFFERED, "conditional": OFFERED, "no": NOT_OFFERED}.get(self.school_bus, NOT_STATED)
+        if need == "transit":  # a source lists the lines that stop near a school; none listed says nothing
+            return OFFERED if self.transit_bus or self.transit_rail else NOT_STATED
+        if need == "accessible":
+            return {"full": OFFERED, "partial": NOT_OFFERED, "none": NOT_OFFERED}.get(self.accessibility, NOT_STATED)
+        raise ValueError(need)
+
+    def needs(self) -> frozenset[str]:
+        """Return the family-facing needs this school meets."""
+        return frozenset(need for need in NEEDS if self.need_state(need) == OFFERED)
+
+    def needs_not_stated(self) -> frozenset[str]:
+        """Return the needs this school has said nothing about."""
+        return frozenset(need for need in NEEDS if self.need_state(need) == NOT_STATED)
 
 
 @dataclass(frozen=True)
@@ -215,8 +237,8 @@ def header_problems(header: list[str], expected: Iterable[str], required: Iterab
 # --- grades and programs ------------------------------------------------------------------
 
 
-def parse_grades(value: str) -> tuple[int, int]:
-    """Parse "PK,K-8" or "9-12" into (low, high); raise ValueError on anything else."""
+def parse_grades(value: str) -> tuple[int, ...]:
+    """Parse "PK,K-8" or "PK,9-12" into the grades offered, lowest first; raise ValueError on anything else."""
     grades: set[int] = set()
     for part in value.replace(" ", "").upper().split(","):
         if not part:
@@ -230,14 +252,23 @@ def parse_grades(value: str) -> tuple[int, int]:
         grades.update(range(low, high + 1))
     if not grades:
         raise ValueError(value)
-    return min(grades), max(grades)
+    return tuple(sorted(grades))
 
 
-def format_grades(low: int, high: int) -> str:
-    """Return the canonical text of a grade span: "K", "PK-8", "9-12"."""
-    if low == high:
-        return GRADE_CODES[low]
-    return f"{GRADE_CODES[low]}-{GRADE_CODES[high]}"
+def grade_runs(grades) -> list[tuple[int, int]]:
+    """Return the unbroken runs of a set of grades: (-1, 9, 10, 11, 12) → [(-1, -1), (9, 12)]."""
+    runs: list[tuple[int, int]] = []
+    for grade in sorted(grades):
+        if runs and runs[-1][1] == grade - 1:
+            runs[-1] = (runs[-1][0], grade)
+        else:
+            runs.append((grade, grade))
+    return runs
+
+
+def format_grades(grades) -> str:
+    """Return the canonical text of a set of grades: "K", "PK-8", "PK,9-12"."""
+    return ",".join(GRADE_CODES[low] if low == high else f"{GRADE_CODES[low]}-{GRADE_CODES[high]}" for low, high in grade_runs(grades))
 
 
 def format_programs(programs: Iterable[tuple[str, str, str]], kind: str) -> str:
@@ -253,8 +284,13 @@ def format_programs(programs: Iterable[tuple[str, str, str]], kind: str) -> str:
     return ";".join(items)
 
 
+NONE_STATED = "none"  # a program column's way to state that the school has no program of that kind
+
+
 def _program_items(value: str) -> list[tuple[str, str]]:
     items = []
+    if value.strip().lower() == NONE_STATED:
+        return items
     for raw in value.split(";"):
         raw = raw.strip()
         if raw:
@@ -448,7 +484,7 @@ def parse_school(line: int, values: dict) -> tuple[SchoolRecord | None, list[Pro
     sector = row.text("sector").lower()
     if sector and sector not in SECTORS:
         row.problem("sector", N_("“%(value)s” is not one of: %(allowed)s."), value=sector, allowed=", ".join(SECTORS))
-    grades_text, grades = row.text("grades"), (0, 0)
+    grades_text, grades = row.text("grades"), (0,)
     if grades_text:
         try:
             grades = parse_grades(grades_text)
@@ -467,8 +503,7 @@ def parse_school(line: int, values: dict) -> tuple[SchoolRecord | None, list[Pro
         id=school_id,
         name=row.text("name"),
         sector=sector,
-        grade_low=grades[0],
-        grade_high=grades[1],
+        grades=grades,
         operator=row.text("operator"),
         school_type=row.text("school_type"),
         address=row.text("address"),
@@ -484,6 +519,8 @@ def parse_school(line: int, values: dict) -> tuple[SchoolRecord | None, list[Pro
         enrollment=row.integer("enrollment"),
         accessibility=row.choice("accessibility", ACCESSIBILITY, "unknown"),
         programs=_parse_programs(row),
+        sped_stated=bool(row.text("sped_programs")),
+        ell_stated=bool(row.text("ell_programs")),
         school_bus=row.choice("school_bus", SCHOOL_BUS, "unknown"),
         school_bus_notes=row.text("school_bus_notes"),
         transit_bus=row.text("transit_bus"),
@@ -495,6 +532,8 @@ def parse_school(line: int, values: dict) -> tuple[SchoolRecord | None, list[Pro
         summary=row.text("summary"),
         how_to_apply=row.text("how_to_apply"),
         verified_on=row.day("verified_on"),
+        sped_students=row.integer("sped_students"),
+        ell_students=row.integer("ell_students"),
     )
     if any(not p.is_warning for p in row.problems):
         return None, row.problems
@@ -523,9 +562,9 @@ def school_row(record: SchoolRecord) -> dict:
     """Return the canonical CSV row of a record, every value a string (the inverse of `parse_school`)."""
     values = record.values()
     row = {column: values.get(column, "") for column in COLUMNS}
-    row["grades"] = format_grades(record.grade_low, record.grade_high)
-    row["sped_programs"] = format_programs(record.programs, "sped")
-    row["ell_programs"] = format_programs(record.programs, "ell")
+    row["grades"] = format_grades(record.grades)
+    row["sped_programs"] = format_programs(record.programs, "sped") or (NONE_STATED if record.sped_stated else "")
+    row["ell_programs"] = format_programs(record.programs, "ell") or (NONE_STATED if record.ell_stated else "")
     row["world_languages"] = format_programs(record.programs, "world_language")
     if record.location_approximate:  # the centroid is re-derived on import, not pinned
         row["lat"] = row["lon"] = ""

@@ -4,11 +4,14 @@
 same few labels hundreds of times, and Flask-Babel's `gettext` looks the context up each time.
 """
 
+from collections.abc import Iterable
+
 from babel import Locale
+from babel.lists import format_list
 from babel.numbers import format_decimal
 from flask_babel import get_locale, get_translations
 
-from catalog.csvformat import Problem
+from catalog.csvformat import Problem, grade_runs
 from catalog.search import Reason
 from catalog.vocabulary import ACCESSIBILITY, GRADE_CODES, GRADE_LABELS, NEEDS, PROGRAM_KINDS, SCHOOL_BUS, SECTORS, WORLD_LANGUAGE
 
@@ -41,12 +44,18 @@ class Labels:
             return self.gettext(GRADE_LABELS[grade])
         return self.gettext("Grade %(grade)s", grade=GRADE_CODES[grade])
 
-    def grades(self, low: int, high: int) -> str:
-        if low == high:
-            return self.grade(low)
-        return self._memoized(
-            ("grades", low, high), lambda: self.gettext("%(low)s to %(high)s", low=self.grade(low), high=self.grade(high))
-        )
+    def grades(self, grades: Iterable[int]) -> str:
+        """Label a set of grades with its gaps: "Pre-K and Grade 9 to Grade 12"."""
+        grades = tuple(grades)
+
+        def build():
+            runs = [
+                self.grade(low) if low == high else self.gettext("%(low)s to %(high)s", low=self.grade(low), high=self.grade(high))
+                for low, high in grade_runs(grades)
+            ]
+            return format_list(runs, locale=self.locale)
+
+        return self._memoized(("grades", grades), build)
 
     def sector(self, sector: str) -> str:
         return self.gettext(SECTORS[sector])

@@ -6,6 +6,7 @@ from sqlalchemy import JSON, CheckConstraint, ForeignKey, Index, String, Text, U
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.extensions import db
+from catalog.vocabulary import grades_of_mask
 
 
 def _now() -> datetime:
@@ -22,15 +23,13 @@ class School(db.Model):
     __table_args__ = (
         CheckConstraint("sector IN ('district', 'charter')", name="sector"),
         CheckConstraint("grade_low <= grade_high", name="grade_span"),
-        Index("ix_school_grades", "grade_low", "grade_high"),
         Index("ix_school_lat_lon", "lat", "lon"),
         # Covers a radius search: the filters are tested inside the index, the table is read
         # only for the schools that match.
         Index(
             "ix_school_search",
             "geo_cell",
-            "grade_low",
-            "grade_high",
+            "grades_offered",
             "need_sped",
             "need_ell",
             "need_dual_language",
@@ -48,8 +47,9 @@ class School(db.Model):
     sector: Mapped[str] = mapped_column(String(16), index=True)
     operator: Mapped[str] = mapped_column(String(300), default="")
     school_type: Mapped[str] = mapped_column(String(300), default="")
-    grade_low: Mapped[int]
+    grade_low: Mapped[int]  # the lowest and highest of the grades offered, for labels and sorting
     grade_high: Mapped[int]
+    grades_offered: Mapped[int] = mapped_column(default=0)  # the set of grades, one bit each (vocabulary.grade_mask)
     address: Mapped[str] = mapped_column(String(300), default="")
     city: Mapped[str] = mapped_column(String(300), default="")
     state: Mapped[str] = mapped_column(String(300), default="")
@@ -71,6 +71,10 @@ class School(db.Model):
     rating: Mapped[str] = mapped_column(String(300), default="")
     rating_source: Mapped[str] = mapped_column(String(300), default="")
     verified_on: Mapped[date | None]
+    sped_stated: Mapped[bool] = mapped_column(default=False)  # the listing states its special-education programs, or none
+    ell_stated: Mapped[bool] = mapped_column(default=False)  # … its English-learner programs, or none
+    sped_students: Mapped[int | None]  # students served in special education, as the source counts them
+    ell_students: Mapped[int | None]  # … and as English learners
     # Derived from the facts above on every write (catalog.services), for fast filtering.
     need_sped: Mapped[bool] = mapped_column(default=False)
     need_ell: Mapped[bool] = mapped_column(default=False)
@@ -78,6 +82,7 @@ class School(db.Model):
     need_bus: Mapped[bool] = mapped_column(default=False)
     need_transit: Mapped[bool] = mapped_column(default=False)
     need_accessible: Mapped[bool] = mapped_column(default=False)
+    needs_not_stated: Mapped[int] = mapped_column(default=0)  # one bit a need the listing says nothing about (vocabulary.need_bit)
     geo_cell: Mapped[int | None]  # catalog.geo.grid_cell of lat/lon
     search_text: Mapped[str] = mapped_column(Text, default="")
     content_hash: Mapped[str] = mapped_column(String(64), default="")
@@ -89,6 +94,10 @@ class School(db.Model):
     @property
     def transit(self) -> str:
         return transit_line(self.transit_rail, self.transit_bus)
+
+    @property
+    def grades(self) -> tuple[int, ...]:
+        return grades_of_mask(self.grades_offered)
 
 
 class Program(db.Model):

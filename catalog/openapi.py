@@ -32,7 +32,15 @@ SCHOOL_SUMMARY_PROPERTIES = {
     "name": {"type": "string"},
     "sector": {"type": "string", "enum": list(SECTORS)},
     "sector_label": {"type": "string"},
-    "grades": {"type": "object", "required": ["low", "high"], "properties": {"low": GRADE, "high": GRADE}},
+    "grades": {
+        "type": "object",
+        "required": ["low", "high", "offered"],
+        "properties": {
+            "low": GRADE,
+            "high": GRADE,
+            "offered": {"type": "array", "items": GRADE, "description": "Every grade offered: CPS's PK,9-12 is PK, 9, 10, 11, 12."},
+        },
+    },
     "grades_label": {"type": "string"},
     "address": {"type": "string"},
     "zip": {"type": "string"},
@@ -153,9 +161,32 @@ def openapi_document(server_url: str) -> dict:
                                 "application/json": {
                                     "schema": {
                                         "type": "object",
-                                        "required": ["total", "page", "per_page", "results"],
+                                        "required": ["total", "page", "per_page", "not_stated", "relaxations", "results"],
                                         "properties": {
                                             "total": {"type": "integer"},
+                                            "not_stated": {
+                                                "type": "object",
+                                                "description": "For each need asked for: per sector, how many schools that match every other filter have not stated it (not stated is not no).",
+                                                "additionalProperties": {"type": "object", "additionalProperties": {"type": "integer"}},
+                                            },
+                                            "relaxations": {
+                                                "type": "array",
+                                                "description": "When nothing matched: the one filter whose dropping finds the most, then the nearest wider radius that finds any.",
+                                                "items": {
+                                                    "type": "object",
+                                                    "required": ["total"],
+                                                    "properties": {
+                                                        "drop": {"type": "string"},
+                                                        "radius_km": {"type": "number"},
+                                                        "total": {"type": "integer"},
+                                                    },
+                                                },
+                                            },
+                                            "read_as": {
+                                                "type": "string",
+                                                "nullable": True,
+                                                "description": "The catalog's words a misspelt `q` was read as (kenwod → kenwood).",
+                                            },
                                             "page": {"type": "integer"},
                                             "per_page": {"type": "integer"},
                                             "order": {"type": "string", "enum": list(ORDERS)},

@@ -2,18 +2,21 @@
 
 from collections import Counter
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from typing import NamedTuple, TypeVar
 
+import rapidfuzz.process
 from flask import current_app, g, has_request_context
-from sqlalchemy import Row, and_, bindparam, exists, func, null, select
+from rapidfuzz.distance import Levenshtein
+from sqlalchemy import Row, and_, bindparam, exists, func, null, or_, select
 from sqlalchemy.orm import selectinload
 
 from app.extensions import db
 from catalog import geo
 from catalog.csvformat import FREE_TEXT_FIELDS, SchoolRecord, school_row, text_hash
 from catalog.models import CatalogRevision, Program, School, SchoolText, transit_line
-from catalog.search import CatalogIndex, IndexedSchool, Query, Reason, SchoolFacts, explain, rank
+from catalog.search import Query, QueryError, Reason, Relaxation, SchoolFacts, droppable, explain, rank, wider_radii, without
+from catalog.vocabulary import N_, grade_bit, need_bit
 
 NEED_COLUMNS = {
     "sped": School.need_sped,
@@ -27,7 +30,7 @@ NEED_COLUMNS = {
 
 @dataclass(frozen=True)
 class Hit:
-    school: School
+    school: School | Row
     distance_km: float | None
     reasons: list[Reason]
 
@@ -37,12 +40,24 @@ class SearchResult:
     total: int
     hits: list[Hit]
     query: Query
+    # need → sector → how many schools that match every other filter have not stated that need
+    not_stated: dict[str, dict[str, int]] = field(default_factory=dict)
+    relaxations: list[Relaxation] = field(default_factory=list)  # when nothing matched: what would find some
+    read_as: str | None = None  # the names a misspelt search text was read as ("kenwod" → "kenwood")
 
 
-def _filters(query: Query) -> list:
+class OutOfArea(QueryError):
+    """A place well outside the area the catalog covers."""
+
+    def __init__(self, place: str, area: str):
+        super().__init__("near", N_("%(place)s is outside the area we list schools in: %(area)s."), place=place, area=area)
+
+
+def _filters(query: Query, terms: list[tuple[str, ...]] | None = None) -> list:
+    """The query's filters as SQL conditions; `terms` are alternatives for each word of a misspelt text."""
     conditions = []
     if query.grade is not None:
-        conditions += [School.grade_low <= query.grade, School.grade_high >= query.grade]
+        conditions.append(School.grades_offered.op("&")(grade_bit(query.grade)) != 0)
     if query.sector:
         conditions.append(School.sector == query.sector)
     conditions += [NEED_COLUMNS[need].is_(True) for need in query.needs]
@@ -53,8 +68,9 @@ def _filters(query: Query) -> list:
         if query.program_language:
             program.append(Program.language == query.program_language)
         conditions.append(exists().where(and_(*program)))
-    for token in query.text_tokens:  # "%" and "_" are letters here: escaped, never LIKE wildcards
-        conditions.append(School.search_text.contains(token, autoescape=True))
+    for alternatives in terms if terms is not None else [(token,) for token in query.text_tokens]:
+        # "%" and "_" are letters here: escaped, never LIKE wildcards
+        conditions.append(or_(*(School.search_text.contains(word, autoescape=True) for word in alternatives)))
     if query.near is not None and query.radius_km is not None:
         cells = geo.cells_covering(*query.near, query.radius_km)
         if cells is not None:
@@ -68,8 +84,6 @@ def facts_of(school: School) -> SchoolFacts:
     """Return the plain facts of a school that search explanations use."""
     return SchoolFacts(
         sector=school.sector,
-        grade_low=school.grade_low,
-        grade_high=school.grade_high,
         programs=tuple((p.kind, p.code, p.language) for p in school.programs),
         school_bus=school.school_bus,
         transit_bus=school.transit_bus,
@@ -109,75 +123,172 @@ def per_revision(name: str, build: Callable[[], T]) -> T:
     return kept[1]
 
 
-def _build_index() -> CatalogIndex:
-    programs: dict[str, set] = {}
-    for school_id, code, language in db.session.execute(select(Program.school_id, Program.code, Program.language)):
-        programs.setdefault(school_id, set()).add((code, language))
-    shared: dict[frozenset, frozenset] = {}  # most schools share a few sets of needs and programs
+# --- the area the catalog covers ----------------------------------------------------------
 
-    def one(values) -> frozenset:
-        values = frozenset(values)
-        return shared.setdefault(values, values)
+AREA_MARGIN_KM = 50.0  # a place this far from every school is outside the catalog's area
+AREA_CITIES = 3  # the area is named by its most listed cities
 
-    columns = select(
-        School.id, School.name, School.lat, School.lon, School.geo_cell, School.grade_low, School.grade_high, School.sector,
-        School.search_text, *NEED_COLUMNS.values(),
-    )  # fmt: skip
-    return CatalogIndex(
-        IndexedSchool(
-            *row[:8],
-            needs=one(need for need, flag in zip(NEED_COLUMNS, row[9:], strict=True) if flag),
-            programs=one(programs.get(row[0], ())),
-            search_text=row[8],
-        )
-        for row in db.session.execute(columns)
+
+def catalog_area() -> str:
+    """Name the area the catalog covers by its most listed cities: "Chicago, IL"."""
+
+    def build() -> str:
+        counted = db.session.execute(
+            select(School.city, School.state, func.count().label("n")).where(School.city != "").group_by(School.city, School.state)
+        ).all()
+        top = sorted(counted, key=lambda row: (-row.n, row.city))[:AREA_CITIES]
+        return "; ".join(f"{row.city}, {row.state}" if row.state else row.city for row in top)
+
+    return per_revision("catalog_area", build)
+
+
+def check_area(query: Query) -> None:
+    """Raise OutOfArea when the query's place is more than AREA_MARGIN_KM from every school."""
+    if query.near is None:
+        return
+    lat, lon = query.near
+    min_lat, max_lat, min_lon, max_lon = geo.bounding_box(lat, lon, AREA_MARGIN_KM)
+    nearby = db.session.execute(
+        select(School.lat, School.lon).where(School.lat.between(min_lat, max_lat), School.lon.between(min_lon, max_lon)).limit(500)
     )
+    if any(geo.haversine_km(lat, lon, row.lat, row.lon) <= AREA_MARGIN_KM for row in nearby):
+        return
+    if not db.session.scalar(select(exists().where(School.lat.is_not(None)))):
+        return  # an empty catalog (or one without places) covers no area to be outside of
+    raise OutOfArea(query.near_zip or f"{lat:.4f},{lon:.4f}", catalog_area())
 
 
-def catalog_index() -> CatalogIndex | None:
-    """Return this worker's in-memory index of the catalog (rebuilt after any change), or None
-    when the catalog has more than SEARCH_INDEX_MAX_SCHOOLS schools (it takes about 1 MB a
-    thousand schools in every worker, so a huge catalog is searched in the database)."""
+# --- names with a typo --------------------------------------------------------------------
 
-    def build() -> CatalogIndex | None:
-        count = db.session.scalar(select(func.count()).select_from(School))
-        return _build_index() if count <= current_app.config["SEARCH_INDEX_MAX_SCHOOLS"] else None
-
-    return per_revision("catalog_index", build)
+TYPO_MIN_LENGTH = 4  # shorter words are taken as typed
 
 
-def _rank_in_database(query: Query) -> tuple[int, list[tuple[str, float | None]]]:
+def typo_allowance(word: str) -> int:
+    """How many letters a word of this length may have wrong: 1 from 4 letters, 2 from 8."""
+    if len(word) < TYPO_MIN_LENGTH or not word.isalnum():  # "k_lly" is no typo of "kelly": "_" and "%" are letters typed
+        return 0
+    return 1 if len(word) < 8 else 2
+
+
+def catalog_words() -> list[str]:
+    """Every word of the catalog's search text (names, operators, places), once each."""
+
+    def build() -> list[str]:
+        words = set()
+        for (text,) in db.session.execute(select(School.search_text)):
+            words.update(text.split())
+        return sorted(words)
+
+    return per_revision("catalog_words", build)
+
+
+def read_misspelt(tokens: list[str]) -> list[tuple[str, ...]] | None:
+    """Read each word of a search text that is in no name as the catalog's words it is a typo of;
+    None when a word is neither in the catalog nor close to a word of it."""
+    words = catalog_words()
+    terms = []
+    for token in tokens:
+        if any(token in word for word in words):
+            terms.append((token,))
+            continue
+        close = rapidfuzz.process.extract(
+            token, words, scorer=Levenshtein.distance, score_cutoff=typo_allowance(token), limit=5
+        ) if typo_allowance(token) else []  # fmt: skip
+        if not close:
+            return None
+        best = min(score for _word, score, _i in close)
+        terms.append(tuple(word for word, score, _i in close if score == best))
+    return terms
+
+
+# --- the one search -----------------------------------------------------------------------
+
+
+def _rank_in_database(query: Query, terms: list[tuple[str, ...]] | None = None) -> tuple[int, list[tuple[str, float | None]]]:
     # Rows of (id, name, lat, lon) are Candidates already: no object per row on the hot path.
     # The name is read only to order by it, so other searches stay inside ix_school_search.
     name = School.name if query.order == "name" else null().label("name")
-    return rank(db.session.execute(select(School.id, name, School.lat, School.lon).where(*_filters(query))), query)
+    return rank(db.session.execute(select(School.id, name, School.lat, School.lon).where(*_filters(query, terms))), query)
 
 
-_PAGE_FACTS = select(School.id, School.name, School.grade_low, School.grade_high, School.sector).where(
-    School.id.in_(bindparam("ids", expanding=True))
-)
+def count_by_sector(query: Query, *conditions, terms: list[tuple[str, ...]] | None = None) -> dict[str, int]:
+    """Count the schools that match the query (inside its radius) and the extra conditions, per sector."""
+    statement = select(School.sector, School.lat, School.lon).where(*_filters(query, terms), *conditions)
+    counted: Counter = Counter()
+    if query.near is not None and query.radius_km is not None:
+        lat, lon = query.near
+        for row in db.session.execute(statement):
+            if row.lat is not None and row.lon is not None and geo.haversine_km(lat, lon, row.lat, row.lon) <= query.radius_km:
+                counted[row.sector] += 1
+        return dict(counted)
+    grouped = select(School.sector, func.count()).where(*_filters(query, terms), *conditions).group_by(School.sector)
+    return {sector: n for sector, n in db.session.execute(grouped)}
 
 
-def find_school_facts(query: Query) -> tuple[int, list[tuple[IndexedSchool | Row, float | None]]]:
-    """Search the catalog for a caller that labels plain facts itself (the SMS bot, which
-    answers many different searches a second): (total, [(school, distance_km)] of the page),
-    each school with at least id, name, grade_low, grade_high and sector.
+def _not_stated(query: Query, terms) -> dict[str, dict[str, int]]:
+    """For each need asked for: per sector, the schools matching every other filter that have not stated it."""
+    found = {}
+    for need in query.needs:
+        counts = count_by_sector(without(query, need), School.needs_not_stated.op("&")(need_bit(need)) != 0, terms=terms)
+        if counts:
+            found[need] = counts
+    return found
 
-    The same filters and ranking as `find_schools`, on the in-memory index when there is one:
-    no database round trip.
-    """
-    index = catalog_index()
-    if index is not None:
-        total, page = rank(index.candidates(query), query)
-        return total, [(index.by_id[school_id], distance) for school_id, distance in page]
+
+def _relaxations(query: Query, terms) -> list[Relaxation]:
+    """For a search that found nothing: the one filter whose dropping finds the most, then the
+    nearest wider radius that finds any."""
+    found = []
+    dropped = [
+        (sum(count_by_sector(without(query, name), terms=None if name == "q" else terms).values()), name) for name in droppable(query)
+    ]
+    best = max(dropped, key=lambda pair: pair[0], default=(0, None))
+    if best[0]:
+        found.append(Relaxation(total=best[0], drop=best[1]))
+    for km in wider_radii(query):
+        total = sum(count_by_sector(replace(query, radius_km=km), terms=terms).values())
+        if total:
+            found.append(Relaxation(total=total, radius_km=km))
+            break
+    return found
+
+
+def _search(query: Query) -> tuple[int, list[tuple[str, float | None]], list | None, dict, list]:
+    """Rank the query's page: (total, page, terms a misspelt text was read as, not_stated, relaxations)."""
+    check_area(query)
+    terms = None
     total, page = _rank_in_database(query)
+    if not total and query.text:
+        terms = read_misspelt(query.text_tokens)
+        if terms is not None and any(alternatives != (token,) for alternatives, token in zip(terms, query.text_tokens, strict=True)):
+            total, page = _rank_in_database(query, terms)
+    not_stated = _not_stated(query, terms)
+    relaxations = _relaxations(query, terms) if not total else []
+    return total, page, terms, not_stated, relaxations
+
+
+def _read_as(terms) -> str | None:
+    return " ".join(alternatives[0] for alternatives in terms) if terms else None
+
+
+_PAGE_FACTS = select(School.id, School.name, School.grades_offered, School.sector).where(School.id.in_(bindparam("ids", expanding=True)))
+
+
+def find_school_facts(query: Query) -> SearchResult:
+    """Search the catalog for a caller that labels plain facts itself (the SMS bot): the same
+    search as `find_schools`, each hit's school a row of id, name, grades_offered and sector."""
+    total, page, terms, not_stated, relaxations = _search(query)
     facts = {row.id: row for row in db.session.execute(_PAGE_FACTS, {"ids": [school_id for school_id, _ in page]})}
-    return total, [(facts[school_id], distance) for school_id, distance in page if school_id in facts]
+    hits = [Hit(facts[school_id], distance, []) for school_id, distance in page if school_id in facts]
+    return SearchResult(total, hits, query, not_stated, relaxations, _read_as(terms))
 
 
 def find_schools(query: Query) -> SearchResult:
-    """Search the catalog: the one search every door (kiosk, SMS, API) uses."""
-    total, page = _rank_in_database(query)
+    """Search the catalog: the one search every door (kiosk, SMS, API) uses.
+
+    Raises OutOfArea for a place well outside the catalog's area.
+    """
+    total, page, terms, not_stated, relaxations = _search(query)
     ids = [school_id for school_id, _distance in page]
     loaded = {
         s.id: s
@@ -185,8 +296,9 @@ def find_schools(query: Query) -> SearchResult:
             select(School).where(School.id.in_(ids)).options(selectinload(School.programs), selectinload(School.texts))
         )
     }
-    hits = [Hit(loaded[i], d, explain(query, facts_of(loaded[i]), d)) for i, d in page if i in loaded]
-    return SearchResult(total, hits, query)
+    read_as = _read_as(terms)
+    hits = [Hit(loaded[i], d, explain(query, facts_of(loaded[i]), d, read_as)) for i, d in page if i in loaded]
+    return SearchResult(total, hits, query, not_stated, relaxations, read_as)
 
 
 def get_school(school_id: str) -> School | None:
@@ -204,7 +316,7 @@ def get_schools(school_ids: list[str]) -> list[School]:
     return [found[i] for i in wanted if i in found]
 
 
-LISTING_COLUMNS = ("id", "name", "sector", "grade_low", "grade_high", "address", "phone", "school_bus", "transit_rail", "transit_bus")
+LISTING_COLUMNS = ("id", "name", "sector", "grades_offered", "address", "phone", "school_bus", "transit_rail", "transit_bus")
 
 
 class Listing(NamedTuple):

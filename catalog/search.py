@@ -1,8 +1,8 @@
-"""Search decisions, pure: read a query, rank candidates, page them, say why each matched.
+"""Search decisions, pure: read a query, rank candidates, page them, say why each matched,
+and which filter to drop when nothing did.
 
-The database side (`catalog.queries.find_schools`) narrows the catalog with the same filters
-in SQL, or `CatalogIndex` does it in memory; this module decides distance, radius, order and
-paging, and explains each hit.
+The database side (`catalog.queries.find_schools`) narrows the catalog with the query's filters
+in SQL; this module decides distance, radius, order and paging, and explains each hit.
 """
 
 import hashlib
@@ -10,7 +10,7 @@ import heapq
 import math
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
 from catalog import geo
@@ -79,8 +79,6 @@ class SchoolFacts:
     """The facts of one school that explanations are made from."""
 
     sector: str
-    grade_low: int
-    grade_high: int
     programs: tuple[tuple[str, str, str], ...]
     school_bus: str
     transit_bus: str
@@ -193,75 +191,44 @@ def build_query(params: Mapping[str, Sequence[str]], default_seed: int = 0, max_
     )
 
 
-# --- the catalog in memory ----------------------------------------------------------------
+# --- what a search found besides its hits ---------------------------------------------------
 
 
-class IndexedSchool(NamedTuple):
-    """What filtering and ranking need to know of a school, as plain values."""
+@dataclass(frozen=True)
+class Relaxation:
+    """A change to a search that found nothing, and how many schools the changed search finds:
+    dropping one filter (`drop` names it as the API does: "grade", "sector", "q", "program",
+    "language", or a need such as "bus"), or a wider radius."""
 
-    id: str
-    name: str
-    lat: float | None
-    lon: float | None
-    geo_cell: int | None
-    grade_low: int
-    grade_high: int
-    sector: str
-    needs: frozenset[str]
-    programs: frozenset[tuple[str, str]]  # (code, language), as filters ask for them
-    search_text: str  # folded, as the database keeps it
+    total: int
+    drop: str | None = None
+    radius_km: float | None = None
 
 
-class CatalogIndex:
-    """Every school's searchable facts in memory, grouped by grid cell.
+WIDER_RADII_KM = (10.0, 20.0, 40.0)
 
-    `candidates(query)` applies exactly the filters `catalog.queries._filters` writes in SQL, so
-    a search can be answered without a database round trip; the rest (radius, order, paging)
-    is `rank`, shared by both.
-    """
 
-    def __init__(self, schools: Iterable[IndexedSchool]):
-        self.schools = list(schools)
-        self.by_id = {school.id: school for school in self.schools}
-        self.needs_offered = frozenset(need for school in self.schools for need in school.needs)
-        self.by_cell: dict[int | None, list[IndexedSchool]] = {}
-        for school in self.schools:
-            self.by_cell.setdefault(school.geo_cell, []).append(school)
+def droppable(query: Query) -> list[str]:
+    """Name each filter of a query that could be dropped on its own."""
+    names = [name for name, value in (("grade", query.grade), ("sector", query.sector)) if value is not None]
+    names += list(query.needs)
+    names += [name for name, value in (("program", query.program), ("language", query.program_language)) if value]
+    return names + (["q"] if query.text else [])
 
-    def _pool(self, query: Query) -> Iterable[IndexedSchool]:
-        """The schools in the grid cells a radius search touches (all of them without a radius)."""
-        if query.near is None or query.radius_km is None:
-            return self.schools
-        cells = geo.cells_covering(*query.near, query.radius_km)
-        if cells is None:
-            return self.schools
-        by_cell = self.by_cell
-        return [school for cell in cells if cell in by_cell for school in by_cell[cell]]
 
-    def candidates(self, query: Query) -> list[Candidate]:
-        """Return the schools that pass the query's filters, unranked."""
-        needs = frozenset(query.needs)
-        if not needs <= self.needs_offered:
-            return []  # a need no school meets ("bus" where no school runs one): nothing to look through
-        grade, sector = query.grade, query.sector
-        program, language, tokens = query.program, query.program_language, query.text_tokens
-        boxed = query.near is not None and query.radius_km is not None
-        if boxed:
-            min_lat, max_lat, min_lon, max_lon = geo.bounding_box(*query.near, query.radius_km)
-        found = []
-        for s in self._pool(query):
-            if boxed and (s.lat is None or s.lon is None or not (min_lat <= s.lat <= max_lat and min_lon <= s.lon <= max_lon)):
-                continue
-            if grade is not None and not s.grade_low <= grade <= s.grade_high:
-                continue
-            if (sector and s.sector != sector) or not needs <= s.needs:
-                continue
-            if (program or language) and not any(program in (None, code) and language in (None, lang) for code, lang in s.programs):
-                continue
-            if tokens and not all(token in s.search_text for token in tokens):
-                continue
-            found.append(Candidate(s.id, s.name, s.lat, s.lon))
-        return found
+def without(query: Query, drop: str) -> Query:
+    """Return the query with one filter dropped (a name `droppable` gives)."""
+    if drop in NEEDS:
+        return replace(query, needs=tuple(n for n in query.needs if n != drop))
+    field_name = {"language": "program_language", "q": "text"}.get(drop, drop)
+    return replace(query, **{field_name: "" if field_name == "text" else None})
+
+
+def wider_radii(query: Query) -> list[float]:
+    """The radii past the query's own that a search which found nothing may offer."""
+    if query.near is None or query.radius_km is None:
+        return []
+    return [km for km in WIDER_RADII_KM if km > query.radius_km]
 
 
 # --- ranking ------------------------------------------------------------------------------
@@ -302,7 +269,7 @@ def rank(candidates: Iterable[Candidate], query: Query) -> tuple[int, list[tuple
     return len(keyed), [(school_id, round(d, 2) if d is not None else None) for _key, school_id, d in top[start:end]]
 
 
-def explain(query: Query, facts: SchoolFacts, distance_km: float | None) -> list[Reason]:
+def explain(query: Query, facts: SchoolFacts, distance_km: float | None, text: str | None = None) -> list[Reason]:
     """Say why a school matched the query, one Reason per criterion that was asked for."""
     reasons = []
     if query.grade is not None:
@@ -324,6 +291,6 @@ def explain(query: Query, facts: SchoolFacts, distance_km: float | None) -> list
         for kind, code, language in facts.programs:
             if (query.program in (None, code)) and (query.program_language in (None, language)):
                 reasons.append(Reason("program", {"kind": kind, "code": code, "language": language}))
-    if query.text:
-        reasons.append(Reason("text", {"text": query.text}))
+    if query.text:  # `text`: the words a misspelt search text was read as
+        reasons.append(Reason("text", {"text": text or query.text}))
     return reasons

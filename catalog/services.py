@@ -22,7 +22,7 @@ from catalog.csvformat import (
 from catalog.models import CatalogRevision, ListingChange, Program, School, SchoolText
 from catalog.queries import current_rows
 from catalog.text import fold_for_search
-from catalog.vocabulary import N_, PROGRAM_KINDS
+from catalog.vocabulary import N_, NEEDS, PROGRAM_KINDS, grade_mask, need_bit
 
 CHUNK = 500  # rows per statement: well under SQLite's bound-parameter limit
 COMMAND_LINE = "flask catalog import"  # the actor of changes made from the command line
@@ -59,8 +59,11 @@ def school_values(record: SchoolRecord) -> dict:
     values = record.values()
     for name in ("programs", "summary", "how_to_apply"):
         values.pop(name)
+    values.pop("grades")
+    values.update(grade_low=record.grade_low, grade_high=record.grade_high, grades_offered=grade_mask(record.grades))
     needs = record.needs()
-    values.update({f"need_{need}": need in needs for need in ("sped", "ell", "dual_language", "bus", "transit", "accessible")})
+    values.update({f"need_{need}": need in needs for need in NEEDS})
+    values["needs_not_stated"] = sum(need_bit(need) for need in record.needs_not_stated())
     values["geo_cell"] = geo.grid_cell(record.lat, record.lon) if record.lat is not None and record.lon is not None else None
     values["search_text"] = fold_for_search(
         " ".join((record.name, record.operator, record.school_type, record.address, record.city, record.zip))

@@ -74,3 +74,31 @@ SCHOOL_BUS = {
 GRADE_CODES = {-1: "PK", 0: "K", **{n: str(n) for n in range(1, 13)}}
 GRADE_BY_CODE = {code: n for n, code in GRADE_CODES.items()}
 GRADE_LABELS = {-1: N_("Pre-K"), 0: N_("Kindergarten")}
+GRADES = tuple(GRADE_CODES)
+
+
+def grade_bit(grade: int) -> int:
+    """Return a grade's bit in a set of grades kept as one integer (PK is bit 0, K bit 1, …)."""
+    return 1 << (grade + 1)
+
+
+def grade_mask(grades) -> int:
+    """Return a set of grades as one integer, as the `school.grades_offered` column keeps it."""
+    mask = 0
+    for grade in grades:
+        mask |= grade_bit(grade)
+    return mask
+
+
+def grades_of_mask(mask: int) -> tuple[int, ...]:
+    """Return the grades a `grades_offered` integer holds, lowest first."""
+    return tuple(grade for grade in GRADES if mask & grade_bit(grade))
+
+
+# A service fact is offered, not offered, or not stated: "not stated" is never read as "no".
+OFFERED, NOT_OFFERED, NOT_STATED = "offered", "not_offered", "not_stated"
+
+
+def need_bit(need: str) -> int:
+    """Return a need's bit in the `school.needs_not_stated` integer."""
+    return 1 << list(NEEDS).index(need)

@@ -359,7 +359,7 @@ def _compare_rows(found: list, labels) -> list[tuple[str, list[str]]]:
 
     rows = [
         (gettext("Type"), [labels.sector(s.sector) for s in found]),
-        (gettext("Grades"), [labels.grades(s.grade_low, s.grade_high) for s in found]),
+        (gettext("Grades"), [labels.grades(s.grades) for s in found]),
         (gettext("Special education"), [programs(s, "sped") for s in found]),
         (gettext("English learners"), [programs(s, "ell") for s in found]),
         (gettext("School bus"), [labels.school_bus(s.school_bus) for s in found]),

@@ -14,8 +14,9 @@ from app.db import upsert_statement
 from app.extensions import db
 from catalog.labels import current as current_labels
 from catalog.models import School
-from catalog.queries import Listing, find_school_facts, free_text, get_listings, per_revision
+from catalog.queries import Listing, OutOfArea, find_school_facts, free_text, get_listings, per_revision
 from catalog.search import QueryError, build_query
+from catalog.vocabulary import grades_of_mask
 from sms.engine import step
 from sms.models import Conversation, Handoff, Message, OptOut
 from sms.replies import Reply, render, render_all
@@ -68,7 +69,7 @@ def school_summary(listing: Listing) -> dict:
     return {
         "id": school.id,
         "name": school.name,
-        "grades_label": labels.grades(school.grade_low, school.grade_high),
+        "grades_label": labels.grades(grades_of_mask(school.grades_offered)),
         "sector_label": labels.sector(school.sector),
         "address": school.address,
         "programs": [p.code for p in programs],
@@ -104,26 +105,32 @@ def summaries(school_ids: list[str]) -> list[dict]:
 def catalog_search(params: dict) -> dict:
     """The catalog search as the engine asks for it (API parameters), labelled in the current locale.
 
-    Families text many different searches, so each runs on the catalog's in-memory index (the
-    same filters and ranking as every other door) and is labelled from its plain facts. Schools
-    asked for by id (details, compare) come with all their facts.
+    Besides the page: `not_stated` (need → sector → count), `relaxations` (what would find some
+    when nothing matched) and `out_of_area` (the area the catalog covers, for a place outside it).
+    Schools asked for by id (details, compare) come with all their facts.
     """
     if "ids" in params:
         found = summaries(params["ids"])
         return {"total": len(found), "results": found}
     values = {k: [str(x) for x in v] if isinstance(v, list) else [str(v)] for k, v in params.items()}
     try:
-        query = build_query(values)
+        result = find_school_facts(build_query(values))
+    except OutOfArea as problem:
+        return {"total": 0, "results": [], "out_of_area": problem.params["area"]}
     except QueryError:
         return {"total": 0, "results": []}
-    total, page = find_school_facts(query)
     labels = current_labels()
     results = [
-        {"id": school.id, "name": school.name, "grades_label": labels.grades(school.grade_low, school.grade_high),
-         "sector_label": labels.sector(school.sector), "distance_km": distance}
-        for school, distance in page
+        {"id": hit.school.id, "name": hit.school.name, "grades_label": labels.grades(grades_of_mask(hit.school.grades_offered)),
+         "sector_label": labels.sector(hit.school.sector), "distance_km": hit.distance_km}
+        for hit in result.hits
     ]  # fmt: skip
-    return {"total": total, "results": results}
+    return {
+        "total": result.total,
+        "results": results,
+        "not_stated": result.not_stated,
+        "relaxations": [{"drop": r.drop, "radius_km": r.radius_km, "total": r.total} for r in result.relaxations],
+    }
 
 
 def is_opted_out(phone: str) -> bool:

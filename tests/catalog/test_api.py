@@ -46,7 +46,7 @@ def test_search_response_has_the_documented_shape(client, demo):
         "url",
     ):
         assert key in hit, key
-    assert set(hit["grades"]) == {"low", "high"}
+    assert set(hit["grades"]) == {"low", "high", "offered"}
     assert {"kind", "code", "language", "label"} <= set(hit["programs"][0])
     assert hit["url"].endswith(f"/api/v1/schools/{hit['id']}")
     assert [m["kind"] for m in hit["matched"]] == ["grade", "distance", "need"]

@@ -81,7 +81,7 @@ function search(snapshot, params) {
   const seed = new Date().toISOString().slice(0, 10);
   const found = [];
   for (const school of snapshot.schools) {
-    if (grade !== null && !(school.low <= grade && grade <= school.high)) continue;
+    if (grade !== null && !(school.grades & (1 << (grade + 1)))) continue;  // a set of grades, one bit each
     if (sector && school.sector !== sector) continue;
     if (!needs.every((need) => school.needs.includes(need))) continue;
     const distance = home && school.lat !== null ? km(home, [school.lat, school.lon]) : null;

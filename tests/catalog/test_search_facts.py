@@ -1,11 +1,11 @@
-"""The bot's search (`find_school_facts`) answers exactly as `find_schools` does, on the
-in-memory index and, for a catalog too large to keep, in the database; the index follows changes."""
+"""The bot's search (`find_school_facts`, plain rows) answers exactly as `find_schools` does
+(school objects), and follows changes."""
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from catalog.queries import find_school_facts, find_schools
+from catalog.queries import OutOfArea, find_school_facts, find_schools
 from catalog.search import build_query
 from tests.catalog.test_search import CRAFTED, DEMO, rows
 
@@ -40,18 +40,22 @@ def _query(params: dict):
 
 def _agree(params: dict) -> int:
     query = _query(params)
-    result = find_schools(query)
-    total, page = find_school_facts(query)
-    assert total == result.total, params
-    assert [(school.id, distance) for school, distance in page] == [(h.school.id, h.distance_km) for h in result.hits], params
-    return total
+    try:
+        result = find_schools(query)
+    except OutOfArea:
+        with pytest.raises(OutOfArea):
+            find_school_facts(query)
+        return 0
+    facts = find_school_facts(query)
+    assert facts.total == result.total, params
+    assert [(h.school.id, h.distance_km) for h in facts.hits] == [(h.school.id, h.distance_km) for h in result.hits], params
+    assert (facts.not_stated, facts.relaxations, facts.read_as) == (result.not_stated, result.relaxations, result.read_as), params
+    return result.total
 
 
-@pytest.fixture(params=["memory", "database"])
-def catalog(request, app, cli, session, tmp_path):
+@pytest.fixture
+def catalog(app, cli, session, tmp_path):
     """The Chicago demo catalog and four crafted schools (no location, every need, accents)."""
-    if request.param == "database":
-        app.config["SEARCH_INDEX_MAX_SCHOOLS"] = 100  # the catalog is larger: searched in the database
     crafted = tmp_path / "crafted.csv"
     crafted.write_text(CRAFTED, encoding="utf-8")
     assert cli("catalog", "import", "--partial", str(DEMO)).exit_code == 0
@@ -67,9 +71,6 @@ def test_every_search_agrees_with_the_database(catalog, params):
 
 def test_the_agreement_is_not_empty_handed(catalog, app):
     """The generated searches above do find schools: a radius, a need and a text each cut, and match."""
-    from catalog.queries import catalog_index
-
-    assert (catalog_index() is None) == (app.config["SEARCH_INDEX_MAX_SCHOOLS"] < len(catalog))  # the path meant
     assert _agree({"grade": "3", "near": "60637", "radius_km": "5", "per_page": "100"}) > 10
     assert 0 < _agree({"need": ["sped", "transit"], "near": "60623", "radius_km": "10", "order": "distance"}) < len(catalog)
     assert _agree({"program": "world_language", "language": "es", "order": "name", "per_page": "100"}) > 0
@@ -82,10 +83,10 @@ def test_a_published_change_is_found_by_the_next_search(catalog):
     from catalog.services import publish_listing
 
     query = _query({"grade": "K", "near": "60637", "radius_km": "500", "sector": "charter", "per_page": "100"})
-    before = {school.id for school, _ in find_school_facts(query)[1]}
+    before = {hit.school.id for hit in find_school_facts(query).hits}
     district = next(r["id"] for r in catalog if r["sector"] == "district" and r["grades"].startswith(("PK-", "K-")))
     assert district not in before
     row = current_rows([district])[district]
     changes, problems = publish_listing(district, {**row, "sector": "charter"}, actor="test")
     assert changes and not problems
-    assert district in {school.id for school, _ in find_school_facts(query)[1]}
+    assert district in {hit.school.id for hit in find_school_facts(query).hits}

@@ -1,0 +1,183 @@
+"""The search tells families the truth, on the real CPS and NYC directories: the grades a source
+lists exactly, "not stated" never read as "no", what to drop when nothing matched, places outside
+the catalog's area said to be outside, names found with a typo."""
+
+import csv
+
+import pytest
+
+from catalog.adapters import nyc_grades
+from catalog.csvformat import parse_grades
+from catalog.queries import OutOfArea, check_area, find_schools
+from catalog.search import build_query, without
+from catalog.vocabulary import GRADE_CODES
+from tests.conftest import real_file
+
+CPS = "chicago_cps_school_profile_sy1617.csv"
+NYC = ("nyc_doe_school_locations_2017_2018.csv", "nyc_doe_high_school_directory_2018.csv")
+
+
+def source_rows(name: str) -> list[dict]:
+    with real_file(name).open(encoding="utf-8-sig", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def query(**params):
+    return build_query({k: v if isinstance(v, list) else [str(v)] for k, v in params.items()})
+
+
+def every_id(**params) -> set[str]:
+    found = find_schools(query(**params, per_page=100))
+    ids, page = {h.school.id for h in found.hits}, 1
+    while len(ids) < found.total:
+        page += 1
+        ids |= {h.school.id for h in find_schools(query(**params, per_page=100, page=page)).hits}
+    return ids
+
+
+@pytest.fixture
+def cps(cli, session):
+    assert cli("catalog", "import", str(real_file(CPS)), "--format", "cps").exit_code == 0
+    return source_rows(CPS)
+
+
+@pytest.fixture
+def nyc(cli, session):
+    result = cli("catalog", "import", "--partial", *(str(real_file(name)) for name in NYC), "--format", "nyc")
+    assert result.exit_code == 0, result.output
+    return source_rows(NYC[0])
+
+
+def test_every_grade_finds_exactly_the_cps_schools_whose_row_offers_it(cps):
+    offered = {f"cps-{r['School_ID']}": set(r["Grades_Offered_All"].split(",")) for r in cps}  # "PK,9,10,11,12"
+    for grade in GRADE_CODES.values():
+        expected = {school for school, grades in offered.items() if grade in grades}
+        assert every_id(grade=grade) == expected, grade
+    farragut = next(r for r in cps if r["Long_Name"] == "David G Farragut Career Academy High School")
+    assert f"cps-{farragut['School_ID']}" not in every_id(grade="K")  # its "PK,9-12" is not PK to 12
+
+
+def test_every_grade_finds_exactly_the_nyc_schools_whose_row_offers_it(nyc):
+    offered = {}
+    for r in nyc:
+        grades = nyc_grades(r["GRADES_FINAL_TEXT"] or r["GRADES_TEXT"])
+        if grades:  # rows with no grade are refused on import (reported by line)
+            offered[f"nyc-{r['ATS SYSTEM CODE'].strip().lower()}"] = set(GRADE_CODES[g] for g in parse_grades(grades))
+    for grade in GRADE_CODES.values():
+        expected = {school for school, grades in offered.items() if grade in grades}
+        assert every_id(grade=grade) == expected, grade
+
+
+def test_grade_labels_and_the_api_show_the_gaps(cps, client):
+    body = client.get("/api/v1/schools?q=farragut+career&lang=en").json
+    farragut = body["results"][0]
+    assert farragut["grades"] == {"low": "PK", "high": "12", "offered": ["PK", "9", "10", "11", "12"]}
+    assert farragut["grades_label"] == "Pre-K and Grade 9 to Grade 12"
+
+
+def test_special_education_never_hides_a_charter_school_and_says_how_many_have_not_stated_it(cps):
+    charters = [r for r in cps if r["School_Type"] == "Charter"]
+    assert charters and all(not r["Significantly_Modified"] for r in charters)  # CPS states no program of any charter
+    result = find_schools(query(need="sped", sector="charter"))
+    assert result.total == 0  # no charter offers a program it has stated …
+    assert result.not_stated["sped"] == {"charter": len(charters)}  # … and every one is counted as not stated, not "no"
+    result = find_schools(query(need="sped"))
+    district_unstated = sum(
+        1
+        for r in cps
+        if r["School_Type"] != "Charter"
+        and not any(
+            r[c] == "Y"
+            for c in ("PreSchool_Inclusive", "Preschool_Instructional", "Significantly_Modified", "Hard_Of_Hearing", "Visual_Impairments")
+        )
+        and r["School_Type"] != "Special Education"
+    )
+    assert result.not_stated["sped"] == {"charter": len(charters), "district": district_unstated}
+    assert result.total == len(cps) - len(charters) - district_unstated
+
+
+def test_not_stated_counts_follow_every_other_filter(cps):
+    near = query(need=["sped", "bus"], near="60637", radius_km=5, grade="K")
+    result = find_schools(near)
+    for need in ("sped", "bus"):
+        others = without(near, need)
+        unstated = [h for h in find_schools(replace_page(others)).hits if need_not_stated(h.school, need)]
+        counted = {}
+        for hit in unstated:
+            counted[hit.school.sector] = counted.get(hit.school.sector, 0) + 1
+        assert result.not_stated.get(need, {}) == counted, need
+
+
+def replace_page(q):
+    from dataclasses import replace
+
+    return replace(q, per_page=100)
+
+
+def need_not_stated(school, need: str) -> bool:
+    from catalog.vocabulary import need_bit
+
+    return bool(school.needs_not_stated & need_bit(need))
+
+
+def test_none_in_the_csv_is_a_stated_no(cli, session, tmp_path):
+    path = tmp_path / "schools.csv"
+    path.write_text(
+        "id,name,sector,grades,zip,sped_programs,ell_programs\n"
+        "a,Stated None,charter,K-8,60637,none,none\n"
+        "b,Not Stated,charter,K-8,60637,,\n"
+        "c,Offers,district,K-8,60637,resource,esl\n",
+        encoding="utf-8",
+    )
+    assert cli("catalog", "import", str(path)).exit_code == 0
+    result = find_schools(query(need="sped"))
+    assert [h.school.id for h in result.hits] == ["c"]
+    assert result.not_stated == {"sped": {"charter": 1}}  # b only: a said it has none
+    assert cli("catalog", "export", str(tmp_path / "out.csv")).exit_code == 0
+    exported = (tmp_path / "out.csv").read_text(encoding="utf-8")
+    assert "a,Stated None,charter" in exported and ",none,none," in exported
+
+
+def test_a_filter_that_empties_the_list_is_named_with_what_dropping_it_finds(cps):
+    result = find_schools(query(grade="K", near="60637", radius_km=5, need=["sped", "bus"]))
+    assert result.total == 0
+    drop = result.relaxations[0]
+    assert drop.drop == "bus"
+    assert find_schools(query(grade="K", near="60637", radius_km=5, need="sped")).total == drop.total > 0
+    for name in ("grade", "sped"):  # no other single filter finds more
+        assert find_schools(without(query(grade="K", near="60637", radius_km=5, need=["sped", "bus"]), name)).total <= drop.total
+
+
+def test_a_wider_radius_is_offered_with_its_count(cps):
+    tight = query(grade="12", near="60827", radius_km=0.5, sector="charter")
+    result = find_schools(tight)
+    assert result.total == 0
+    wider = [r for r in result.relaxations if r.radius_km]
+    assert wider and find_schools(query(grade="12", near="60827", radius_km=wider[0].radius_km, sector="charter")).total == wider[0].total
+
+
+def test_a_new_york_zip_is_outside_the_chicago_catalog(cps, client):
+    with pytest.raises(OutOfArea) as raised:
+        check_area(query(near="10025"))
+    assert "Chicago, IL" in raised.value.params["area"]
+    answer = client.get("/api/v1/schools?near=10025")
+    assert answer.status_code == 400 and answer.json["error"]["parameter"] == "near"
+    assert "Chicago" in answer.json["error"]["message"]
+    check_area(query(near="60201"))  # Evanston, next door: searched, nearest first
+
+
+def test_a_chicago_zip_is_outside_the_nyc_catalog(nyc):
+    with pytest.raises(OutOfArea):
+        check_area(query(near="60637"))
+    check_area(query(near="10025"))
+
+
+@pytest.mark.parametrize("typed", ["kenwod", "Kenwod", "KENWOOD", "kenwoood", "kenwood acadmy"])
+def test_a_name_with_a_typo_is_found(cps, typed):
+    result = find_schools(query(q=typed))
+    assert "Kenwood Academy High School" in [h.school.name for h in result.hits]
+
+
+def test_a_word_in_no_name_finds_nothing_rather_than_anything(cps):
+    result = find_schools(query(q="zzzzqqq"))
+    assert result.total == 0 and result.read_as is None
