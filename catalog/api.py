@@ -90,6 +90,8 @@ def school_json(school: School, labels: Labels, distance_km: float | None = None
             {"kind": p.kind, "code": p.code, "language": p.language or None, "label": labels.program(p.kind, p.code, p.language)}
             for p in school.programs
         ],
+        "special_education": {"stated": school.sped_stated, "students": school.sped_students, "label": labels.services(school, "sped")},
+        "english_learners": {"stated": school.ell_stated, "students": school.ell_students, "label": labels.services(school, "ell")},
         "school_bus": school.school_bus,
         "school_bus_label": labels.school_bus(school.school_bus),
         "transit": {"bus": school.transit_bus or None, "rail": school.transit_rail or None},

@@ -8,12 +8,22 @@ from collections.abc import Iterable
 
 from babel import Locale
 from babel.lists import format_list
-from babel.numbers import format_decimal
+from babel.numbers import format_decimal, format_percent
 from flask_babel import get_locale, get_translations
 
 from catalog.csvformat import Problem, grade_runs
-from catalog.search import Reason
-from catalog.vocabulary import ACCESSIBILITY, GRADE_CODES, GRADE_LABELS, NEEDS, PROGRAM_KINDS, SCHOOL_BUS, SECTORS, WORLD_LANGUAGE
+from catalog.search import Query, Reason, Relaxation
+from catalog.vocabulary import (
+    ACCESSIBILITY,
+    GRADE_CODES,
+    GRADE_LABELS,
+    NEEDS,
+    PROGRAM_CODES,
+    PROGRAM_KINDS,
+    SCHOOL_BUS,
+    SECTORS,
+    WORLD_LANGUAGE,
+)
 
 ENGLISH = Locale("en")
 
@@ -23,8 +33,12 @@ class Labels:
 
     def __init__(self, translations, locale: Locale):
         self._gettext = translations.gettext
+        self._ngettext = translations.ngettext
         self.locale = locale
         self._memo: dict = {}
+
+    def ngettext(self, singular: str, plural: str, num: int, **values) -> str:
+        return self._ngettext(singular, plural, num) % {"num": num, **values}
 
     def gettext(self, message: str, **values) -> str:
         text = self._gettext(message)
@@ -86,6 +100,17 @@ class Labels:
         """Label a school's programs of one kind (objects with kind, code and language)."""
         return [self.program(p.kind, p.code, p.language) for p in programs if p.kind == kind]
 
+    def services(self, school, kind: str) -> str:
+        """Label a school's special-education ("sped") or English-learner ("ell") programs, saying
+        "not stated" apart from a stated none, with the students its source counts it serving."""
+        listed = ", ".join(self.programs(school.programs, kind))
+        if not listed:
+            stated = school.sped_stated if kind == "sped" else school.ell_stated
+            listed = self.gettext("None, as the school states") if stated else self.gettext("Not stated: ask the school")
+        count = school.sped_students if kind == "sped" else school.ell_students
+        served = self.students_served(kind, count, school.enrollment)
+        return f"{listed} ({served})" if served else listed
+
     def distance(self, km: float) -> str:
         return self.gettext("%(km)s km", km=_decimal(km, self.locale))
 
@@ -110,6 +135,63 @@ class Labels:
         if reason.kind == "program":
             return self.program(p["kind"], p["code"], p["language"])
         return self.gettext("Matches “%(text)s”", text=p["text"])
+
+    def not_stated(self, need: str, by_sector: dict[str, int]) -> str:
+        """Say how many more schools have not stated a need, per sector: never read as "no"."""
+        total = sum(by_sector.values())
+        sectors = ", ".join(f"{self.sector(sector)}: {by_sector[sector]}" for sector in SECTORS if by_sector.get(sector))
+        text = self.ngettext(
+            "%(num)d more school has not said whether it offers this (%(sectors)s): %(need)s.",
+            "%(num)d more schools have not said whether they offer this (%(sectors)s): %(need)s.",
+            total,
+            sectors=sectors,
+            need=self.need(need),
+        )
+        if need == "sped":
+            text += " " + self.gettext("Every public school, charter included, must serve students with disabilities: ask them.")
+        else:
+            text += " " + self.gettext("Ask them.")
+        return text
+
+    def dropped_filter(self, name: str, query: Query) -> str:
+        """Name a filter of a query as the family chose it: "Kindergarten", "School bus", "Charter"."""
+        if name == "grade":
+            return self.grade(query.grade)
+        if name == "sector":
+            return self.sector(query.sector)
+        if name in NEEDS:
+            return self.need(name)
+        if name == "program":
+            return self.program(PROGRAM_CODES[query.program], query.program, "")
+        if name == "language":
+            return self.language_name(query.program_language)
+        return query.text
+
+    def relaxation(self, relaxation: Relaxation, query: Query) -> str:
+        """Say what a changed search would find: "Without “School bus”: 65 schools"."""
+        if relaxation.drop:
+            filter_label = self.dropped_filter(relaxation.drop, query)
+            return self.ngettext(
+                "Without “%(filter)s”: %(num)d school", "Without “%(filter)s”: %(num)d schools", relaxation.total, filter=filter_label
+            )
+        km = int(relaxation.radius_km)
+        return self.ngettext("Within %(km)d km: %(num)d school", "Within %(km)d km: %(num)d schools", relaxation.total, km=km)
+
+    def students_served(self, kind: str, count: int | None, enrollment: int | None) -> str:
+        """Say how many students a school serves in special education ("sped") or as English
+        learners ("ell"), as its source counts them: "85 students in special education, 14%"."""
+        if count is None:
+            return ""
+        share = format_percent(count / enrollment, locale=self.locale) if enrollment else ""
+        if kind == "sped" and share:
+            return self.ngettext(
+                "%(num)d student in special education, %(share)s", "%(num)d students in special education, %(share)s", count, share=share
+            )
+        if kind == "sped":
+            return self.ngettext("%(num)d student in special education", "%(num)d students in special education", count)
+        if share:
+            return self.ngettext("%(num)d English learner, %(share)s", "%(num)d English learners, %(share)s", count, share=share)
+        return self.ngettext("%(num)d English learner", "%(num)d English learners", count)
 
     def problem(self, problem: Problem) -> str:
         """Translate an import problem and fill in its values."""

@@ -27,6 +27,19 @@ PROGRAM = {
     },
 }
 
+SERVICES = {
+    "type": "object",
+    "required": ["stated", "students", "label"],
+    "properties": {
+        "stated": {
+            "type": "boolean",
+            "description": "The listing states its programs of this kind, or that it has none; false is not stated, never no.",
+        },
+        "students": {"type": "integer", "nullable": True, "description": "Students served, as the source counts them."},
+        "label": {"type": "string"},
+    },
+}
+
 SCHOOL_SUMMARY_PROPERTIES = {
     "id": {"type": "string"},
     "name": {"type": "string"},
@@ -49,6 +62,8 @@ SCHOOL_SUMMARY_PROPERTIES = {
     "location_approximate": {"type": "boolean", "description": "Location is the centre of the school's ZIP code."},
     "distance_km": {"type": "number", "nullable": True},
     "programs": {"type": "array", "items": PROGRAM},
+    "special_education": SERVICES,
+    "english_learners": SERVICES,
     "school_bus": {"type": "string", "enum": list(SCHOOL_BUS)},
     "school_bus_label": {"type": "string"},
     "transit": {"type": "object", "properties": {"bus": NULLABLE_STRING, "rail": NULLABLE_STRING}},

@@ -37,7 +37,7 @@ from app.extensions import cache, csrf, db, limiter
 from app.i18n import LOCALES, language_names, text_direction
 from catalog.geo import as_zip, zip_centroid
 from catalog.labels import current as current_labels
-from catalog.queries import catalog_revision, find_schools, free_text, get_school, get_schools
+from catalog.queries import catalog_revision, check_area, find_schools, free_text, get_school, get_schools
 from catalog.search import QueryError, build_query
 from catalog.vocabulary import GRADE_BY_CODE, GRADE_CODES, N_, NEEDS
 from kiosk import services
@@ -57,7 +57,7 @@ DEFAULT_RADIUS_KM = 5
 # What the service worker fetches in the background, beside the family's own requests: these
 # must not write the session (a late answer would put back an older one), and hold nothing of theirs.
 SCREEN_FILES = frozenset({"kiosk.static", "kiosk.service_worker", "kiosk.snapshot", "kiosk.offline_shell", "kiosk.start"})
-FILTERS = ("grade", "near", "radius_km", "need", "sector", "order", "page")
+FILTERS = ("grade", "near", "radius_km", "need", "sector", "q", "order", "page")
 
 
 # --- every request ----------------------------------------------------------------------------
@@ -289,10 +289,13 @@ def schools():
     while query is None:  # a wrong value costs only its own filter: the family's others still apply
         try:
             query = build_query(params, default_seed=_family_seed())
+            check_area(query)  # a ZIP of another city: said, and the family's other filters still apply
         except QueryError as problem:
+            query = None
             error = error or gettext(problem.message, **problem.params)
             if problem.parameter in params:
-                params = {key: value for key, value in params.items() if key != problem.parameter}
+                dropped = ("near", "radius_km") if problem.parameter == "near" else (problem.parameter,)
+                params = {key: value for key, value in params.items() if key not in dropped}
             else:  # not one filter's fault
                 query = build_query({"per_page": params["per_page"], "order": ["neutral"]})
     result = find_schools(query)
@@ -302,6 +305,17 @@ def schools():
     def page_url(page: int) -> str:
         kept = {k: v for k, v in request.args.lists() if k in FILTERS and k != "page"}
         return url_for("kiosk.schools") + "?" + urlencode({**kept, "page": [str(page)]}, doseq=True)
+
+    def relaxed_url(relaxation) -> str:
+        """This search with the relaxation applied: one tap."""
+        kept = {k: v for k, v in request.args.lists() if k in FILTERS and k != "page"}
+        if relaxation.radius_km:
+            kept["radius_km"] = [str(int(relaxation.radius_km))]
+        elif relaxation.drop in NEEDS:
+            kept["need"] = [need for need in kept.get("need", []) if need != relaxation.drop]
+        else:
+            kept.pop(relaxation.drop, None)
+        return url_for("kiosk.schools") + "?" + urlencode(kept, doseq=True)
 
     # "Back to schools" from a school, the list or compare brings this page back, not all schools
     session["kiosk_search"] = urlencode([(k, v) for k, v in request.args.items(multi=True) if k in FILTERS])[:1000]
@@ -319,6 +333,7 @@ def schools():
             "radius_km": request.args.get("radius_km", str(DEFAULT_RADIUS_KM)),
             "needs": set(query.needs),
             "sector": query.sector or "",
+            "q": query.text,
             "order": query.order,
         },
         grades=_grade_choices(labels),
@@ -327,6 +342,7 @@ def schools():
         page=query.page,
         pages=pages,
         page_url=page_url,
+        relaxed_url=relaxed_url,
         here=request.full_path.rstrip("?"),
     ), (400 if error else 200)
 
@@ -354,14 +370,11 @@ def _compare_rows(found: list, labels) -> list[tuple[str, list[str]]]:
     """The same rows for every school, each cell in the family's language ("—" when unknown)."""
     booths = _booths()
 
-    def programs(school, kind):
-        return ", ".join(labels.programs(school.programs, kind)) or gettext("None listed")
-
     rows = [
         (gettext("Type"), [labels.sector(s.sector) for s in found]),
         (gettext("Grades"), [labels.grades(s.grades) for s in found]),
-        (gettext("Special education"), [programs(s, "sped") for s in found]),
-        (gettext("English learners"), [programs(s, "ell") for s in found]),
+        (gettext("Special education"), [labels.services(s, "sped") for s in found]),
+        (gettext("English learners"), [labels.services(s, "ell") for s in found]),
         (gettext("School bus"), [labels.school_bus(s.school_bus) for s in found]),
         (gettext("Public transit"), [s.transit or "—" for s in found]),
         (gettext("Wheelchair access"), [labels.accessibility(s.accessibility) for s in found]),
@@ -624,7 +637,6 @@ OFFLINE_TEXTS = {
     "access": N_("Wheelchair access"),
     "address": N_("Address"),
     "phone": N_("Phone"),
-    "none_listed": N_("None listed"),
     "register": N_("Register for follow-up"),
     "offline": N_("No connection right now. You can still look at schools; texting your list will work again when the connection returns."),
     "previous": N_("Previous"),

@@ -269,4 +269,4 @@ def test_what_the_service_worker_keeps_is_public_and_leaves_the_session_alone(sc
     assert len(snapshot["schools"]) == 661 and snapshot["zips"]["60623"] and snapshot["grades"]["K"] == "Kínder"
     school = snapshot["schools"][0]
     assert school["booth"] == "A1" and school["sector_label"] in ("Escuela del distrito", "Escuela chárter")
-    assert set(school) >= {"id", "name", "low", "high", "lat", "lon", "needs", "sped", "ell", "bus", "transit", "access"}
+    assert set(school) >= {"id", "name", "grades", "lat", "lon", "needs", "sped", "ell", "bus", "transit", "access"}

@@ -144,8 +144,8 @@ function resultsPage(snapshot, params) {
 }
 
 function detailRows(school) {
-  return [[texts.type, school.sector_label], [texts.grades, school.grades_label], [texts.sped, school.sped.join(", ") || texts.none_listed],
-    [texts.ell, school.ell.join(", ") || texts.none_listed], [texts.bus, school.bus], [texts.transit, school.transit || "—"],
+  return [[texts.type, school.sector_label], [texts.grades, school.grades_label], [texts.sped, school.sped],
+    [texts.ell, school.ell], [texts.bus, school.bus], [texts.transit, school.transit || "—"],
     [texts.access, school.access], [texts.address, school.address || "—"], [texts.phone, school.phone || "—"]];
 }
 
