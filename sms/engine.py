@@ -62,10 +62,12 @@ def _show_page(state: dict, search: Search) -> list[Reply]:
     if not found["results"]:
         if state["page"] > 1:
             return [Reply("no_more")]
-        return _nothing_found(state, search)
+        return _nothing_found(state, found)
     state["results"] = state["results"][: first - 1] + [r["id"] for r in found["results"]]
     lines = tuple(_result_line(first + i, r) for i, r in enumerate(found["results"]))
-    return [Reply("results_head", {"total": found["total"]}, lines)]
+    # what was not stated is said on the first page, after the list: never read as "no"
+    notes = tuple(found.get("not_stated_lines", ())) if state["page"] == 1 else ()
+    return [Reply("results_head", {"total": found["total"]}, lines + notes)]
 
 
 def remember_results(state: dict | None, results: list[dict], now: datetime, locale: str) -> tuple[dict, Reply]:
@@ -83,18 +85,30 @@ def _chosen(state: dict, choices: tuple[int, ...], search: Search) -> list[tuple
     return [(n, found[school_id]) for n, school_id in numbered if school_id in found]
 
 
-def _nothing_found(state: dict, search: Search) -> list[Reply]:
-    """Say nothing matches, and offer the nearest relaxation: a wider radius."""
-    query = state["query"]
-    if "near" in query:
-        for km in WIDER_STEPS:
-            if km <= query.get("radius_km", RADIUS_KM):
-                continue
-            total = search(dict(query, radius_km=km, per_page=1))["total"]
-            if total:
-                state["wider"] = km
-                return [Reply("no_results"), Reply("wider_offer", {"count": total, "km": int(km)})]
-    return [Reply("no_results")]
+def _nothing_found(state: dict, found: dict) -> list[Reply]:
+    """Say nothing matches and offer what the search found would: one filter dropped, or a wider radius."""
+    if found.get("out_of_area"):
+        return [Reply("out_of_area", {"area": found["out_of_area"]})]
+    nothing = Reply("no_results", {}, tuple(found.get("not_stated_lines", ())))  # those that have not stated a need are not a "no"
+    for relaxation in found.get("relaxations", []):
+        if relaxation.get("drop"):
+            state["wider"] = {"drop": relaxation["drop"]}
+            return [nothing, Reply("drop_offer", {"count": relaxation["total"], "filter": relaxation["label"]})]
+        state["wider"] = {"radius_km": relaxation["radius_km"]}
+        return [nothing, Reply("wider_offer", {"count": relaxation["total"], "km": int(relaxation["radius_km"])})]
+    return [nothing]
+
+
+def _relaxed(query: dict, offered: dict | float) -> dict:
+    """The query with the relaxation that was offered applied."""
+    if not isinstance(offered, dict):  # a conversation from before drops were offered: a radius
+        offered = {"radius_km": offered}
+    if "radius_km" in offered:
+        return dict(query, radius_km=offered["radius_km"])
+    drop = offered["drop"]
+    if drop in query.get("need", []):
+        return dict(query, need=[need for need in query["need"] if need != drop])
+    return {key: value for key, value in query.items() if key != drop}  # a filter is dropped by its API name
 
 
 def _details(school: dict) -> Reply:
@@ -161,12 +175,14 @@ def step(state: dict | None, u: Understanding, now: datetime, search: Search) ->
     if u.intent == "human":
         return state, [Reply("human")]
     state["misunderstood"] = state.get("misunderstood", 0) + 1 if u.intent == "unknown" else 0
-    if u.wider and state.get("query") and "near" in state["query"]:
-        # the radius offered, or else (WIDER asked unprompted) the next step out
+    if u.wider and state.get("query"):
+        # the relaxation offered, or else (WIDER asked unprompted) the next step out
         radius = state["query"].get("radius_km", RADIUS_KM)
-        wider = state.get("wider") or next((km for km in WIDER_STEPS if km > radius), None)
-        if wider:
-            state["query"] = dict(state["query"], radius_km=wider)
+        offered = state.get("wider")
+        if not offered and "near" in state["query"]:
+            offered = next(({"radius_km": km} for km in WIDER_STEPS if km > radius), None)
+        if offered:
+            state["query"] = _relaxed(state["query"], offered)
             state["page"], state["wider"] = 1, None
             return state, _show_page(state, search)
     if u.intent == "more":

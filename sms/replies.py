@@ -27,6 +27,8 @@ TEMPLATES = {
     "results_head": N_("%(total)d schools found. Reply a number for details, MORE for more:"),
     "no_results": N_("No schools match all of that."),
     "wider_offer": N_("%(count)d schools within %(km)d km. Reply WIDER to see them."),
+    "drop_offer": N_("Without “%(filter)s”: %(count)d schools. Reply WIDER to see them."),
+    "out_of_area": N_("That place is outside the area we list schools in: %(area)s. Send a ZIP code there."),
     "no_more": N_("That is all the schools. Send a new search any time."),
     "unknown_choice": N_("I have no school number %(number)d. Reply with a number from the list."),
     "not_understood": N_('Sorry, I did not understand. Send grade + ZIP, e.g. "K 60637". Reply PERSON to reach staff.'),

@@ -114,7 +114,8 @@ def catalog_search(params: dict) -> dict:
         return {"total": len(found), "results": found}
     values = {k: [str(x) for x in v] if isinstance(v, list) else [str(v)] for k, v in params.items()}
     try:
-        result = find_school_facts(build_query(values))
+        query = build_query(values)
+        result = find_school_facts(query)
     except OutOfArea as problem:
         return {"total": 0, "results": [], "out_of_area": problem.params["area"]}
     except QueryError:
@@ -129,7 +130,11 @@ def catalog_search(params: dict) -> dict:
         "total": result.total,
         "results": results,
         "not_stated": result.not_stated,
-        "relaxations": [{"drop": r.drop, "radius_km": r.radius_km, "total": r.total} for r in result.relaxations],
+        "not_stated_lines": [labels.not_stated(need, by_sector) for need, by_sector in result.not_stated.items()],
+        "relaxations": [
+            {"drop": r.drop, "radius_km": r.radius_km, "total": r.total, "label": labels.dropped_filter(r.drop, query) if r.drop else ""}
+            for r in result.relaxations
+        ],
     }
 
 

@@ -16,6 +16,8 @@ LONGEST = {
     "km": 40,
     "number": 99,
     "name": "Irene C. Hernandez Middle School for the Advancement of Science",
+    "filter": "Deaf and hard of hearing program",
+    "area": "Chicago, IL; Evanston, IL; Oak Park, IL",
 }
 LONG_LINE = "3. Marie Sklodowska Curie Metropolitan High School (Kindergarten to Grade 12, Charter, 39.9 km)"
 

@@ -38,10 +38,12 @@ def test_behind_a_proxy_the_public_url_is_what_twilio_signed(app, client):
 
 
 def test_a_search_in_spanish_then_details_more_and_compare(text, session):
-    # no Chicago school is recorded as running a school bus: an honest "none", nothing wider to offer
-    replies = text("kinder cerca de 60637 con autobus escolar o educacion especial")
-    assert len(replies) == 1 and "1." not in replies[0]
-    [results] = text("kinder cerca de 60637 educacion especial")
+    # no Chicago school states a school bus: the bot says so and offers the search without it
+    nothing, offer = text("kinder cerca de 60637 con autobus escolar o educacion especial")
+    assert "1." not in nothing and "Autobus escolar" in offer and "WIDER" in offer
+    without_bus = text("WIDER")
+    assert "1. " in without_bus[0]
+    [results, *_not_stated] = text("kinder cerca de 60637 educacion especial")
     assert "1. " in results and "2. " in results
     first_name = results.split("\n")[1].split(". ", 1)[1].split(" (")[0]
     [details] = text("1")

@@ -1,0 +1,43 @@
+"""The bot tells families the truth on the Chicago demo catalog: charter schools are never hidden
+by a need they have not stated, a filter that empties the list is named and can be dropped with
+a short reply, and a ZIP of another city is said to be outside."""
+
+import csv
+
+from tests.conftest import ROOT
+
+DEMO = ROOT / "catalog" / "demo" / "chicago.csv"
+
+
+def test_special_education_then_only_charter_says_how_many_charters_have_not_stated_it(text):
+    with DEMO.open(encoding="utf-8", newline="") as f:
+        charters = [r for r in csv.DictReader(f) if r["sector"] == "charter"]
+    assert charters and not any(r["sped_programs"] for r in charters)  # the source states none for any charter
+    text("grade 9 60623 special education")
+    replies = text("only charter")
+    nothing, offer = replies
+    assert nothing.startswith("No schools match all of that.")  # no charter states a program, and …
+    assert "have not said whether they offer this (Charter: " in nothing  # … that is said, not read as "no" …
+    assert "must serve students with disabilities" in nothing
+    assert offer.startswith("Without ") and "WIDER" in offer  # … and the filter that emptied the list can be dropped
+
+
+def test_the_not_stated_count_follows_the_list_in_the_familys_language(text):
+    replies = text("kinder cerca de 60637 educacion especial")
+    said = "\n".join(replies)
+    assert "1. " in said
+    assert "chárter" in said.lower() and "discapacidades" in said  # every public school must serve students with disabilities
+
+
+def test_a_bus_search_offers_the_search_without_the_bus_and_wider_takes_it(text):
+    nothing, offer = text("K 60637 bus")
+    assert nothing.startswith("No schools match all of that.\n") and "have not said whether they offer this" in nothing
+    assert offer.startswith('Without "School bus": ') and "WIDER" in offer  # curly quotes become GSM-7 ones
+    count = int(offer.split(": ")[1].split(" ")[0])
+    [shown, *_] = text("WIDER")
+    assert shown.startswith(f"{count} schools found")
+
+
+def test_a_new_york_zip_is_said_to_be_outside_chicago(text):
+    [reply] = text("grade 3 10025")
+    assert "outside the area" in reply and "Chicago, IL" in reply
