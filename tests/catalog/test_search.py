@@ -95,8 +95,8 @@ def test_grade_filter_matches_the_grades_each_school_offers(chicago):
 
 
 NEED_PREDICATES = {
-    "sped": lambda r: bool(r["sped_programs"]),
-    "ell": lambda r: bool(r["ell_programs"]),
+    "sped": lambda r: r["sped_programs"] not in ("", "none"),
+    "ell": lambda r: r["ell_programs"] not in ("", "none"),  # "none" is a stated no
     "dual_language": lambda r: "dual_language" in r["ell_programs"],
     "bus": lambda r: r["school_bus"] in ("yes", "conditional"),
     "transit": lambda r: bool(r["transit_bus"] or r["transit_rail"]),
