@@ -23,6 +23,7 @@ from catalog.vocabulary import (
     SCHOOL_BUS,
     SECTORS,
     WORLD_LANGUAGE,
+    need_bit,
 )
 
 ENGLISH = Locale("en")
@@ -152,6 +153,10 @@ class Labels:
         else:
             text += " " + self.gettext("Ask them.")
         return text
+
+    def needs_not_stated(self, mask: int) -> list[str]:
+        """Label the needs a listing says nothing about (its `needs_not_stated` bits): a to-do for staff."""
+        return [self.need(need) for need in NEEDS if mask & need_bit(need)]
 
     def dropped_filter(self, name: str, query: Query) -> str:
         """Name a filter of a query as the family chose it: "Kindergarten", "School bus", "Charter"."""

@@ -7,7 +7,8 @@ from sqlalchemy import func, or_, select
 
 from app.extensions import db
 from catalog.models import ListingChange, School
-from catalog.text import fold
+from catalog.queries import read_misspelt
+from catalog.text import fold_tokens
 from sms.models import Handoff
 from staff.models import Proposal, StaffUser
 
@@ -36,11 +37,22 @@ def not_verified_since(max_days: int, today: date | None = None):
 
 
 def schools(school_ids, query: str = "", page: int = 1, max_days: int | None = None) -> Page:
-    """Schools this account works on, by name; only those unverified for `max_days` when given."""
+    """Schools this account works on, by name ("kenwod" finds Kenwood when no name has "kenwod");
+    only those unverified for `max_days` when given."""
+    tokens = fold_tokens(query)[:8]
+    page_of = _schools_page(school_ids, [(token,) for token in tokens], query.strip(), page, max_days)
+    if not page_of.total and tokens:
+        terms = read_misspelt(tokens)
+        if terms is not None:
+            page_of = _schools_page(school_ids, terms, query.strip(), page, max_days)
+    return page_of
+
+
+def _schools_page(school_ids, terms: list[tuple[str, ...]], school_id: str, page: int, max_days: int | None) -> Page:
     statement = _scoped(select(School), school_ids)
-    tokens = fold(query).split()[:8]
-    for token in tokens:
-        statement = statement.where(or_(School.search_text.like(f"%{token}%"), School.id == query.strip()))
+    for alternatives in terms:  # "%" and "_" are letters, never LIKE wildcards
+        words = [School.search_text.contains(word, autoescape=True) for word in alternatives]
+        statement = statement.where(or_(*words, School.id == school_id))
     if max_days is not None:
         statement = statement.where(not_verified_since(max_days)).order_by(School.verified_on.is_not(None), School.verified_on, School.name)
     else:

@@ -26,7 +26,9 @@ def test_the_not_stated_count_follows_the_list_in_the_familys_language(text):
     replies = text("kinder cerca de 60637 educacion especial")
     said = "\n".join(replies)
     assert "1. " in said
-    assert "charter" in said.lower() and "discapacidades" in said  # "chárter" is spelt in GSM-7 letters  # every public school must serve students with disabilities
+    assert (
+        "charter" in said.lower() and "discapacidades" in said
+    )  # "chárter" is spelt in GSM-7 letters  # every public school must serve students with disabilities
 
 
 def test_a_bus_search_offers_the_search_without_the_bus_and_wider_takes_it(text):

@@ -127,3 +127,25 @@ def test_verifying_a_listing_dates_it_and_the_dashboard_lists_the_stale_ones(app
     assert [c[1] for c in changes_of(app, school_id)][-1] == "verified"
     history = editor.get(f"/staff/schools/{school_id}").get_data(as_text=True)
     assert "Verified" in history and date.today().isoformat() in history
+
+
+def test_listing_search_finds_a_name_with_a_typo_and_takes_percent_and_underscore_as_letters(as_role):
+    editor = as_role("editor")
+    found = unescape(editor.get("/staff/schools?q=kenwod").get_data(as_text=True))
+    assert "Kenwood Academy High School" in found
+    assert "Kelly" not in unescape(editor.get("/staff/schools?q=k_lly").get_data(as_text=True).split("<table>")[1])
+
+
+def test_each_listing_shows_what_it_has_not_stated_as_a_to_do(app, as_role):
+    charter = next(
+        s for s in (school(app, i) for i in _charter_ids(app)) if not s.sped_stated
+    )  # CPS states no special-education program for any charter
+    editor = as_role("editor")
+    page = unescape(editor.get(f"/staff/schools?q={charter.id}").get_data(as_text=True))
+    row = page.split(f"\"ltr\">{charter.id}</span>", 1)[1].split("</tr>", 1)[0]
+    assert "Special education" in row and "School bus" in row
+
+
+def _charter_ids(app):
+    with app.app_context():
+        return list(db.session.scalars(select(School.id).where(School.sector == "charter").order_by(School.id).limit(5)))
