@@ -158,6 +158,25 @@ def check_area(query: Query) -> None:
     raise OutOfArea(query.near_zip or f"{lat:.4f},{lon:.4f}", catalog_area())
 
 
+def needs_offered() -> list[str]:
+    """The needs at least one school offers: examples and choices never suggest one no school states."""
+
+    def build() -> list[str]:
+        return [need for need, column in NEED_COLUMNS.items() if db.session.scalar(select(exists().where(column.is_(True))))]
+
+    return per_revision("needs_offered", build)
+
+
+def example_zip() -> str:
+    """The ZIP code most of the catalog's schools are in, for examples ("K 60637")."""
+
+    def build() -> str:
+        statement = select(School.zip).where(School.zip != "").group_by(School.zip).order_by(func.count().desc(), School.zip).limit(1)
+        return db.session.scalar(statement) or "60637"
+
+    return per_revision("example_zip", build)
+
+
 # --- names with a typo --------------------------------------------------------------------
 
 TYPO_MIN_LENGTH = 4  # shorter words are taken as typed

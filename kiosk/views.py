@@ -37,7 +37,7 @@ from app.extensions import cache, csrf, db, limiter
 from app.i18n import LOCALES, language_names, text_direction
 from catalog.geo import as_zip, zip_centroid
 from catalog.labels import current as current_labels
-from catalog.queries import catalog_revision, check_area, find_schools, free_text, get_school, get_schools
+from catalog.queries import catalog_revision, check_area, find_schools, free_text, get_school, get_schools, needs_offered
 from catalog.search import QueryError, build_query
 from catalog.vocabulary import GRADE_BY_CODE, GRADE_CODES, N_, NEEDS
 from kiosk import services
@@ -171,8 +171,10 @@ def _grade_choices(labels) -> list[tuple[str, str]]:
     return [(code, labels.grade(n)) for n, code in GRADE_CODES.items()]
 
 
-def _need_choices(labels) -> list[tuple[str, str]]:
-    return [(need, labels.need(need)) for need in NEEDS]
+def _need_choices(labels, chosen=()) -> list[tuple[str, str]]:
+    """The needs to choose from: those some school of the catalog states it offers (and any chosen)."""
+    offered = needs_offered()
+    return [(need, labels.need(need)) for need in NEEDS if need in offered or need in chosen]
 
 
 def _reset_response():
@@ -337,7 +339,7 @@ def schools():
             "order": query.order,
         },
         grades=_grade_choices(labels),
-        need_choices=_need_choices(labels),
+        need_choices=_need_choices(labels, query.needs),
         radii=RADII_KM,
         page=query.page,
         pages=pages,
@@ -459,7 +461,7 @@ def _registration_choices() -> dict:
 
 def _registration_choices_without_list() -> dict:
     labels = current_labels()
-    return {"grades": _grade_choices(labels), "need_choices": _need_choices(labels), "languages": language_names(), "max_name": MAX_NAME}
+    return {"grades": _grade_choices(labels), "need_choices": _need_choices(labels, chosen=NEEDS), "languages": language_names(), "max_name": MAX_NAME}
 
 
 @kiosk.get("/<locale>/register")

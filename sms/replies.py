@@ -14,10 +14,10 @@ MAX_SEGMENTS = 3
 
 TEMPLATES = {
     "help": N_(
-        'SchoolBridge: public school info by text. Send grade + ZIP + needs, e.g. "K 60637 bus". Reply a number for details, MORE, PERSON for staff, STOP to end.'
+        'SchoolBridge: public school info by text. Send grade + ZIP + needs, e.g. "K %(zip)s". Reply a number for details, MORE, PERSON for staff, STOP to end.'
     ),
     "welcome": N_(
-        'Hi! I help you find public schools, district and charter. Tell me the grade and your ZIP, e.g. "grade 3 60623". Add needs: special ed, English help, bus.'
+        'Hi! I help you find public schools, district and charter. Tell me the grade and your ZIP, e.g. "grade 3 %(zip)s". Add needs: %(needs)s.'
     ),
     "language_set": N_("OK, I will write in English. Send grade + ZIP to find schools."),
     "stopped": N_("You will get no more texts from SchoolBridge. Reply START to begin again."),

@@ -2,6 +2,7 @@
 
 import secrets
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import UTC, datetime
 from functools import lru_cache
 from typing import NamedTuple
@@ -14,7 +15,7 @@ from app.db import upsert_statement
 from app.extensions import db
 from catalog.labels import current as current_labels
 from catalog.models import School
-from catalog.queries import Listing, OutOfArea, find_school_facts, free_text, get_listings, per_revision
+from catalog.queries import Listing, OutOfArea, example_zip, find_school_facts, free_text, get_listings, needs_offered, per_revision
 from catalog.search import QueryError, build_query
 from catalog.vocabulary import grades_of_mask
 from sms.engine import step
@@ -138,6 +139,15 @@ def catalog_search(params: dict) -> dict:
     }
 
 
+def _with_catalog_examples(reply: Reply) -> Reply:
+    """Fill the help and welcome texts' examples from the loaded catalog: its own ZIP code, and
+    only needs some school states (never "bus" where no school says it runs one)."""
+    if reply.key not in ("help", "welcome"):
+        return reply
+    labels = current_labels()
+    return replace(reply, values={"zip": example_zip(), "needs": ", ".join(labels.need(need) for need in needs_offered())})
+
+
 def is_opted_out(phone: str) -> bool:
     return db.session.get(OptOut, phone) is not None
 
@@ -256,7 +266,7 @@ def handle_inbound(phone: str, body: str, sid: str | None, now: datetime | None 
     locale = state.get("locale") or locale
     with force_locale(locale):
         gettext = get_translations().gettext
-        texts = [text for reply in replies for text in render_all(reply, gettext)]
+        texts = [text for reply in replies for text in render_all(_with_catalog_examples(reply), gettext)]
     if not _store(phone, body, sid, "received", now, texts):
         return texts
     _save_conversation(phone, locale, state, now)

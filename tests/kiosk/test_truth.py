@@ -36,3 +36,9 @@ def test_a_new_york_zip_is_said_to_be_outside_and_the_other_filters_still_apply(
 def test_a_name_with_a_typo_is_found(screen):
     results = html.unescape(page(screen, "/kiosk/en/schools?q=kenwod"))
     assert "Kenwood Academy High School" in results and "Showing names like “kenwood”." in results
+
+
+def test_the_needs_page_offers_only_needs_some_school_states(screen):
+    needs = html.unescape(page(screen, "/kiosk/en/needs?grade=K&near=60637"))
+    assert 'value="sped"' in needs and 'value="transit"' in needs
+    assert 'value="bus"' not in needs and 'value="dual_language"' not in needs  # no Chicago school states them

@@ -18,6 +18,8 @@ LONGEST = {
     "name": "Irene C. Hernandez Middle School for the Advancement of Science",
     "filter": "Deaf and hard of hearing program",
     "area": "Chicago, IL; Evanston, IL; Oak Park, IL",
+    "zip": "60637",
+    "needs": "Special education, English learner support, Dual language, Public transit, Wheelchair accessible",
 }
 LONG_LINE = "3. Marie Sklodowska Curie Metropolitan High School (Kindergarten to Grade 12, Charter, 39.9 km)"
 

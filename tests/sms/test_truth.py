@@ -43,3 +43,11 @@ def test_a_bus_search_offers_the_search_without_the_bus_and_wider_takes_it(text)
 def test_a_new_york_zip_is_said_to_be_outside_chicago(text):
     [reply] = text("grade 3 10025")
     assert "outside the area" in reply and "Chicago, IL" in reply
+
+
+def test_help_and_welcome_suggest_only_needs_some_school_states_and_the_catalogs_own_zip(text):
+    [help_text] = text("HELP")
+    [welcome] = text("hi", sender="+17735550102")
+    assert "bus" not in help_text.lower() and "bus" not in welcome.lower()  # no Chicago school states a school bus
+    assert "Special education" in welcome and "Public transit" in welcome
+    assert '"K 60' in help_text  # a Chicago ZIP, from the catalog

@@ -142,7 +142,7 @@ def test_each_listing_shows_what_it_has_not_stated_as_a_to_do(app, as_role):
     )  # CPS states no special-education program for any charter
     editor = as_role("editor")
     page = unescape(editor.get(f"/staff/schools?q={charter.id}").get_data(as_text=True))
-    row = page.split(f"\"ltr\">{charter.id}</span>", 1)[1].split("</tr>", 1)[0]
+    row = page.split(f'"ltr">{charter.id}</span>', 1)[1].split("</tr>", 1)[0]
     assert "Special education" in row and "School bus" in row
 
 
