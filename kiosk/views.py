@@ -461,7 +461,12 @@ def _registration_choices() -> dict:
 
 def _registration_choices_without_list() -> dict:
     labels = current_labels()
-    return {"grades": _grade_choices(labels), "need_choices": _need_choices(labels, chosen=NEEDS), "languages": language_names(), "max_name": MAX_NAME}
+    return {
+        "grades": _grade_choices(labels),
+        "need_choices": _need_choices(labels, chosen=NEEDS),
+        "languages": language_names(),
+        "max_name": MAX_NAME,
+    }
 
 
 @kiosk.get("/<locale>/register")
