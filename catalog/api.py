@@ -14,7 +14,7 @@ from catalog.labels import Labels
 from catalog.labels import current as current_labels
 from catalog.models import School
 from catalog.openapi import openapi_document
-from catalog.queries import Hit, catalog_revision, check_area, find_schools, free_text, get_school
+from catalog.queries import Hit, OutOfArea, catalog_revision, find_schools, free_text, get_school
 from catalog.search import ORDERS, QueryError, Relaxation, build_query
 from catalog.vocabulary import GRADE_CODES, NEEDS, PROGRAM_CODES, SECTORS
 
@@ -159,7 +159,6 @@ def schools():
             default_seed=int(date.today().strftime("%Y%m%d")),
             max_per_page=current_app.config["API_MAX_PER_PAGE"],
         )
-        check_area(query)
     except QueryError as error:
         return bad_parameter(error.parameter, gettext(error.message, **error.params))
 
@@ -178,7 +177,10 @@ def schools():
             "results": [hit_json(hit, labels) for hit in result.hits],
         }
 
-    return cached_json(repr(query), build)
+    try:
+        return cached_json(repr(query), build)
+    except OutOfArea as error:  # raised by the search itself, never cached
+        return bad_parameter(error.parameter, gettext(error.message, **error.params))
 
 
 @api.get("/schools/<school_id>")

@@ -232,9 +232,9 @@ def _rank_in_database(query: Query, terms: list[tuple[str, ...]] | None = None) 
 
 def count_by_sector(query: Query, *conditions, terms: list[tuple[str, ...]] | None = None) -> dict[str, int]:
     """Count the schools that match the query (inside its radius) and the extra conditions, per sector."""
-    statement = select(School.sector, School.lat, School.lon).where(*_filters(query, terms), *conditions)
-    counted: Counter = Counter()
     if query.near is not None and query.radius_km is not None:
+        statement = select(School.sector, School.lat, School.lon).where(*_filters(query, terms), *conditions)
+        counted: Counter = Counter()
         lat, lon = query.near
         for row in db.session.execute(statement):
             if row.lat is not None and row.lon is not None and geo.haversine_km(lat, lon, row.lat, row.lon) <= query.radius_km:

@@ -37,7 +37,7 @@ from app.extensions import cache, csrf, db, limiter
 from app.i18n import LOCALES, language_names, text_direction
 from catalog.geo import as_zip, zip_centroid
 from catalog.labels import current as current_labels
-from catalog.queries import catalog_revision, check_area, find_schools, free_text, get_school, get_schools, needs_offered
+from catalog.queries import catalog_revision, find_schools, free_text, get_school, get_schools, needs_offered
 from catalog.search import QueryError, build_query
 from catalog.vocabulary import GRADE_BY_CODE, GRADE_CODES, N_, NEEDS
 from kiosk import services
@@ -291,7 +291,7 @@ def schools():
     while query is None:  # a wrong value costs only its own filter: the family's others still apply
         try:
             query = build_query(params, default_seed=_family_seed())
-            check_area(query)  # a ZIP of another city: said, and the family's other filters still apply
+            result = find_schools(query)  # a ZIP of another city is said, and the family's other filters still apply
         except QueryError as problem:
             query = None
             error = error or gettext(problem.message, **problem.params)
@@ -300,7 +300,7 @@ def schools():
                 params = {key: value for key, value in params.items() if key not in dropped}
             else:  # not one filter's fault
                 query = build_query({"per_page": params["per_page"], "order": ["neutral"]})
-    result = find_schools(query)
+                result = find_schools(query)
     booths = _booths()
     pages = max(1, -(-result.total // PER_PAGE))
 
