@@ -32,11 +32,13 @@ translations-update: $(VENV)/.app-installed
 	  --project SchoolBridge --copyright-holder SchoolBridge -o translations/messages.pot $(wildcard app catalog kiosk sms staff)
 	$(BIN)/pybabel update -i translations/messages.pot -d translations --no-fuzzy-matching --ignore-obsolete
 
-## PostgreSQL, Redis and nginx for the tests that run on them (Debian's packages; the tests start
-## their own servers), Debian's Chromium for the kiosk's browser tests, and axe-core (npm) that they inject.
-SYSTEM_TEST_PACKAGES := postgresql chromium redis-server nginx
+## PostgreSQL with PostGIS, Redis and nginx for the tests that run on them (Debian's packages; the
+## tests start their own servers), Debian's Chromium for the kiosk's browser tests, and axe-core
+## (npm) that they inject.
+SYSTEM_TEST_PACKAGES := postgresql postgresql-postgis chromium redis-server nginx
 system-test-deps: node_modules/axe-core/axe.min.js
-	@if ! ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || ! test -x /usr/bin/chromium \
+	@if ! ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || ! ls /usr/share/postgresql/*/extension/postgis.control >/dev/null 2>&1 \
+	    || ! test -x /usr/bin/chromium \
 	    || ! command -v redis-server >/dev/null || ! test -x /usr/sbin/nginx; then \
 	  $(SUDO) apt-get update -qq && $(APT_INSTALL) $(SYSTEM_TEST_PACKAGES); fi
 

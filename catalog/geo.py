@@ -7,16 +7,21 @@ import sys
 import unicodedata
 from functools import lru_cache
 
-EARTH_RADIUS_KM = 6371.0088
+# The sphere PostGIS measures on with use_spheroid=false (the WGS 84 mean radius, (2a + b) / 3):
+# both databases and the offline copy measure on it, so they agree to the metre and below.
+EARTH_RADIUS_KM = 6371.008771415059
 ZIP_RE = re.compile(r"([0-9]{5})(?:-[0-9]{4})?")  # ZIP or ZIP+4
 _RADIANS = math.pi / 180
 
 
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Return the great-circle distance between two points in kilometres."""
-    p1, p2 = lat1 * _RADIANS, lat2 * _RADIANS
-    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin((lon2 - lon1) * _RADIANS / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Return the great-circle distance between two points in kilometres, as PostGIS's
+    `ST_Distance(geography, geography, false)` computes it (Vincenty's formula on a sphere)."""
+    p1, p2, d_lon = lat1 * _RADIANS, lat2 * _RADIANS, (lon2 - lon1) * _RADIANS
+    cos_d_lon = math.cos(d_lon)
+    a = math.hypot(math.cos(p2) * math.sin(d_lon), math.cos(p1) * math.sin(p2) - math.sin(p1) * math.cos(p2) * cos_d_lon)
+    b = math.sin(p1) * math.sin(p2) + math.cos(p1) * math.cos(p2) * cos_d_lon
+    return EARTH_RADIUS_KM * math.atan2(a, b)
 
 
 def bounding_box(lat: float, lon: float, radius_km: float) -> tuple[float, float, float, float]:

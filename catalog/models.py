@@ -2,7 +2,7 @@
 
 from datetime import UTC, date, datetime
 
-from sqlalchemy import JSON, CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import JSON, BigInteger, CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.extensions import db
@@ -39,6 +39,7 @@ class School(db.Model):
             "lat",
             "lon",
             "id",
+            "id_hash",
         ),  # fmt: skip
     )
 
@@ -84,6 +85,9 @@ class School(db.Model):
     need_accessible: Mapped[bool] = mapped_column(default=False)
     needs_not_stated: Mapped[int] = mapped_column(default=0)  # one bit a need the listing says nothing about (vocabulary.need_bit)
     geo_cell: Mapped[int | None]  # catalog.geo.grid_cell of lat/lon
+    # PostgreSQL adds `location`, a PostGIS geography point generated from lat/lon (migration 0010).
+    id_hash: Mapped[int] = mapped_column(BigInteger, default=0)  # catalog.search.id_hash: the neutral order's per-school part
+    sort_name: Mapped[str] = mapped_column(String(300), default="")  # catalog.text.fold(name), for the name order
     search_text: Mapped[str] = mapped_column(Text, default="")
     content_hash: Mapped[str] = mapped_column(String(64), default="")
     updated_at: Mapped[datetime] = mapped_column(default=_now, onupdate=_now)

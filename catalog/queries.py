@@ -12,10 +12,10 @@ from sqlalchemy import Row, and_, bindparam, exists, func, null, or_, select
 from sqlalchemy.orm import selectinload
 
 from app.extensions import db
-from catalog import geo
+from catalog import dialects
 from catalog.csvformat import FREE_TEXT_FIELDS, SchoolRecord, school_row, text_hash
 from catalog.models import CatalogRevision, Program, School, SchoolText, transit_line
-from catalog.search import Query, QueryError, Reason, Relaxation, SchoolFacts, droppable, explain, rank, wider_radii, without
+from catalog.search import Query, QueryError, Reason, Relaxation, SchoolFacts, droppable, explain, page_bounds, wider_radii, without
 from catalog.vocabulary import N_, grade_bit, need_bit
 
 NEED_COLUMNS = {
@@ -53,6 +53,10 @@ class OutOfArea(QueryError):
         super().__init__("near", N_("%(place)s is outside the area we list schools in: %(area)s."), place=place, area=area)
 
 
+def _dialect() -> str:
+    return db.engine.dialect.name
+
+
 def _filters(query: Query, terms: list[tuple[str, ...]] | None = None) -> list:
     """The query's filters as SQL conditions; `terms` are alternatives for each word of a misspelt text."""
     conditions = []
@@ -72,11 +76,7 @@ def _filters(query: Query, terms: list[tuple[str, ...]] | None = None) -> list:
         # "%" and "_" are letters here: escaped, never LIKE wildcards
         conditions.append(or_(*(School.search_text.contains(word, autoescape=True) for word in alternatives)))
     if query.near is not None and query.radius_km is not None:
-        cells = geo.cells_covering(*query.near, query.radius_km)
-        if cells is not None:
-            conditions.append(School.geo_cell.in_(cells))
-        min_lat, max_lat, min_lon, max_lon = geo.bounding_box(*query.near, query.radius_km)
-        conditions += [School.lat.between(min_lat, max_lat), School.lon.between(min_lon, max_lon)]
+        conditions += dialects.within(_dialect(), query.near, query.radius_km)
     return conditions
 
 
@@ -146,16 +146,11 @@ def check_area(query: Query) -> None:
     """Raise OutOfArea when the query's place is more than AREA_MARGIN_KM from every school."""
     if query.near is None:
         return
-    lat, lon = query.near
-    min_lat, max_lat, min_lon, max_lon = geo.bounding_box(lat, lon, AREA_MARGIN_KM)
-    nearby = db.session.execute(
-        select(School.lat, School.lon).where(School.lat.between(min_lat, max_lat), School.lon.between(min_lon, max_lon)).limit(500)
-    )
-    if any(geo.haversine_km(lat, lon, row.lat, row.lon) <= AREA_MARGIN_KM for row in nearby):
+    if db.session.scalar(select(School.id).where(*dialects.within(_dialect(), query.near, AREA_MARGIN_KM)).exists().select()):
         return
     if not db.session.scalar(select(exists().where(School.lat.is_not(None)))):
         return  # an empty catalog (or one without places) covers no area to be outside of
-    raise OutOfArea(query.near_zip or f"{lat:.4f},{lon:.4f}", catalog_area())
+    raise OutOfArea(query.near_zip or "{:.4f},{:.4f}".format(*query.near), catalog_area())
 
 
 def needs_offered() -> list[str]:
@@ -223,23 +218,30 @@ def read_misspelt(tokens: list[str]) -> list[tuple[str, ...]] | None:
 # --- the one search -----------------------------------------------------------------------
 
 
-def _rank_in_database(query: Query, terms: list[tuple[str, ...]] | None = None) -> tuple[int, list[tuple[str, float | None]]]:
-    # Rows of (id, name, lat, lon) are Candidates already: no object per row on the hot path.
-    # The name is read only to order by it, so other searches stay inside ix_school_search.
-    name = School.name if query.order == "name" else null().label("name")
-    return rank(db.session.execute(select(School.id, name, School.lat, School.lon).where(*_filters(query, terms))), query)
+def _ranked_page(query: Query, terms: list[tuple[str, ...]] | None = None) -> tuple[int, list[tuple[str, float | None]]]:
+    """Filter, measure, order and page in one statement: (total, [(school id, km or None), …]).
+
+    Ties are broken by id, so every order is total and paging never repeats or skips a school.
+    """
+    dialect = _dialect()
+    distance = (dialects.distance_km(dialect, query.near) if query.near is not None else null()).label("distance_km")
+    order = {
+        "distance": distance.nulls_last(),
+        "name": dialects.name_order(dialect),
+        "neutral": dialects.neutral_order(dialect, query.seed),
+    }[query.order]
+    offset, limit = page_bounds(query)
+    statement = select(School.id, distance, func.count().over().label("total")).where(*_filters(query, terms))
+    rows = db.session.execute(statement.order_by(order, School.id).offset(offset).limit(limit)).all()
+    if rows:
+        total = rows[0].total
+    else:  # past the last page, or nothing matched
+        total = db.session.scalar(select(func.count()).select_from(School).where(*_filters(query, terms))) if offset else 0
+    return total, [(row.id, round(row.distance_km, 2) if row.distance_km is not None else None) for row in rows]
 
 
 def count_by_sector(query: Query, *conditions, terms: list[tuple[str, ...]] | None = None) -> dict[str, int]:
     """Count the schools that match the query (inside its radius) and the extra conditions, per sector."""
-    if query.near is not None and query.radius_km is not None:
-        statement = select(School.sector, School.lat, School.lon).where(*_filters(query, terms), *conditions)
-        counted: Counter = Counter()
-        lat, lon = query.near
-        for row in db.session.execute(statement):
-            if row.lat is not None and row.lon is not None and geo.haversine_km(lat, lon, row.lat, row.lon) <= query.radius_km:
-                counted[row.sector] += 1
-        return dict(counted)
     grouped = select(School.sector, func.count()).where(*_filters(query, terms), *conditions).group_by(School.sector)
     return {sector: n for sector, n in db.session.execute(grouped)}
 
@@ -276,11 +278,11 @@ def _search(query: Query) -> tuple[int, list[tuple[str, float | None]], list | N
     """Rank the query's page: (total, page, terms a misspelt text was read as, not_stated, relaxations)."""
     check_area(query)
     terms = None
-    total, page = _rank_in_database(query)
+    total, page = _ranked_page(query)
     if not total and query.text:
         terms = read_misspelt(query.text_tokens)
         if terms is not None and any(alternatives != (token,) for alternatives, token in zip(terms, query.text_tokens, strict=True)):
-            total, page = _rank_in_database(query, terms)
+            total, page = _ranked_page(query, terms)
     not_stated = _not_stated(query, terms)
     relaxations = _relaxations(query, terms) if not total else []
     return total, page, terms, not_stated, relaxations

@@ -1,21 +1,17 @@
-"""Search decisions, pure: read a query, rank candidates, page them, say why each matched,
+"""Search decisions, pure: read a query, define the neutral order, say why each school matched,
 and which filter to drop when nothing did.
 
-The database side (`catalog.queries.find_schools`) narrows the catalog with the query's filters
-in SQL; this module decides distance, radius, order and paging, and explains each hit.
+The database (`catalog.queries.find_schools`) filters, measures, orders and pages in one query.
 """
 
-import hashlib
-import heapq
 import math
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from typing import NamedTuple
 
 from catalog import geo
 from catalog.csvformat import ISO_639_1
-from catalog.text import fold, fold_tokens
+from catalog.text import fold_tokens
 from catalog.vocabulary import GRADE_BY_CODE, N_, NEEDS, PROGRAM_CODES, SECTORS
 
 ORDERS = ("distance", "neutral", "name")
@@ -55,15 +51,6 @@ class Query:
     @property
     def text_tokens(self) -> list[str]:
         return fold_tokens(self.text)
-
-
-class Candidate(NamedTuple):
-    """What ranking needs to know of a school that passed the filters (a row of id, name, lat, lon)."""
-
-    id: str
-    name: str
-    lat: float | None
-    lon: float | None
 
 
 @dataclass(frozen=True)
@@ -231,42 +218,34 @@ def wider_radii(query: Query) -> list[float]:
     return [km for km in WIDER_RADII_KM if km > query.radius_km]
 
 
-# --- ranking ------------------------------------------------------------------------------
+# --- the neutral order ----------------------------------------------------------------------
+# A seeded shuffle that favours no school, made of 32-bit integer steps that PostgreSQL, SQLite
+# and the offline copy's JavaScript compute alike (catalog.dialects, offline.js): each school
+# keeps the FNV-1a hash of its id, and a seed mixes it into its place.
+
+FNV_OFFSET, FNV_PRIME, MASK_32 = 2166136261, 16777619, 0xFFFFFFFF
+MIX_MULTIPLIER = 0x45D9F3B  # small enough that a 32-bit value times it fits a signed 64-bit integer
 
 
-def neutral_key(seed: int, school_id: str) -> bytes:
-    """Return a school's place in the neutral order for a seed: a keyed hash, not a ranking."""
-    return hashlib.blake2b(school_id.encode(), digest_size=8, key=str(seed).encode()).digest()
+def id_hash(school_id: str) -> int:
+    """Return the 32-bit FNV-1a hash of a school id's UTF-8 bytes (stored as `school.id_hash`)."""
+    value = FNV_OFFSET
+    for byte in school_id.encode():
+        value = ((value ^ byte) * FNV_PRIME) & MASK_32
+    return value
 
 
-def _sort_keys(candidates: Iterable[Candidate], query: Query) -> Iterator[tuple[tuple, str, float | None]]:
-    """Yield (sort key, school id, distance) for the candidates inside the radius."""
-    near, radius, order = query.near, query.radius_km, query.order
-    for c in candidates:
-        distance = None
-        if near is not None and c.lat is not None and c.lon is not None:
-            distance = geo.haversine_km(near[0], near[1], c.lat, c.lon)
-        if radius is not None and (distance is None or distance > radius):
-            continue
-        if order == "distance":
-            key = (distance is None, distance or 0.0, c.id)
-        elif order == "name":
-            key = (fold(c.name), c.id)
-        else:
-            key = (neutral_key(query.seed, c.id), c.id)
-        yield key, c.id, distance
+def neutral_key(seed: int, school_hash: int) -> int:
+    """Return a school's place in the neutral order for a seed (smaller first; ties by id)."""
+    x = school_hash ^ (seed & MASK_32)
+    x = (((x >> 16) ^ x) * MIX_MULTIPLIER) & MASK_32
+    x = (((x >> 16) ^ x) * MIX_MULTIPLIER) & MASK_32
+    return (x >> 16) ^ x
 
 
-def rank(candidates: Iterable[Candidate], query: Query) -> tuple[int, list[tuple[str, float | None]]]:
-    """Order and page the candidates: (total, [(school id, distance_km or None), …] of the page).
-
-    Ties are broken by id, so every order is total and paging never repeats or skips a school.
-    """
-    keyed = list(_sort_keys(candidates, query))
-    start, end = (query.page - 1) * query.per_page, query.page * query.per_page
-    # Only the first `end` are needed: a partial selection beats a full sort for early pages.
-    top = heapq.nsmallest(end, keyed) if end * 8 < len(keyed) else sorted(keyed)[:end]
-    return len(keyed), [(school_id, round(d, 2) if d is not None else None) for _key, school_id, d in top[start:end]]
+def page_bounds(query: Query) -> tuple[int, int]:
+    """Return (offset, limit) of the query's page."""
+    return (query.page - 1) * query.per_page, query.per_page
 
 
 def explain(query: Query, facts: SchoolFacts, distance_km: float | None, text: str | None = None) -> list[Reason]:

@@ -21,7 +21,8 @@ from catalog.csvformat import (
 )
 from catalog.models import CatalogRevision, ListingChange, Program, School, SchoolText
 from catalog.queries import current_rows
-from catalog.text import fold_for_search
+from catalog.search import id_hash
+from catalog.text import fold, fold_for_search
 from catalog.vocabulary import N_, NEEDS, PROGRAM_KINDS, grade_mask, need_bit
 
 CHUNK = 500  # rows per statement: well under SQLite's bound-parameter limit
@@ -65,6 +66,8 @@ def school_values(record: SchoolRecord) -> dict:
     values.update({f"need_{need}": need in needs for need in NEEDS})
     values["needs_not_stated"] = sum(need_bit(need) for need in record.needs_not_stated())
     values["geo_cell"] = geo.grid_cell(record.lat, record.lon) if record.lat is not None and record.lon is not None else None
+    values["id_hash"] = id_hash(record.id)
+    values["sort_name"] = fold(record.name)[:300]
     values["search_text"] = fold_for_search(
         " ".join((record.name, record.operator, record.school_type, record.address, record.city, record.zip))
     )
