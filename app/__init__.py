@@ -147,8 +147,8 @@ def ready_for_traffic() -> None:
     The ZIP table and the locale data are read once and kept; frozen, they leave the cyclic
     garbage collector's scans, which otherwise pause a request for 100+ ms now and then.
     """
-    from catalog.geo import zip_centroid
+    from catalog.zip_table import centroid
 
-    zip_centroid("60637")
+    centroid("60637")
     gc.collect()
     gc.freeze()

@@ -108,6 +108,7 @@ def bench_import(url: str, path: Path) -> tuple[int, float]:
 def bench_search(url: str, rows: list[dict], queries: int = 400) -> dict:
     from app import ready_for_traffic
     from app.extensions import db
+    from catalog import zip_table
     from catalog.queries import find_schools
     from catalog.search import build_query
 
@@ -125,7 +126,7 @@ def bench_search(url: str, rows: list[dict], queries: int = 400) -> dict:
                 "radius_km": ["5"],
                 "need": list(needs),
             }
-            query = build_query(params)
+            query = build_query(params, centroid_of=zip_table.centroid)
             start = time.perf_counter()
             result = find_schools(query)
             elapsed = time.perf_counter() - start
@@ -359,10 +360,10 @@ def bench_sms(sqlite_url: str, rows: list[dict], seconds: int, floors: bool = Fa
 
 def kiosk_result_paths(rows: list[dict], count: int = 5_000) -> list[str]:
     """Results pages as families ask for them: a grade, a real ZIP, sometimes a need, in several languages."""
-    from catalog.geo import zip_centroid
+    from catalog.zip_table import centroid
 
     rng = random.Random(5)
-    zips = sorted({r["zip"] for r in rows if r["zip"] and zip_centroid(r["zip"])})  # a ZIP we know no centre of is a 400
+    zips = sorted({r["zip"] for r in rows if r["zip"] and centroid(r["zip"])})  # a ZIP we know no centre of is a 400
     paths = []
     for n in range(count):
         need = rng.choice(["", "&need=sped", "&need=ell", "&need=bus", "&need=accessible"])

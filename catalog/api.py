@@ -9,6 +9,7 @@ from flask_babel import get_locale, gettext, refresh
 
 from app.extensions import cache
 from app.i18n import normalize_locale
+from catalog import zip_table
 from catalog.csvformat import ISO_639_1, web_address
 from catalog.labels import Labels
 from catalog.labels import current as current_labels
@@ -156,6 +157,7 @@ def schools():
     try:
         query = build_query(
             request.args.to_dict(flat=False),
+            centroid_of=zip_table.centroid,
             default_seed=int(date.today().strftime("%Y%m%d")),
             max_per_page=current_app.config["API_MAX_PER_PAGE"],
         )

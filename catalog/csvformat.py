@@ -423,7 +423,7 @@ def _parse_phone(row: _Row) -> str:
     return value
 
 
-def _parse_location(row: _Row, zip_code: str) -> tuple[float | None, float | None, bool]:
+def _parse_location(row: _Row, zip_code: str, centroid_of: geo.CentroidOf) -> tuple[float | None, float | None, bool]:
     lat, lon = row.number("lat"), row.number("lon")
     if (lat is None) != (lon is None):
         row.problem("lat" if lat is None else "lon", N_("Give both lat and lon, or neither."))
@@ -433,7 +433,7 @@ def _parse_location(row: _Row, zip_code: str) -> tuple[float | None, float | Non
             row.problem("lat", N_("%(lat)s, %(lon)s is not a place on Earth."), lat=lat, lon=lon)
             return None, None, False
         return round(lat, 6), round(lon, 6), False
-    centroid = geo.zip_centroid(zip_code) if zip_code else None
+    centroid = centroid_of(zip_code) if zip_code else None
     if centroid:
         row.problem("lat", N_("No lat/lon: the centre of ZIP %(zip)s is used."), True, zip=zip_code)
         return centroid[0], centroid[1], True
@@ -472,7 +472,7 @@ def web_address(value: str) -> str | None:
     return cleaned
 
 
-def parse_school(line: int, values: dict) -> tuple[SchoolRecord | None, list[Problem]]:
+def parse_school(line: int, values: dict, centroid_of: geo.CentroidOf) -> tuple[SchoolRecord | None, list[Problem]]:
     """Validate one canonical row: a record (None if rejected) and its problems and warnings."""
     row = _Row(line, values)
     for column in REQUIRED:
@@ -498,7 +498,7 @@ def parse_school(line: int, values: dict) -> tuple[SchoolRecord | None, list[Pro
     if website is None:  # "javascript:…" would run in a partner's link, "//evil.example" lead to another site
         row.problem("website", N_("“%(value)s” is not a web address (http:// or https://)."), value=given_website[:80])
     zip_code = _parse_zip(row)
-    lat, lon, approximate = _parse_location(row, zip_code)
+    lat, lon, approximate = _parse_location(row, zip_code, centroid_of)
     fields = dict(
         id=school_id,
         name=row.text("name"),

@@ -1,17 +1,18 @@
-"""Distances and ZIP centroids, offline (the `zipcodes` package ships its data)."""
+"""Places, pure: distances on the sphere, bounding boxes and grid cells, ZIP codes as typed.
+
+The ZIP table itself is read by `catalog.zip_table`."""
 
 import math
 import re
-import subprocess
-import sys
 import unicodedata
-from functools import lru_cache
+from collections.abc import Callable
 
 # The sphere PostGIS measures on with use_spheroid=false (the WGS 84 mean radius, (2a + b) / 3):
 # both databases and the offline copy measure on it, so they agree to the metre and below.
 EARTH_RADIUS_KM = 6371.008771415059
 ZIP_RE = re.compile(r"([0-9]{5})(?:-[0-9]{4})?")  # ZIP or ZIP+4
 _RADIANS = math.pi / 180
+CentroidOf = Callable[[str], tuple[float, float] | None]  # a 5-digit ZIP → its centre, or None (catalog.zip_table.centroid)
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -52,44 +53,11 @@ def cells_covering(lat: float, lon: float, radius_km: float) -> list[int] | None
     return [row * 10_000 + column for row in rows for column in columns]
 
 
-# `zipcodes` keeps every field of ~42,000 ZIPs in memory (about 140 MB a process); a child
-# process reads it and hands back only the centroids (about 6 MB here).
-_EXPORT_CENTROIDS = """
-import zipcodes
-for z in zipcodes.list_all():
-    print(z["zip_code"], z["lat"], z["long"])
-"""
-
-
-@lru_cache(maxsize=1)
-def _centroids() -> dict[str, tuple[float, float]]:
-    out = subprocess.run([sys.executable, "-c", _EXPORT_CENTROIDS], capture_output=True, text=True, check=True, timeout=60).stdout
-    table = {}
-    for line in out.splitlines():
-        try:
-            zip_code, lat, lon = line.split()
-            table[zip_code] = (float(lat), float(lon))
-        except ValueError:
-            continue
-    return table
-
-
 def as_zip(text: str) -> str | None:
     """Return the 5-digit ZIP code a text is, in any digits ("٦٠٦٣٧", "６０６３７") or as ZIP+4; else None."""
     ascii_digits = "".join(str(unicodedata.decimal(ch, ch)) for ch in unicodedata.normalize("NFKC", (text or "")[:20]).strip())
     match = ZIP_RE.fullmatch(ascii_digits)
     return match.group(1) if match else None
-
-
-def zip_centroid(zip_code: str) -> tuple[float, float] | None:
-    """Return the (lat, lon) centre of a US ZIP code (see `as_zip`), or None if unknown."""
-    code = as_zip(zip_code)
-    return _centroids().get(code) if code else None
-
-
-def zips_within(min_lat: float, max_lat: float, min_lon: float, max_lon: float) -> dict[str, tuple[float, float]]:
-    """Return the ZIP centres inside a latitude/longitude box (a city's, for a device's offline copy)."""
-    return {z: (lat, lon) for z, (lat, lon) in _centroids().items() if min_lat <= lat <= max_lat and min_lon <= lon <= max_lon}
 
 
 def valid_lat_lon(lat: float, lon: float) -> bool:

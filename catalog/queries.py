@@ -411,6 +411,18 @@ def current_rows(school_ids: list[str], batch: int = 500) -> dict[str, dict]:
     return rows
 
 
+def nearest_schools(near: tuple[float, float], radius_km: float, limit: int) -> tuple[list[tuple[School, float]], bool]:
+    """The schools within `radius_km` of `near`, nearest first (ties by id), at most `limit`, each
+    with its distance and its programs and texts loaded; and whether they are the whole catalog."""
+    dialect = _dialect()
+    distance = dialects.distance_km(dialect, near).label("distance_km")
+    statement = select(School.id, distance).where(*dialects.within(dialect, near, radius_km)).order_by(distance, School.id).limit(limit)
+    found = db.session.execute(statement).all()
+    loaded = {school.id: school for school in get_schools([row.id for row in found])}
+    whole = len(found) == db.session.scalar(select(func.count()).select_from(School))
+    return [(loaded[row.id], row.distance_km) for row in found if row.id in loaded], whole
+
+
 def all_schools(batch: int = 500) -> Iterator[School]:
     """Yield every school in id order, with programs and texts, a batch at a time."""
     statement = (

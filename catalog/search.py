@@ -104,11 +104,11 @@ def parse_grade(value: str) -> int:
     return GRADE_BY_CODE[code]
 
 
-def parse_near(value: str) -> tuple[tuple[float, float], str | None]:
+def parse_near(value: str, centroid_of: geo.CentroidOf) -> tuple[tuple[float, float], str | None]:
     """Parse a 5-digit ZIP or "lat,lon" into coordinates (and the ZIP, if one was given)."""
     zip_code = geo.as_zip(value)
     if zip_code:
-        centroid = geo.zip_centroid(zip_code)
+        centroid = centroid_of(zip_code)
         if not centroid:
             raise QueryError("near", N_("ZIP code %(zip)s was not found."), zip=zip_code)
         return centroid, zip_code
@@ -120,11 +120,14 @@ def parse_near(value: str) -> tuple[tuple[float, float], str | None]:
     raise QueryError("near", N_("Give a 5-digit ZIP code or “latitude,longitude”."))
 
 
-def build_query(params: Mapping[str, Sequence[str]], default_seed: int = 0, max_per_page: int = 100) -> Query:
-    """Read search parameters (name → list of values, as in a query string) into a Query."""
+def build_query(
+    params: Mapping[str, Sequence[str]], *, centroid_of: geo.CentroidOf, default_seed: int = 0, max_per_page: int = 100
+) -> Query:
+    """Read search parameters (name → list of values, as in a query string) into a Query; a ZIP
+    code is placed by `centroid_of`."""
     grade = _one(params, "grade")
     near_value = _one(params, "near")
-    near, near_zip = parse_near(near_value) if near_value else (None, None)
+    near, near_zip = parse_near(near_value, centroid_of) if near_value else (None, None)
     radius = _one(params, "radius_km", strip=False)
     radius_km = None
     if radius is not None:

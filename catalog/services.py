@@ -8,7 +8,7 @@ from flask import g
 from sqlalchemy import delete, insert, select, update
 
 from app.extensions import db
-from catalog import geo
+from catalog import geo, zip_table
 from catalog.csvformat import (
     FREE_TEXT_FIELDS,
     Problem,
@@ -143,7 +143,7 @@ def import_schools(
     first_line: dict[str, int] = {}
     for line, row in rows:
         report.rows += 1
-        record, problems = parse_school(line, row)
+        record, problems = parse_school(line, row, zip_table.centroid)
         report.add(problems)
         if on_row:
             on_row()
@@ -215,7 +215,7 @@ def publish_listing(school_id: str, row: dict, actor: str, action: str = "edited
     The id comes from the caller, never from the row. Returns (column → [before, after] as
     written, problems); nothing is written when a problem is an error or nothing changed.
     """
-    record, problems = parse_school(1, {**row, "id": school_id})
+    record, problems = parse_school(1, {**row, "id": school_id}, zip_table.centroid)
     if record is None:
         return {}, problems
     before = current_rows([school_id]).get(school_id)

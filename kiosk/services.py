@@ -2,13 +2,16 @@
 
 import hashlib
 import secrets
+import statistics
 from datetime import UTC, date, datetime
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from app.extensions import db
+from catalog import zip_table
 from catalog.models import School
+from catalog.queries import example_zip
 from kiosk.models import Booth, Fair, KioskDevice, Registration
 from kiosk.registration import RegistrationInput
 
@@ -40,6 +43,16 @@ def booth_labels(fair_id: int | None) -> dict[str, str]:
     if fair_id is None:
         return {}
     return dict(db.session.execute(select(Booth.school_id, Booth.label).where(Booth.fair_id == fair_id)).all())
+
+
+def fair_center(fair_id: int | None) -> tuple[float, float] | None:
+    """Where a fair is, for the offline copy its screens keep: the middle (median place) of its
+    booths' schools; without booths, the centre of the catalog's busiest ZIP."""
+    booths = select(School.lat, School.lon).join(Booth, Booth.school_id == School.id)
+    places = db.session.execute(booths.where(Booth.fair_id == fair_id, School.lat.is_not(None))).all() if fair_id else []
+    if places:
+        return statistics.median(p.lat for p in places), statistics.median(p.lon for p in places)
+    return zip_table.centroid(example_zip())
 
 
 def add_device(fair: Fair, name: str) -> tuple[KioskDevice, str]:

@@ -1,22 +1,32 @@
-"""The catalog as a kiosk screen keeps it for browsing offline: public facts only, labelled in one locale."""
+"""The catalog as a kiosk screen keeps it for browsing offline: the schools of the fair's area,
+public facts only, labelled in one locale, with what the offline search needs to find and order
+them exactly as the server does (offline.js)."""
 
-from catalog import geo
+from catalog import geo, zip_table
 from catalog.labels import Labels
-from catalog.queries import all_schools
-from catalog.vocabulary import GRADE_CODES, NEEDS
+from catalog.queries import nearest_schools
+from catalog.vocabulary import GRADE_CODES, NEEDS, SECTORS, need_bit
 
-ZIP_MARGIN_DEGREES = 0.2  # home ZIPs around the city's schools, about 20 km
+# The fair's area: the schools a family at the fair may consider, and no more than a screen keeps
+# well (about 1.3 MB in one language: bench/RESULTS.md).
+AREA_KM = 25.0
+AREA_MAX_SCHOOLS = 2000
+ZIP_MARGIN_KM = 10.0  # home ZIPs a little past the area's edge can still be searched from
 
 
-def build_snapshot(labels: Labels, revision: int, booths: dict[str, str]) -> dict:
-    """Every school with what the offline pages show, and the ZIP centres that distances need."""
+def build_snapshot(labels: Labels, revision: int, booths: dict[str, str], center: tuple[float, float] | None) -> dict:
+    """The schools around a fair (nearest first, at most AREA_MAX_SCHOOLS within AREA_KM of
+    `center`) with what the offline pages show, and the ZIP centres that distances need."""
+    found, whole = nearest_schools(center, AREA_KM, AREA_MAX_SCHOOLS) if center else ([], False)
     schools = []
-    for school in all_schools():
-        needs = [need for need in NEEDS if getattr(school, f"need_{need}")]
+    for school, _distance in found:
         schools.append(
             {
                 "id": school.id,
+                "h": school.id_hash,  # the neutral order's per-school part (catalog.search.neutral_key)
                 "name": school.name,
+                "sort": school.sort_name,  # the name order
+                "text": school.search_text,  # what the name search looks in
                 "sector": school.sector,
                 "sector_label": labels.sector(school.sector),
                 "grades": school.grades_offered,
@@ -26,7 +36,8 @@ def build_snapshot(labels: Labels, revision: int, booths: dict[str, str]) -> dic
                 "address": school.address,
                 "zip": school.zip,
                 "phone": school.phone,
-                "needs": needs,
+                "needs": [need for need in NEEDS if getattr(school, f"need_{need}")],
+                "not_stated": [need for need in NEEDS if school.needs_not_stated & need_bit(need)],
                 "sped": labels.services(school, "sped"),
                 "ell": labels.services(school, "ell"),
                 "bus": labels.school_bus(school.school_bus),
@@ -35,21 +46,22 @@ def build_snapshot(labels: Labels, revision: int, booths: dict[str, str]) -> dic
                 "booth": booths.get(school.id),
             }
         )
-    located = [(s["lat"], s["lon"]) for s in schools if s["lat"] is not None and s["lon"] is not None]
+    # Full: every school within AREA_KM; else only up to the farthest school kept.
+    area_km = AREA_KM if len(found) < AREA_MAX_SCHOOLS else found[-1][1]
     zips = {}
-    if located:
-        lats, lons = [p[0] for p in located], [p[1] for p in located]
-        box = (
-            min(lats) - ZIP_MARGIN_DEGREES,
-            max(lats) + ZIP_MARGIN_DEGREES,
-            min(lons) - ZIP_MARGIN_DEGREES,
-            max(lons) + ZIP_MARGIN_DEGREES,
-        )
-        zips = {z: [round(lat, 4), round(lon, 4)] for z, (lat, lon) in geo.zips_within(*box).items()}
+    if center:
+        box = geo.bounding_box(*center, area_km + ZIP_MARGIN_KM)
+        zips = {
+            z: [lat, lon]  # exactly as the server places a ZIP: rounding would move a school across a radius
+            for z, (lat, lon) in zip_table.zips_within(*box).items()
+            if geo.distance_km(*center, lat, lon) <= area_km + ZIP_MARGIN_KM
+        }
     return {
         "revision": revision,
+        "area": {"center": list(center) if center else None, "km": area_km, "whole_catalog": whole},
         "grades": {GRADE_CODES[n]: labels.grade(n) for n in GRADE_CODES},
         "needs": {need: labels.need(need) for need in NEEDS},
+        "sectors": {sector: labels.sector(sector) for sector in SECTORS},
         "zips": zips,
         "schools": schools,
     }

@@ -17,6 +17,7 @@ from urllib.parse import urlencode
 from flask import (
     Blueprint,
     abort,
+    after_this_request,
     current_app,
     g,
     make_response,
@@ -35,11 +36,12 @@ from werkzeug.exceptions import HTTPException
 from app.errors import NulCharacter, error_headers, register_error_page
 from app.extensions import cache, csrf, db, limiter
 from app.i18n import LOCALES, language_names, text_direction
-from catalog.geo import as_zip, zip_centroid
+from catalog.geo import as_zip
 from catalog.labels import current as current_labels
 from catalog.queries import catalog_revision, find_schools, free_text, get_school, get_schools, needs_offered
 from catalog.search import QueryError, build_query
 from catalog.vocabulary import GRADE_BY_CODE, GRADE_CODES, N_, NEEDS
+from catalog.zip_table import centroid
 from kiosk import services
 from kiosk.registration import MAX_NAME, clean_phone, read_registration
 from kiosk.snapshot import build_snapshot
@@ -50,6 +52,7 @@ kiosk = Blueprint("kiosk", __name__, url_prefix="/kiosk", template_folder="templ
 
 DEVICE_COOKIE = "kiosk_device"
 LIST_COOKIE = "kiosk_list"
+SEED_COOKIE = "kiosk_seed"  # the family's neutral order (offline.js reads it)
 MAX_LIST = 4  # the list is also what compare shows side by side
 PER_PAGE = 10
 RADII_KM = (2, 5, 10)
@@ -155,16 +158,30 @@ def _listed_schools() -> list:
 
 def _family_seed() -> int:
     """This family's neutral order: shuffled anew for each family (a reset starts another), the
-    same while they page and come back, so no school is first for everyone all day."""
-    if "kiosk_seed" not in session:
-        session["kiosk_seed"] = secrets.randbelow(2**31)
-    return session["kiosk_seed"]
+    same while they page and come back, so no school is first for everyone all day.
+
+    Kept in a cookie the offline pages read too (and set, when a family starts offline): the
+    screen orders schools the same way with or without a network."""
+    if "kiosk_seed" in g:
+        return g.kiosk_seed
+    value = request.cookies.get(SEED_COOKIE, "")
+    if value.isascii() and value.isdigit() and len(value) <= 10 and int(value) < 2**31:
+        g.kiosk_seed = int(value)
+        return g.kiosk_seed
+    g.kiosk_seed = seed = secrets.randbelow(2**31)
+
+    @after_this_request
+    def keep_seed(response):
+        response.set_cookie(SEED_COOKIE, str(seed), path="/kiosk", samesite="Lax", secure=request.is_secure)
+        return response
+
+    return seed
 
 
 def _known_zip(text: str) -> str:
     """The ZIP a text is (in any digits, or ZIP+4) when its centre is known, else ""."""
     code = as_zip(text)
-    return code if code and zip_centroid(code) else ""
+    return code if code and centroid(code) else ""
 
 
 def _grade_choices(labels) -> list[tuple[str, str]]:
@@ -181,6 +198,7 @@ def _reset_response():
     session.clear()
     response = redirect(url_for("kiosk.start"))
     response.delete_cookie(LIST_COOKIE, path="/kiosk")
+    response.delete_cookie(SEED_COOKIE, path="/kiosk")
     return response
 
 
@@ -290,7 +308,7 @@ def schools():
     error, query = None, None
     while query is None:  # a wrong value costs only its own filter: the family's others still apply
         try:
-            query = build_query(params, default_seed=_family_seed())
+            query = build_query(params, centroid_of=centroid, default_seed=_family_seed())
             result = find_schools(query)  # a ZIP of another city is said, and the family's other filters still apply
         except QueryError as problem:
             query = None
@@ -299,7 +317,7 @@ def schools():
                 dropped = ("near", "radius_km") if problem.parameter == "near" else (problem.parameter,)
                 params = {key: value for key, value in params.items() if key not in dropped}
             else:  # not one filter's fault
-                query = build_query({"per_page": params["per_page"], "order": ["neutral"]})
+                query = build_query({"per_page": params["per_page"], "order": ["neutral"]}, centroid_of=centroid)
                 result = find_schools(query)
     booths = _booths()
     pages = max(1, -(-result.total // PER_PAGE))
@@ -605,13 +623,13 @@ def _shell_version() -> str:
 
 @kiosk.get("/<locale>/snapshot.json")
 def snapshot():
-    """The public catalog in this locale (and this fair's booths), for browsing without a network."""
+    """The schools of this fair's area in this locale (and its booths), for browsing without a network."""
     revision = catalog_revision()
     fair_id = _device().fair_id if _device() else None
     key = f"kiosk-snapshot:{revision}:{g.locale}:{fair_id}"
     body = cache.get(key)
     if body is None:
-        body = json.dumps(build_snapshot(current_labels(), revision, _booths()), ensure_ascii=False)
+        body = json.dumps(build_snapshot(current_labels(), revision, _booths(), services.fair_center(fair_id)), ensure_ascii=False)
         cache.set(key, body)
     return current_app.response_class(body, mimetype="application/json")
 
@@ -656,6 +674,12 @@ OFFLINE_TEXTS = {
     "children_needs": N_("What your children need (optional)"),
     "consent": N_("I agree to get text messages from the enrollment office about school enrollment. I can reply STOP at any time."),
     "register_button": N_("Register"),
+    "offline_zip": N_("Without a connection, this screen cannot place ZIP code %(zip)s, so distance is left out."),
+    "offline_area": N_("Without a connection, this screen knows only the %(count)s schools within %(km)s km of this fair."),
+    "offline_names": N_("Without a connection, school names are found only as they are written."),
+    "offline_not_stated": N_("More schools have not said whether they offer this (%(sectors)s): %(need)s."),
+    "must_serve": N_("Every public school, charter included, must serve students with disabilities: ask them."),
+    "ask_them": N_("Ask them."),
     "queued": N_("No connection right now: your registration is saved on this screen and will be sent when the connection returns."),
 }
 

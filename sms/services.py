@@ -13,6 +13,7 @@ from sqlalchemy import bindparam, delete, exists, insert, select
 
 from app.db import upsert_statement
 from app.extensions import db
+from catalog import zip_table
 from catalog.labels import current as current_labels
 from catalog.models import School
 from catalog.queries import Listing, OutOfArea, example_zip, find_school_facts, free_text, get_listings, needs_offered, per_revision
@@ -115,7 +116,7 @@ def catalog_search(params: dict) -> dict:
         return {"total": len(found), "results": found}
     values = {k: [str(x) for x in v] if isinstance(v, list) else [str(v)] for k, v in params.items()}
     try:
-        query = build_query(values)
+        query = build_query(values, centroid_of=zip_table.centroid)
         result = find_school_facts(query)
     except OutOfArea as problem:
         return {"total": 0, "results": [], "out_of_area": problem.params["area"]}

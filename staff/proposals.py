@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from sqlalchemy import select
 
 from app.extensions import db
+from catalog import zip_table
 from catalog.csvformat import Problem, parse_school, school_row
 from catalog.queries import current_rows
 from catalog.services import publish_listing, row_diff
@@ -28,7 +29,7 @@ def propose(school_id: str, row: dict, author: str) -> tuple[Proposal | None, li
 
     None when the row is rejected or changes nothing.
     """
-    record, problems = parse_school(1, {**row, "id": school_id})
+    record, problems = parse_school(1, {**row, "id": school_id}, zip_table.centroid)
     if record is None:
         return None, problems
     changes = row_diff(current_row(school_id) or {}, school_row(record))

@@ -8,6 +8,7 @@ import pytest
 from sqlalchemy import func, select
 
 from catalog.models import Program, School, SchoolText
+from catalog.zip_table import centroid
 from tests.conftest import FIXTURES, real_file
 
 # --- expectations computed from the source files with nothing but the csv module ----------
@@ -218,7 +219,7 @@ def test_a_missing_required_column_or_unknown_column_refuses_the_file(cli, sessi
 def _with_phone(phone: str):
     from catalog.csvformat import parse_school
 
-    return parse_school(2, {"id": "p-1", "name": "Phone School", "sector": "district", "grades": "K-8", "phone": phone})
+    return parse_school(2, {"id": "p-1", "name": "Phone School", "sector": "district", "grades": "K-8", "phone": phone}, centroid)
 
 
 @pytest.mark.parametrize("phone", ["not a phone", "123", "555-1234", "(773) 534-12"])
@@ -258,7 +259,7 @@ def test_a_changed_english_summary_makes_its_translations_stale(cli, session, tm
 def _with_website(website: str):
     from catalog.csvformat import parse_school
 
-    return parse_school(2, {"id": "w-1", "name": "Web School", "sector": "district", "grades": "K-8", "website": website})
+    return parse_school(2, {"id": "w-1", "name": "Web School", "sector": "district", "grades": "K-8", "website": website}, centroid)
 
 
 # Values a browser would follow to a script or to another site: it drops ASCII tabs and
@@ -321,3 +322,15 @@ def test_tabs_and_newlines_are_dropped_from_a_kept_website():
 def test_web_addresses_with_or_without_a_scheme_are_kept(website):
     record, problems = _with_website(website)
     assert record is not None and record.website == website and not problems
+
+
+def test_a_row_without_a_place_is_placed_by_the_zip_table_it_is_given():
+    """Parsing is pure: the ZIP table is a parameter (the real one is `catalog.zip_table.centroid`)."""
+    from catalog.csvformat import parse_school
+
+    row = {"id": "z-1", "name": "Zip School", "sector": "district", "grades": "K-8", "zip": "60637"}
+    record, problems = parse_school(2, row, {"60637": (41.5, -87.5)}.get)
+    assert (record.lat, record.lon, record.location_approximate) == (41.5, -87.5, True)
+    assert [p.column for p in problems] == ["lat"] and all(p.is_warning for p in problems)
+    record, _ = parse_school(2, row, {}.get)
+    assert (record.lat, record.lon, record.location_approximate) == (None, None, False)

@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 
 from catalog.queries import OutOfArea, find_school_facts, find_schools
 from catalog.search import build_query
+from catalog.zip_table import centroid
 from tests.catalog.test_search import CRAFTED, DEMO, rows
 
 ZIPS = ["60637", "60623", "60615", "60632", "60609", "60647", "60827", "10002"]  # the last: another city
@@ -35,7 +36,7 @@ def _query(params: dict):
         params = {k: v for k, v in params.items() if k != "radius_km"}
     if params.get("order") == "distance" and "near" not in params:
         params = {**params, "order": "name"}
-    return build_query({k: v if isinstance(v, list) else [v] for k, v in params.items()})
+    return build_query({k: v if isinstance(v, list) else [v] for k, v in params.items()}, centroid_of=centroid)
 
 
 def _agree(params: dict) -> int:

@@ -11,6 +11,7 @@ from catalog.csvformat import parse_grades
 from catalog.queries import OutOfArea, check_area, find_schools
 from catalog.search import build_query, without
 from catalog.vocabulary import GRADE_CODES
+from catalog.zip_table import centroid
 from tests.conftest import real_file
 
 CPS = "chicago_cps_school_profile_sy1617.csv"
@@ -23,7 +24,7 @@ def source_rows(name: str) -> list[dict]:
 
 
 def query(**params):
-    return build_query({k: v if isinstance(v, list) else [str(v)] for k, v in params.items()})
+    return build_query({k: v if isinstance(v, list) else [str(v)] for k, v in params.items()}, centroid_of=centroid)
 
 
 def every_id(**params) -> set[str]:

@@ -20,6 +20,7 @@ function startIdleWatch() {
 
   function resetScreen() {
     document.cookie = "kiosk_list=; Max-Age=0; Path=/kiosk; SameSite=Lax";
+    document.cookie = "kiosk_seed=; Max-Age=0; Path=/kiosk; SameSite=Lax";
     try { sessionStorage.clear(); } catch (e) { /* storage may be off */ }
     location.replace(body.dataset.reset);
   }

@@ -53,44 +53,82 @@ function listButton(school) {
   return button;
 }
 
-// --- search, as the server does it: filters, distance from a ZIP centre, neutral or nearest ------
+// --- search, as the server does it (catalog.queries, catalog.dialects): the same filters, the same
+// distance on the same sphere, the same orders with the family's own seed, ties broken by id ------
 
-function km(a, b) {
+const EARTH_RADIUS_KM = 6371.008771415059; // catalog.geo.EARTH_RADIUS_KM
+
+function km(a, b) { // catalog.geo.distance_km: Vincenty's formula on a sphere, as PostGIS measures
   const rad = Math.PI / 180;
-  const dLat = (b[0] - a[0]) * rad;
-  const dLon = (b[1] - a[1]) * rad;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a[0] * rad) * Math.cos(b[0] * rad) * Math.sin(dLon / 2) ** 2;
-  return 2 * 6371.0088 * Math.asin(Math.sqrt(h));
+  const p1 = a[0] * rad, p2 = b[0] * rad, dLon = (b[1] - a[1]) * rad;
+  const cosDLon = Math.cos(dLon);
+  const x = Math.hypot(Math.cos(p2) * Math.sin(dLon), Math.cos(p1) * Math.sin(p2) - Math.sin(p1) * Math.cos(p2) * cosDLon);
+  const y = Math.sin(p1) * Math.sin(p2) + Math.cos(p1) * Math.cos(p2) * cosDLon;
+  return EARTH_RADIUS_KM * Math.atan2(x, y);
 }
 
-function neutralKey(id, seed) {  // FNV-1a of seed + id: an order that favours no school
-  let hash = 2166136261;
-  for (const ch of seed + id) hash = Math.imul(hash ^ ch.charCodeAt(0), 16777619) >>> 0;
-  return hash;
+function mix(x) { return Math.imul(((x >>> 16) ^ x) >>> 0, 0x45d9f3b) >>> 0; }
+
+function neutralKey(hash, seed) { // catalog.search.neutral_key
+  const x = mix(mix((hash ^ seed) >>> 0));
+  return ((x >>> 16) ^ x) >>> 0;
+}
+
+function familySeed() { // the family's neutral order: the cookie the server reads and sets (kiosk.views._family_seed)
+  const cookie = document.cookie.split("; ").find((c) => c.startsWith("kiosk_seed="));
+  const value = cookie ? cookie.slice(11) : "";
+  if (/^[0-9]{1,10}$/.test(value) && Number(value) < 2 ** 31) return Number(value);
+  const seed = crypto.getRandomValues(new Uint32Array(1))[0] % 2 ** 31; // a family that starts offline
+  document.cookie = `kiosk_seed=${seed}; Path=/kiosk; SameSite=Lax`;
+  return seed;
+}
+
+function foldTokens(text) { // catalog.text.fold_tokens: lower case, no accents, "%" and "_" kept as letters
+  const folded = text.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase().replace(/[^\p{L}\p{N}_%]+/gu, " ").trim();
+  return [...new Set(folded.split(" ").filter(Boolean))].slice(0, 8);
 }
 
 const GRADE_NUMBER = { PK: -1, K: 0 };
+const DEFAULT_RADIUS_KM = 5;
+const byId = (a, b) => (a.school.id < b.school.id ? -1 : a.school.id > b.school.id ? 1 : 0);
 
-function search(snapshot, params) {
+function search(snapshot, params, seed) {
   const gradeCode = params.get("grade");
   const grade = gradeCode in GRADE_NUMBER ? GRADE_NUMBER[gradeCode] : gradeCode ? Number(gradeCode) : null;
   const needs = params.getAll("need");
   const sector = params.get("sector") || "";
-  const home = snapshot.zips[params.get("near") || ""] || null;
-  const radius = home ? (params.get("radius_km") === "any" ? Infinity : Number(params.get("radius_km") || 5)) : Infinity;
-  const seed = new Date().toISOString().slice(0, 10);
+  const tokens = foldTokens(params.get("q") || "");
+  const zip = (params.get("near") || "").trim();
+  const home = snapshot.zips[zip] || null;
+  const radius = home ? (params.get("radius_km") === "any" ? Infinity : Number(params.get("radius_km") || DEFAULT_RADIUS_KM)) : Infinity;
   const found = [];
+  const notStated = {}; // need → sector → schools matching every other filter that have not stated it
   for (const school of snapshot.schools) {
-    if (grade !== null && !(school.grades & (1 << (grade + 1)))) continue;  // a set of grades, one bit each
+    if (grade !== null && !(school.grades & (1 << (grade + 1)))) continue; // a set of grades, one bit each
     if (sector && school.sector !== sector) continue;
-    if (!needs.every((need) => school.needs.includes(need))) continue;
+    if (!tokens.every((token) => school.text.includes(token))) continue;
     const distance = home && school.lat !== null ? km(home, [school.lat, school.lon]) : null;
-    if (home && (distance === null || distance > radius)) continue;
+    if (home && radius !== Infinity && (distance === null || distance > radius)) continue;
+    const missing = needs.filter((need) => !school.needs.includes(need));
+    if (missing.length === 1 && school.not_stated.includes(missing[0])) {
+      const counts = (notStated[missing[0]] ||= {});
+      counts[school.sector] = (counts[school.sector] || 0) + 1;
+    }
+    if (missing.length) continue;
     found.push({ school, distance });
   }
-  if (params.get("order") === "distance" && home) found.sort((a, b) => a.distance - b.distance);
-  else found.sort((a, b) => neutralKey(a.school.id, seed) - neutralKey(b.school.id, seed));
-  return found;
+  const order = params.get("order") || "neutral";
+  if (order === "distance" && home) {
+    found.sort((a, b) => (a.distance === null) - (b.distance === null) || a.distance - b.distance || byId(a, b));
+  } else if (order === "name") {
+    found.sort((a, b) => (a.school.sort < b.school.sort ? -1 : a.school.sort > b.school.sort ? 1 : byId(a, b)));
+  } else {
+    found.sort((a, b) => neutralKey(a.school.h, seed) - neutralKey(b.school.h, seed) || byId(a, b));
+  }
+  // What this screen cannot know without a network, said rather than hidden
+  const area = snapshot.area;
+  const inside = area.whole_catalog || (home && area.center && radius !== Infinity && km(area.center, home) + radius <= area.km);
+  return { found, notStated, unknownZip: zip && !home ? zip : "", partial: !inside, tokens };
 }
 
 // --- pages --------------------------------------------------------------------------------------
@@ -129,13 +167,27 @@ function schoolFacts(school, distance) {
     school.booth ? el("span", { class: "booth" }, fmt(texts.booth, { label: school.booth })) : []);
 }
 
+function notices(snapshot, result) {
+  const said = [];
+  if (result.unknownZip) said.push(fmt(texts.offline_zip, { zip: result.unknownZip }));
+  if (result.partial) said.push(fmt(texts.offline_area, { count: snapshot.schools.length, km: Math.round(snapshot.area.km) }));
+  if (result.tokens.length && !result.found.length) said.push(texts.offline_names);
+  for (const [need, counts] of Object.entries(result.notStated)) {
+    const sectors = Object.entries(counts).map(([sector, count]) => `${snapshot.sectors[sector]}: ${count}`).join(", ");
+    said.push(`${fmt(texts.offline_not_stated, { sectors, need: snapshot.needs[need] })} ${need === "sped" ? texts.must_serve : texts.ask_them}`);
+  }
+  return said.map((text) => el("p", { class: "notice" }, text));
+}
+
 function resultsPage(snapshot, params) {
-  const found = search(snapshot, params);
+  const result = search(snapshot, params, familySeed());
+  const found = result.found;
   const page = Math.max(1, Number(params.get("page") || 1));
   const shown = found.slice((page - 1) * 10, page * 10);
   const more = new URLSearchParams(params);
   more.set("page", String(page + 1));
   return [el("h1", {}, `${texts.schools}: ${found.length}`),
+    notices(snapshot, result),
     found.length ? [] : el("p", {}, texts.none_match),
     el("ol", { class: "results", role: "list" }, shown.map(({ school, distance }) =>
       el("li", { class: "card" }, el("h2", {}, el("a", { class: "card-link", href: `${base}schools/${school.id}` }, school.name)), schoolFacts(school, distance),

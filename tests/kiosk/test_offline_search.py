@@ -1,0 +1,154 @@
+"""Offline, a screen finds the same schools in the same order as the server, with the family's
+own seed: 200 random searches in a real headless Chromium, online then offline. What it cannot
+know without a network (schools past the fair's area, ZIPs it has no centre for, misspelt names)
+it says, and it never shows a school the server would not."""
+
+import random
+import re
+from urllib.parse import urlencode
+
+import pytest
+from sqlalchemy import select
+
+from app.extensions import cache, db
+from catalog.models import School
+from catalog.queries import find_schools
+from catalog.search import build_query
+from catalog.vocabulary import GRADE_CODES, NEEDS, SECTORS
+from catalog.zip_table import centroid
+from kiosk.views import PER_PAGE, _search_params
+from tests.kiosk.test_browser import browser, cached_urls, kiosk, page, wait_until  # noqa: F401 (fixtures)
+
+pytestmark = pytest.mark.real_data
+RADII = ["2", "5", "10", "20", "40", "any"]
+
+
+def random_searches(zips: list[str], words: list[str], count: int) -> list[dict]:
+    """Searches as a family (or a relaxation button) makes them; the same ones every run."""
+    draw = random.Random(20261205)
+    searches = []
+    for _ in range(count):
+        params = {}
+        if draw.random() < 0.6:
+            params["grade"] = draw.choice(list(GRADE_CODES.values()))
+        if draw.random() < 0.7:
+            params["near"] = draw.choice(zips)
+            params["radius_km"] = draw.choice(RADII)
+        params["need"] = draw.sample(list(NEEDS), draw.choice([0, 0, 1, 1, 2]))
+        if draw.random() < 0.3:
+            params["sector"] = draw.choice(list(SECTORS))
+        if draw.random() < 0.15:
+            params["q"] = draw.choice(words)
+        params["order"] = draw.choice(["neutral", "neutral", "distance", "name"])
+        params["page"] = str(draw.choice([1, 1, 1, 2, 3]))
+        searches.append(params)
+    return searches
+
+
+def shown(html: str) -> tuple[int, list[str]]:
+    """The count in a results page's heading and the schools of its cards, in order."""
+    total = int(re.search(r"<h1>[^<0-9]*([0-9]+)", html).group(1))
+    return total, re.findall(r'class="card-link" href="/kiosk/en/schools/([^"]+)"', html)
+
+
+def everything_the_server_finds(app, url: str, seed: int) -> list[str]:
+    """Every school the kiosk's one search finds for a results URL, in order (all pages)."""
+    with app.test_request_context(url):
+        params = {**_search_params(), "per_page": ["100000"], "page": ["1"]}
+        found = find_schools(build_query(params, centroid_of=centroid, default_seed=seed, max_per_page=100000))
+        ids = [hit.school.id for hit in found.hits]
+        db.session.remove()
+    assert len(ids) == found.total
+    return ids
+
+
+def test_offline_the_same_schools_in_the_same_order_as_online_with_the_familys_seed(kiosk, page):  # noqa: F811
+    kiosk.enroll(page)
+    page.goto(f"{kiosk.url}/kiosk/en/schools")  # the server gives this family its seed
+    wait_until(lambda: len(cached_urls(page)) == 4 + 2 * 14)
+    seed = int(next(c["value"] for c in page.context.cookies() if c["name"] == "kiosk_seed"))
+    snapshot = page.request.get(f"{kiosk.url}/kiosk/en/snapshot.json").json()
+    area = {school["id"] for school in snapshot["schools"]}
+    with kiosk.app.app_context():
+        names = db.session.scalars(select(School.name).where(School.id.in_(area))).all()
+        zips = sorted({z for z in db.session.scalars(select(School.zip).where(School.id.in_(area))) if z in snapshot["zips"]})
+    words = sorted({word.lower() for name in names for word in re.findall(r"[A-Za-z]{5,}", name)})
+    searches = random_searches(zips, words, 200)
+    urls = [f"/kiosk/en/schools?{urlencode(params, doseq=True)}" for params in searches]
+
+    expected = []
+    for url in urls:
+        everything = everything_the_server_finds(kiosk.app, url, seed)
+        page_number = int(dict(re.findall(r"(page)=([0-9]+)", url))["page"])
+        online = shown(page.request.get(kiosk.url + url).text())
+        start = (page_number - 1) * PER_PAGE
+        assert online == (len(everything), everything[start : start + PER_PAGE]), url  # the kiosk's page is the one search
+        in_area = [school for school in everything if school in area]
+        expected.append((len(in_area), in_area[start : start + PER_PAGE], len(in_area) == len(everything)))
+
+    page.context.set_offline(True)
+    whole, partial = 0, 0
+    for url, (total, ids, complete) in zip(urls, expected, strict=True):
+        page.goto(kiosk.url + url)
+        page.locator("#offline h1").wait_for()
+        html = page.locator("#offline").inner_html()
+        assert shown(html) == (total, ids), url
+        said_partial = "this screen knows only the" in html
+        if complete and not said_partial:
+            whole += 1
+        else:
+            partial += 1
+            assert said_partial, url  # a search reaching past the fair's area says so
+    assert whole >= 60 and partial >= 20, (whole, partial)  # both kinds were really tried
+
+
+def test_offline_what_the_screen_cannot_know_is_said(kiosk, page):  # noqa: F811
+    kiosk.enroll(page)
+    page.goto(f"{kiosk.url}/kiosk/en/schools")
+    wait_until(lambda: len(cached_urls(page)) == 4 + 2 * 14)
+    page.context.set_offline(True)
+    page.goto(f"{kiosk.url}/kiosk/en/schools?near=10025&radius_km=5")
+    assert "cannot place ZIP code 10025, so distance is left out" in page.locator("#offline").inner_text()
+    page.goto(f"{kiosk.url}/kiosk/en/schools?q=kenwod")
+    text = page.locator("#offline").inner_text()
+    assert "names are found only as they are written" in text and re.search(r"Schools: 0\b", text)
+    page.goto(f"{kiosk.url}/kiosk/en/schools?need=sped&sector=charter")
+    text = page.locator("#offline").inner_text()
+    assert re.search(r"More schools have not said whether they offer this \(Charter: [0-9]+\): Special education", text)
+    assert "must serve students with disabilities" in text
+
+
+def _snapshot(screen) -> dict:
+    response = screen.get("/kiosk/en/snapshot.json")
+    assert response.status_code == 200
+    return response.get_json()
+
+
+def test_a_screen_keeps_the_fairs_area_nearest_first_and_says_how_far_it_reaches(app, screen, monkeypatch):
+    from catalog import geo
+    from kiosk import services, snapshot
+
+    with app.app_context():
+        fair_id = db.session.scalar(select(services.Booth.fair_id))
+        center = services.fair_center(fair_id)
+        every = {row.id: geo.distance_km(*center, row.lat, row.lon) for row in db.session.execute(select(School.id, School.lat, School.lon))}
+    kept = _snapshot(screen)
+    assert kept["area"]["center"] == list(center) and kept["area"]["km"] == snapshot.AREA_KM and not kept["area"]["whole_catalog"]
+    assert {s["id"] for s in kept["schools"]} == {school for school, km in every.items() if km <= snapshot.AREA_KM}
+    assert [s["id"] for s in kept["schools"]] == sorted((s["id"] for s in kept["schools"]), key=lambda school: (every[school], school))
+    assert all(geo.distance_km(*center, *place) <= snapshot.AREA_KM + snapshot.ZIP_MARGIN_KM for place in kept["zips"].values())
+
+    monkeypatch.setattr(snapshot, "AREA_MAX_SCHOOLS", 50)  # a denser place than Chicago: the nearest 50 only
+    with app.app_context():
+        cache.clear()
+    capped = _snapshot(screen)
+    assert [s["id"] for s in capped["schools"]] == [s["id"] for s in kept["schools"]][:50]
+    assert capped["area"]["km"] == pytest.approx(sorted(every.values())[49], abs=1e-9) and not capped["area"]["whole_catalog"]
+
+
+def test_a_catalog_the_area_holds_whole_is_said_to_be_whole(app, screen, monkeypatch):
+    from kiosk import snapshot
+
+    monkeypatch.setattr(snapshot, "AREA_KM", 100.0)
+    kept = _snapshot(screen)
+    assert kept["area"]["whole_catalog"] and len(kept["schools"]) == 661
