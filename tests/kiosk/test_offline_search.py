@@ -131,7 +131,9 @@ def test_a_screen_keeps_the_fairs_area_nearest_first_and_says_how_far_it_reaches
     with app.app_context():
         fair_id = db.session.scalar(select(services.Booth.fair_id))
         center = services.fair_center(fair_id)
-        every = {row.id: geo.distance_km(*center, row.lat, row.lon) for row in db.session.execute(select(School.id, School.lat, School.lon))}
+        every = {
+            row.id: geo.distance_km(*center, row.lat, row.lon) for row in db.session.execute(select(School.id, School.lat, School.lon))
+        }
     kept = _snapshot(screen)
     assert kept["area"]["center"] == list(center) and kept["area"]["km"] == snapshot.AREA_KM and not kept["area"]["whole_catalog"]
     assert {s["id"] for s in kept["schools"]} == {school for school, km in every.items() if km <= snapshot.AREA_KM}
