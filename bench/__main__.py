@@ -406,6 +406,18 @@ def bench_kiosk(url: str, rows: list[dict], seconds: int) -> dict:
     return result
 
 
+def bench_snapshot(url: str, locales: tuple[str, ...] = ("en", "es", "ar", "bn", "ru", "zh_Hant")) -> dict:
+    """The offline copy a screen keeps of a fair's area on this catalog (no fair: the busiest ZIP's area), per language."""
+    app = make_app(url)
+    client = app.test_client()
+    sizes, body = {}, {}
+    for locale in locales:
+        response = client.get(f"/kiosk/{locale}/snapshot.json")
+        assert response.status_code == 200
+        sizes[locale], body = len(response.data) / 1024, response.get_json()
+    return {"kb": sizes, "schools": len(body["schools"]), "km": body["area"]["km"]}
+
+
 def bench_parse(repeat: int = 300) -> float:
     """Return `parse` messages per second on one core, with the demo catalog's school names."""
     import csv as _csv
@@ -473,6 +485,8 @@ def main() -> None:
         print("kiosk results page vs a bare Flask page, on the real catalog…", flush=True)
         results["kiosk"] = bench_kiosk(city_url, city, args.seconds)
         results["sms"] = bench_sms(sqlite_url, rows, args.seconds)
+    print("kiosk offline copy at this density…", flush=True)
+    results["snapshot"] = bench_snapshot(sqlite_url)
     results["start_s"] = bench_start(sqlite_url)
     results["parse_per_s"] = bench_parse()
     write_results(args, results)
@@ -493,35 +507,39 @@ def write_results(args, results: dict) -> None:
         if key in results:
             count, seconds = results[key]
             lines.append(f"| import into {label} | {count / seconds:,.0f} rows/s ({count:,} rows in {seconds:.1f} s) | ≥ 5,000 rows/s |")
-    for key, label in (("sqlite_search", "SQLite"), ("pg_search", "PostgreSQL")):
+    for key, label, budget in (("sqlite_search", "SQLite", "p95 < 25 ms"), ("pg_search", "PostgreSQL with PostGIS", "p95 < 10 ms")):
         if key in results:
             r = results[key]
             lines.append(
                 f"| search in-process, grade + near (5 km) + two needs, {label} | p50 {r['p50']:.1f} ms, p95 {r['p95']:.1f} ms "
-                f"({r['mean_hits']:.0f} hits on average) | p95 < 25 ms |"
+                f"({r['mean_hits']:.0f} hits on average) | {budget} |"
             )
     http = results.get("http")
     if http:
         bare = http["bare"]
-        for name, label in (("repeated", "one popular search asked again and again (served from the response cache)"),
-                            ("distinct", "20,000 different searches in turn (cache cold: every answer computed)")):  # fmt: skip
+        for name, label, budget in (("repeated", "one popular search asked again and again (served from the response cache)", "≥ 0.30"),
+                                    ("distinct", "20,000 different searches in turn (cache cold: every answer computed)", "≥ 0.15")):  # fmt: skip
             r = http[name]
             lines.append(
                 f"| `/api/v1/schools` under gunicorn (2 sync workers, wrk -t2 -c16), {label}, vs a bare Flask GET | "
-                f"ratio **{r['ratio']:.2f}** ({r['rps']:,.0f} vs {bare['rps']:,.0f} req/s; p99 {r['p99']:.0f} ms) | ≥ 0.30 |"
+                f"ratio **{r['ratio']:.2f}** ({r['rps']:,.0f} vs {bare['rps']:,.0f} req/s; p99 {r['p99']:.0f} ms) | {budget} |"
             )
     if http:
         lines.append(
             f"| one gunicorn worker's memory after both loads (100,000-school catalog) | {http['worker_rss_mb']:.0f} MB RSS | ≤ 200 MB |"
         )
     lines.append(f"| app start (`import wsgi`, best of 5) | {results['start_s']:.2f} s | ≤ 3 s |")
+    floors = (results.get("sms_city") or {}).get("floors") or {}
+    floor = list(floors.values())[-1] if floors else None  # the contract floor: bench/floor.py's last level, same run
     for key, catalog in (("sms_city", "the real NYC + Chicago catalog (2,484 schools)"), ("sms", f"the {args.schools:,}-school catalog")):
         sms = results.get(key)
         if sms:
+            of_floor = f" = **{sms['ratio'] / floor:.2f}** × the floor" if floor else ""
+            budget = f"≥ 0.75 × the floor{f' ({0.75 * floor:.2f})' if floor else ''}; p99 < 100 ms; ≤ 200 MB"
             lines.append(
                 f"| `/sms/inbound` under gunicorn (2 sync workers, wrk -t2 -c16), 40,000 signed texts from 2,000 families, {catalog}, "
-                f"vs a bare Flask form echo | ratio **{sms['ratio']:.2f}** ({sms['sms_rps']:,.0f} vs {sms['bare_rps']:,.0f} req/s); "
-                f"p99 {sms['p99']:.0f} ms; largest worker {sms['rss_mb']:.0f} MB RSS | ≥ 0.35; p99 < 100 ms; ≤ 200 MB |"
+                f"vs a bare Flask form echo | ratio **{sms['ratio']:.2f}**{of_floor} ({sms['sms_rps']:,.0f} vs {sms['bare_rps']:,.0f} req/s); "
+                f"p99 {sms['p99']:.0f} ms; largest worker {sms['rss_mb']:.0f} MB RSS | {budget} |"
             )
         if sms and sms["floors"]:
             steps = "; ".join(f"{FLOOR_LEVELS[level]} **{ratio:.2f}**" for level, ratio in sms["floors"].items())
@@ -544,8 +562,14 @@ def write_results(args, results: dict) -> None:
             f"{kiosk['start_kb']:.0f} KB / {kiosk['results_kb']:.0f} KB | < 150 KB each |"
         )
         lines.append(
-            f"| kiosk catalog snapshot a screen keeps for offline browsing, per language (fetched once per catalog change) | "
-            f"{kiosk['snapshot_kb']:,.0f} KB | — |"
+            f"| kiosk offline copy a screen keeps, per language, real NYC + Chicago catalog (a fair's area) | {kiosk['snapshot_kb']:,.0f} KB | — |"
+        )
+    snapshot = results.get("snapshot")
+    if snapshot:
+        largest = max(snapshot["kb"], key=snapshot["kb"].get)
+        lines.append(
+            f"| kiosk offline copy of a fair's area at {args.schools:,}-school density ({snapshot['schools']:,} schools within "
+            f"{snapshot['km']:.1f} km), largest language ({largest}) | {snapshot['kb'][largest]:,.0f} KB | ≤ 1,536 KB (1.5 MB) |"
         )
     lines.append(f"| `sms.understand.parse`, one core | {results['parse_per_s']:,.0f} messages/s | ≥ 2,000 messages/s |")
     lines += [
