@@ -109,8 +109,8 @@ def bench_search(url: str, rows: list[dict], queries: int = 400) -> dict:
     from app import ready_for_traffic
     from app.extensions import db
     from catalog import zip_table
-    from catalog.queries import find_schools
-    from catalog.search import build_query
+    from catalog.query import build_query
+    from catalog.search import search
 
     rng = random.Random(7)
     zips = sorted({r["zip"] for r in rows if r["zip"]})
@@ -128,7 +128,7 @@ def bench_search(url: str, rows: list[dict], queries: int = 400) -> dict:
             }
             query = build_query(params, centroid_of=zip_table.centroid)
             start = time.perf_counter()
-            result = find_schools(query)
+            result = search(query)
             elapsed = time.perf_counter() - start
             if n >= 20:  # warm-up first
                 times.append(elapsed * 1000)
@@ -580,7 +580,7 @@ def write_results(args, results: dict) -> None:
         "- The catalog is jittered copies (±2 km) of the 2,484 real NYC and Chicago schools, so a 5 km",
         "  radius holds about 40 times as many schools as a real city: a hard case for the search.",
         "- Search: 400 queries after 20 warm-up ones, each a random grade, a random real ZIP, 5 km and a",
-        "  pair of needs, through `catalog.queries.find_schools` in one process.",
+        "  pair of needs, through `catalog.search.search` in one process.",
         "- API: gunicorn with 2 sync workers serves `wsgi:app` and then `bench/bare.py` (a Flask view",
         "  returning a constant JSON) on loopback; wrk runs from the same 2-core machine; alternated twice.",
         "",

@@ -15,8 +15,9 @@ from catalog.labels import Labels
 from catalog.labels import current as current_labels
 from catalog.models import School
 from catalog.openapi import openapi_document
-from catalog.queries import Hit, OutOfArea, catalog_revision, find_schools, free_text, get_school
-from catalog.search import ORDERS, QueryError, Relaxation, build_query
+from catalog.queries import catalog_revision, free_text, get_school
+from catalog.query import ORDERS, QueryError, Relaxation, build_query
+from catalog.search import Hit, OutOfArea, search
 from catalog.vocabulary import GRADE_CODES, NEEDS, PROGRAM_CODES, SECTORS
 
 api = Blueprint("api", __name__, url_prefix="/api/v1")
@@ -165,7 +166,7 @@ def schools():
         return bad_parameter(error.parameter, gettext(error.message, **error.params))
 
     def build():
-        result = find_schools(query)
+        result = search(query)
         labels = current_labels()
         return {
             "total": result.total,

@@ -14,7 +14,7 @@ from sqlalchemy.engine import Engine
 
 from catalog import geo
 from catalog.models import School
-from catalog.search import MASK_32, MIX_MULTIPLIER, neutral_key
+from catalog.query import MASK_32, MIX_MULTIPLIER, neutral_key
 
 # Not mapped (SQLite has no such column): named in SQL as part of the `school` table.
 POINT = Geography("POINT", srid=4326)
@@ -74,7 +74,7 @@ def _mix(x):
 
 
 def neutral_order(dialect: str, seed: int) -> ColumnElement:
-    """Each school's place in the neutral order for a seed (`catalog.search.neutral_key`)."""
+    """Each school's place in the neutral order for a seed (`catalog.query.neutral_key`)."""
     if _is_postgresql(dialect):
         x = _xor(School.id_hash, literal(seed & MASK_32, BigInteger))
         x = _mix(_mix(x))

@@ -12,7 +12,7 @@ from babel.numbers import format_decimal, format_percent
 from flask_babel import get_locale, get_translations
 
 from catalog.csvformat import Problem, grade_runs
-from catalog.search import Query, Reason, Relaxation
+from catalog.query import Query, Reason, Relaxation
 from catalog.vocabulary import (
     ACCESSIBILITY,
     GRADE_CODES,

@@ -86,7 +86,7 @@ class School(db.Model):
     needs_not_stated: Mapped[int] = mapped_column(default=0)  # one bit a need the listing says nothing about (vocabulary.need_bit)
     geo_cell: Mapped[int | None]  # catalog.geo.grid_cell of lat/lon
     # PostgreSQL adds `location`, a PostGIS geography point generated from lat/lon (migration 0010).
-    id_hash: Mapped[int] = mapped_column(BigInteger, default=0)  # catalog.search.id_hash: the neutral order's per-school part
+    id_hash: Mapped[int] = mapped_column(BigInteger, default=0)  # catalog.query.id_hash: the neutral order's per-school part
     sort_name: Mapped[str] = mapped_column(String(300), default="")  # catalog.text.fold(name), for the name order
     search_text: Mapped[str] = mapped_column(Text, default="")
     content_hash: Mapped[str] = mapped_column(String(64), default="")

@@ -2,7 +2,7 @@
 
 from app.i18n import LOCALES
 from catalog.csvformat import ISO_639_1
-from catalog.search import MAX_PAGE, MAX_RADIUS_KM, MAX_TEXT, ORDERS
+from catalog.query import MAX_PAGE, MAX_RADIUS_KM, MAX_TEXT, ORDERS
 from catalog.vocabulary import ACCESSIBILITY, GRADE_CODES, NEEDS, PROGRAM_CODES, SCHOOL_BUS, SECTORS
 
 NULLABLE_STRING = {"type": "string", "nullable": True}

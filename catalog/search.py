@@ -1,278 +1,260 @@
-"""Search decisions, pure: read a query, define the neutral order, say why each school matched,
-and which filter to drop when nothing did.
+"""The one search every door uses (the kiosk, the SMS bot, the API): `search(query) -> Results`.
 
-The database (`catalog.queries.find_schools`) filters, measures, orders and pages in one query.
+Filtering, distance, order and paging run in the database, in one statement built here; only the
+distance and order expressions differ by database (`catalog.dialects`). Reading a query, the
+neutral order and what to say about a search are pure decisions in `catalog.query`.
 """
 
-import math
-import re
-from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
-from catalog import geo
-from catalog.csvformat import ISO_639_1
-from catalog.text import fold_tokens
-from catalog.vocabulary import GRADE_BY_CODE, N_, NEEDS, PROGRAM_CODES, SECTORS
+import rapidfuzz.process
+from rapidfuzz.distance import Levenshtein
+from sqlalchemy import Row, and_, bindparam, exists, func, null, or_, select
+from sqlalchemy.orm import selectinload
 
-ORDERS = ("distance", "neutral", "name")
-MAX_RADIUS_KM = 500.0
-MAX_PAGE = 10_000
-MAX_TEXT = 200
-# ASCII digits only: Python's \d, int() and float() also take "١٠" (Arabic-Indic) or "１０" (full width).
-DECIMAL_RE = re.compile(r"(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")  # a JSON number, unsigned: "2.5", "5e-324"
-INTEGER_RE = re.compile(r"[0-9]{1,10}")  # 2**31 - 1, the largest seed, has 10 digits
-LAT_LON_RE = re.compile(r"^\s*(-?[0-9]{1,3}(?:\.[0-9]+)?)\s*,\s*(-?[0-9]{1,3}(?:\.[0-9]+)?)\s*$")
+from app.extensions import db
+from catalog import dialects
+from catalog.models import Program, School
+from catalog.queries import NEED_COLUMNS, catalog_area, get_schools, per_revision
+from catalog.query import Query, QueryError, Reason, Relaxation, SchoolFacts, droppable, explain, page_bounds, wider_radii, without
+from catalog.vocabulary import N_, grade_bit, need_bit
 
-
-class QueryError(ValueError):
-    """A search parameter that cannot be used: which one, and why (untranslated)."""
-
-    def __init__(self, parameter: str, message: str, **params):
-        super().__init__(f"{parameter}: {message % params if params else message}")
-        self.parameter, self.message, self.params = parameter, message, params
+AREA_MARGIN_KM = 50.0  # a place this far from every school is outside the catalog's area
 
 
 @dataclass(frozen=True)
-class Query:
-    grade: int | None = None
-    near: tuple[float, float] | None = None
-    near_zip: str | None = None  # set when `near` came from a ZIP centroid
-    radius_km: float | None = None
-    sector: str | None = None
-    needs: tuple[str, ...] = ()
-    program: str | None = None
-    program_language: str | None = None
-    text: str = ""
-    order: str = "neutral"
-    seed: int = 0
-    page: int = 1
-    per_page: int = 20
-
-    @property
-    def text_tokens(self) -> list[str]:
-        return fold_tokens(self.text)
+class Hit:
+    school: School | Row
+    distance_km: float | None
+    reasons: list[Reason]
 
 
 @dataclass(frozen=True)
-class Reason:
-    """One reason a school matched: a kind and the values to describe it."""
-
-    kind: str
-    params: dict = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class SchoolFacts:
-    """The facts of one school that explanations are made from."""
-
-    sector: str
-    programs: tuple[tuple[str, str, str], ...]
-    school_bus: str
-    transit_bus: str
-    transit_rail: str
-    accessibility: str
-    location_approximate: bool
+class Results:
+    total: int
+    hits: list[Hit]
+    query: Query
+    # need → sector → how many schools that match every other filter have not stated that need
+    not_stated: dict[str, dict[str, int]] = field(default_factory=dict)
+    relaxations: list[Relaxation] = field(default_factory=list)  # when nothing matched: what would find some
+    read_as: str | None = None  # the names a misspelt search text was read as ("kenwod" → "kenwood")
 
 
-# --- reading a query ----------------------------------------------------------------------
+class OutOfArea(QueryError):
+    """A place well outside the area the catalog covers."""
+
+    def __init__(self, place: str, area: str):
+        super().__init__("near", N_("%(place)s is outside the area we list schools in: %(area)s."), place=place, area=area)
 
 
-def _one(params: Mapping[str, Sequence[str]], name: str, strip: bool = True) -> str | None:
-    values = params.get(name) or []
-    if len(values) > 1:
-        raise QueryError(name, N_("Give “%(name)s” only once."), name=name)
-    value = values[0] if values else ""
-    return (value.strip() if strip else value) or None
+def _dialect() -> str:
+    return db.engine.dialect.name
 
 
-def _integer(params, name: str, default: int, low: int, high: int) -> int:
-    value = _one(params, name, strip=False)  # a number is only its digits: not " 2", as the API documents
-    if value is None:
-        return default
-    if not INTEGER_RE.fullmatch(value) or not low <= int(value) <= high:
-        raise QueryError(name, N_("“%(name)s” must be a whole number from %(low)d to %(high)d."), name=name, low=low, high=high)
-    return int(value)
+def _filters(query: Query, terms: list[tuple[str, ...]] | None = None) -> list:
+    """The query's filters as SQL conditions; `terms` are alternatives for each word of a misspelt text."""
+    conditions = []
+    if query.grade is not None:
+        conditions.append(School.grades_offered.op("&")(grade_bit(query.grade)) != 0)
+    if query.sector:
+        conditions.append(School.sector == query.sector)
+    conditions += [NEED_COLUMNS[need].is_(True) for need in query.needs]
+    if query.program or query.program_language:
+        program = [Program.school_id == School.id]
+        if query.program:
+            program.append(Program.code == query.program)
+        if query.program_language:
+            program.append(Program.language == query.program_language)
+        conditions.append(exists().where(and_(*program)))
+    for alternatives in terms if terms is not None else [(token,) for token in query.text_tokens]:
+        # "%" and "_" are letters here: escaped, never LIKE wildcards
+        conditions.append(or_(*(School.search_text.contains(word, autoescape=True) for word in alternatives)))
+    if query.near is not None and query.radius_km is not None:
+        conditions += dialects.within(_dialect(), query.near, query.radius_km)
+    return conditions
 
 
-def parse_grade(value: str) -> int:
-    """Parse "PK", "K", "0".."12" into the grade integer; raise QueryError otherwise."""
-    code = value.strip().upper()
-    if code == "0":
-        code = "K"
-    if code not in GRADE_BY_CODE:
-        raise QueryError("grade", N_("“%(value)s” is not a grade: use PK, K or 1 to 12."), value=value[:20])
-    return GRADE_BY_CODE[code]
-
-
-def parse_near(value: str, centroid_of: geo.CentroidOf) -> tuple[tuple[float, float], str | None]:
-    """Parse a 5-digit ZIP or "lat,lon" into coordinates (and the ZIP, if one was given)."""
-    zip_code = geo.as_zip(value)
-    if zip_code:
-        centroid = centroid_of(zip_code)
-        if not centroid:
-            raise QueryError("near", N_("ZIP code %(zip)s was not found."), zip=zip_code)
-        return centroid, zip_code
-    match = LAT_LON_RE.match(value)
-    if match:
-        lat, lon = float(match.group(1)), float(match.group(2))
-        if geo.valid_lat_lon(lat, lon):
-            return (lat, lon), None
-    raise QueryError("near", N_("Give a 5-digit ZIP code or “latitude,longitude”."))
-
-
-def build_query(
-    params: Mapping[str, Sequence[str]], *, centroid_of: geo.CentroidOf, default_seed: int = 0, max_per_page: int = 100
-) -> Query:
-    """Read search parameters (name → list of values, as in a query string) into a Query; a ZIP
-    code is placed by `centroid_of`."""
-    grade = _one(params, "grade")
-    near_value = _one(params, "near")
-    near, near_zip = parse_near(near_value, centroid_of) if near_value else (None, None)
-    radius = _one(params, "radius_km", strip=False)
-    radius_km = None
-    if radius is not None:
-        radius_km = float(radius) if DECIMAL_RE.fullmatch(radius) else math.nan  # not "1_0", "inf", "١٠"
-        if not 0 < radius_km <= MAX_RADIUS_KM:
-            raise QueryError(
-                "radius_km", N_("“%(name)s” must be a number above 0 and at most %(high)d."), name="radius_km", high=int(MAX_RADIUS_KM)
-            )
-        if near is None:
-            raise QueryError("radius_km", N_("“radius_km” needs “near”."))
-    sector = _one(params, "sector")
-    if sector is not None and sector.lower() not in SECTORS:
-        raise QueryError("sector", N_("“%(value)s” is not one of: %(allowed)s."), value=sector[:20], allowed=", ".join(SECTORS))
-    needs = []
-    for need in params.get("need") or []:
-        need = need.strip().lower()
-        if need not in NEEDS:
-            raise QueryError("need", N_("“%(value)s” is not one of: %(allowed)s."), value=need[:20], allowed=", ".join(NEEDS))
-        if need not in needs:
-            needs.append(need)
-    program = _one(params, "program")
-    if program is not None and program.lower() not in PROGRAM_CODES:
-        raise QueryError("program", N_("Unknown program “%(value)s”."), value=program[:40])
-    language = _one(params, "language")
-    if language is not None and language.lower() not in ISO_639_1:
-        raise QueryError("language", N_("“%(value)s” is not a two-letter language code."), value=language[:20])
-    text = _one(params, "q") or ""
-    if len(text) > MAX_TEXT:
-        raise QueryError("q", N_("The search text is longer than %(limit)d characters."), limit=MAX_TEXT)
-    if not fold_tokens(text):  # only punctuation or symbols: nothing to search for
-        text = ""
-    order = (_one(params, "order") or ("distance" if near else "neutral")).lower()
-    if order not in ORDERS:
-        raise QueryError("order", N_("“%(value)s” is not one of: %(allowed)s."), value=order[:20], allowed=", ".join(ORDERS))
-    if order == "distance" and near is None:
-        raise QueryError("order", N_("Ordering by distance needs “near”."))
-    return Query(
-        grade=parse_grade(grade) if grade is not None else None,
-        near=near,
-        near_zip=near_zip,
-        radius_km=radius_km,
-        sector=sector.lower() if sector else None,
-        needs=tuple(sorted(needs)),
-        program=program.lower() if program else None,
-        program_language=language.lower() if language else None,
-        text=text,
-        order=order,
-        seed=_integer(params, "seed", default_seed, 0, 2**31 - 1),
-        page=_integer(params, "page", 1, 1, MAX_PAGE),
-        per_page=_integer(params, "per_page", 20, 1, max_per_page),
+def facts_of(school: School) -> SchoolFacts:
+    """Return the plain facts of a school that search explanations use."""
+    return SchoolFacts(
+        sector=school.sector,
+        programs=tuple((p.kind, p.code, p.language) for p in school.programs),
+        school_bus=school.school_bus,
+        transit_bus=school.transit_bus,
+        transit_rail=school.transit_rail,
+        accessibility=school.accessibility,
+        location_approximate=school.location_approximate,
     )
 
 
-# --- what a search found besides its hits ---------------------------------------------------
+def check_area(query: Query) -> None:
+    """Raise OutOfArea when the query's place is more than AREA_MARGIN_KM from every school."""
+    if query.near is None:
+        return
+    if db.session.scalar(select(School.id).where(*dialects.within(_dialect(), query.near, AREA_MARGIN_KM)).exists().select()):
+        return
+    if not db.session.scalar(select(exists().where(School.lat.is_not(None)))):
+        return  # an empty catalog (or one without places) covers no area to be outside of
+    raise OutOfArea(query.near_zip or "{:.4f},{:.4f}".format(*query.near), catalog_area())
 
 
-@dataclass(frozen=True)
-class Relaxation:
-    """A change to a search that found nothing, and how many schools the changed search finds:
-    dropping one filter (`drop` names it as the API does: "grade", "sector", "q", "program",
-    "language", or a need such as "bus"), or a wider radius."""
+# --- names with a typo --------------------------------------------------------------------
 
-    total: int
-    drop: str | None = None
-    radius_km: float | None = None
+TYPO_MIN_LENGTH = 4  # shorter words are taken as typed
 
 
-WIDER_RADII_KM = (10.0, 20.0, 40.0)
+def typo_allowance(word: str) -> int:
+    """How many letters a word of this length may have wrong: 1 from 4 letters, 2 from 8."""
+    if len(word) < TYPO_MIN_LENGTH or not word.isalnum():  # "k_lly" is no typo of "kelly": "_" and "%" are letters typed
+        return 0
+    return 1 if len(word) < 8 else 2
 
 
-def droppable(query: Query) -> list[str]:
-    """Name each filter of a query that could be dropped on its own."""
-    names = [name for name, value in (("grade", query.grade), ("sector", query.sector)) if value is not None]
-    names += list(query.needs)
-    names += [name for name, value in (("program", query.program), ("language", query.program_language)) if value]
-    return names + (["q"] if query.text else [])
+def catalog_words() -> list[str]:
+    """Every word of the catalog's search text (names, operators, places), once each."""
+
+    def build() -> list[str]:
+        words = set()
+        for (text,) in db.session.execute(select(School.search_text)):
+            words.update(text.split())
+        return sorted(words)
+
+    return per_revision("catalog_words", build)
 
 
-def without(query: Query, drop: str) -> Query:
-    """Return the query with one filter dropped (a name `droppable` gives)."""
-    if drop in NEEDS:
-        return replace(query, needs=tuple(n for n in query.needs if n != drop))
-    field_name = {"language": "program_language", "q": "text"}.get(drop, drop)
-    return replace(query, **{field_name: "" if field_name == "text" else None})
+def read_misspelt(tokens: list[str]) -> list[tuple[str, ...]] | None:
+    """Read each word of a search text that is in no name as the catalog's words it is a typo of;
+    None when a word is neither in the catalog nor close to a word of it."""
+    words = catalog_words()
+    terms = []
+    for token in tokens:
+        if any(token in word for word in words):
+            terms.append((token,))
+            continue
+        close = rapidfuzz.process.extract(
+            token, words, scorer=Levenshtein.distance, score_cutoff=typo_allowance(token), limit=5
+        ) if typo_allowance(token) else []  # fmt: skip
+        if not close:
+            return None
+        best = min(score for _word, score, _i in close)
+        terms.append(tuple(word for word, score, _i in close if score == best))
+    return terms
 
 
-def wider_radii(query: Query) -> list[float]:
-    """The radii past the query's own that a search which found nothing may offer."""
-    if query.near is None or query.radius_km is None:
-        return []
-    return [km for km in WIDER_RADII_KM if km > query.radius_km]
+# --- the one search -----------------------------------------------------------------------
 
 
-# --- the neutral order ----------------------------------------------------------------------
-# A seeded shuffle that favours no school, made of 32-bit integer steps that PostgreSQL, SQLite
-# and the offline copy's JavaScript compute alike (catalog.dialects, offline.js): each school
-# keeps the FNV-1a hash of its id, and a seed mixes it into its place.
+def _ranked_page(query: Query, terms: list[tuple[str, ...]] | None = None) -> tuple[int, list[tuple[str, float | None]]]:
+    """Filter, measure, order and page in one statement: (total, [(school id, km or None), …]).
 
-FNV_OFFSET, FNV_PRIME, MASK_32 = 2166136261, 16777619, 0xFFFFFFFF
-MIX_MULTIPLIER = 0x45D9F3B  # small enough that a 32-bit value times it fits a signed 64-bit integer
-
-
-def id_hash(school_id: str) -> int:
-    """Return the 32-bit FNV-1a hash of a school id's UTF-8 bytes (stored as `school.id_hash`)."""
-    value = FNV_OFFSET
-    for byte in school_id.encode():
-        value = ((value ^ byte) * FNV_PRIME) & MASK_32
-    return value
-
-
-def neutral_key(seed: int, school_hash: int) -> int:
-    """Return a school's place in the neutral order for a seed (smaller first; ties by id)."""
-    x = school_hash ^ (seed & MASK_32)
-    x = (((x >> 16) ^ x) * MIX_MULTIPLIER) & MASK_32
-    x = (((x >> 16) ^ x) * MIX_MULTIPLIER) & MASK_32
-    return (x >> 16) ^ x
+    Ties are broken by id, so every order is total and paging never repeats or skips a school.
+    """
+    dialect = _dialect()
+    distance = (dialects.distance_km(dialect, query.near) if query.near is not None else null()).label("distance_km")
+    order = {
+        "distance": distance.nulls_last(),
+        "name": dialects.name_order(dialect),
+        "neutral": dialects.neutral_order(dialect, query.seed),
+    }[query.order]
+    offset, limit = page_bounds(query)
+    statement = select(School.id, distance, func.count().over().label("total")).where(*_filters(query, terms))
+    rows = db.session.execute(statement.order_by(order, School.id).offset(offset).limit(limit)).all()
+    if rows:
+        total = rows[0].total
+    else:  # past the last page, or nothing matched
+        total = db.session.scalar(select(func.count()).select_from(School).where(*_filters(query, terms))) if offset else 0
+    return total, [(row.id, round(row.distance_km, 2) if row.distance_km is not None else None) for row in rows]
 
 
-def page_bounds(query: Query) -> tuple[int, int]:
-    """Return (offset, limit) of the query's page."""
-    return (query.page - 1) * query.per_page, query.per_page
+def count_by_sector(query: Query, *conditions, terms: list[tuple[str, ...]] | None = None) -> dict[str, int]:
+    """Count the schools that match the query (inside its radius) and the extra conditions, per sector."""
+    grouped = select(School.sector, func.count()).where(*_filters(query, terms), *conditions).group_by(School.sector)
+    return {sector: n for sector, n in db.session.execute(grouped)}
 
 
-def explain(query: Query, facts: SchoolFacts, distance_km: float | None, text: str | None = None) -> list[Reason]:
-    """Say why a school matched the query, one Reason per criterion that was asked for."""
-    reasons = []
-    if query.grade is not None:
-        reasons.append(Reason("grade", {"grade": query.grade}))
-    if distance_km is not None:
-        reasons.append(Reason("distance", {"km": distance_km, "approximate": facts.location_approximate}))
-    if query.sector:
-        reasons.append(Reason("sector", {"sector": facts.sector}))
+def _not_stated(query: Query, terms) -> dict[str, dict[str, int]]:
+    """For each need asked for: per sector, the schools matching every other filter that have not stated it."""
+    found = {}
     for need in query.needs:
-        programs = []
-        if need == "sped":
-            programs = [p for p in facts.programs if p[0] == "sped"]
-        elif need == "ell":
-            programs = [p for p in facts.programs if p[0] == "ell"]
-        elif need == "dual_language":
-            programs = [p for p in facts.programs if p[1] == "dual_language"]
-        reasons.append(Reason("need", {"need": need, "programs": programs, "school_bus": facts.school_bus}))
-    if query.program or query.program_language:
-        for kind, code, language in facts.programs:
-            if (query.program in (None, code)) and (query.program_language in (None, language)):
-                reasons.append(Reason("program", {"kind": kind, "code": code, "language": language}))
-    if query.text:  # `text`: the words a misspelt search text was read as
-        reasons.append(Reason("text", {"text": text or query.text}))
-    return reasons
+        counts = count_by_sector(without(query, need), School.needs_not_stated.op("&")(need_bit(need)) != 0, terms=terms)
+        if counts:
+            found[need] = counts
+    return found
+
+
+def _relaxations(query: Query, terms) -> list[Relaxation]:
+    """For a search that found nothing: the one filter whose dropping finds the most, then the
+    nearest wider radius that finds any."""
+    found = []
+    dropped = [
+        (sum(count_by_sector(without(query, name), terms=None if name == "q" else terms).values()), name) for name in droppable(query)
+    ]
+    best = max(dropped, key=lambda pair: pair[0], default=(0, None))
+    if best[0]:
+        found.append(Relaxation(total=best[0], drop=best[1]))
+    for km in wider_radii(query):
+        total = sum(count_by_sector(replace(query, radius_km=km), terms=terms).values())
+        if total:
+            found.append(Relaxation(total=total, radius_km=km))
+            break
+    return found
+
+
+def _run(query: Query) -> tuple[int, list[tuple[str, float | None]], list | None, dict, list]:
+    """Rank the query's page: (total, page, terms a misspelt text was read as, not_stated, relaxations)."""
+    check_area(query)
+    terms = None
+    total, page = _ranked_page(query)
+    if not total and query.text:
+        terms = read_misspelt(query.text_tokens)
+        if terms is not None and any(alternatives != (token,) for alternatives, token in zip(terms, query.text_tokens, strict=True)):
+            total, page = _ranked_page(query, terms)
+    not_stated = _not_stated(query, terms)
+    relaxations = _relaxations(query, terms) if not total else []
+    return total, page, terms, not_stated, relaxations
+
+
+def _read_as(terms) -> str | None:
+    return " ".join(alternatives[0] for alternatives in terms) if terms else None
+
+
+_PAGE_FACTS = select(School.id, School.name, School.grades_offered, School.sector).where(School.id.in_(bindparam("ids", expanding=True)))
+
+
+def search_facts(query: Query) -> Results:
+    """Search the catalog for a caller that labels plain facts itself (the SMS bot): the same
+    search as `search`, each hit's school a row of id, name, grades_offered and sector."""
+    total, page, terms, not_stated, relaxations = _run(query)
+    facts = {row.id: row for row in db.session.execute(_PAGE_FACTS, {"ids": [school_id for school_id, _ in page]})}
+    hits = [Hit(facts[school_id], distance, []) for school_id, distance in page if school_id in facts]
+    return Results(total, hits, query, not_stated, relaxations, _read_as(terms))
+
+
+def search(query: Query) -> Results:
+    """Search the catalog: the one search every door (kiosk, SMS, API) uses.
+
+    Raises OutOfArea for a place well outside the catalog's area.
+    """
+    total, page, terms, not_stated, relaxations = _run(query)
+    ids = [school_id for school_id, _distance in page]
+    loaded = {
+        s.id: s
+        for s in db.session.scalars(
+            select(School).where(School.id.in_(ids)).options(selectinload(School.programs), selectinload(School.texts))
+        )
+    }
+    read_as = _read_as(terms)
+    hits = [Hit(loaded[i], d, explain(query, facts_of(loaded[i]), d, read_as)) for i, d in page if i in loaded]
+    return Results(total, hits, query, not_stated, relaxations, read_as)
+
+
+def nearest_schools(near: tuple[float, float], radius_km: float, limit: int) -> tuple[list[tuple[School, float]], bool]:
+    """The schools within `radius_km` of `near`, nearest first (ties by id), at most `limit`, each
+    with its distance and its programs and texts loaded; and whether they are the whole catalog."""
+    dialect = _dialect()
+    distance = dialects.distance_km(dialect, near).label("distance_km")
+    statement = select(School.id, distance).where(*dialects.within(dialect, near, radius_km)).order_by(distance, School.id).limit(limit)
+    found = db.session.execute(statement).all()
+    loaded = {school.id: school for school in get_schools([row.id for row in found])}
+    whole = len(found) == db.session.scalar(select(func.count()).select_from(School))
+    return [(loaded[row.id], row.distance_km) for row in found if row.id in loaded], whole

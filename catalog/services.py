@@ -21,7 +21,7 @@ from catalog.csvformat import (
 )
 from catalog.models import CatalogRevision, ListingChange, Program, School, SchoolText
 from catalog.queries import current_rows
-from catalog.search import id_hash
+from catalog.query import id_hash
 from catalog.text import fold, fold_for_search
 from catalog.vocabulary import N_, NEEDS, PROGRAM_KINDS, grade_mask, need_bit
 

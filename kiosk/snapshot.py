@@ -4,7 +4,7 @@ them exactly as the server does (offline.js)."""
 
 from catalog import geo, zip_table
 from catalog.labels import Labels
-from catalog.queries import nearest_schools
+from catalog.search import nearest_schools
 from catalog.vocabulary import GRADE_CODES, NEEDS, SECTORS, need_bit
 
 # The fair's area: the schools a family at the fair may consider, and no more than a screen keeps
@@ -23,7 +23,7 @@ def build_snapshot(labels: Labels, revision: int, booths: dict[str, str], center
         schools.append(
             {
                 "id": school.id,
-                "h": school.id_hash,  # the neutral order's per-school part (catalog.search.neutral_key)
+                "h": school.id_hash,  # the neutral order's per-school part (catalog.query.neutral_key)
                 "name": school.name,
                 "sort": school.sort_name,  # the name order
                 "text": school.search_text,  # what the name search looks in

@@ -38,8 +38,9 @@ from app.extensions import cache, csrf, db, limiter
 from app.i18n import LOCALES, language_names, text_direction
 from catalog.geo import as_zip
 from catalog.labels import current as current_labels
-from catalog.queries import catalog_revision, find_schools, free_text, get_school, get_schools, needs_offered
-from catalog.search import QueryError, build_query
+from catalog.queries import catalog_revision, free_text, get_school, get_schools, needs_offered
+from catalog.query import QueryError, build_query
+from catalog.search import search
 from catalog.vocabulary import GRADE_BY_CODE, GRADE_CODES, N_, NEEDS
 from catalog.zip_table import centroid
 from kiosk import services
@@ -136,8 +137,8 @@ def page_globals():
 
 def _results_url() -> str:
     """The family's last results page (their filters and page), or all schools before any search."""
-    search = session.get("kiosk_search")
-    return url_for("kiosk.schools") + (f"?{search}" if search else "")
+    last = session.get("kiosk_search")
+    return url_for("kiosk.schools") + (f"?{last}" if last else "")
 
 
 def _device():
@@ -309,7 +310,7 @@ def schools():
     while query is None:  # a wrong value costs only its own filter: the family's others still apply
         try:
             query = build_query(params, centroid_of=centroid, default_seed=_family_seed())
-            result = find_schools(query)  # a ZIP of another city is said, and the family's other filters still apply
+            result = search(query)  # a ZIP of another city is said, and the family's other filters still apply
         except QueryError as problem:
             query = None
             error = error or gettext(problem.message, **problem.params)
@@ -318,7 +319,7 @@ def schools():
                 params = {key: value for key, value in params.items() if key not in dropped}
             else:  # not one filter's fault
                 query = build_query({"per_page": params["per_page"], "order": ["neutral"]}, centroid_of=centroid)
-                result = find_schools(query)
+                result = search(query)
     booths = _booths()
     pages = max(1, -(-result.total // PER_PAGE))
 

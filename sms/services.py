@@ -16,8 +16,9 @@ from app.extensions import db
 from catalog import zip_table
 from catalog.labels import current as current_labels
 from catalog.models import School
-from catalog.queries import Listing, OutOfArea, example_zip, find_school_facts, free_text, get_listings, needs_offered, per_revision
-from catalog.search import QueryError, build_query
+from catalog.queries import Listing, example_zip, free_text, get_listings, needs_offered, per_revision
+from catalog.query import QueryError, build_query
+from catalog.search import OutOfArea, search_facts
 from catalog.vocabulary import grades_of_mask
 from sms.engine import step
 from sms.models import Conversation, Handoff, Message, OptOut
@@ -117,7 +118,7 @@ def catalog_search(params: dict) -> dict:
     values = {k: [str(x) for x in v] if isinstance(v, list) else [str(v)] for k, v in params.items()}
     try:
         query = build_query(values, centroid_of=zip_table.centroid)
-        result = find_school_facts(query)
+        result = search_facts(query)
     except OutOfArea as problem:
         return {"total": 0, "results": [], "out_of_area": problem.params["area"]}
     except QueryError:

@@ -7,7 +7,7 @@ from sqlalchemy import func, or_, select
 
 from app.extensions import db
 from catalog.models import ListingChange, School
-from catalog.queries import read_misspelt
+from catalog.search import read_misspelt
 from catalog.text import fold_tokens
 from sms.models import Handoff
 from staff.models import Proposal, StaffUser

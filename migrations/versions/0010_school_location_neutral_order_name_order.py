@@ -12,7 +12,7 @@ Create Date: 2026-12-06 00:30:00.000000
 from alembic import op
 import sqlalchemy as sa
 
-from catalog.search import id_hash
+from catalog.query import id_hash
 from catalog.text import fold
 
 

@@ -7,7 +7,7 @@ from schemathesis.openapi.checks import RejectedPositiveData
 from sqlalchemy import update
 
 from catalog.models import School
-from catalog.search import QueryError, parse_near
+from catalog.query import QueryError, parse_near
 from catalog.zip_table import centroid
 from tests.catalog.test_search import CRAFTED, DEMO
 

@@ -14,8 +14,8 @@ from app import create_app
 from app.extensions import db
 from catalog import dialects
 from catalog.models import School
-from catalog.queries import OutOfArea, find_schools
-from catalog.search import Query, id_hash, neutral_key
+from catalog.query import Query, id_hash, neutral_key
+from catalog.search import OutOfArea, search
 from catalog.text import fold
 from catalog.vocabulary import NEEDS, SECTORS
 from tests.conftest import real_file
@@ -60,7 +60,7 @@ def answer(app, query: Query):
     """What a door would get from the search, as plain values (or the error it raises)."""
     with app.app_context():
         try:
-            found = find_schools(query)
+            found = search(query)
         except OutOfArea as error:
             return ("out of area", error.params)
         finally:

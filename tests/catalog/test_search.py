@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 import zipcodes
 
-from catalog.queries import find_schools
-from catalog.search import QueryError, build_query, parse_near
+from catalog.query import QueryError, build_query, parse_near
+from catalog.search import search as search_catalog
 from catalog.zip_table import centroid
 from tests.conftest import ROOT
 
@@ -37,7 +37,7 @@ def haversine(lat1, lon1, lat2, lon2):
 
 def search(**params):
     query = build_query({k: v if isinstance(v, list) else [str(v)] for k, v in params.items()}, centroid_of=centroid)
-    return find_schools(query)
+    return search_catalog(query)
 
 
 def all_ids(**params):

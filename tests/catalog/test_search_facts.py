@@ -1,12 +1,12 @@
-"""The bot's search (`find_school_facts`, plain rows) answers exactly as `find_schools` does
+"""The bot's search (`search_facts`, plain rows) answers exactly as `search` does
 (school objects), and follows changes."""
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from catalog.queries import OutOfArea, find_school_facts, find_schools
-from catalog.search import build_query
+from catalog.query import build_query
+from catalog.search import OutOfArea, search, search_facts
 from catalog.zip_table import centroid
 from tests.catalog.test_search import CRAFTED, DEMO, rows
 
@@ -42,12 +42,12 @@ def _query(params: dict):
 def _agree(params: dict) -> int:
     query = _query(params)
     try:
-        result = find_schools(query)
+        result = search(query)
     except OutOfArea:
         with pytest.raises(OutOfArea):
-            find_school_facts(query)
+            search_facts(query)
         return 0
-    facts = find_school_facts(query)
+    facts = search_facts(query)
     assert facts.total == result.total, params
     assert [(h.school.id, h.distance_km) for h in facts.hits] == [(h.school.id, h.distance_km) for h in result.hits], params
     assert (facts.not_stated, facts.relaxations, facts.read_as) == (result.not_stated, result.relaxations, result.read_as), params
@@ -84,10 +84,10 @@ def test_a_published_change_is_found_by_the_next_search(catalog):
     from catalog.services import publish_listing
 
     query = _query({"grade": "K", "near": "60637", "radius_km": "500", "sector": "charter", "per_page": "100"})
-    before = {hit.school.id for hit in find_school_facts(query).hits}
+    before = {hit.school.id for hit in search_facts(query).hits}
     district = next(r["id"] for r in catalog if r["sector"] == "district" and r["grades"].startswith(("PK-", "K-")))
     assert district not in before
     row = current_rows([district])[district]
     changes, problems = publish_listing(district, {**row, "sector": "charter"}, actor="test")
     assert changes and not problems
-    assert district in {hit.school.id for hit in find_school_facts(query).hits}
+    assert district in {hit.school.id for hit in search_facts(query).hits}

@@ -8,8 +8,8 @@ import pytest
 
 from catalog.adapters import nyc_grades
 from catalog.csvformat import parse_grades
-from catalog.queries import OutOfArea, check_area, find_schools
-from catalog.search import build_query, without
+from catalog.query import build_query, without
+from catalog.search import OutOfArea, check_area, search
 from catalog.vocabulary import GRADE_CODES
 from catalog.zip_table import centroid
 from tests.conftest import real_file
@@ -28,11 +28,11 @@ def query(**params):
 
 
 def every_id(**params) -> set[str]:
-    found = find_schools(query(**params, per_page=100))
+    found = search(query(**params, per_page=100))
     ids, page = {h.school.id for h in found.hits}, 1
     while len(ids) < found.total:
         page += 1
-        ids |= {h.school.id for h in find_schools(query(**params, per_page=100, page=page)).hits}
+        ids |= {h.school.id for h in search(query(**params, per_page=100, page=page)).hits}
     return ids
 
 
@@ -79,10 +79,10 @@ def test_grade_labels_and_the_api_show_the_gaps(cps, client):
 def test_special_education_never_hides_a_charter_school_and_says_how_many_have_not_stated_it(cps):
     charters = [r for r in cps if r["School_Type"] == "Charter"]
     assert charters and all(not r["Significantly_Modified"] for r in charters)  # CPS states no program of any charter
-    result = find_schools(query(need="sped", sector="charter"))
+    result = search(query(need="sped", sector="charter"))
     assert result.total == 0  # no charter offers a program it has stated …
     assert result.not_stated["sped"] == {"charter": len(charters)}  # … and every one is counted as not stated, not "no"
-    result = find_schools(query(need="sped"))
+    result = search(query(need="sped"))
     district_unstated = sum(
         1
         for r in cps
@@ -99,10 +99,10 @@ def test_special_education_never_hides_a_charter_school_and_says_how_many_have_n
 
 def test_not_stated_counts_follow_every_other_filter(cps):
     near = query(need=["sped", "bus"], near="60637", radius_km=5, grade="K")
-    result = find_schools(near)
+    result = search(near)
     for need in ("sped", "bus"):
         others = without(near, need)
-        unstated = [h for h in find_schools(replace_page(others)).hits if need_not_stated(h.school, need)]
+        unstated = [h for h in search(replace_page(others)).hits if need_not_stated(h.school, need)]
         counted = {}
         for hit in unstated:
             counted[hit.school.sector] = counted.get(hit.school.sector, 0) + 1
@@ -131,7 +131,7 @@ def test_none_in_the_csv_is_a_stated_no(cli, session, tmp_path):
         encoding="utf-8",
     )
     assert cli("catalog", "import", str(path)).exit_code == 0
-    result = find_schools(query(need="sped"))
+    result = search(query(need="sped"))
     assert [h.school.id for h in result.hits] == ["c"]
     assert result.not_stated == {"sped": {"charter": 1}}  # b only: a said it has none
     assert cli("catalog", "export", str(tmp_path / "out.csv")).exit_code == 0
@@ -140,21 +140,21 @@ def test_none_in_the_csv_is_a_stated_no(cli, session, tmp_path):
 
 
 def test_a_filter_that_empties_the_list_is_named_with_what_dropping_it_finds(cps):
-    result = find_schools(query(grade="K", near="60637", radius_km=5, need=["sped", "bus"]))
+    result = search(query(grade="K", near="60637", radius_km=5, need=["sped", "bus"]))
     assert result.total == 0
     drop = result.relaxations[0]
     assert drop.drop == "bus"
-    assert find_schools(query(grade="K", near="60637", radius_km=5, need="sped")).total == drop.total > 0
+    assert search(query(grade="K", near="60637", radius_km=5, need="sped")).total == drop.total > 0
     for name in ("grade", "sped"):  # no other single filter finds more
-        assert find_schools(without(query(grade="K", near="60637", radius_km=5, need=["sped", "bus"]), name)).total <= drop.total
+        assert search(without(query(grade="K", near="60637", radius_km=5, need=["sped", "bus"]), name)).total <= drop.total
 
 
 def test_a_wider_radius_is_offered_with_its_count(cps):
     tight = query(grade="12", near="60827", radius_km=0.5, sector="charter")
-    result = find_schools(tight)
+    result = search(tight)
     assert result.total == 0
     wider = [r for r in result.relaxations if r.radius_km]
-    assert wider and find_schools(query(grade="12", near="60827", radius_km=wider[0].radius_km, sector="charter")).total == wider[0].total
+    assert wider and search(query(grade="12", near="60827", radius_km=wider[0].radius_km, sector="charter")).total == wider[0].total
 
 
 def test_a_new_york_zip_is_outside_the_chicago_catalog(cps, client):
@@ -175,10 +175,10 @@ def test_a_chicago_zip_is_outside_the_nyc_catalog(nyc):
 
 @pytest.mark.parametrize("typed", ["kenwod", "Kenwod", "KENWOOD", "kenwoood", "kenwood acadmy"])
 def test_a_name_with_a_typo_is_found(cps, typed):
-    result = find_schools(query(q=typed))
+    result = search(query(q=typed))
     assert "Kenwood Academy High School" in [h.school.name for h in result.hits]
 
 
 def test_a_word_in_no_name_finds_nothing_rather_than_anything(cps):
-    result = find_schools(query(q="zzzzqqq"))
+    result = search(query(q="zzzzqqq"))
     assert result.total == 0 and result.read_as is None

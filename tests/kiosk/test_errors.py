@@ -53,7 +53,7 @@ def failing_search(exception):
         def fail(_query):
             raise exception
 
-        monkeypatch.setattr(views, "find_schools", fail)
+        monkeypatch.setattr(views, "search", fail)
         return client.get(f"/kiosk/{locale}/schools?grade=5")
 
     return request

@@ -12,8 +12,8 @@ from sqlalchemy import select
 
 from app.extensions import cache, db
 from catalog.models import School
-from catalog.queries import find_schools
-from catalog.search import build_query
+from catalog.query import build_query
+from catalog.search import search
 from catalog.vocabulary import GRADE_CODES, NEEDS, SECTORS
 from catalog.zip_table import centroid
 from kiosk.views import PER_PAGE, _search_params
@@ -55,7 +55,7 @@ def everything_the_server_finds(app, url: str, seed: int) -> list[str]:
     """Every school the kiosk's one search finds for a results URL, in order (all pages)."""
     with app.test_request_context(url):
         params = {**_search_params(), "per_page": ["100000"], "page": ["1"]}
-        found = find_schools(build_query(params, centroid_of=centroid, default_seed=seed, max_per_page=100000))
+        found = search(build_query(params, centroid_of=centroid, default_seed=seed, max_per_page=100000))
         ids = [hit.school.id for hit in found.hits]
         db.session.remove()
     assert len(ids) == found.total
