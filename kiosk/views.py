@@ -627,10 +627,12 @@ def snapshot():
     """The schools of this fair's area in this locale (and its booths), for browsing without a network."""
     revision = catalog_revision()
     fair_id = _device().fair_id if _device() else None
-    key = f"kiosk-snapshot:{revision}:{g.locale}:{fair_id}"
+    booths = _booths()  # a booth moved or added changes the copy (its labels, the fair's middle) as a catalog change does
+    booths_digest = hashlib.blake2b(json.dumps(sorted(booths.items())).encode(), digest_size=6).hexdigest()
+    key = f"kiosk-snapshot:{revision}:{g.locale}:{fair_id}:{booths_digest}"
     body = cache.get(key)
     if body is None:
-        body = json.dumps(build_snapshot(current_labels(), revision, _booths(), services.fair_center(fair_id)), ensure_ascii=False)
+        body = json.dumps(build_snapshot(current_labels(), revision, booths, services.fair_center(fair_id)), ensure_ascii=False)
         cache.set(key, body)
     return current_app.response_class(body, mimetype="application/json")
 

@@ -154,3 +154,16 @@ def test_a_catalog_the_area_holds_whole_is_said_to_be_whole(app, screen, monkeyp
     monkeypatch.setattr(snapshot, "AREA_KM", 100.0)
     kept = _snapshot(screen)
     assert kept["area"]["whole_catalog"] and len(kept["schools"]) == 661
+
+
+def test_a_booth_set_after_the_copy_was_made_is_in_the_next_copy(app, screen):
+    from kiosk import services
+
+    first = _snapshot(screen)
+    outside_booths = next(s["id"] for s in first["schools"] if s["booth"] is None)
+    with app.app_context():
+        fair = db.session.get(services.Fair, db.session.scalar(select(services.Booth.fair_id)))
+        services.set_booth(fair, outside_booths, "Z9")
+        db.session.commit()
+    again = _snapshot(screen)
+    assert next(s["booth"] for s in again["schools"] if s["id"] == outside_booths) == "Z9"
