@@ -167,3 +167,28 @@ def test_a_booth_set_after_the_copy_was_made_is_in_the_next_copy(app, screen):
         db.session.commit()
     again = _snapshot(screen)
     assert next(s["booth"] for s in again["schools"] if s["id"] == outside_booths) == "Z9"
+
+
+def test_a_familys_seed_is_a_cookie_kept_while_they_page_and_gone_with_a_reset(app, screen):
+    from catalog.query import Query
+    from catalog.search import search
+
+    def shown_ids(client) -> list[str]:
+        return shown(client.get("/kiosk/en/schools").get_data(as_text=True))[1]
+
+    first = shown_ids(screen)
+    seed = screen.get_cookie("kiosk_seed", path="/kiosk").value
+    assert seed.isdigit() and shown_ids(screen) == first  # the same family, the same order
+    with app.app_context():
+        assert first == [hit.school.id for hit in search(Query(seed=int(seed), per_page=PER_PAGE)).hits]
+        db.session.remove()
+    screen.get("/kiosk/reset")
+    assert screen.get_cookie("kiosk_seed", path="/kiosk") is None
+    shown_ids(screen)
+    assert screen.get_cookie("kiosk_seed", path="/kiosk").value != seed  # the next family is shuffled anew
+    screen.set_cookie("kiosk_seed", "2026", path="/kiosk")  # a family that started offline keeps its order online
+    with app.app_context():
+        assert shown_ids(screen) == [hit.school.id for hit in search(Query(seed=2026, per_page=PER_PAGE)).hits]
+    screen.set_cookie("kiosk_seed", "99999999999", path="/kiosk")  # not a seed: a new one is drawn
+    shown_ids(screen)
+    assert screen.get_cookie("kiosk_seed", path="/kiosk").value != "99999999999"
