@@ -56,6 +56,7 @@ test: $(VENV)/.dev-installed translations system-test-deps
 	$(BIN)/pytest
 
 bench: $(VENV)/.dev-installed translations system-test-deps
+	@command -v wrk >/dev/null || $(APT_INSTALL) wrk  # the HTTP ratios need it (Debian's package)
 	$(BIN)/python -m bench
 
 lint: $(VENV)/.dev-installed
