@@ -20,7 +20,8 @@ MAX_PAGE = 10_000
 MAX_TEXT = 200
 # ASCII digits only: Python's \d, int() and float() also take "١٠" (Arabic-Indic) or "１０" (full width).
 DECIMAL_RE = re.compile(r"(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")  # a JSON number, unsigned: "2.5", "5e-324"
-INTEGER_RE = re.compile(r"[0-9]{1,10}")  # 2**31 - 1, the largest seed, has 10 digits
+MAX_SEED = 2**31 - 1
+INTEGER_RE = re.compile(r"[0-9]{1,10}")  # MAX_SEED has 10 digits
 LAT_LON_RE = re.compile(r"^\s*(-?[0-9]{1,3}(?:\.[0-9]+)?)\s*,\s*(-?[0-9]{1,3}(?:\.[0-9]+)?)\s*$")
 
 
@@ -175,7 +176,7 @@ def build_query(
         program_language=language.lower() if language else None,
         text=text,
         order=order,
-        seed=_integer(params, "seed", default_seed, 0, 2**31 - 1),
+        seed=_integer(params, "seed", default_seed, 0, MAX_SEED),
         page=_integer(params, "page", 1, 1, MAX_PAGE),
         per_page=_integer(params, "per_page", 20, 1, max_per_page),
     )

@@ -39,7 +39,7 @@ from app.i18n import LOCALES, language_names, text_direction
 from catalog.geo import as_zip
 from catalog.labels import current as current_labels
 from catalog.queries import catalog_revision, free_text, get_school, get_schools, needs_offered
-from catalog.query import QueryError, build_query
+from catalog.query import INTEGER_RE, MAX_SEED, QueryError, build_query
 from catalog.search import search
 from catalog.vocabulary import GRADE_BY_CODE, GRADE_CODES, N_, NEEDS
 from catalog.zip_table import centroid
@@ -166,10 +166,10 @@ def _family_seed() -> int:
     if "kiosk_seed" in g:
         return g.kiosk_seed
     value = request.cookies.get(SEED_COOKIE, "")
-    if value.isascii() and value.isdigit() and len(value) <= 10 and int(value) < 2**31:
+    if INTEGER_RE.fullmatch(value) and int(value) <= MAX_SEED:
         g.kiosk_seed = int(value)
         return g.kiosk_seed
-    g.kiosk_seed = seed = secrets.randbelow(2**31)
+    g.kiosk_seed = seed = secrets.randbelow(MAX_SEED + 1)
 
     @after_this_request
     def keep_seed(response):
