@@ -10,14 +10,15 @@ from flask_babel import get_locale, gettext, refresh
 from app.extensions import cache
 from app.i18n import normalize_locale
 from catalog import zip_table
+from catalog.cards import Card
 from catalog.csvformat import ISO_639_1, web_address
 from catalog.labels import Labels
 from catalog.labels import current as current_labels
 from catalog.models import School
 from catalog.openapi import openapi_document
-from catalog.queries import catalog_revision, free_text, get_school
+from catalog.queries import catalog_revision, get_school
 from catalog.query import ORDERS, QueryError, Relaxation, build_query
-from catalog.search import Hit, OutOfArea, search
+from catalog.search import Hit, OutOfArea, cards, search
 from catalog.vocabulary import GRADE_CODES, NEEDS, PROGRAM_CODES, SECTORS
 
 api = Blueprint("api", __name__, url_prefix="/api/v1")
@@ -68,20 +69,30 @@ def absolute_url(endpoint: str, **values) -> str:
     return public_base_url() + url_for(endpoint, **values)
 
 
-def school_json(school: School, labels: Labels, distance_km: float | None = None) -> dict:
-    """Return the summary of a school that search results list."""
-    summary, summary_locale, _stale = free_text(school, "summary", str(labels.locale))
+def card_json(card: Card) -> list[dict]:
+    """The school's card as every door shows it: each fact the listing states, headed and labelled."""
+    return [
+        {"key": fact.key, "heading": fact.heading, "text": fact.text, "locale": fact.lang} if fact.lang else
+        {"key": fact.key, "heading": fact.heading, "text": fact.text}
+        for fact in card.facts
+        if fact.text
+    ]  # fmt: skip
+
+
+def school_json(school: School, card: Card, labels: Labels, distance_km: float | None = None) -> dict:
+    """Return the summary of a school that search results list: its plain values, labelled from its card."""
+    summary = card["summary"]
     return {
         "id": school.id,
         "name": school.name,
         "sector": school.sector,
-        "sector_label": labels.sector(school.sector),
+        "sector_label": card.text("sector"),
         "grades": {
             "low": GRADE_CODES[school.grade_low],
             "high": GRADE_CODES[school.grade_high],
             "offered": [GRADE_CODES[grade] for grade in school.grades],
         },
-        "grades_label": labels.grades(school.grades),
+        "grades_label": card.text("grades"),
         "address": school.address,
         "zip": school.zip,
         "lat": school.lat,
@@ -92,19 +103,20 @@ def school_json(school: School, labels: Labels, distance_km: float | None = None
             {"kind": p.kind, "code": p.code, "language": p.language or None, "label": labels.program(p.kind, p.code, p.language)}
             for p in school.programs
         ],
-        "special_education": {"stated": school.sped_stated, "students": school.sped_students, "label": labels.services(school, "sped")},
-        "english_learners": {"stated": school.ell_stated, "students": school.ell_students, "label": labels.services(school, "ell")},
+        "special_education": {"stated": school.sped_stated, "students": school.sped_students, "label": card.text("special_education")},
+        "english_learners": {"stated": school.ell_stated, "students": school.ell_students, "label": card.text("english_learners")},
         "school_bus": school.school_bus,
-        "school_bus_label": labels.school_bus(school.school_bus),
+        "school_bus_label": card.text("school_bus"),
         "transit": {"bus": school.transit_bus or None, "rail": school.transit_rail or None},
-        "summary": summary or None,
-        "summary_locale": summary_locale,
+        "summary": summary.text or None,
+        "summary_locale": (summary.lang or str(labels.locale)) if summary.text else None,
+        "card": card_json(card),
         "url": absolute_url("api.school", school_id=school.id),
     }
 
 
 def hit_json(hit: Hit, labels: Labels) -> dict:
-    body = school_json(hit.school, labels, hit.distance_km)
+    body = school_json(hit.school, hit.card, labels, hit.distance_km)
     body["matched"] = [{"kind": r.kind, "label": labels.reason(r)} for r in hit.reasons]
     return body
 
@@ -196,11 +208,12 @@ def school(school_id: str):
     if found is None:
         abort(404, gettext("No school has this id."))
     labels = current_labels()
-    body = school_json(found, labels)
+    [card] = cards([found.id], {found.id: found})
+    body = school_json(found, card, labels)
     texts = {}
     for name in ("summary", "how_to_apply"):
-        text, text_locale, stale = free_text(found, name, str(labels.locale))
-        texts[name] = {"text": text or None, "locale": text_locale, "stale": stale}
+        text = card[name]
+        texts[name] = {"text": text.text or None, "locale": (text.lang or str(labels.locale)) if text.text else None, "stale": text.stale}
     body.update(
         {
             "operator": found.operator,
@@ -212,7 +225,7 @@ def school(school_id: str):
             "email": found.email,
             "enrollment": found.enrollment,
             "accessibility": found.accessibility,
-            "accessibility_label": labels.accessibility(found.accessibility),
+            "accessibility_label": card.text("accessibility"),
             "school_bus_notes": found.school_bus_notes or None,
             "application_deadline": found.application_deadline.isoformat() if found.application_deadline else None,
             "seats_available": found.seats_available,

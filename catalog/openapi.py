@@ -1,6 +1,7 @@
 """The OpenAPI 3.0 document of /api/v1, built from the same vocabulary the API checks against."""
 
 from app.i18n import LOCALES
+from catalog.cards import HEADINGS as CARD_HEADINGS
 from catalog.csvformat import ISO_639_1
 from catalog.query import MAX_PAGE, MAX_RADIUS_KM, MAX_TEXT, ORDERS
 from catalog.vocabulary import ACCESSIBILITY, GRADE_CODES, NEEDS, PROGRAM_CODES, SCHOOL_BUS, SECTORS
@@ -69,6 +70,21 @@ SCHOOL_SUMMARY_PROPERTIES = {
     "transit": {"type": "object", "properties": {"bus": NULLABLE_STRING, "rail": NULLABLE_STRING}},
     "summary": NULLABLE_STRING,
     "summary_locale": NULLABLE_STRING,
+    "card": {
+        "type": "array",
+        "description": "The school's card, as the kiosk and the SMS bot show it: each fact the listing states, in order,"
+        " headed and labelled in the requested language.",
+        "items": {
+            "type": "object",
+            "required": ["key", "heading", "text"],
+            "properties": {
+                "key": {"type": "string", "enum": list(CARD_HEADINGS)},
+                "heading": {"type": "string"},
+                "text": {"type": "string"},
+                "locale": {"type": "string", "description": "The text's language, when it is not yet translated."},
+            },
+        },
+    },
     "url": {"type": "string"},
 }
 

@@ -3,15 +3,16 @@ export and statistics. The search itself is `catalog.search`."""
 
 from collections import Counter
 from collections.abc import Callable, Iterator
-from typing import NamedTuple, TypeVar
+from typing import TypeVar
 
 from flask import current_app, g, has_request_context
 from sqlalchemy import Row, bindparam, exists, func, select
 from sqlalchemy.orm import selectinload
 
 from app.extensions import db
-from catalog.csvformat import FREE_TEXT_FIELDS, SchoolRecord, school_row, text_hash
+from catalog.csvformat import FREE_TEXT_FIELDS, SchoolRecord, school_row
 from catalog.models import CatalogRevision, Program, School, SchoolText, transit_line
+from catalog.vocabulary import grades_of_mask
 
 NEED_COLUMNS = {
     "sped": School.need_sped,
@@ -105,19 +106,35 @@ def get_schools(school_ids: list[str]) -> list[School]:
     return [found[i] for i in wanted if i in found]
 
 
-LISTING_COLUMNS = ("id", "name", "sector", "grades_offered", "address", "phone", "school_bus", "transit_rail", "transit_bus")
+# What a school's card shows (catalog.cards.card_of).
+LISTING_COLUMNS = (
+    "id", "name", "sector", "grades_offered", "address", "zip", "phone", "website", "enrollment", "accessibility",
+    "school_bus", "school_bus_notes", "transit_bus", "transit_rail", "application_deadline", "seats_available",
+    "sped_stated", "ell_stated", "sped_students", "ell_students",
+)  # fmt: skip
 
 
-class Listing(NamedTuple):
-    """A school's facts, programs and some of its free texts as plain rows (no ORM objects)."""
+class Listing:
+    """A school's card facts, programs and free texts as plain rows, read as a `School` is read (no
+    ORM objects: for readers of many schools a second)."""
 
-    school: Row  # LISTING_COLUMNS
-    programs: list[Row]  # kind, code, language
-    texts: list[Row]  # field, locale, text, source_hash
+    __slots__ = ("_row", "programs", "texts")
+
+    def __init__(self, row: Row):
+        self._row = row
+        self.programs: list[Row] = []  # kind, code, language
+        self.texts: list[Row] = []  # field, locale, text, source_hash
+
+    def __getattr__(self, name: str):
+        return getattr(self._row, name)
 
     @property
     def transit(self) -> str:
-        return transit_line(self.school.transit_rail, self.school.transit_bus)
+        return transit_line(self._row.transit_rail, self._row.transit_bus)
+
+    @property
+    def grades(self) -> tuple[int, ...]:
+        return grades_of_mask(self._row.grades_offered)
 
 
 _SCHOOLS, _PROGRAMS, _TEXTS = School.__table__, Program.__table__, SchoolText.__table__
@@ -126,37 +143,23 @@ _LISTING_FACTS = select(*(_SCHOOLS.c[name] for name in LISTING_COLUMNS)).where(_
 _LISTING_PROGRAMS = select(_PROGRAMS).where(_PROGRAMS.c.school_id.in_(bindparam("ids", expanding=True))).order_by(_PROGRAMS.c.id)
 _LISTING_TEXTS = select(_TEXTS).where(
     _TEXTS.c.school_id.in_(bindparam("ids", expanding=True)),
-    _TEXTS.c.field.in_(bindparam("fields", expanding=True)),
     _TEXTS.c.locale.in_(bindparam("locales", expanding=True)),
 )
 
 
-def get_listings(school_ids: list[str], fields: tuple[str, ...], locales: tuple[str, ...]) -> list[Listing]:
-    """Return these schools as plain rows in the order given (unknown ids skipped), with the
-    free texts of `fields` in `locales`: three statements, for readers of many schools a second."""
+def get_listings(school_ids: list[str], locales: tuple[str, ...]) -> list[Listing]:
+    """Return these schools as plain rows in the order given (unknown ids skipped), with their free
+    texts in `locales`: three statements."""
     wanted = list(dict.fromkeys(school_ids))
     if not wanted:
         return []
     connection = db.session.connection()
-    found = {row.id: Listing(row, [], []) for row in connection.execute(_LISTING_FACTS, {"ids": wanted})}
+    found = {row.id: Listing(row) for row in connection.execute(_LISTING_FACTS, {"ids": wanted})}
     for row in connection.execute(_LISTING_PROGRAMS, {"ids": wanted}):
         found[row.school_id].programs.append(row)
-    for row in connection.execute(_LISTING_TEXTS, {"ids": wanted, "fields": list(fields), "locales": list(locales)}):
+    for row in connection.execute(_LISTING_TEXTS, {"ids": wanted, "locales": list(locales)}):
         found[row.school_id].texts.append(row)
     return [found[i] for i in wanted if i in found]
-
-
-def free_text(school: School | Listing, name: str, locale: str) -> tuple[str, str | None, bool]:
-    """Return (text, locale it is in, is_stale) for a free-text field, falling back to English."""
-    by_locale = {t.locale: t for t in school.texts if t.field == name}
-    english = by_locale.get("en")
-    wanted = by_locale.get(locale)
-    if wanted and wanted.text:
-        stale = locale != "en" and english is not None and wanted.source_hash != text_hash(english.text)
-        return wanted.text, locale, stale
-    if english and english.text:
-        return english.text, "en", False
-    return "", None, False
 
 
 def record_of(school: School) -> SchoolRecord:

@@ -9,13 +9,14 @@ from dataclasses import dataclass, field, replace
 
 import rapidfuzz.process
 from rapidfuzz.distance import Levenshtein
-from sqlalchemy import Row, and_, bindparam, exists, func, null, or_, select
-from sqlalchemy.orm import selectinload
+from sqlalchemy import and_, exists, func, null, or_, select
 
 from app.extensions import db
 from catalog import dialects
+from catalog.cards import Card, card_of
+from catalog.labels import current as current_labels
 from catalog.models import Program, School
-from catalog.queries import NEED_COLUMNS, catalog_area, get_schools, per_revision
+from catalog.queries import NEED_COLUMNS, catalog_area, get_listings, get_schools, per_revision
 from catalog.query import Query, QueryError, Reason, Relaxation, SchoolFacts, droppable, explain, page_bounds, wider_radii, without
 from catalog.vocabulary import N_, grade_bit, need_bit
 
@@ -24,9 +25,10 @@ AREA_MARGIN_KM = 50.0  # a place this far from every school is outside the catal
 
 @dataclass(frozen=True)
 class Hit:
-    school: School | Row
+    card: Card  # the school's facts, labelled: what every door shows
     distance_km: float | None
     reasons: list[Reason]
+    school: School | None = None  # the school itself, for the API's plain values (not for the bot)
 
 
 @dataclass(frozen=True)
@@ -218,15 +220,39 @@ def _read_as(terms) -> str | None:
     return " ".join(alternatives[0] for alternatives in terms) if terms else None
 
 
-_PAGE_FACTS = select(School.id, School.name, School.grades_offered, School.sector).where(School.id.in_(bindparam("ids", expanding=True)))
+MAX_CARDS = 5_000  # cards (schools × languages) kept per worker: about 10 MB
 
 
-def search_facts(query: Query) -> Results:
-    """Search the catalog for a caller that labels plain facts itself (the SMS bot): the same
-    search as `search`, each hit's school a row of id, name, grades_offered and sector."""
+def cards(school_ids: list[str], loaded: dict[str, School] | None = None) -> list[Card]:
+    """The cards of these schools in the current locale, in order (unknown ids skipped).
+
+    Each is made once per catalog revision and language and kept per worker; a school not kept
+    is labelled from `loaded` when given, else read as a plain listing.
+    """
+    kept = per_revision("cards", dict)
+    labels = current_labels()
+    locale = str(labels.locale)
+    found = {i: kept.get((locale, i)) for i in school_ids}
+    missing = [i for i, card in found.items() if card is None]
+    if missing:
+        if loaded is not None:
+            schools = [loaded[i] for i in missing if i in loaded]
+        else:
+            schools = get_listings(missing, locales=tuple(dict.fromkeys((locale, "en"))))
+        made = {school.id: card_of(school, labels) for school in schools}
+        if len(kept) + len(made) > MAX_CARDS:
+            kept.clear()
+        kept.update({(locale, i): card for i, card in made.items()})
+        found.update(made)
+    return [found[i] for i in school_ids if found.get(i) is not None]
+
+
+def search_cards(query: Query) -> Results:
+    """The same search as `search`, for a caller that shows only cards (the SMS bot): each hit a
+    card and a distance, without the reasons and the schools' own values."""
     total, page, terms, not_stated, relaxations = _run(query)
-    facts = {row.id: row for row in db.session.execute(_PAGE_FACTS, {"ids": [school_id for school_id, _ in page]})}
-    hits = [Hit(facts[school_id], distance, []) for school_id, distance in page if school_id in facts]
+    distances = dict(page)
+    hits = [Hit(card, distances[card.id], []) for card in cards([school_id for school_id, _ in page])]
     return Results(total, hits, query, not_stated, relaxations, _read_as(terms))
 
 
@@ -237,14 +263,10 @@ def search(query: Query) -> Results:
     """
     total, page, terms, not_stated, relaxations = _run(query)
     ids = [school_id for school_id, _distance in page]
-    loaded = {
-        s.id: s
-        for s in db.session.scalars(
-            select(School).where(School.id.in_(ids)).options(selectinload(School.programs), selectinload(School.texts))
-        )
-    }
+    loaded = {s.id: s for s in get_schools(ids)}
+    found = {card.id: card for card in cards(ids, loaded)}
     read_as = _read_as(terms)
-    hits = [Hit(loaded[i], d, explain(query, facts_of(loaded[i]), d, read_as)) for i, d in page if i in loaded]
+    hits = [Hit(found[i], d, explain(query, facts_of(loaded[i]), d, read_as), loaded[i]) for i, d in page if i in loaded]
     return Results(total, hits, query, not_stated, relaxations, read_as)
 
 

@@ -2,6 +2,7 @@
 
 
 def blueprints() -> list:
-    from kiosk.views import kiosk
+    from kiosk import errors, offline, pages, shortlist, signup  # noqa: F401 (each adds its pages to the blueprint)
+    from kiosk.screen import kiosk
 
     return [kiosk]

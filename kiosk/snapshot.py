@@ -4,7 +4,7 @@ them exactly as the server does (offline.js)."""
 
 from catalog import geo, zip_table
 from catalog.labels import Labels
-from catalog.search import nearest_schools
+from catalog.search import cards, nearest_schools
 from catalog.vocabulary import GRADE_CODES, NEEDS, SECTORS, need_bit
 
 # The fair's area: the schools a family at the fair may consider, and no more than a screen keeps
@@ -12,14 +12,18 @@ from catalog.vocabulary import GRADE_CODES, NEEDS, SECTORS, need_bit
 AREA_KM = 25.0
 AREA_MAX_SCHOOLS = 2000
 ZIP_MARGIN_KM = 10.0  # home ZIPs a little past the area's edge can still be searched from
+# The card facts a screen shows offline (results, a school, compare): the free texts stay online.
+OFFLINE_FACTS = ("sector", "grades", "special_education", "english_learners", "school_bus", "transit", "accessibility", "address", "phone")
 
 
 def build_snapshot(labels: Labels, revision: int, booths: dict[str, str], center: tuple[float, float] | None) -> dict:
     """The schools around a fair (nearest first, at most AREA_MAX_SCHOOLS within AREA_KM of
     `center`) with what the offline pages show, and the ZIP centres that distances need."""
     found, whole = nearest_schools(center, AREA_KM, AREA_MAX_SCHOOLS) if center else ([], False)
+    shown = {card.id: card for card in cards([school.id for school, _ in found], {school.id: school for school, _ in found})}
     schools = []
     for school, _distance in found:
+        card = shown[school.id]
         schools.append(
             {
                 "id": school.id,
@@ -28,21 +32,13 @@ def build_snapshot(labels: Labels, revision: int, booths: dict[str, str], center
                 "sort": school.sort_name,  # the name order
                 "text": school.search_text,  # what the name search looks in
                 "sector": school.sector,
-                "sector_label": labels.sector(school.sector),
                 "grades": school.grades_offered,
-                "grades_label": labels.grades(school.grades),
                 "lat": school.lat,
                 "lon": school.lon,
-                "address": school.address,
                 "zip": school.zip,
-                "phone": school.phone,
                 "needs": [need for need in NEEDS if getattr(school, f"need_{need}")],
                 "not_stated": [need for need in NEEDS if school.needs_not_stated & need_bit(need)],
-                "sped": labels.services(school, "sped"),
-                "ell": labels.services(school, "ell"),
-                "bus": labels.school_bus(school.school_bus),
-                "transit": school.transit,
-                "access": labels.accessibility(school.accessibility),
+                "card": [card.text(key) for key in OFFLINE_FACTS],  # the school's card, as the snapshot's "facts" head it
                 "booth": booths.get(school.id),
             }
         )
@@ -62,6 +58,8 @@ def build_snapshot(labels: Labels, revision: int, booths: dict[str, str], center
         "grades": {GRADE_CODES[n]: labels.grade(n) for n in GRADE_CODES},
         "needs": {need: labels.need(need) for need in NEEDS},
         "sectors": {sector: labels.sector(sector) for sector in SECTORS},
+        # the headings of the cards' facts (every card of a locale has the same)
+        "facts": [[key, next(iter(shown.values()))[key].heading] for key in OFFLINE_FACTS] if shown else [],
         "zips": zips,
         "schools": schools,
     }

@@ -22,10 +22,11 @@ from twilio.rest import Client
 
 from app.db import after_commit, unit_of_work
 from app.extensions import db
+from catalog.search import cards
 from sms.engine import remember_results
 from sms.models import Conversation, Message
 from sms.replies import Reply, render, render_all
-from sms.services import catalog_search, is_opted_out, opt_out
+from sms.services import is_opted_out, opt_out
 
 log = logging.getLogger(__name__)
 
@@ -181,8 +182,7 @@ def send_shortlist(phone: str, school_ids: list[str], locale: str) -> list[Messa
     db.session.add(conversation)
     now = datetime.now(UTC)
     with force_locale(locale):
-        found = catalog_search({"ids": school_ids})
-        state, reply = remember_results(conversation.state, found["results"], now, locale)
+        state, reply = remember_results(conversation.state, cards(school_ids), now, locale)
         bodies = render_all(reply, get_translations().gettext)
     conversation.state, conversation.locale = state, locale
     return [send(phone, body) for body in bodies]

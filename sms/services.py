@@ -8,19 +8,19 @@ from functools import lru_cache
 from typing import NamedTuple
 
 import phonenumbers
-from flask_babel import force_locale, get_locale, get_translations
+from flask_babel import force_locale, get_translations
 from sqlalchemy import bindparam, delete, exists, insert, select
 
 from app.db import upsert_statement
 from app.extensions import db
 from catalog import zip_table
+from catalog.cards import Card
 from catalog.labels import current as current_labels
 from catalog.models import School
-from catalog.queries import Listing, example_zip, free_text, get_listings, needs_offered, per_revision
-from catalog.query import QueryError, build_query
-from catalog.search import OutOfArea, search_facts
-from catalog.vocabulary import grades_of_mask
-from sms.engine import step
+from catalog.queries import example_zip, needs_offered, per_revision
+from catalog.query import Query
+from catalog.search import OutOfArea, cards, search_cards
+from sms.engine import Found, Offer, step
 from sms.models import Conversation, Handoff, Message, OptOut
 from sms.replies import Reply, render, render_all
 from sms.understand import SchoolNames, Understanding, parse
@@ -55,90 +55,32 @@ def understand(text: str, locale: str | None) -> Understanding:
     return per_revision("sms_reader", _reader)(text, locale)
 
 
-MAX_FREE_TEXT = 300  # characters of a school's own text kept in a conversation
+class CatalogForTexts:
+    """The catalog as the conversation engine reads it (`sms.engine.Catalog`): the one search and
+    the schools' cards, labelled in the current locale."""
 
+    centroid_of = staticmethod(zip_table.centroid)
 
-def _shortened(text: str, limit: int) -> str:
-    """Cut a long text at a word, marked as cut ("… Milwaukee District North…", not "… Milwaukee Dist")."""
-    if len(text) <= limit:
-        return text
-    cut = text[: limit - 1]
-    return (cut.rsplit(" ", 1)[0] if " " in cut else cut).rstrip(" ,;") + "…"
+    @staticmethod
+    def search(query: Query) -> Found:
+        try:
+            result = search_cards(query)
+        except OutOfArea as problem:
+            return Found(0, out_of_area=problem.params["area"])
+        labels = current_labels()
+        return Found(
+            total=result.total,
+            hits=tuple((hit.card, hit.distance_km) for hit in result.hits),
+            not_stated=tuple(labels.not_stated(need, by_sector) for need, by_sector in result.not_stated.items()),
+            offers=tuple(
+                Offer(r.total, drop=r.drop, label=labels.dropped_filter(r.drop, query)) if r.drop else Offer(r.total, radius_km=r.radius_km)
+                for r in result.relaxations
+            ),
+        )
 
-
-def school_summary(listing: Listing) -> dict:
-    """The facts of a school the bot reads out, labelled in the current locale."""
-    labels, school, programs = current_labels(), listing.school, listing.programs
-    return {
-        "id": school.id,
-        "name": school.name,
-        "grades_label": labels.grades(grades_of_mask(school.grades_offered)),
-        "sector_label": labels.sector(school.sector),
-        "address": school.address,
-        "programs": [p.code for p in programs],
-        "programs_label": ", ".join(labels.program(p.kind, p.code, p.language) for p in programs if p.kind != "world_language"),
-        "school_bus_label": labels.school_bus(school.school_bus),
-        "transit_label": _shortened(listing.transit, 120),
-        "phone": school.phone,
-        "sped_labels": labels.programs(programs, "sped"),
-        "ell_labels": labels.programs(programs, "ell"),
-        "how_to_apply": _shortened(free_text(listing, "how_to_apply", str(labels.locale))[0], MAX_FREE_TEXT),
-    }
-
-
-MAX_SUMMARIES = 5_000  # schools × languages kept labelled per worker: about 7 MB
-
-
-def summaries(school_ids: list[str]) -> list[dict]:
-    """The summaries of these schools in the current locale, in order (unknown ids skipped).
-
-    Each is made once per catalog revision and language and kept per worker.
-    """
-    kept = per_revision("sms_summaries", dict)
-    locale = str(get_locale())
-    missing = [i for i in school_ids if (locale, i) not in kept]
-    if missing:
-        if len(kept) > MAX_SUMMARIES:
-            kept.clear()
-        listings = get_listings(missing, fields=("how_to_apply",), locales=(locale, "en"))
-        kept.update({(locale, listing.school.id): school_summary(listing) for listing in listings})
-    return [kept[locale, i] for i in school_ids if (locale, i) in kept]
-
-
-def catalog_search(params: dict) -> dict:
-    """The catalog search as the engine asks for it (API parameters), labelled in the current locale.
-
-    Besides the page: `not_stated` (need → sector → count), `relaxations` (what would find some
-    when nothing matched) and `out_of_area` (the area the catalog covers, for a place outside it).
-    Schools asked for by id (details, compare) come with all their facts.
-    """
-    if "ids" in params:
-        found = summaries(params["ids"])
-        return {"total": len(found), "results": found}
-    values = {k: [str(x) for x in v] if isinstance(v, list) else [str(v)] for k, v in params.items()}
-    try:
-        query = build_query(values, centroid_of=zip_table.centroid)
-        result = search_facts(query)
-    except OutOfArea as problem:
-        return {"total": 0, "results": [], "out_of_area": problem.params["area"]}
-    except QueryError:
-        return {"total": 0, "results": []}
-    labels = current_labels()
-    results = [
-        {"id": hit.school.id, "name": hit.school.name, "grades_label": labels.grades(grades_of_mask(hit.school.grades_offered)),
-         "sector_label": labels.sector(hit.school.sector), "distance_km": hit.distance_km}
-        for hit in result.hits
-    ]  # fmt: skip
-    return {
-        "total": result.total,
-        "results": results,
-        "not_stated": result.not_stated,
-        "not_stated_lines": [labels.not_stated(need, by_sector) for need, by_sector in result.not_stated.items()],
-        "relaxations": [
-            {"drop": r.drop, "radius_km": r.radius_km, "total": r.total, "label": labels.dropped_filter(r.drop, query) if r.drop else ""}
-            for r in result.relaxations
-        ],
-    }
+    @staticmethod
+    def cards(school_ids: list[str]) -> list[Card]:
+        return cards(school_ids)
 
 
 def _with_catalog_examples(reply: Reply) -> Reply:
@@ -264,7 +206,7 @@ def handle_inbound(phone: str, body: str, sid: str | None, now: datetime | None 
         return []
     locale = context.locale or understanding.language or "en"
     with force_locale(understanding.language if understanding.intent == "language" else locale):
-        state, replies = step(context.state, understanding, now, catalog_search)
+        state, replies = step(context.state, understanding, now, CatalogForTexts())
     locale = state.get("locale") or locale
     with force_locale(locale):
         gettext = get_translations().gettext

@@ -16,6 +16,7 @@ PURE_MODULES = [
     "catalog.csvformat",
     "catalog.adapters",
     "catalog.query",
+    "catalog.cards",
     "sms.segments",
     "sms.lexicons",
     "sms.understand",

@@ -12,9 +12,10 @@ from werkzeug.datastructures import MultiDict
 from werkzeug.exceptions import ServiceUnavailable
 
 from app.extensions import db
-from kiosk import services, views
+from kiosk import pages, services
+from kiosk import screen as kiosk_screen
+from kiosk.errors import ERROR_MESSAGES, OTHER_ERROR, STALE_FORM
 from kiosk.models import Registration
-from kiosk.views import ERROR_MESSAGES, OTHER_ERROR, STALE_FORM
 from tests.kiosk.conftest import csrf_token, first_school_ids
 
 SEARCH = "grade=3&near=60623"
@@ -53,7 +54,7 @@ def failing_search(exception):
         def fail(_query):
             raise exception
 
-        monkeypatch.setattr(views, "search", fail)
+        monkeypatch.setattr(pages, "search", fail)
         return client.get(f"/kiosk/{locale}/schools?grade=5")
 
     return request
@@ -196,7 +197,7 @@ def test_a_busy_database_that_cannot_even_be_read_still_keeps_the_chosen_schools
     def unreadable(_ids):
         raise OperationalError("SELECT", {}, Exception("database is locked"))
 
-    monkeypatch.setattr(views, "get_schools", unreadable)
+    monkeypatch.setattr(kiosk_screen, "cards", unreadable)
     response = screen.post("/kiosk/es/register", data=MultiDict(sent))
     assert response.status_code == 503 and sorted(form_fields(response.get_data(as_text=True))) == sorted(sent)
 

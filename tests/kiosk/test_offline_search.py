@@ -16,7 +16,7 @@ from catalog.query import build_query
 from catalog.search import search
 from catalog.vocabulary import GRADE_CODES, NEEDS, SECTORS
 from catalog.zip_table import centroid
-from kiosk.views import PER_PAGE, _search_params
+from kiosk.pages import PER_PAGE, _search_params
 from tests.kiosk.test_browser import browser, cached_urls, kiosk, page, wait_until  # noqa: F401 (fixtures)
 
 pytestmark = pytest.mark.real_data

@@ -195,7 +195,7 @@ def test_a_refinement_that_finds_nothing_keeps_the_list_the_family_has(text):
 
 
 def test_a_long_transit_text_is_cut_at_a_word_and_marked():
-    from sms.services import _shortened
+    from sms.engine import _shortened
 
     transit = "Metra: Milwaukee District North, Milwaukee District West, Union Pacific North; CTA: Red, Brown, Purple Express lines"
     short = _shortened(transit, 60)

@@ -162,7 +162,7 @@ function needsPage(snapshot, params) {
 
 function schoolFacts(school, distance) {
   return el("p", { class: "facts" },
-    el("span", { class: `tag ${school.sector}` }, school.sector_label), el("span", {}, school.grades_label),
+    el("span", { class: `tag ${school.sector}` }, fact(school, "sector")), el("span", {}, fact(school, "grades")),
     distance !== null && distance !== undefined ? el("span", {}, `${distance.toFixed(1)} km`) : [],
     school.booth ? el("span", { class: "booth" }, fmt(texts.booth, { label: school.booth })) : []);
 }
@@ -195,10 +195,13 @@ function resultsPage(snapshot, params) {
     found.length > page * 10 ? el("nav", { class: "pages" }, link(`${base}schools?${more}`, texts.next)) : []];
 }
 
+// The school's card: the snapshot's "facts" head each text of a school's "card", in order.
+function fact(school, key) {
+  return school.card[snapshot.facts.findIndex(([name]) => name === key)] || "";
+}
+
 function detailRows(school) {
-  return [[texts.type, school.sector_label], [texts.grades, school.grades_label], [texts.sped, school.sped],
-    [texts.ell, school.ell], [texts.bus, school.bus], [texts.transit, school.transit || "—"],
-    [texts.access, school.access], [texts.address, school.address || "—"], [texts.phone, school.phone || "—"]];
+  return snapshot.facts.map(([key, heading]) => [heading, fact(school, key) || "—"]);
 }
 
 function schoolPage(snapshot, id) {
