@@ -100,6 +100,9 @@ def bench_import(url: str, path: Path) -> tuple[int, float]:
         with unit_of_work():
             report = import_schools(read_rows(path.read_bytes())[1])
         elapsed = time.perf_counter() - start
+        if db.engine.dialect.name == "postgresql":  # as autovacuum would within a minute: the planner's statistics
+            with db.engine.begin() as connection:
+                connection.exec_driver_sql("ANALYZE school")
         db.engine.dispose()
     assert report.rejected == 0 and len(report.new) == report.rows
     return report.rows, elapsed

@@ -33,6 +33,24 @@ def bounding_box(lat: float, lon: float, radius_km: float) -> tuple[float, float
     return lat - dlat, lat + dlat, lon - dlon, lon + dlon
 
 
+INNER_BOX_MAX_KM = 200.0  # past this a flat square inside the circle is not safely inside it on the sphere
+
+
+def inner_box(lat: float, lon: float, radius_km: float) -> tuple[float, float, float, float] | None:
+    """Return (min_lat, max_lat, min_lon, max_lon) of a box wholly inside the circle (its corners at
+    0.9 of the radius), or None near the poles and for very wide circles: a point in it is within
+    `radius_km` without measuring."""
+    if radius_km > INNER_BOX_MAX_KM:
+        return None
+    half_km = 0.9 * radius_km / math.sqrt(2)
+    dlat = math.degrees(half_km / EARTH_RADIUS_KM)
+    if abs(lat) + dlat > 85:
+        return None
+    widest = max(math.cos(math.radians(abs(lat) - dlat)) if abs(lat) > dlat else 1.0, 0.01)  # a degree is longest there
+    dlon = math.degrees(half_km / (EARTH_RADIUS_KM * widest))
+    return lat - dlat, lat + dlat, lon - dlon, lon + dlon
+
+
 # A grid of CELL_DEGREES squares (about 5 km): a radius search reads only the cells it touches.
 CELL_DEGREES = 0.05
 MAX_CELLS = 400  # past this many cells a plain latitude/longitude box is cheaper

@@ -24,8 +24,8 @@ class School(db.Model):
         CheckConstraint("sector IN ('district', 'charter')", name="sector"),
         CheckConstraint("grade_low <= grade_high", name="grade_span"),
         Index("ix_school_lat_lon", "lat", "lon"),
-        # Covers a radius search: the filters are tested inside the index, the table is read
-        # only for the schools that match.
+        # Covers a radius search and its per-sector counts: the filters are tested inside the
+        # index, the table is read only for the schools that match.
         Index(
             "ix_school_search",
             "geo_cell",
@@ -40,6 +40,8 @@ class School(db.Model):
             "lon",
             "id",
             "id_hash",
+            "sector",
+            "needs_not_stated",
         ),  # fmt: skip
     )
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 
 import rapidfuzz.process
 from rapidfuzz.distance import Levenshtein
-from sqlalchemy import and_, exists, func, null, or_, select
+from sqlalchemy import and_, case, exists, func, null, or_, select, true
 
 from app.extensions import db
 from catalog import dialects
@@ -168,34 +168,46 @@ def _ranked_page(query: Query, terms: list[tuple[str, ...]] | None = None) -> tu
     return total, [(row.id, round(row.distance_km, 2) if row.distance_km is not None else None) for row in rows]
 
 
-def count_by_sector(query: Query, *conditions, terms: list[tuple[str, ...]] | None = None) -> dict[str, int]:
-    """Count the schools that match the query (inside its radius) and the extra conditions, per sector."""
-    grouped = select(School.sector, func.count()).where(*_filters(query, terms), *conditions).group_by(School.sector)
-    return {sector: n for sector, n in db.session.execute(grouped)}
-
-
 def _not_stated(query: Query, terms) -> dict[str, dict[str, int]]:
-    """For each need asked for: per sector, the schools matching every other filter that have not stated it."""
-    found = {}
-    for need in query.needs:
-        counts = count_by_sector(without(query, need), School.needs_not_stated.op("&")(need_bit(need)) != 0, terms=terms)
-        if counts:
-            found[need] = counts
-    return found
+    """For each need asked for: per sector, the schools matching every other filter that have not stated it.
+
+    One statement for all the needs: the schools matching every filter but the needs, and that
+    leave one of them unstated, counted per need.
+    """
+    if not query.needs:
+        return {}
+    unstated = {need: School.needs_not_stated.op("&")(need_bit(need)) != 0 for need in query.needs}
+    counts = [
+        func.sum(case((and_(unstated[need], *(NEED_COLUMNS[other].is_(True) for other in query.needs if other != need)), 1), else_=0))
+        for need in query.needs
+    ]
+    any_unstated = School.needs_not_stated.op("&")(sum(need_bit(need) for need in query.needs)) != 0
+    statement = select(School.sector, *counts).where(*_filters(replace(query, needs=()), terms), any_unstated).group_by(School.sector)
+    found: dict[str, dict[str, int]] = {need: {} for need in query.needs}
+    for sector, *by_need in db.session.execute(statement):
+        for need, count in zip(query.needs, by_need, strict=True):
+            if count:
+                found[need][sector] = count
+    return {need: by_sector for need, by_sector in found.items() if by_sector}
 
 
 def _relaxations(query: Query, terms) -> list[Relaxation]:
     """For a search that found nothing: the one filter whose dropping finds the most, then the
-    nearest wider radius that finds any."""
+    nearest wider radius that finds any. Every filter's dropping is counted in one statement."""
     found = []
-    dropped = [
-        (sum(count_by_sector(without(query, name), terms=None if name == "q" else terms).values()), name) for name in droppable(query)
-    ]
-    best = max(dropped, key=lambda pair: pair[0], default=(0, None))
-    if best[0]:
-        found.append(Relaxation(total=best[0], drop=best[1]))
-    for km in wider_radii(query):
-        total = sum(count_by_sector(replace(query, radius_km=km), terms=terms).values())
+    names = droppable(query)
+    if names:
+        place = replace(Query(), near=query.near, radius_km=query.radius_km)
+        counts = [
+            func.sum(case((and_(true(), *_filters(replace(without(query, name), near=None), None if name == "q" else terms)), 1), else_=0))
+            for name in names
+        ]
+        totals = db.session.execute(select(*counts).select_from(School).where(*_filters(place))).one()
+        best = max(zip(totals, names, strict=True), key=lambda pair: pair[0] or 0)  # the first of equals, as `droppable` lists them
+        if best[0]:
+            found.append(Relaxation(total=best[0], drop=best[1]))
+    for km in wider_radii(query):  # nearest first: most searches stop at the first
+        total = db.session.scalar(select(func.count()).select_from(School).where(*_filters(replace(query, radius_km=km), terms)))
         if total:
             found.append(Relaxation(total=total, radius_km=km))
             break
@@ -204,9 +216,10 @@ def _relaxations(query: Query, terms) -> list[Relaxation]:
 
 def _run(query: Query) -> tuple[int, list[tuple[str, float | None]], list | None, dict, list]:
     """Rank the query's page: (total, page, terms a misspelt text was read as, not_stated, relaxations)."""
-    check_area(query)
     terms = None
     total, page = _ranked_page(query)
+    if not any(km is not None and km <= AREA_MARGIN_KM for _id, km in page):  # a school this near: inside the area
+        check_area(query)
     if not total and query.text:
         terms = read_misspelt(query.text_tokens)
         if terms is not None and any(alternatives != (token,) for alternatives, token in zip(terms, query.text_tokens, strict=True)):
