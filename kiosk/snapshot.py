@@ -8,7 +8,7 @@ from catalog.search import cards, nearest_schools
 from catalog.vocabulary import GRADE_CODES, NEEDS, SECTORS, need_bit
 
 # The fair's area: the schools a family at the fair may consider, and no more than a screen keeps
-# well (about 1.3 MB in one language: bench/RESULTS.md).
+# well (about 0.85 MB in any language: bench/RESULTS.md).
 AREA_KM = 25.0
 AREA_MAX_SCHOOLS = 2000
 ZIP_MARGIN_KM = 10.0  # home ZIPs a little past the area's edge can still be searched from
@@ -21,6 +21,7 @@ def build_snapshot(labels: Labels, revision: int, booths: dict[str, str], center
     `center`) with what the offline pages show, and the ZIP centres that distances need."""
     found, whole = nearest_schools(center, AREA_KM, AREA_MAX_SCHOOLS) if center else ([], False)
     shown = {card.id: card for card in cards([school.id for school, _ in found], {school.id: school for school, _ in found})}
+    texts: dict[str, int] = {}  # each card text once: most are the same few labels (a bus not known, …)
     schools = []
     for school, _distance in found:
         card = shown[school.id]
@@ -36,9 +37,11 @@ def build_snapshot(labels: Labels, revision: int, booths: dict[str, str], center
                 "lat": school.lat,
                 "lon": school.lon,
                 "zip": school.zip,
-                "needs": [need for need in NEEDS if getattr(school, f"need_{need}")],
-                "not_stated": [need for need in NEEDS if school.needs_not_stated & need_bit(need)],
-                "card": [card.text(key) for key in OFFLINE_FACTS],  # the school's card, as the snapshot's "facts" head it
+                # the needs it states it meets, and those it says nothing of: one bit each ("need_bits")
+                "needs": sum(need_bit(need) for need in NEEDS if getattr(school, f"need_{need}")),
+                "not_stated": school.needs_not_stated,
+                # the school's card, as the snapshot's "facts" head it, each text by its place in "texts"
+                "card": [texts.setdefault(card.text(key), len(texts)) for key in OFFLINE_FACTS],
                 "booth": booths.get(school.id),
             }
         )
@@ -57,9 +60,11 @@ def build_snapshot(labels: Labels, revision: int, booths: dict[str, str], center
         "area": {"center": list(center) if center else None, "km": area_km, "whole_catalog": whole},
         "grades": {GRADE_CODES[n]: labels.grade(n) for n in GRADE_CODES},
         "needs": {need: labels.need(need) for need in NEEDS},
+        "need_bits": {need: need_bit(need) for need in NEEDS},
         "sectors": {sector: labels.sector(sector) for sector in SECTORS},
         # the headings of the cards' facts (every card of a locale has the same)
         "facts": [[key, next(iter(shown.values()))[key].heading] for key in OFFLINE_FACTS] if shown else [],
         "zips": zips,
         "schools": schools,
+        "texts": list(texts),
     }

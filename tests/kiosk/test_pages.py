@@ -269,7 +269,7 @@ def test_what_the_service_worker_keeps_is_public_and_leaves_the_session_alone(sc
     # the fair's area (tests/kiosk/test_offline_search.py): most of Chicago's 661 schools
     assert 600 <= len(snapshot["schools"]) < 661 and snapshot["zips"]["60623"] and snapshot["grades"]["K"] == "Kínder"
     school = next(s for s in snapshot["schools"] if s["id"] == first_school_ids(app, 1)[0])
-    facts = dict(zip([key for key, _heading in snapshot["facts"]], school["card"], strict=True))
+    facts = dict(zip([key for key, _heading in snapshot["facts"]], [snapshot["texts"][i] for i in school["card"]], strict=True))
     assert school["booth"] == "A1" and facts["sector"] in ("Escuela del distrito", "Escuela chárter")
     assert set(school) >= {"id", "name", "grades", "lat", "lon", "needs", "not_stated", "card"}
     assert set(facts) >= {"sector", "grades", "special_education", "english_learners", "school_bus", "transit", "accessibility"}

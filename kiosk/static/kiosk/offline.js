@@ -109,8 +109,8 @@ function search(snapshot, params, seed) {
     if (!tokens.every((token) => school.text.includes(token))) continue;
     const distance = home && school.lat !== null ? km(home, [school.lat, school.lon]) : null;
     if (home && radius !== Infinity && (distance === null || distance > radius)) continue;
-    const missing = needs.filter((need) => !school.needs.includes(need));
-    if (missing.length === 1 && school.not_stated.includes(missing[0])) {
+    const missing = needs.filter((need) => !(school.needs & snapshot.need_bits[need])); // one bit a need
+    if (missing.length === 1 && school.not_stated & snapshot.need_bits[missing[0]]) {
       const counts = (notStated[missing[0]] ||= {});
       counts[school.sector] = (counts[school.sector] || 0) + 1;
     }
@@ -195,9 +195,10 @@ function resultsPage(snapshot, params) {
     found.length > page * 10 ? el("nav", { class: "pages" }, link(`${base}schools?${more}`, texts.next)) : []];
 }
 
-// The school's card: the snapshot's "facts" head each text of a school's "card", in order.
+// The school's card: the snapshot's "facts" head each text of a school's "card", in order, and
+// each text is kept once, in the snapshot's "texts".
 function fact(school, key) {
-  return school.card[snapshot.facts.findIndex(([name]) => name === key)] || "";
+  return snapshot.texts[school.card[snapshot.facts.findIndex(([name]) => name === key)]] || "";
 }
 
 function detailRows(school) {
