@@ -23,6 +23,7 @@ from twilio.rest import Client
 from app.db import after_commit, unit_of_work
 from app.extensions import db
 from catalog.search import cards
+from catalog.vocabulary import N_
 from sms.engine import remember_results
 from sms.models import Conversation, Message
 from sms.replies import Reply, render, render_all
@@ -31,6 +32,18 @@ from sms.services import is_opted_out, opt_out
 log = logging.getLogger(__name__)
 
 UNSUBSCRIBED = 21610  # Twilio: "Attempt to send to unsubscribed recipient"
+# What Twilio's error codes for a text that did not reach a family mean, in words staff can act on
+# (shown in the inbox and a fair's statistics; the code itself is kept on the message).
+DELIVERY_ERRORS = {
+    UNSUBSCRIBED: N_("The family texted STOP to their carrier"),
+    30003: N_("The phone is switched off or out of reach"),
+    30004: N_("The number blocks texts"),
+    30005: N_("The number does not exist"),
+    30006: N_("A landline, or a number that cannot receive texts"),
+    30007: N_("The carrier filtered it as spam"),
+    30008: N_("Unknown error at the carrier"),
+    30034: N_("Blocked: our sending number is not registered for texting (A2P 10DLC)"),
+}
 # Ours before Twilio has the text: waiting for a job, then claimed by one.
 PENDING, SUBMITTING = "pending", "submitting"
 # Delivered into the SMS simulator's conversation instead of Twilio (the demo server, no Twilio account).

@@ -83,6 +83,7 @@ class FollowUpSummary:
     follow_up: FollowUp
     statuses: Counter  # recipient status → families
     deliveries: Counter  # the delivery status Twilio reported for their texts → texts
+    problems: Counter  # Twilio's error code for texts that did not reach the family → texts
 
 
 def _date(form: Mapping[str, str], name: str, problems: list[Problem]) -> date | None:
@@ -349,9 +350,17 @@ def follow_ups_of(fair: Fair) -> list[FollowUpSummary]:
         .where(FollowUpRecipient.follow_up_id.in_(ids))
         .group_by(FollowUpRecipient.follow_up_id, Message.status)
     ).all()
-    summaries = {follow_up.id: FollowUpSummary(follow_up, Counter(), Counter()) for follow_up in follow_ups}
+    problems = db.session.execute(
+        select(FollowUpRecipient.follow_up_id, Message.error_code, func.count())
+        .join(Message, Message.id == FollowUpRecipient.message_id)
+        .where(FollowUpRecipient.follow_up_id.in_(ids), Message.error_code.is_not(None))
+        .group_by(FollowUpRecipient.follow_up_id, Message.error_code)
+    ).all()
+    summaries = {follow_up.id: FollowUpSummary(follow_up, Counter(), Counter(), Counter()) for follow_up in follow_ups}
     for follow_up_id, status, count in statuses:
         summaries[follow_up_id].statuses[status] += count
     for follow_up_id, status, count in deliveries:
         summaries[follow_up_id].deliveries[status] += count
+    for follow_up_id, code, count in problems:
+        summaries[follow_up_id].problems[code] += count
     return list(summaries.values())

@@ -16,6 +16,7 @@ from app.extensions import csrf, login_manager
 from app.i18n import LOCALES, language_names, select_locale, text_direction
 from catalog.labels import current as current_labels
 from catalog.vocabulary import N_
+from sms.outbound import DELIVERY_ERRORS
 from staff import accounts
 
 staff = Blueprint("staff", __name__, url_prefix="/staff", template_folder="../templates", static_folder="../static")
@@ -173,6 +174,13 @@ def page_number() -> int:
 @staff.app_template_filter("when")
 def when(value) -> str:
     return format_datetime(value, "short") if value else ""
+
+
+@staff.app_template_filter("delivery_error")
+def delivery_error(code: int) -> str:
+    """What Twilio's error code for a text that did not reach a family means: "The number does not exist (30005)"."""
+    meaning = DELIVERY_ERRORS.get(code)
+    return _("%(meaning)s (%(code)s)", meaning=_(meaning), code=code) if meaning else _("Error %(code)s", code=code)
 
 
 @staff.app_template_filter("date_or_never")

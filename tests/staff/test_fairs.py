@@ -489,6 +489,7 @@ def test_delivery_reported_by_twilio_shows_on_the_fair_page(app, as_role, twilio
     page = editor.get(f"/staff/fairs/{ids(app)['fair']}").get_data(as_text=True)
     assert counted(page, "Sent") == 2  # both families' texts left
     assert counted(page, "Delivered") == 1 and counted(page, "Not delivered") == 1 and counted(page, "Queued") is None
+    assert counted(page, "The phone is switched off or out of reach (30003)") == 1  # what the error means, for staff
 
 
 def test_a_second_follow_up_within_24_hours_is_refused(app, as_role):

@@ -6,8 +6,10 @@ from html import unescape
 import pytest
 from sqlalchemy import select
 
+from app.db import unit_of_work
 from app.extensions import db
-from sms.models import Handoff
+from sms.models import Handoff, Message
+from sms.outbound import record_status
 from sms.replies import CANNED, Reply, render
 from tests.sms.conftest import text  # noqa: F401  (the signed-webhook texting fixture)
 from tests.sms.test_replies import gettext_for
@@ -63,7 +65,22 @@ def test_a_reply_that_cannot_go_out_says_so(app, as_role, waiting, twilio):
     # handed to the text queue, refused by Twilio after the commit: the conversation says so
     assert response.location.startswith("/staff/inbox?done=sent")
     page = page_of(as_role("editor"), response.location)
-    assert "Your reply is on its way." in page and "Not sent: the text service refused it" in page
+    assert (
+        "Your reply is on its way." in page
+        and "Not sent: the text service refused it: The family texted STOP to their carrier (21610)" in page
+    )
+
+
+def test_a_reply_the_carrier_could_not_deliver_says_what_the_error_means(app, as_role, waiting, twilio):
+    post(as_role("editor"), f"/staff/inbox/{waiting}/reply", {"text": "Hola"})
+    with app.app_context(), unit_of_work():
+        sid = db.session.scalar(select(Message.sid).where(Message.direction == "out", Message.body == "Hola"))
+        assert record_status(sid, "undelivered", 30005)
+    page = page_of(as_role("editor"))
+    assert "Not delivered: The number does not exist (30005)" in page
+    with app.app_context(), unit_of_work():
+        assert record_status(sid, "undelivered", 39999)  # a code we have no words for is shown as it is
+    assert "Not delivered: Error 39999" in page_of(as_role("editor"))
 
 
 def test_a_reply_to_a_number_that_stopped_texts_says_at_once_it_did_not_go_out(app, as_role, waiting, twilio, text):  # noqa: F811
