@@ -12,6 +12,7 @@ from redis import RedisError
 from rq import Queue, Retry, Worker, get_current_job
 from sqlalchemy import select
 
+from app.db import unit_of_work
 from app.extensions import db
 from app.shared_state import redis_client
 from sms import outbound
@@ -76,7 +77,11 @@ def _worker_app():
 
 
 def requeue_pending() -> int:
-    """Enqueue every text still pending (Redis was away when it was written); return how many."""
+    """Enqueue every text still pending (Redis was away when it was written); return how many.
+
+    Texts a stopped sender left half-sent are marked failed first, never sent again."""
+    with unit_of_work():
+        outbound.fail_stuck()
     pending = list(db.session.scalars(select(Message.id).where(Message.direction == "out", Message.status == outbound.PENDING)))
     for message_id in pending:
         enqueue_delivery(message_id)
@@ -88,4 +93,5 @@ def run_worker(burst: bool = False) -> None:
     queue = text_queue()
     if queue is None:
         raise RuntimeError("REDIS_URL is not set: texts are sent in the web process, no worker is needed")
+    requeue_pending()  # what a stopped worker left behind, and what Redis missed while away
     Worker([queue], connection=queue.connection).work(with_scheduler=True, burst=burst)

@@ -36,6 +36,7 @@ class Message(db.Model):
     error_reason: Mapped[str | None] = mapped_column(String(120))  # why it failed before reaching Twilio (timeout, no network)
     reply_to_id: Mapped[int | None] = mapped_column(ForeignKey("sms_message.id"), index=True)  # a retry reads its replies
     created_at: Mapped[datetime] = mapped_column(default=_now)
+    claimed_at: Mapped[datetime | None] = mapped_column()  # when a sender took it to hand to Twilio (sms.outbound.deliver)
 
 
 class OptOut(db.Model):

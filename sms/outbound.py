@@ -10,7 +10,7 @@ opted out. Delivery is tracked by `/sms/status` callbacks. `send` flushes only.
 """
 
 import logging
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from flask import current_app
 from flask_babel import force_locale, get_translations
@@ -118,7 +118,8 @@ def deliver(message_id: int, *, last_try: bool = True) -> str:
     """
     with unit_of_work():
         claim = update(Message).where(Message.id == message_id, Message.status == PENDING, Message.sid.is_(None))
-        if db.session.execute(claim.values(status=SUBMITTING).execution_options(synchronize_session=False)).rowcount != 1:
+        claimed = claim.values(status=SUBMITTING, claimed_at=datetime.now(UTC)).execution_options(synchronize_session=False)
+        if db.session.execute(claimed).rowcount != 1:
             return "taken"
     with unit_of_work():
         message = db.session.get(Message, message_id)  # read afresh: the claim's commit expired it
@@ -167,6 +168,25 @@ def _hand_to_twilio(phone: str, body: str):
 def _reason(error: Exception, more: str = "") -> str:
     """Say why a text could not be handed to Twilio, without the number or the body."""
     return f"{type(error).__name__}: could not reach Twilio{more}"[: Message.error_reason.type.length]
+
+
+# Longer than any hand-over to Twilio takes (its client's timeouts), so a text still `submitting`
+# after this was left by a sender that stopped (a worker killed mid-send).
+STUCK_AFTER = timedelta(minutes=10)
+LEFT_HALF_SENT = "The sender stopped while handing it to Twilio; it may have gone out"
+
+
+def fail_stuck(now: datetime | None = None) -> int:
+    """Mark failed, with the reason, every text a stopped sender left `submitting`: never sent again
+    (it may have reached Twilio before the sender stopped), and said in the inbox. Returns how many."""
+    before = (now or datetime.now(UTC)) - STUCK_AFTER
+    stuck = update(Message).where(Message.status == SUBMITTING, Message.claimed_at < before, Message.sid.is_(None))
+    count = db.session.execute(
+        stuck.values(status="failed", error_reason=LEFT_HALF_SENT).execution_options(synchronize_session=False)
+    ).rowcount
+    if count:
+        log.warning("%d outbound texts were left half-sent by a stopped sender: marked failed", count)
+    return count
 
 
 def record_status(sid: str, status: str, error_code: int | None) -> bool:

@@ -121,3 +121,24 @@ def test_a_text_twilio_did_not_answer_in_time_is_not_sent_again(app, queued):
     work(app)
     message = stored(app, message_id)
     assert len(queued.requests) == 1 and message.status == "failed" and "may have gone out" in message.error_reason
+
+
+def test_a_text_a_stopped_worker_left_half_sent_is_failed_with_why_and_never_sent_again(app, queued):
+    from datetime import UTC, datetime, timedelta
+
+    from sms import outbound
+
+    with app.app_context(), unit_of_work():
+        left, fresh = send(FAMILY, "claimed by a worker killed mid-send").id, send(FAMILY, "claimed a moment ago").id
+    now = datetime.now(UTC)
+    with app.app_context(), unit_of_work():
+        db.session.execute(
+            outbound.update(Message).where(Message.id == left).values(status=outbound.SUBMITTING, claimed_at=now - timedelta(minutes=11))
+        )
+        db.session.execute(outbound.update(Message).where(Message.id == fresh).values(status=outbound.SUBMITTING, claimed_at=now))
+    with app.app_context():
+        assert jobs.requeue_pending() == 0  # what `flask sms requeue` and a starting worker do
+    assert (stored(app, left).status, stored(app, left).error_reason) == ("failed", outbound.LEFT_HALF_SENT)
+    assert stored(app, fresh).status == "submitting"  # a sender may be handing it over right now
+    work(app)  # their jobs run again (RQ re-runs a dead worker's job): neither is sent
+    assert queued.requests == []
