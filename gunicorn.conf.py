@@ -39,3 +39,11 @@ def on_starting(server):
             server.cfg.workers,
             server.cfg.workers,
         )
+
+
+def child_exit(server, worker):
+    """A worker that exits leaves its request times to the others' sum at /metrics (app.metrics)."""
+    if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+        from prometheus_client import multiprocess
+
+        multiprocess.mark_process_dead(worker.pid)

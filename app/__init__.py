@@ -12,6 +12,7 @@ from app.extensions import cache, csrf, db, limiter, login_manager, migrate
 from app.i18n import init_i18n
 from app.limits import register_request_limits
 from app.logs import redact_phone_numbers, register_request_id
+from app.metrics import register_metrics
 from app.shared_state import configure_shared_state, redis_problem
 
 # Seconds to reach a database server before the request is answered 503.
@@ -31,6 +32,7 @@ def create_app(overrides: dict | None = None) -> Flask:
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops, x_port=hops)
     register_extensions(app)
     register_request_id(app)
+    register_metrics(app)
     register_request_limits(app)  # before any door's own hooks read a body
     register_blueprints(app)
     register_commands(app)

@@ -10,10 +10,13 @@ from twilio.twiml.messaging_response import MessagingResponse
 
 from app.errors import error_headers, register_error_page
 from app.extensions import limiter
+from app.metrics import add_collector
+from sms.metrics import text_metrics
 from sms.outbound import record_status
 from sms.services import handle_inbound, handle_rate_limited, normalize_phone
 
 webhook = Blueprint("sms", __name__, url_prefix="/sms")
+webhook.record_once(lambda state: add_collector(state.app, text_metrics))  # texts and their jobs at /metrics
 # Twilio's calls are limited per sender inside `inbound`, after the signature check; the
 # limiter's own per-request pass would only look for limits this blueprint never has.
 limiter.exempt(webhook)

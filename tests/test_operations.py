@@ -3,6 +3,7 @@ phone number in them, and gunicorn refuses settings unfit for the public."""
 
 import json
 import logging
+import re
 
 import pytest
 import requests
@@ -71,3 +72,37 @@ def test_gunicorn_writes_json_log_lines_with_request_ids(database_url):
         lines = [json.loads(line) for line in log.read().splitlines() if line.strip()]
     assert lines and all({"time", "level", "logger", "message", "request_id"} <= set(line) for line in lines)
     assert any(line["logger"] == "gunicorn.error" and "Booting worker" in line["message"] for line in lines)
+
+
+def test_metrics_count_requests_per_endpoint_and_texts_by_status_and_error_code(app, client, redis_url):
+    from app.db import unit_of_work
+    from app.extensions import db
+    from sms.models import Message
+
+    app.config["REDIS_URL"] = redis_url
+    assert client.get("/api/v1/openapi.json").status_code == 200
+    with app.app_context(), unit_of_work():
+        db.session.add(Message(direction="out", phone="+17735550100", body="hi", status="undelivered", error_code=30003))
+        db.session.add(Message(direction="in", phone="+17735550100", body="hola", status="replied"))
+    response = client.get("/metrics")
+    body = response.get_data(as_text=True)
+    assert response.status_code == 200 and response.content_type.startswith("text/plain")
+    count = re.search(r'schoolbridge_request_seconds_count\{endpoint="api.openapi",method="GET"\} (\d+)', body)
+    assert count and int(float(count.group(1))) >= 1
+    assert 'schoolbridge_texts{direction="out",error_code="30003",status="undelivered"} 1.0' in body
+    assert 'schoolbridge_texts{direction="in",error_code="",status="replied"} 1.0' in body
+    assert 'schoolbridge_text_jobs{state="queued"} 0.0' in body and 'schoolbridge_text_jobs{state="failed"} 0.0' in body
+    assert "+1773" not in body  # nothing personal
+
+
+def test_metrics_under_gunicorn_sum_every_worker(database_url, tmp_path):
+    """With PROMETHEUS_MULTIPROC_DIR, whichever of the two workers answers /metrics counts the requests of both."""
+    shared = tmp_path / "metrics"
+    shared.mkdir()
+    with gunicorn(database_url, workers=2, PROMETHEUS_MULTIPROC_DIR=str(shared)) as served:
+        for _ in range(30):
+            assert requests.get(f"{served.url}/api/v1/openapi.json", timeout=30).status_code == 200
+        for _ in range(4):  # answered by either worker
+            body = requests.get(f"{served.url}/metrics", timeout=30).text
+            found = re.search(r'schoolbridge_request_seconds_count\{endpoint="api.openapi",method="GET"\} (\d+)', body)
+            assert found and int(float(found.group(1))) == 30
