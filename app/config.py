@@ -38,6 +38,8 @@ def from_environment() -> dict:
     """Return the settings taken from environment variables (documented in README.md)."""
     return {
         "SECRET_KEY": os.environ.get("SECRET_KEY", DEVELOPMENT_SECRET_KEY),
+        # Encrypts secrets kept at rest (staff TOTP); without it SECRET_KEY does, and changing that loses them.
+        "DATA_ENCRYPTION_KEY": os.environ.get("DATA_ENCRYPTION_KEY", ""),
         "SQLALCHEMY_DATABASE_URI": _database_url(),
         "PUBLIC_BASE_URL": os.environ.get("PUBLIC_BASE_URL", ""),
         "TWILIO_AUTH_TOKEN": os.environ.get("TWILIO_AUTH_TOKEN", ""),

@@ -5,6 +5,7 @@ from datetime import UTC, datetime
 from sqlalchemy import JSON, CheckConstraint, Column, ForeignKey, LargeBinary, String, Table, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from app.encryption import decrypt, encrypt
 from app.extensions import db
 
 ROLES = ("admin", "editor", "school_rep", "translator")
@@ -35,13 +36,22 @@ class StaffUser(db.Model):
     locale: Mapped[str] = mapped_column(String(8), default="en")
     active: Mapped[bool] = mapped_column(default=True)
     must_change_password: Mapped[bool] = mapped_column(default=False)
-    totp_secret: Mapped[str | None] = mapped_column(String(64))
+    # The TOTP secret, encrypted at rest (app.encryption); read and set it as `totp_secret`.
+    totp_token: Mapped[str | None] = mapped_column("totp_secret", String(255))
     # Changes on every password change: signs every session, so a reset ends the old ones.
     session_nonce: Mapped[str] = mapped_column(String(32), default="")
     created_at: Mapped[datetime] = mapped_column(default=_now)
     last_login_at: Mapped[datetime | None]
 
     schools = relationship("School", secondary=staff_user_school, order_by="School.id")  # a school_rep's own
+
+    @property
+    def totp_secret(self) -> str | None:
+        return decrypt(self.totp_token) if self.totp_token else None
+
+    @totp_secret.setter
+    def totp_secret(self, secret: str | None) -> None:
+        self.totp_token = encrypt(secret) if secret else None
 
     @property
     def school_ids(self) -> set[str]:

@@ -233,7 +233,23 @@ def with_second_factor(client) -> str:
 
 
 def second_factor_on(app, email: str) -> bool:
-    return account(app, email).totp_secret is not None
+    return account(app, email).totp_token is not None
+
+
+def test_the_second_factor_secret_is_kept_encrypted_and_read_back_with_the_key(app, as_role):
+    from sqlalchemy import text as sql
+
+    editor = as_role("editor")
+    secret = with_second_factor(editor)
+    with app.app_context():
+        [stored] = db.session.execute(sql("SELECT totp_secret FROM staff_user WHERE totp_secret IS NOT NULL")).scalars().all()
+        user = db.session.scalar(select(StaffUser).where(StaffUser.totp_token.is_not(None)))
+        assert secret not in stored and user.totp_secret == secret  # a copy of the database alone does not give it away
+    app.config["DATA_ENCRYPTION_KEY"] = "another key entirely, as after a careless rotation"
+    with app.app_context():
+        user = db.session.scalar(select(StaffUser).where(StaffUser.totp_token.is_not(None)))
+        with pytest.raises(ValueError, match="DATA_ENCRYPTION_KEY"):
+            _ = user.totp_secret
 
 
 def test_turning_the_second_factor_off_needs_the_password_or_a_current_code(app, as_role):
@@ -255,3 +271,29 @@ def test_turning_the_second_factor_off_needs_the_password_or_a_current_code(app,
     with_second_factor(admin)
     assert post(admin, "/staff/account/second-factor", {"action": "off", "proof": PASSWORD}).status_code == 302
     assert not second_factor_on(app, ROLE_EMAILS["admin"])
+
+
+def test_the_migration_encrypts_the_secrets_already_stored_and_its_downgrade_decrypts_them(tmp_path):
+    from flask_migrate import downgrade, upgrade
+    from sqlalchemy import text as sql
+
+    from app import create_app
+
+    app = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'before.db'}"})
+    with app.app_context():
+        upgrade(revision="0012")
+        db.session.execute(
+            sql(
+                "INSERT INTO staff_user (email, password_hash, role, locale, active, must_change_password, totp_secret, session_nonce, created_at) "
+                "VALUES ('admin@office.example.org', 'x', 'admin', 'en', 1, 0, 'JBSWY3DPEHPK3PXP', '', '2026-12-01 00:00:00')"
+            )  # fmt: skip
+        )
+        db.session.commit()
+        upgrade()
+        stored = db.session.execute(sql("SELECT totp_secret FROM staff_user")).scalar_one()
+        assert stored.startswith("gAAAAA") and "JBSWY3DPEHPK3PXP" not in stored
+        assert db.session.scalar(select(StaffUser)).totp_secret == "JBSWY3DPEHPK3PXP"
+        db.session.remove()
+        downgrade(revision="0012")
+        assert db.session.execute(sql("SELECT totp_secret FROM staff_user")).scalar_one() == "JBSWY3DPEHPK3PXP"
+        db.engine.dispose()

@@ -1,0 +1,29 @@
+"""Secrets kept at rest encrypted (Fernet: AES and an HMAC), with a key derived from the app's
+DATA_ENCRYPTION_KEY, else its SECRET_KEY: a copy of the database alone does not give them away."""
+
+import base64
+
+from cryptography.fernet import Fernet, InvalidToken
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+from flask import current_app
+
+TOKEN_PREFIX = "gAAAAA"  # every Fernet token starts so (version byte and a timestamp's high bytes)
+
+
+def _fernet() -> Fernet:
+    material = current_app.config.get("DATA_ENCRYPTION_KEY") or current_app.config["SECRET_KEY"]
+    key = HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=b"schoolbridge: secrets at rest").derive(material.encode())
+    return Fernet(base64.urlsafe_b64encode(key))
+
+
+def encrypt(text: str) -> str:
+    return _fernet().encrypt(text.encode()).decode()
+
+
+def decrypt(token: str) -> str:
+    """The text `encrypt` made; raises ValueError when the key has changed since (or the token is not one)."""
+    try:
+        return _fernet().decrypt(token.encode()).decode()
+    except InvalidToken as error:
+        raise ValueError("cannot decrypt: DATA_ENCRYPTION_KEY (or SECRET_KEY) is not the one it was encrypted with") from error
