@@ -59,14 +59,14 @@ def deliver_text(message_id: int) -> str:
     last_try = job is None or not job.retries_left
     if has_app_context():
         return outbound.deliver(message_id, last_try=last_try)
-    with _worker_app().app_context():
+    with worker_app().app_context():
         return outbound.deliver(message_id, last_try=last_try)
 
 
 _app = None
 
 
-def _worker_app():
+def worker_app():
     """The app a plain `rq worker` runs jobs in, made once per worker process from the environment."""
     global _app
     if _app is None:

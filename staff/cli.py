@@ -14,6 +14,7 @@ from app.db import unit_of_work
 from app.extensions import db
 from catalog.models import School
 from staff import accounts, fairs, privacy
+from staff.jobs import start_follow_ups
 from staff.models import ROLES
 
 
@@ -94,10 +95,14 @@ def send_follow_ups(per_second: float, sleep=time.sleep) -> Counter:
 @staff_cli.command("send-follow-ups")
 @with_appcontext
 def send_follow_ups_command():
-    """Send the fair follow-up texts waiting to go, at most FOLLOW_UP_PER_SECOND a second."""
+    """Send the fair follow-up texts waiting to go, at most FOLLOW_UP_PER_SECOND a second (with
+    REDIS_URL, have the worker send them)."""
     per_second = current_app.config["FOLLOW_UP_PER_SECOND"]
     if per_second <= 0:
         raise click.ClickException(gettext("FOLLOW_UP_PER_SECOND must be more than 0."))
+    if start_follow_ups():  # with Redis the worker sends them, paced by its scheduler
+        click.echo(gettext("The worker is sending the follow-up texts, %(count)s a second.", count=per_second))
+        return
     outcome = send_follow_ups(per_second)
     click.echo(
         gettext(

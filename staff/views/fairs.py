@@ -8,10 +8,12 @@ from flask_babel import format_datetime, get_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as L_
 
+from app.db import after_commit
 from app.i18n import own_name
 from catalog.labels import current as current_labels
 from kiosk.models import Fair
 from staff import fairs
+from staff.jobs import start_follow_ups
 from staff.views import OFFICE_ROLES, actor, page_number, roles_required, staff
 
 # What the fair page says after a change (`?done=…`).
@@ -269,10 +271,12 @@ def fair_numbers(fair_id: int):
 @staff.post("/fairs/<int:fair_id>/follow-ups")
 @roles_required(*OFFICE_ROLES)
 def create_follow_up(fair_id: int):
-    """Queue a text to the families of the fair who agreed to texts (`flask staff send-follow-ups` sends it)."""
+    """Queue a text to the families of the fair who agreed to texts: the worker sends it, paced
+    (staff.jobs; without Redis, `flask staff send-follow-ups` does)."""
     fair = _fair_or_404(fair_id)
     try:
         fairs.start_follow_up(fair, request.form.get("body", ""), actor(), datetime.now(UTC))
     except fairs.FairError as error:
         return _fair_page(fair, 400, {error.problem.field: _say(error.problem)})
+    after_commit(start_follow_ups)
     return _to_fair(fair, "follow_up", "follow-ups")

@@ -467,6 +467,41 @@ def test_the_sender_waits_between_texts_at_the_configured_pace(app, as_role, twi
     assert outcome == {"sent": 3} and waits == [0.25, 0.25] and len(twilio.sent) == 3
 
 
+def test_with_redis_the_worker_sends_the_follow_ups_in_paced_batches_scheduled_one_after_another(app, as_role, twilio, redis_url, cli):
+    import time
+
+    from rq import SimpleWorker
+    from rq.registry import ScheduledJobRegistry
+    from rq.scheduler import RQScheduler
+
+    from sms.jobs import text_queue
+
+    app.config.update(REDIS_URL=redis_url, FOLLOW_UP_PER_SECOND=2.0)
+    for n in range(1, 6):
+        register(app, f"+1773555010{n}")
+    assert follow_up(app, as_role("editor")).status_code == 302  # the page starts the chain after its commit
+    assert "The worker is sending" in cli("staff", "send-follow-ups").output  # a second start joins it
+    batches = []
+    with app.app_context():
+        queue = text_queue()
+        assert queue.count == 1  # one chain, however many starts
+        scheduler = RQScheduler([queue], connection=queue.connection)
+        assert scheduler.acquire_locks()  # as `rq worker --with-scheduler` does
+        try:
+            for _batch in range(10):
+                sent_before = len(twilio.sent)
+                SimpleWorker([queue], connection=queue.connection).work(burst=True)
+                batches.append(len(twilio.sent) - sent_before)
+                if not ScheduledJobRegistry(queue=queue).count:
+                    break
+                time.sleep(1.05)  # the next batch is due a second later: the scheduler moves it to the queue
+                scheduler.enqueue_scheduled_jobs()
+        finally:
+            scheduler.release_locks()
+    assert batches == [2, 2, 1]  # texts are sent in batches of 2, one batch per second
+    assert sorted(t["To"] for t in twilio.sent) == [f"+1773555010{n}" for n in range(1, 6)]
+
+
 def test_the_cli_refuses_a_pace_of_zero(app, cli):
     app.config["FOLLOW_UP_PER_SECOND"] = 0
     result = cli("staff", "send-follow-ups")

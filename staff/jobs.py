@@ -1,0 +1,63 @@
+"""Fair follow-ups paced by RQ's scheduler: a job sends one second's worth of texts
+(FOLLOW_UP_PER_SECOND) and schedules the next batch, until no family is waiting. One chain at a
+time, whoever starts it (the fair page, `flask staff send-follow-ups`). Without Redis the CLI
+sends them itself (staff.cli.send_follow_ups)."""
+
+import math
+import uuid
+from collections.abc import Callable
+from datetime import timedelta
+
+from flask import current_app, has_app_context
+from sqlalchemy import exists, select
+
+from app.db import unit_of_work
+from app.extensions import db
+from sms.jobs import text_queue, worker_app
+from staff import fairs
+from staff.models import FollowUpRecipient
+
+RUNNING = "schoolbridge:follow-ups:running"  # held while a chain runs: a second start joins it
+RUNNING_SECONDS = 60  # a chain whose worker died lets a new one start this long after its last batch
+
+
+def start_follow_ups() -> bool:
+    """Have the worker send the waiting follow-ups, unless a chain already does; False without Redis."""
+    queue = text_queue()
+    if queue is None:
+        return False
+    if queue.connection.set(RUNNING, "1", nx=True, ex=RUNNING_SECONDS):
+        queue.enqueue(send_follow_up_batch, job_id=f"follow-ups-{uuid.uuid4().hex}")
+    return True
+
+
+def _in_app(work: Callable[[], int]) -> int:
+    if has_app_context():
+        return work()
+    with worker_app().app_context():
+        return work()
+
+
+def send_follow_up_batch() -> int:
+    """The job: send a batch of waiting follow-ups (one text per transaction), then schedule the
+    next batch so that no more than FOLLOW_UP_PER_SECOND go out a second. Returns how many were sent."""
+
+    def work() -> int:
+        per_second = current_app.config["FOLLOW_UP_PER_SECOND"]
+        batch = max(1, math.floor(per_second))
+        sent = 0
+        for _ in range(batch):
+            with unit_of_work():
+                done = fairs.send_pending(1)
+            if not done:
+                break
+            sent += sum(done.values())
+        queue = text_queue()
+        if db.session.scalar(select(exists().where(FollowUpRecipient.status == "pending"))):
+            queue.connection.expire(RUNNING, RUNNING_SECONDS)
+            queue.enqueue_in(timedelta(seconds=batch / per_second), send_follow_up_batch, job_id=f"follow-ups-{uuid.uuid4().hex}")
+        else:
+            queue.connection.delete(RUNNING)
+        return sent
+
+    return _in_app(work)
