@@ -40,6 +40,7 @@ def from_environment() -> dict:
         "SECRET_KEY": os.environ.get("SECRET_KEY", DEVELOPMENT_SECRET_KEY),
         # Encrypts secrets kept at rest (staff TOTP); without it SECRET_KEY does, and changing that loses them.
         "DATA_ENCRYPTION_KEY": os.environ.get("DATA_ENCRYPTION_KEY", ""),
+        "METRICS_TOKEN": os.environ.get("METRICS_TOKEN", ""),  # /metrics only for a scraper sending it
         "SQLALCHEMY_DATABASE_URI": _database_url(),
         "PUBLIC_BASE_URL": os.environ.get("PUBLIC_BASE_URL", ""),
         "TWILIO_AUTH_TOKEN": os.environ.get("TWILIO_AUTH_TOKEN", ""),

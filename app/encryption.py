@@ -3,7 +3,7 @@ DATA_ENCRYPTION_KEY, else its SECRET_KEY: a copy of the database alone does not 
 
 import base64
 
-from cryptography.fernet import Fernet, InvalidToken
+from cryptography.fernet import Fernet, InvalidToken, MultiFernet
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from flask import current_app
@@ -11,10 +11,18 @@ from flask import current_app
 TOKEN_PREFIX = "gAAAAA"  # every Fernet token starts so (version byte and a timestamp's high bytes)
 
 
-def _fernet() -> Fernet:
-    material = current_app.config.get("DATA_ENCRYPTION_KEY") or current_app.config["SECRET_KEY"]
+def _key(material: str) -> Fernet:
     key = HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=b"schoolbridge: secrets at rest").derive(material.encode())
     return Fernet(base64.urlsafe_b64encode(key))
+
+
+def _fernet() -> MultiFernet:
+    """Encrypts with DATA_ENCRYPTION_KEY (else SECRET_KEY); reads with either, so setting
+    DATA_ENCRYPTION_KEY after secrets were stored under SECRET_KEY loses none of them."""
+    config = current_app.config
+    return MultiFernet(
+        [_key(material) for material in dict.fromkeys((config.get("DATA_ENCRYPTION_KEY"), config["SECRET_KEY"])) if material]
+    )
 
 
 def encrypt(text: str) -> str:
@@ -26,4 +34,4 @@ def decrypt(token: str) -> str:
     try:
         return _fernet().decrypt(token.encode()).decode()
     except InvalidToken as error:
-        raise ValueError("cannot decrypt: DATA_ENCRYPTION_KEY (or SECRET_KEY) is not the one it was encrypted with") from error
+        raise ValueError("cannot decrypt: neither DATA_ENCRYPTION_KEY nor SECRET_KEY is the one it was encrypted with") from error

@@ -7,11 +7,12 @@ that exits). What the doors add is read from the database and Redis at each scra
 same whichever worker answers.
 """
 
+import hmac
 import os
 import time
 from collections.abc import Callable, Iterable
 
-from flask import Flask, Response, g, request
+from flask import Flask, Response, abort, g, request
 from prometheus_client import CONTENT_TYPE_LATEST, REGISTRY, CollectorRegistry, Histogram, generate_latest, multiprocess
 from prometheus_client.metrics_core import Metric
 
@@ -22,6 +23,7 @@ REQUEST_SECONDS = Histogram(
     buckets=(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0),
 )
 COLLECTORS = "metrics_collectors"
+METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"})  # any other is "other": labels stay few
 
 
 class _Collected:
@@ -42,12 +44,17 @@ def register_metrics(app: Flask) -> None:
     @app.after_request
     def time_request(response):
         if "request_started" in g:
-            REQUEST_SECONDS.labels(request.endpoint or "none", request.method).observe(time.perf_counter() - g.request_started)
+            method = request.method if request.method in METHODS else "other"
+            REQUEST_SECONDS.labels(request.endpoint or "none", method).observe(time.perf_counter() - g.request_started)
         return response
 
     @app.get("/metrics")
     def metrics():
-        """Prometheus's text format; operational counts only, nothing personal."""
+        """Prometheus's text format; operational counts only, nothing personal. With METRICS_TOKEN
+        set, only for a scraper that sends it (`Authorization: Bearer …`)."""
+        token = app.config.get("METRICS_TOKEN")
+        if token and not hmac.compare_digest(request.headers.get("Authorization", ""), f"Bearer {token}"):
+            abort(404)
         if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
             processes = CollectorRegistry()
             multiprocess.MultiProcessCollector(processes)

@@ -63,7 +63,7 @@ class Card:
         return self[key].text
 
 
-def free_text(school, name: str, locale: str) -> tuple[str, str | None, bool]:
+def _free_text(school, name: str, locale: str) -> tuple[str, str | None, bool]:
     """Return (text, locale it is in, is_stale) for a free-text field, falling back to English."""
     by_locale = {t.locale: t for t in school.texts if t.field == name}
     english = by_locale.get("en")
@@ -84,7 +84,7 @@ def card_of(school, labels) -> Card:
         return Fact(key, labels.gettext(HEADINGS[key]), text, **more)
 
     def free(key: str) -> Fact:
-        text, in_locale, stale = free_text(school, key, str(locale))
+        text, in_locale, stale = _free_text(school, key, str(locale))
         return fact(key, text, lang=in_locale if text and in_locale != str(locale) else None, stale=stale)
 
     address = ", ".join(part for part in (school.address, school.zip) if part)

@@ -236,11 +236,12 @@ def _read_as(terms) -> str | None:
 MAX_CARDS = 5_000  # cards (schools × languages) kept per worker: about 10 MB
 
 
-def cards(school_ids: list[str], loaded: dict[str, School] | None = None) -> list[Card]:
+def cards(school_ids: list[str], loaded: dict[str, School] | None = None, keep: bool = True) -> list[Card]:
     """The cards of these schools in the current locale, in order (unknown ids skipped).
 
-    Each is made once per catalog revision and language and kept per worker; a school not kept
-    is labelled from `loaded` when given, else read as a plain listing.
+    Each is made once per catalog revision and language and kept per worker (the oldest half
+    dropped when full); a school not kept is labelled from `loaded` when given, else read as a
+    plain listing. `keep=False` (a fair's whole offline copy) keeps none it makes.
     """
     kept = per_revision("cards", dict)
     labels = current_labels()
@@ -253,9 +254,11 @@ def cards(school_ids: list[str], loaded: dict[str, School] | None = None) -> lis
         else:
             schools = get_listings(missing, locales=tuple(dict.fromkeys((locale, "en"))))
         made = {school.id: card_of(school, labels) for school in schools}
-        if len(kept) + len(made) > MAX_CARDS:
-            kept.clear()
-        kept.update({(locale, i): card for i, card in made.items()})
+        if keep:
+            if len(kept) + len(made) > MAX_CARDS:
+                for oldest in list(kept)[: len(kept) // 2]:
+                    kept.pop(oldest, None)
+            kept.update({(locale, i): card for i, card in made.items()})
         found.update(made)
     return [found[i] for i in school_ids if found.get(i) is not None]
 

@@ -39,7 +39,8 @@ def snapshot():
     fair_id = screen_device().fair_id if screen_device() else None
     booths = fair_booths()  # a booth moved or added changes the copy (its labels, the fair's middle) as a catalog change does
     booths_digest = hashlib.blake2b(json.dumps(sorted(booths.items())).encode(), digest_size=6).hexdigest()
-    key = f"kiosk-snapshot:{revision}:{g.locale}:{fair_id}:{booths_digest}"
+    # the screen's own files' digest too: a new offline.js never gets a copy in an older format
+    key = f"kiosk-snapshot:{revision}:{g.locale}:{fair_id}:{booths_digest}:{_shell_version()}"
     body = cache.get(key)
     if body is None:
         body = json.dumps(build_snapshot(current_labels(), revision, booths, services.fair_center(fair_id)), ensure_ascii=False)

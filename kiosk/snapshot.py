@@ -20,7 +20,8 @@ def build_snapshot(labels: Labels, revision: int, booths: dict[str, str], center
     """The schools around a fair (nearest first, at most AREA_MAX_SCHOOLS within AREA_KM of
     `center`) with what the offline pages show, and the ZIP centres that distances need."""
     found, whole = nearest_schools(center, AREA_KM, AREA_MAX_SCHOOLS) if center else ([], False)
-    shown = {card.id: card for card in cards([school.id for school, _ in found], {school.id: school for school, _ in found})}
+    # made for this copy only (it is cached whole): 2,000 cards in 14 languages would push out the ones pages use
+    shown = {card.id: card for card in cards([school.id for school, _ in found], {school.id: school for school, _ in found}, keep=False)}
     texts: dict[str, int] = {}  # each card text once: most are the same few labels (a bus not known, …)
     schools = []
     for school, _distance in found:

@@ -10,6 +10,8 @@ import logging
 from flask import current_app, has_app_context
 from redis import RedisError
 from rq import Queue, Retry, Worker, get_current_job
+from rq.exceptions import NoSuchJobError
+from rq.job import Job, JobStatus
 from sqlalchemy import select
 
 from app.db import unit_of_work
@@ -83,9 +85,20 @@ def requeue_pending() -> int:
     with unit_of_work():
         outbound.fail_stuck()
     pending = list(db.session.scalars(select(Message.id).where(Message.direction == "out", Message.status == outbound.PENDING)))
-    for message_id in pending:
+    queue = text_queue()
+    # a text whose job is still queued or waiting for its retry keeps that job (and its backoff)
+    lost = [message_id for message_id in pending if queue is None or not _job_alive(queue, message_id)]
+    for message_id in lost:
         enqueue_delivery(message_id)
-    return len(pending)
+    return len(lost)
+
+
+def _job_alive(queue: Queue, message_id: int) -> bool:
+    try:
+        job = Job.fetch(f"text-{message_id}", connection=queue.connection)
+    except NoSuchJobError:
+        return False
+    return job.get_status() in (JobStatus.QUEUED, JobStatus.SCHEDULED, JobStatus.STARTED, JobStatus.DEFERRED)
 
 
 def run_worker(burst: bool = False) -> None:

@@ -35,7 +35,7 @@ UNSUBSCRIBED = 21610  # Twilio: "Attempt to send to unsubscribed recipient"
 # What Twilio's error codes for a text that did not reach a family mean, in words staff can act on
 # (shown in the inbox and a fair's statistics; the code itself is kept on the message).
 DELIVERY_ERRORS = {
-    UNSUBSCRIBED: N_("The family texted STOP to their carrier"),
+    UNSUBSCRIBED: N_("The family replied STOP to our number"),
     30003: N_("The phone is switched off or out of reach"),
     30004: N_("The number blocks texts"),
     30005: N_("The number does not exist"),
@@ -143,12 +143,13 @@ def deliver(message_id: int, *, last_try: bool = True) -> str:
                 log.warning("Twilio refused an outbound text: error %s", error.code)  # never the number
         except ReadTimeout as error:
             # Sent, and no answer in time: Twilio may have taken it, so it is not sent again.
-            message.status, message.error_reason = "failed", _reason(error, "; it may have gone out")
+            message.status, message.error_reason = "failed", _reason(error, f"; {MAY_HAVE_GONE_OUT}")
             log.warning("Twilio did not answer in time; the text is not sent again")
         except (TwilioException, RequestException) as error:
             transient = _reason(error)  # Twilio away or unreachable: nothing was taken
         else:
             message.sid, message.status = sent.sid, sent.status or "queued"
+            message.error_code = message.error_reason = None  # an earlier try's trouble is not this text's
         if transient:
             message.error_reason = transient
             message.status = "failed" if last_try else PENDING
@@ -173,7 +174,8 @@ def _reason(error: Exception, more: str = "") -> str:
 # Longer than any hand-over to Twilio takes (its client's timeouts), so a text still `submitting`
 # after this was left by a sender that stopped (a worker killed mid-send).
 STUCK_AFTER = timedelta(minutes=10)
-LEFT_HALF_SENT = "The sender stopped while handing it to Twilio; it may have gone out"
+MAY_HAVE_GONE_OUT = "it may have gone out"  # ends the reason of a text that is not sent again for that
+LEFT_HALF_SENT = f"The sender stopped while handing it to Twilio; {MAY_HAVE_GONE_OUT}"
 
 
 def fail_stuck(now: datetime | None = None) -> int:

@@ -353,7 +353,7 @@ def follow_ups_of(fair: Fair) -> list[FollowUpSummary]:
     problems = db.session.execute(
         select(FollowUpRecipient.follow_up_id, Message.error_code, func.count())
         .join(Message, Message.id == FollowUpRecipient.message_id)
-        .where(FollowUpRecipient.follow_up_id.in_(ids), Message.error_code.is_not(None))
+        .where(FollowUpRecipient.follow_up_id.in_(ids), Message.error_code.is_not(None), Message.status.in_(("undelivered", "failed")))
         .group_by(FollowUpRecipient.follow_up_id, Message.error_code)
     ).all()
     summaries = {follow_up.id: FollowUpSummary(follow_up, Counter(), Counter(), Counter()) for follow_up in follow_ups}

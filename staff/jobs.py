@@ -3,12 +3,14 @@
 time, whoever starts it (the fair page, `flask staff send-follow-ups`). Without Redis the CLI
 sends them itself (staff.cli.send_follow_ups)."""
 
+import logging
 import math
 import uuid
 from collections.abc import Callable
 from datetime import timedelta
 
 from flask import current_app, has_app_context
+from rq import Retry
 from sqlalchemy import exists, select
 
 from app.db import unit_of_work
@@ -17,8 +19,11 @@ from sms.jobs import text_queue, worker_app
 from staff import fairs
 from staff.models import FollowUpRecipient
 
+log = logging.getLogger(__name__)
+
 RUNNING = "schoolbridge:follow-ups:running"  # held while a chain runs: a second start joins it
 RUNNING_SECONDS = 60  # a chain whose worker died lets a new one start this long after its last batch
+RETRY = Retry(max=3, interval=[10, 60, 300])  # a batch that failed (the database away) is tried again
 
 
 def start_follow_ups() -> bool:
@@ -27,8 +32,12 @@ def start_follow_ups() -> bool:
     if queue is None:
         return False
     if queue.connection.set(RUNNING, "1", nx=True, ex=RUNNING_SECONDS):
-        queue.enqueue(send_follow_up_batch, job_id=f"follow-ups-{uuid.uuid4().hex}")
+        queue.enqueue(send_follow_up_batch, job_id=f"follow-ups-{uuid.uuid4().hex}", retry=RETRY)
     return True
+
+
+def _waiting() -> bool:
+    return bool(db.session.scalar(select(exists().where(FollowUpRecipient.status == "pending"))))
 
 
 def _in_app(work: Callable[[], int]) -> int:
@@ -43,7 +52,12 @@ def send_follow_up_batch() -> int:
     next batch so that no more than FOLLOW_UP_PER_SECOND go out a second. Returns how many were sent."""
 
     def work() -> int:
+        queue = text_queue()
         per_second = current_app.config["FOLLOW_UP_PER_SECOND"]
+        if per_second <= 0:
+            log.error("FOLLOW_UP_PER_SECOND must be more than 0: the follow-ups wait")
+            queue.connection.delete(RUNNING)
+            return 0
         batch = max(1, math.floor(per_second))
         sent = 0
         for _ in range(batch):
@@ -52,12 +66,15 @@ def send_follow_up_batch() -> int:
             if not done:
                 break
             sent += sum(done.values())
-        queue = text_queue()
-        if db.session.scalar(select(exists().where(FollowUpRecipient.status == "pending"))):
-            queue.connection.expire(RUNNING, RUNNING_SECONDS)
-            queue.enqueue_in(timedelta(seconds=batch / per_second), send_follow_up_batch, job_id=f"follow-ups-{uuid.uuid4().hex}")
+        if _waiting():
+            queue.connection.set(RUNNING, "1", ex=RUNNING_SECONDS)  # this chain goes on (set, not expire: it may have lapsed)
+            queue.enqueue_in(
+                timedelta(seconds=batch / per_second), send_follow_up_batch, job_id=f"follow-ups-{uuid.uuid4().hex}", retry=RETRY
+            )
         else:
             queue.connection.delete(RUNNING)
+            if _waiting():  # a follow-up started between the look and the delete found the chain running
+                start_follow_ups()
         return sent
 
     return _in_app(work)

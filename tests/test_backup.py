@@ -49,7 +49,7 @@ def _rows(url: str) -> dict[str, list[tuple]]:
     engine = create_engine(url)
     try:
         with engine.connect() as connection:
-            return {table: [tuple(row) for row in connection.execute(text(f"SELECT * FROM {table} ORDER BY 1, 2"))] for table in KEPT}
+            return {table: sorted((tuple(row) for row in connection.execute(text(f"SELECT * FROM {table}"))), key=repr) for table in KEPT}
     finally:
         engine.dispose()
 

@@ -106,3 +106,13 @@ def test_metrics_under_gunicorn_sum_every_worker(database_url, tmp_path):
             body = requests.get(f"{served.url}/metrics", timeout=30).text
             found = re.search(r'schoolbridge_request_seconds_count\{endpoint="api.openapi",method="GET"\} (\d+)', body)
             assert found and int(float(found.group(1))) == 30
+
+
+def test_metrics_keep_methods_to_a_known_few_and_can_ask_for_a_token(app, client):
+    client.open("/api/v1/schools", method="PROPFIND")
+    body = client.get("/metrics").get_data(as_text=True)
+    assert 'method="other"' in body and "PROPFIND" not in body
+    app.config["METRICS_TOKEN"] = "scraper-token-0123"
+    assert client.get("/metrics").status_code == 404
+    assert client.get("/metrics", headers={"Authorization": "Bearer wrong"}).status_code == 404
+    assert client.get("/metrics", headers={"Authorization": "Bearer scraper-token-0123"}).status_code == 200

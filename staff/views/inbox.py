@@ -8,8 +8,9 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as L_
 
 from sms import handoff
+from sms.outbound import MAY_HAVE_GONE_OUT
 from sms.replies import CANNED
-from staff.views import OFFICE_ROLES, roles_required, staff
+from staff.views import OFFICE_ROLES, delivery_error, roles_required, staff
 
 MAX_REPLY = 1600  # Twilio's limit for one message body
 REASONS = {"asked": L_("Asked for a person"), "not_understood": L_("The bot could not understand them")}
@@ -22,6 +23,20 @@ NOT_DELIVERED = {
 }
 
 
+PERHAPS_SENT = L_("Perhaps sent: the sender stopped or the text service did not answer in time. Ask the family before sending it again")
+UNREACHABLE = L_("Not sent: the text service could not be reached")
+
+
+def not_delivered(message) -> str | None:
+    """Why an outbound text did not reach the family, in the reader's language; None when it did (or may yet)."""
+    if message.status not in NOT_DELIVERED:
+        return None
+    if message.status == "failed" and not message.error_code and message.error_reason:
+        return str(PERHAPS_SENT if message.error_reason.endswith(MAY_HAVE_GONE_OUT) else UNREACHABLE)
+    label = str(NOT_DELIVERED[message.status])
+    return f"{label}: {delivery_error(message.error_code)}" if message.error_code else label
+
+
 def _inbox(error: str | None = None, status: int = 200, draft: tuple[int, str] | None = None):
     return render_template(
         "staff/inbox.html",
@@ -29,7 +44,7 @@ def _inbox(error: str | None = None, status: int = 200, draft: tuple[int, str] |
         # Labelled in the reader's language; the family gets the same reply in theirs.
         canned=[(key, _(text)) for key, text in CANNED.items()],
         reasons=REASONS,
-        not_delivered=NOT_DELIVERED,
+        not_delivered=not_delivered,
         max_reply=MAX_REPLY,
         done=request.args.get("done", ""),
         error=error,

@@ -142,3 +142,12 @@ def test_a_text_a_stopped_worker_left_half_sent_is_failed_with_why_and_never_sen
     assert stored(app, fresh).status == "submitting"  # a sender may be handing it over right now
     work(app)  # their jobs run again (RQ re-runs a dead worker's job): neither is sent
     assert queued.requests == []
+
+
+def test_requeueing_leaves_a_text_whose_job_still_waits_alone(app, queued):
+    """A worker starting (or `flask sms requeue`) never replaces a live job: its retries and backoff stay."""
+    message_id = write_text(app)
+    with app.app_context():
+        assert jobs.requeue_pending() == 0 and jobs.text_queue().count == 1
+    work(app)
+    assert [m["Body"] for m in queued.sent] == ["hi"] and stored(app, message_id).status == "queued"

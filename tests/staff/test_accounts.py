@@ -245,8 +245,11 @@ def test_the_second_factor_secret_is_kept_encrypted_and_read_back_with_the_key(a
         [stored] = db.session.execute(sql("SELECT totp_secret FROM staff_user WHERE totp_secret IS NOT NULL")).scalars().all()
         user = db.session.scalar(select(StaffUser).where(StaffUser.totp_token.is_not(None)))
         assert secret not in stored and user.totp_secret == secret  # a copy of the database alone does not give it away
-    app.config["DATA_ENCRYPTION_KEY"] = "another key entirely, as after a careless rotation"
-    with app.app_context():
+    app.config["DATA_ENCRYPTION_KEY"] = "a key of its own, set after the secret was stored"
+    with app.app_context():  # still read, with SECRET_KEY, which encrypted it
+        assert db.session.scalar(select(StaffUser).where(StaffUser.totp_token.is_not(None))).totp_secret == secret
+    app.config["SECRET_KEY"] = "a rotated secret key, long enough for production 0123456789"
+    with app.app_context():  # both keys changed: it cannot be read, and says why
         user = db.session.scalar(select(StaffUser).where(StaffUser.totp_token.is_not(None)))
         with pytest.raises(ValueError, match="DATA_ENCRYPTION_KEY"):
             _ = user.totp_secret

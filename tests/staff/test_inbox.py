@@ -67,7 +67,7 @@ def test_a_reply_that_cannot_go_out_says_so(app, as_role, waiting, twilio):
     page = page_of(as_role("editor"), response.location)
     assert (
         "Your reply is on its way." in page
-        and "Not sent: the text service refused it: The family texted STOP to their carrier (21610)" in page
+        and "Not sent: the text service refused it: The family replied STOP to our number (21610)" in page
     )
 
 
@@ -143,3 +143,22 @@ def test_every_form_needs_its_csrf_token(app, as_role, waiting, twilio):
     assert editor.post(f"/staff/inbox/{waiting}/reply", data={"text": "Hola"}).status_code == 400
     assert editor.post(f"/staff/inbox/{waiting}/close").status_code == 400
     assert twilio.sent == [] and FAMILY in page_of(editor)
+
+
+@pytest.mark.parametrize(
+    ("status", "code", "reason", "says"),
+    [
+        ("failed", None, "The sender stopped while handing it to Twilio; it may have gone out", "Perhaps sent"),
+        ("failed", None, "ReadTimeout: could not reach Twilio; it may have gone out", "Perhaps sent"),
+        ("failed", None, "ConnectionError: could not reach Twilio", "Not sent: the text service could not be reached"),
+        ("failed", 21610, None, "Not sent: the text service refused it: The family replied STOP to our number (21610)"),
+        ("undelivered", 30006, None, "Not delivered: A landline, or a number that cannot receive texts (30006)"),
+        ("delivered", None, None, None),
+    ],
+)
+def test_why_a_text_did_not_reach_the_family_is_said_as_it_is_known(app, status, code, reason, says):
+    from staff.views.inbox import not_delivered
+
+    with app.test_request_context():
+        said = not_delivered(Message(direction="out", phone=FAMILY, body="Hola", status=status, error_code=code, error_reason=reason))
+    assert said == says if says is None or not says.startswith("Perhaps") else said.startswith(says)
