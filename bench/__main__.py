@@ -170,9 +170,12 @@ def serve(target: str, port: int, env: dict) -> subprocess.Popen:
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )  # fmt: skip
     for _ in range(150):  # up once it answers at all (not every contender has the same pages)
-        probe = ["curl", "-s", "-o", "/dev/null", "-w", "%{http_code}", f"http://127.0.0.1:{port}/"]
-        if subprocess.run(probe, capture_output=True, text=True, timeout=5).stdout not in ("", "000"):
-            return proc
+        probe = ["curl", "-s", "-m", "5", "-o", "/dev/null", "-w", "%{http_code}", f"http://127.0.0.1:{port}/"]
+        try:
+            if subprocess.run(probe, capture_output=True, text=True, timeout=10).stdout not in ("", "000"):
+                return proc
+        except subprocess.TimeoutExpired:  # a worker still importing the app on a busy machine: ask again
+            pass
         time.sleep(0.2)
     proc.kill()
     raise RuntimeError(f"{target} did not start")
