@@ -10,6 +10,7 @@ ratio to a bare Flask endpoint served with the same settings in the same run.
 
 import argparse
 import csv
+import math
 import os
 import platform
 import random
@@ -239,12 +240,18 @@ def side_by_side(
 
 def worker_rss_mb(master: subprocess.Popen) -> float:
     """Return the largest resident memory of the gunicorn master's workers, in MB."""
-    children = Path(f"/proc/{master.pid}/task/{master.pid}/children").read_text().split()
-    sizes = []
-    for pid in children:
-        status = Path(f"/proc/{pid}/status").read_text()
-        sizes.append(int(re.search(r"VmRSS:\s+(\d+) kB", status).group(1)) / 1024)
-    return max(sizes)
+    for _ in range(50):  # a worker gunicorn is replacing (timed out under load) is briefly not there
+        sizes = []
+        for pid in Path(f"/proc/{master.pid}/task/{master.pid}/children").read_text().split():
+            try:
+                status = Path(f"/proc/{pid}/status").read_text()
+            except FileNotFoundError:
+                continue
+            sizes.append(int(re.search(r"VmRSS:\s+(\d+) kB", status).group(1)) / 1024)
+        if sizes:
+            return max(sizes)
+        time.sleep(0.2)
+    return math.nan
 
 
 def bench_start(sqlite_url: str) -> float:
