@@ -18,6 +18,7 @@ import re
 import secrets
 import shutil
 import signal
+import socket
 import statistics
 import subprocess
 import sys
@@ -164,6 +165,9 @@ def wrk(url: str, seconds: int, script: Path | None = None, measure: bool = Fals
 
 def serve(target: str, port: int, env: dict) -> subprocess.Popen:
     gunicorn = str(Path(sys.executable).parent / "gunicorn")
+    with socket.socket() as taken:  # a server left by an earlier run would be measured in this one's place
+        if taken.connect_ex(("127.0.0.1", port)) == 0:
+            raise RuntimeError(f"port {port} is already in use: stop what listens there (an earlier bench's server?)")
     # gunicorn.conf.py refuses to serve with development settings: give these what production has
     env = {"SECRET_KEY": secrets.token_hex(32), "PUBLIC_BASE_URL": f"http://127.0.0.1:{port}", **env}
     proc = subprocess.Popen(
