@@ -6,6 +6,8 @@ needs a Redis connection, so without REDIS_URL the same job function is called d
 """
 
 import logging
+from collections.abc import Callable
+from typing import TypeVar
 
 from flask import current_app, has_app_context
 from redis import RedisError
@@ -21,6 +23,7 @@ from sms import outbound
 from sms.models import Message
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 QUEUE_NAME = "texts"
 # Seconds before each retry of a text Twilio could not take (429, 5xx, network): its outages pass.
@@ -59,23 +62,24 @@ def deliver_text(message_id: int) -> str:
     """The job: deliver one text; the last of its tries marks a transient failure as failed."""
     job = get_current_job()
     last_try = job is None or not job.retries_left
-    if has_app_context():
-        return outbound.deliver(message_id, last_try=last_try)
-    with worker_app().app_context():
-        return outbound.deliver(message_id, last_try=last_try)
+    return in_app(lambda: outbound.deliver(message_id, last_try=last_try))
 
 
 _app = None
 
 
-def worker_app():
-    """The app a plain `rq worker` runs jobs in, made once per worker process from the environment."""
+def in_app(work: Callable[[], T]) -> T:
+    """Run a job's work in the app: the worker's own (`flask sms worker`), else one made once per
+    process from the environment (a plain `rq worker`)."""
     global _app
+    if has_app_context():
+        return work()
     if _app is None:
         from app import create_app
 
         _app = create_app()
-    return _app
+    with _app.app_context():
+        return work()
 
 
 def requeue_pending() -> int:

@@ -6,16 +6,15 @@ sends them itself (staff.cli.send_follow_ups)."""
 import logging
 import math
 import uuid
-from collections.abc import Callable
 from datetime import timedelta
 
-from flask import current_app, has_app_context
+from flask import current_app
 from rq import Retry
 from sqlalchemy import exists, select
 
 from app.db import unit_of_work
 from app.extensions import db
-from sms.jobs import text_queue, worker_app
+from sms.jobs import in_app, text_queue
 from staff import fairs
 from staff.models import FollowUpRecipient
 
@@ -38,13 +37,6 @@ def start_follow_ups() -> bool:
 
 def _waiting() -> bool:
     return bool(db.session.scalar(select(exists().where(FollowUpRecipient.status == "pending"))))
-
-
-def _in_app(work: Callable[[], int]) -> int:
-    if has_app_context():
-        return work()
-    with worker_app().app_context():
-        return work()
 
 
 def send_follow_up_batch() -> int:
@@ -77,4 +69,4 @@ def send_follow_up_batch() -> int:
                 start_follow_ups()
         return sent
 
-    return _in_app(work)
+    return in_app(work)
