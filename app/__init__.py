@@ -1,8 +1,11 @@
 """The application shell: `create_app()` builds the app in named steps."""
 
 import gc
+import logging
 
+import click
 from flask import Flask
+from flask.cli import with_appcontext
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from app import config
@@ -14,6 +17,8 @@ from app.limits import register_request_limits
 from app.logs import redact_phone_numbers, register_request_id
 from app.metrics import register_metrics
 from app.shared_state import configure_shared_state, redis_problem
+
+log = logging.getLogger(__name__)
 
 # Seconds to reach a database server before the request is answered 503.
 DATABASE_CONNECT_TIMEOUT = 5
@@ -141,6 +146,29 @@ def register_commands(app: Flask) -> None:
 
     for group in (catalog_cli, sms_cli, kiosk_cli, staff_cli, privacy_cli):
         app.cli.add_command(group)
+    app.cli.add_command(clock_command)
+
+
+def periodic_jobs(app: Flask) -> list:
+    """Every package's work by the clock (app.clock)."""
+    from sms import periodic as sms_periodic
+    from staff import periodic as staff_periodic
+
+    return [*sms_periodic(app.config), *staff_periodic(app.config)]
+
+
+@click.command("clock")
+@with_appcontext
+def clock_command():
+    """Enqueue the periodic jobs (text checks, the retention purge) for the workers, when due."""
+    from flask import current_app
+
+    from app.clock import run_clock
+
+    app = current_app._get_current_object()
+    if app.config["RETENTION_DAYS"] <= 0:
+        log.warning("RETENTION_DAYS is not set: families' data is kept until `flask privacy purge` removes it")
+    run_clock(app, periodic_jobs(app))
 
 
 def ready_for_traffic() -> None:

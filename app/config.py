@@ -79,6 +79,12 @@ def from_environment() -> dict:
         "STAFF_LOGIN_RATE_LIMIT": os.environ.get("STAFF_LOGIN_RATE_LIMIT", "10/minute;50/hour"),
         # Follow-up texts after a fair go out at most this many a second (Twilio's long-code pace).
         "FOLLOW_UP_PER_SECOND": float(os.environ.get("FOLLOW_UP_PER_SECOND", "1")),
+        # The clock (`flask clock`): families' data older than RETENTION_DAYS is removed at the times
+        # of RETENTION_PURGE_CRON (UTC; 0 days: never, the operator purges by hand); every
+        # TEXT_CHECK_SECONDS, texts Redis lost are queued again and half-sent ones settled.
+        "RETENTION_DAYS": int(os.environ.get("RETENTION_DAYS", "0")),
+        "RETENTION_PURGE_CRON": os.environ.get("RETENTION_PURGE_CRON", "30 3 * * *"),
+        "TEXT_CHECK_SECONDS": int(os.environ.get("TEXT_CHECK_SECONDS", "60")),
         "PERMANENT_SESSION_LIFETIME": timedelta(hours=int(os.environ.get("STAFF_SESSION_HOURS", "10"))),
         "SESSION_COOKIE_SAMESITE": "Lax",
         "SESSION_COOKIE_HTTPONLY": True,

@@ -10,3 +10,11 @@ def blueprints(config):
     from sms.simulator import simulator
 
     return [webhook, simulator]
+
+
+def periodic(config) -> list:
+    """The bot's work by the clock: texts Redis lost are queued again, half-sent ones settled."""
+    from app.clock import Periodic
+    from sms.jobs import keep_texts_moving
+
+    return [Periodic(keep_texts_moving, interval=config["TEXT_CHECK_SECONDS"])]

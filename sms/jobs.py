@@ -97,6 +97,11 @@ def requeue_pending() -> int:
     return len(lost)
 
 
+def keep_texts_moving() -> int:
+    """The clock's job: requeue_pending, so texts Redis lost (a restart without its data) go out."""
+    return in_app(requeue_pending)
+
+
 def _job_alive(queue: Queue, message_id: int) -> bool:
     try:
         job = Job.fetch(f"text-{message_id}", connection=queue.connection)

@@ -122,8 +122,7 @@ def privacy_cli():
 @with_appcontext
 def purge_command(days):
     """Remove registrations, text messages and conversations older than DAYS (opt-outs are kept)."""
-    with unit_of_work():
-        purged = privacy.purge(days, datetime.now(UTC))
+    purged = privacy.purge(days, datetime.now(UTC))
     click.echo(
         gettext(
             "Removed %(registrations)d registrations, %(messages)d text messages, %(conversations)d conversations, "

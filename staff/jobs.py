@@ -1,12 +1,13 @@
-"""Fair follow-ups paced by RQ's scheduler: a job sends one second's worth of texts
+"""Staff work off the request. Fair follow-ups paced by RQ's scheduler: a job sends one second's worth of texts
 (FOLLOW_UP_PER_SECOND) and schedules the next batch, until no family is waiting. One chain at a
 time, whoever starts it (the fair page, `flask staff send-follow-ups`). Without Redis the CLI
-sends them itself (staff.cli.send_follow_ups)."""
+sends them itself (staff.cli.send_follow_ups). The daily retention purge (app.clock)."""
 
 import logging
 import math
 import uuid
-from datetime import timedelta
+from dataclasses import asdict
+from datetime import UTC, datetime, timedelta
 
 from flask import current_app
 from rq import Retry
@@ -15,7 +16,7 @@ from sqlalchemy import exists, select
 from app.db import unit_of_work
 from app.extensions import db
 from sms.jobs import in_app, text_queue
-from staff import fairs
+from staff import fairs, privacy
 from staff.models import FollowUpRecipient
 
 log = logging.getLogger(__name__)
@@ -68,5 +69,16 @@ def send_follow_up_batch() -> int:
             if _waiting():  # a follow-up started between the look and the delete found the chain running
                 start_follow_ups()
         return sent
+
+    return in_app(work)
+
+
+def purge_expired() -> dict:
+    """The clock's job: remove what is older than RETENTION_DAYS, in batches; says how much."""
+
+    def work() -> dict:
+        purged = privacy.purge(current_app.config["RETENTION_DAYS"], datetime.now(UTC))
+        log.info("retention purge: %s", purged)
+        return asdict(purged)
 
     return in_app(work)

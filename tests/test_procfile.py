@@ -31,7 +31,7 @@ def _wait_for(check, seconds: float, what: str, log) -> None:
 
 def test_honcho_runs_the_web_and_the_worker_of_the_procfile(database_url, redis_url):
     processes = dict(line.split(":", 1) for line in (ROOT / "Procfile").read_text(encoding="utf-8").splitlines() if line.strip())
-    assert set(processes) == {"web", "worker"}
+    assert set(processes) == {"web", "worker", "clock"}
     port = _free_port()
     environment = {k: v for k, v in os.environ.items() if not k.startswith(("TWILIO_", "REDIS_URL"))}
     environment.update(
