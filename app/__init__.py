@@ -10,6 +10,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 
 from app import config
 from app.db import register_commit_boundary
+from app.error_reports import init_error_reports
 from app.errors import register_error_handlers
 from app.extensions import cache, csrf, db, limiter, login_manager, migrate
 from app.i18n import init_i18n
@@ -35,6 +36,7 @@ def create_app(overrides: dict | None = None) -> Flask:
     app.json.sort_keys = False  # keep documents in the order the API spec lists their keys
     if hops := app.config["TRUSTED_PROXY_HOPS"]:
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops, x_port=hops)
+    init_error_reports(app)
     register_extensions(app)
     register_request_id(app)
     register_metrics(app)

@@ -58,6 +58,9 @@ def from_environment() -> dict:
         # Redis holds what every worker and host must share: rate limits and the response cache
         # (app.shared_state). Without it both live in each worker's memory.
         "REDIS_URL": os.environ.get("REDIS_URL", ""),
+        # Unhandled errors reported to Sentry (app.error_reports), with personal data scrubbed.
+        "SENTRY_DSN": os.environ.get("SENTRY_DSN", ""),
+        "SENTRY_ENVIRONMENT": os.environ.get("SENTRY_ENVIRONMENT", "production"),
         # The response cache: Redis with REDIS_URL, else each worker's own; entries are keyed by
         # the catalog revision, so an import is seen at once. CACHE_TYPE picks another backend.
         "CACHE_TYPE": os.environ.get("CACHE_TYPE", ""),
