@@ -2,6 +2,7 @@
 
 import json
 import logging
+import uuid
 
 from twilio.http import HttpClient
 from twilio.http.response import Response
@@ -32,7 +33,7 @@ class FakeTwilioHttp(HttpClient):
         if self.refuse_with:
             body = {"code": self.refuse_with, "message": "refused", "more_info": "", "status": 400}
             return Response(400, json.dumps(body))
-        sid = f"SM{len(self.requests):032x}"  # Twilio's shape: SM and 32 hex digits
+        sid = f"SM{uuid.uuid4().hex}"  # Twilio's shape: SM and 32 hex digits, unique across processes
         return Response(201, json.dumps({"sid": sid, "status": "queued", "to": data["To"], "body": data["Body"]}))
 
     @property
