@@ -190,6 +190,8 @@ def cached_urls(page) -> list[str]:
 
 
 def test_offline_the_kiosk_browses_its_snapshot_and_queues_registrations_sent_once_later(kiosk, page):
+    from playwright.sync_api import expect  # retries until the page the script draws is there
+
     kiosk.enroll(page)
     page.goto(f"{kiosk.url}/kiosk/es/")
     wait_until(lambda: len(cached_urls(page)) == 4 + 2 * 14)  # the shell and every language's snapshot
@@ -199,9 +201,10 @@ def test_offline_the_kiosk_browses_its_snapshot_and_queues_registrations_sent_on
     assert "Escuelas" in page.locator("h1").inner_text() and page.locator(".results .card").count() == 10
     first = page.locator(".results .card h2").first.inner_text()
     page.locator(".results .card button").first.click()
-    assert "(1)" in page.locator('.bar a[href$="/list"]').inner_text()
+    expect(page.locator('.bar a[href$="/list"]')).to_contain_text("(1)")
     page.locator(".results .card h2 a").first.click()
-    assert page.locator("h1").inner_text() == first and "km" not in page.locator("dl").inner_text()
+    expect(page.locator("h1")).to_have_text(first)
+    assert "km" not in page.locator("dl").inner_text()
     page.goto(f"{kiosk.url}/kiosk/ar/register")
     assert page.evaluate("document.documentElement.dir") == "rtl"
     for number, (name, phone) in enumerate((("Lucía Gómez", "7735550181"), ("Tran Van Ba", "7735550182")), start=1):

@@ -103,19 +103,23 @@ def test_offline_the_same_schools_in_the_same_order_as_online_with_the_familys_s
 
 
 def test_offline_what_the_screen_cannot_know_is_said(kiosk, page):  # noqa: F811
+    from playwright.sync_api import expect  # retries until the offline page has drawn its results
+
     kiosk.enroll(page)
     page.goto(f"{kiosk.url}/kiosk/en/schools")
     wait_until(lambda: len(cached_urls(page)) == 4 + 2 * 14)
     page.context.set_offline(True)
+    offline = page.locator("#offline")
     page.goto(f"{kiosk.url}/kiosk/en/schools?near=10025&radius_km=5")
-    assert "cannot place ZIP code 10025, so distance is left out" in page.locator("#offline").inner_text()
+    expect(offline).to_contain_text("cannot place ZIP code 10025, so distance is left out", timeout=15000)
     page.goto(f"{kiosk.url}/kiosk/en/schools?q=kenwod")
-    text = page.locator("#offline").inner_text()
-    assert "names are found only as they are written" in text and re.search(r"Schools: 0\b", text)
+    expect(offline).to_contain_text("names are found only as they are written", timeout=15000)
+    expect(offline.locator("h1")).to_have_text("Schools: 0")
     page.goto(f"{kiosk.url}/kiosk/en/schools?need=sped&sector=charter")
-    text = page.locator("#offline").inner_text()
-    assert re.search(r"More schools have not said whether they offer this \(Charter: [0-9]+\): Special education", text)
-    assert "must serve students with disabilities" in text
+    expect(offline).to_contain_text(
+        re.compile(r"More schools have not said whether they offer this \(Charter: [0-9]+\): Special education"), timeout=15000
+    )
+    expect(offline).to_contain_text("must serve students with disabilities")
 
 
 def _snapshot(screen) -> dict:
