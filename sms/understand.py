@@ -15,6 +15,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process
 
 from catalog.text import fold
+from catalog.vocabulary import SPED_PROGRAMS
 from sms.lexicons import LOCALES, Lexicon, load_all
 
 MAX_TEXT = 1600  # longer texts are read up to here: 10 full segments is far past any question
@@ -42,6 +43,7 @@ class Understanding:
     near: str | None = None
     sector: str | None = None
     needs: tuple[str, ...] = ()
+    programs: tuple[str, ...] = ()  # specific special-education programs ("autism"); each implies need "sped"
     program_language: str | None = None
     school: str | None = None  # the school's name in the catalog
     school_id: str | None = None
@@ -58,6 +60,7 @@ class Understanding:
             "near": self.near,
             "sector": self.sector,
             "needs": sorted(self.needs),
+            "programs": sorted(self.programs),
             "program_language": self.program_language,
             "school": self.school,
             "choices": list(self.choices),
@@ -114,6 +117,11 @@ class SchoolNames:
         longest = max(map(len, vocabulary), default=0)
         by_length = {n: tuple(w for w in vocabulary if _can_match(n, len(w))) for n in range(1, longest + 2)}
         return cls(tuple(i for i, _n in schools), tuple(n for _i, n in schools), words, vocabulary, by_word, by_length)
+
+    @staticmethod
+    def key_of(name: str) -> str:
+        """A name's distinctive words, folded: "Kelly High" and "kelly" are one key."""
+        return " ".join(_name_words(name))
 
     def find(self, text: str) -> tuple[str, str] | None:
         """Return (id, name) of the school the text names, or None."""
@@ -187,7 +195,8 @@ def _lexicons() -> dict[str, _Compiled]:
         patterns = tuple(re.compile(p.replace("{n}", group)) for p in raw.grade_patterns)
         words = set(lexicon.markers + lexicon.names + lexicon.stop + lexicon.start + lexicon.help + lexicon.more + lexicon.greeting
                     + lexicon.human + lexicon.school_words + lexicon.fillers)  # fmt: skip
-        words |= {p for phrases in lexicon.needs.values() for p in phrases} | set(lexicon.grades) | set(lexicon.number_words)
+        words |= {p for phrases in (*lexicon.needs.values(), *lexicon.programs.values()) for p in phrases}
+        words |= set(lexicon.grades) | set(lexicon.number_words)
         words |= _pattern_words(raw.grade_patterns)
         compiled[locale] = _Compiled(
             lexicon, patterns, frozenset(words), tuple(f" {p} " for p in words if " " in p),
@@ -203,6 +212,7 @@ class _Merged:
     """The phrases of every lexicon together, for what a message asks whatever its language."""
 
     needs: dict[str, frozenset[str]]
+    programs: dict[str, frozenset[str]]
     human: frozenset[str]
     compare: frozenset[str]
     details: frozenset[str]
@@ -223,6 +233,7 @@ def _merged() -> _Merged:
 
     return _Merged(
         needs={need: union(lex.needs.get(need, ()) for lex in lexicons) for need in NEED_ORDER},
+        programs={code: union(lex.programs.get(code, ()) for lex in lexicons) for code in SPED_PROGRAMS},
         human=union(lex.human for lex in lexicons),
         compare=union(lex.compare for lex in lexicons),
         details=union(lex.details for lex in lexicons),
@@ -444,7 +455,8 @@ def parse(text: str, locale: str | None = None, schools: SchoolNames | None = No
     near = next(iter(ZIP_RE.findall(text)), None)
     message = _Message.of(folded)
     grades, grade_numbers = _grades(message, order)
-    needs = [need for need in NEED_ORDER if _any(message, merged.needs[need])]
+    programs = tuple(code for code in SPED_PROGRAMS if _any(message, merged.programs[code]))
+    needs = [need for need in NEED_ORDER if (need == "sped" and programs) or _any(message, merged.needs[need])]
 
     def first(facet: str, phrases_of) -> str | None:
         """The first value a lexicon gives in language order, looked for only if any lexicon has one."""
@@ -461,7 +473,7 @@ def parse(text: str, locale: str | None = None, schools: SchoolNames | None = No
     # a ZIP makes it a search: "I'm Maria, kinder near 60623" names a child, not Catalyst - Maria
     found = schools.find(text) if schools and not near else None
     school_id, school = found if found else (None, None)
-    facets = dict(language=detected, grades=grades, near=near, sector=sector, needs=tuple(needs), program_language=program_language,
+    facets = dict(language=detected, grades=grades, near=near, sector=sector, needs=tuple(needs), programs=programs, program_language=program_language,
                   school=school, school_id=school_id, topic=topic, wider=wider)  # fmt: skip
 
     if _any(message, merged.human):

@@ -32,6 +32,7 @@ class Lexicon:
     grade_patterns: tuple[str, ...] = ()  # regexes on folded text; {n} is a number or a number word
     number_words: dict[str, int] = field(default_factory=dict)  # "third": 3, "tercer": 3
     needs: dict[str, tuple[str, ...]] = field(default_factory=dict)  # need → phrases
+    programs: dict[str, tuple[str, ...]] = field(default_factory=dict)  # special-education program code → phrases
     sectors: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "charter"/"district" → phrases
     languages: dict[str, str] = field(default_factory=dict)  # a language's name here → ISO 639-1
     topics: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "apply" → ("how to apply", …)

@@ -15,7 +15,7 @@ from sms.understand import SchoolNames, parse
 from tests.conftest import ROOT
 
 EVAL = Path(__file__).resolve().parent / "eval"
-KEYS = ("language", "intent", "grades", "near", "sector", "needs", "program_language", "school", "choices")
+KEYS = ("language", "intent", "grades", "near", "sector", "needs", "programs", "program_language", "school", "choices")
 
 
 @lru_cache(maxsize=1)

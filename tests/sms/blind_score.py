@@ -1,0 +1,125 @@
+"""Scoring `parse` on the blind evaluation set (`tests/sms/blind/`, written by people who had not
+read the lexicons: see its CONTRACT.md).
+
+Each message is in the *dev* part or the *test* part by a stable hash of its text, half and half.
+The lexicons are tuned on the dev part only: `python -m tests.sms.blind_score` prints the dev
+part's misses and never the test part's, which is only counted.
+"""
+
+import csv
+import hashlib
+import json
+import sys
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from sms.understand import SchoolNames, parse
+
+HERE = Path(__file__).resolve().parent
+BLIND = HERE / "blind"
+ROOT = HERE.parent.parent
+KEYS = ("language", "intent", "grades", "near", "sector", "needs", "programs", "program_language", "school", "choices")
+KINDS = ("plain", "need_sentence", "kindergarten", "compare_punct", "named_school", "dual_language", "negation", "sped_program",
+         "grade_words", "short_command", "greeting", "typo", "no_accents", "sms_abbrev", "mixed_language")  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Case:
+    locale: str
+    line: int
+    part: str  # "dev" or "test"
+    kind: str
+    text: str
+    expect: dict
+
+
+def part_of(text: str) -> str:
+    """The part a message belongs to: the same every run, on every machine."""
+    return "test" if hashlib.sha256(text.encode("utf-8")).digest()[0] % 2 else "dev"
+
+
+def cases() -> list[Case]:
+    found = []
+    for path in sorted(BLIND.glob("*.jsonl")):
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            if line.strip():
+                row = json.loads(line)
+                found.append(Case(path.stem, number, part_of(row["text"]), row["kind"], row["text"], row["expect"]))
+    return found
+
+
+@lru_cache(maxsize=1)
+def demo_names() -> SchoolNames:
+    with (ROOT / "catalog" / "demo" / "chicago.csv").open(encoding="utf-8") as f:
+        return SchoolNames.build([(r["id"], r["name"]) for r in csv.DictReader(f)])
+
+
+def school_key(name: str | None) -> str | None:
+    """A school named in a message and the school `parse` read are compared by the catalog school
+    they resolve to; a name the catalog does not know, by its folded distinctive words."""
+    if not name:
+        return None
+    found = demo_names().find(name)
+    if found:
+        return found[0]
+    return demo_names().key_of(name)
+
+
+def misses(case: Case) -> dict[str, tuple]:
+    """The keys `parse` got wrong on one message: key → (got, wanted)."""
+    got = parse(case.text, schools=demo_names()).as_dict()
+    wrong = {}
+    for key in KEYS:
+        mine, wanted = got[key], case.expect[key]
+        if key == "school":
+            mine, wanted = school_key(mine), school_key(wanted)
+        if mine != wanted:
+            wrong[key] = (got[key], case.expect[key])
+    return wrong
+
+
+@dataclass
+class Score:
+    right: int = 0
+    total: int = 0
+
+    @property
+    def share(self) -> float:
+        return self.right / self.total if self.total else 0.0
+
+    def __str__(self) -> str:
+        return f"{self.right:4}/{self.total:<4} {100 * self.share:5.1f}%"
+
+
+def score(all_cases: list[Case]) -> tuple[dict, list[tuple[Case, dict]]]:
+    """Scores by (part, "all"|locale|kind), and the dev part's misses."""
+    scores: dict[tuple[str, str], Score] = defaultdict(Score)
+    dev_misses = []
+    for case in all_cases:
+        wrong = misses(case)
+        for group in ("all", f"locale:{case.locale}", f"kind:{case.kind}"):
+            scores[case.part, group].total += 1
+            scores[case.part, group].right += not wrong
+        if wrong and case.part == "dev":
+            dev_misses.append((case, wrong))
+    return scores, dev_misses
+
+
+def report(scores: dict) -> str:
+    groups = sorted({group for _part, group in scores}, key=lambda g: (g != "all", not g.startswith("locale"), g))
+    lines = [f"{'':24} {'dev (tuned on)':>18}   {'test (never read)':>18}"]
+    for group in groups:
+        lines.append(f"{group:24} {scores['dev', group]!s:>18}   {scores['test', group]!s:>18}")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    scores, dev_misses = score(cases())
+    wanted = sys.argv[1:]  # optional: locales or kinds to show the dev misses of
+    for case, wrong in dev_misses:
+        if not wanted or case.locale in wanted or case.kind in wanted:
+            detail = ", ".join(f"{k}={got!r} (want {want!r})" for k, (got, want) in wrong.items())
+            print(f"{case.locale}:{case.line} [{case.kind}] {case.text!r}: {detail}")
+    print(report(scores))
