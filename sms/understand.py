@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
 
 from catalog.text import fold
 from catalog.vocabulary import SPED_PROGRAMS
@@ -22,10 +23,14 @@ MAX_TEXT = 1600  # longer texts are read up to here: 10 full segments is far pas
 INTENTS = ("search", "details", "more", "compare", "help", "language", "human", "stop", "start", "greeting", "unknown")
 NEED_ORDER = ("sped", "ell", "dual_language", "bus", "transit", "accessible")
 ZIP_RE = re.compile(r"(?<!\d)(\d{5})(?!\d)")
-NUMBER_RE = re.compile(r"(?<![\d.,])(\d{1,2})(?![\d.,])")
+NUMBER_RE = re.compile(r"(?<![\d.])(\d{1,2})(?!\d|\.\d)")  # "2", "#2", "2,4", "1/3", "3-4", not "2.5"
+# Clauses: what a "not" rules out is in its own clause ("not charter, only district schools").
+CLAUSE_RE = re.compile(r"[.,;:!?¡¿،؛؟۔，。；：！？、।\n]+|\s[-–—]\s")
 # Characters that only one of the two Chinese scripts uses, for the common words of our domain.
-SIMPLIFIED = frozenset("学们这区级车读书语双国问请说个为吗没话难门间题钟颜离远开帮较详园啰阅订传电")
-TRADITIONAL = frozenset("學們這區級車讀書語雙國問請說個為嗎沒話難門間題鐘顏離遠開幫較詳園囉閱訂傳電")
+SIMPLIFIED = frozenset("学们这区级车读书语双国问请说个为吗没话难门间题钟颜离远开帮较详园啰阅订传电页妈扰讯视虑许邮认")
+# ... and Cantonese's own characters, written in Traditional ("想知多啲", "唔該")
+TRADITIONAL = frozenset("學們這區級車讀書語雙國問請說個為嗎沒話難門間題鐘顏離遠開幫較詳園囉閱訂傳電頁媽擾訊視慮許郵認"
+                        "嘅唔冇喺搵啲俾嚟係佢睇咗")  # fmt: skip
 # A Latin word glued to Han or Hangul ("dual language的小学", "Curie高中") is split off it.
 _LATIN_CJK_BOUNDARY = re.compile(
     r"(?<=[A-Za-z])(?=[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af])|(?<=[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af])(?=[A-Za-z])"
@@ -73,6 +78,15 @@ GENERIC_NAME_WORDS = frozenset(
     "language languages dual bilingual world global leadership learning technology new york chicago city "
     "ps is ms hs jhs p s i m h elem acad jr sr st saint upper lower east west north south specialty es".split()
 )
+
+
+TYPO_SHORTEST = 4  # words shorter than this are never read as a typo of another ("bis" is not "bus")
+
+
+def typo_distance(length: int) -> int:
+    """The edits (a swap of two letters is one) a word of this length may be away from the word
+    it is read as: "grde" → "grade", "scool" → "school", "speshal" → "special"."""
+    return 1 if length <= 6 else 2
 
 
 NAME_MATCH = 85  # fuzz.ratio a text's word needs to count as a word of a school's name
@@ -125,26 +139,27 @@ class SchoolNames:
 
     def find(self, text: str) -> tuple[str, str] | None:
         """Return (id, name) of the school the text names, or None."""
-        matched: dict[int, set[str]] = {}
+        matched: dict[int, dict[str, float]] = {}  # school → its words the text holds, and how well
         # words the lexicons know ("special", "bus", "grade") say what is asked, not which school
         for word in set(_name_words(text)) - _all_vocabulary():
             candidates = self.vocabulary_by_length.get(min(len(word), len(self.vocabulary_by_length)), ())
-            for found, _score, _pos in process.extract(word, candidates, scorer=fuzz.ratio, limit=3, score_cutoff=NAME_MATCH):
+            for found, score, _pos in process.extract(word, candidates, scorer=fuzz.ratio, limit=3, score_cutoff=NAME_MATCH):
                 for index in self.schools_by_word[found]:
-                    matched.setdefault(index, set()).add(found)
+                    words = matched.setdefault(index, {})
+                    words[found] = max(score, words.get(found, 0))
         if not matched:
             return None
 
-        def strength(index: int) -> tuple[int, float]:
-            return len(matched[index]), len(matched[index]) / len(self.words[index])
+        def strength(index: int) -> tuple[int, float, float]:  # "hayt" is Hayt's word more than Hay's
+            return len(matched[index]), len(matched[index]) / len(self.words[index]), sum(matched[index].values())
 
         ranked = sorted(matched, key=strength, reverse=True)
         best = ranked[0]
-        count, share = strength(best)
+        count, share, _score = strength(best)
         unique_word = count == 1 and len(self.schools_by_word[next(iter(matched[best]))]) == 1
         if share < 0.5 and count < 2 and not unique_word:
             return None
-        if len(ranked) > 1 and strength(ranked[1]) == (count, share):
+        if len(ranked) > 1 and strength(ranked[1]) == strength(best):
             return None  # two schools fit equally: ask rather than guess
         return self.ids[best], self.names[best]
 
@@ -160,10 +175,11 @@ class _Compiled:
     lexicon: Lexicon  # with every phrase folded, so matching folds only the message
     grade_patterns: tuple[re.Pattern, ...]
     vocabulary: frozenset[str]  # the words that vote for this language
-    padded_phrases: tuple[str, ...]  # its multi-word phrases, which vote double, as " phrase "
+    multiword_phrases: frozenset[str]  # its multi-word phrases, which vote double
     fillers: tuple[str, ...]  # longest first, so "por favor" goes before "favor"
     filler_words: frozenset[str]  # a message without any of these has no filler to drop
     commands: dict[str, frozenset[str]]  # command → its phrases
+    typo_words: tuple[str, ...]  # the Latin words of its needs, programs, grades and commands, which a typo is read as
 
 
 def _folded(lexicon: Lexicon) -> Lexicon:
@@ -185,6 +201,13 @@ def _pattern_words(patterns: tuple[str, ...]) -> set[str]:
     return {w for p in bare for w in re.findall(r"[^\W\d_]{3,}", fold(p))}
 
 
+def _typo_words(lexicon: Lexicon) -> tuple[str, ...]:
+    phrases = [*lexicon.grades, *lexicon.school_words, *lexicon.more, *lexicon.compare]
+    phrases += [p for group in (*lexicon.needs.values(), *lexicon.programs.values(), *lexicon.sectors.values()) for p in group]
+    words = {w for p in phrases for w in p.split() if len(w) >= TYPO_SHORTEST and w.isascii() and w.isalpha()}
+    return tuple(sorted(words))
+
+
 @lru_cache(maxsize=1)
 def _lexicons() -> dict[str, _Compiled]:
     compiled = {}
@@ -199,10 +222,11 @@ def _lexicons() -> dict[str, _Compiled]:
         words |= set(lexicon.grades) | set(lexicon.number_words)
         words |= _pattern_words(raw.grade_patterns)
         compiled[locale] = _Compiled(
-            lexicon, patterns, frozenset(words), tuple(f" {p} " for p in words if " " in p),
+            lexicon, patterns, frozenset(words), frozenset(p for p in words if " " in p),
             fillers=tuple(sorted(lexicon.fillers, key=len, reverse=True)),
             filler_words=frozenset(w for f in lexicon.fillers for w in f.split()),
             commands={name: frozenset(getattr(lexicon, name)) for name in COMMANDS},
+            typo_words=_typo_words(lexicon),
         )  # fmt: skip
     return compiled
 
@@ -220,8 +244,11 @@ class _Merged:
     fillers: tuple[str, ...]  # longest first, so "por favor" goes before "favor"
     filler_words: frozenset[str]  # a message without any of these has no filler to drop
     sectors: frozenset[str]  # these three only tell whether a look per language is needed
+    sector_phrases: dict[str, frozenset[str]]  # "charter"/"district" → every language's phrases
     languages: frozenset[str]
     topics: frozenset[str]
+    greeting: frozenset[str]
+    switch_to: dict[str, str]  # a language's name in any language → our locale for it ("inglés" → "en")
 
 
 @lru_cache(maxsize=1)
@@ -241,9 +268,13 @@ def _merged() -> _Merged:
         fillers=tuple(sorted(union(lex.fillers for lex in lexicons), key=lambda f: (-len(f), f))),
         filler_words=frozenset(w for lex in lexicons for f in lex.fillers for w in f.split()),
         sectors=union(phrases for lex in lexicons for phrases in lex.sectors.values()),
+        sector_phrases={sector: union(lex.sectors.get(sector, ()) for lex in lexicons) for sector in ("district", "charter")},
         languages=union(lex.languages for lex in lexicons),
         topics=union(phrases for lex in lexicons for phrases in lex.topics.values()),
-    )
+        greeting=union(lex.greeting for lex in lexicons),
+        switch_to={**{name: LOCALE_OF_LANGUAGE[code] for lex in lexicons for name, code in lex.languages.items() if code in LOCALE_OF_LANGUAGE},
+                   **{name: lex.locale for lex in lexicons for name in lex.names}},
+    )  # fmt: skip
 
 
 @lru_cache(maxsize=1)
@@ -286,8 +317,30 @@ def _found(message: _Message, phrases) -> set[str]:
     """Return the phrases that are in the message."""
     found = set(message.runs.intersection(phrases))
     if message.cjk:
-        found.update(p for p in phrases if _is_cjk(p) and p in message.folded)
+        found.update(p for p in _cjk_phrases(phrases) if p in message.folded)
     return found
+
+
+def _cjk_phrases(phrases) -> tuple[str, ...]:
+    """The phrases written in Han or Hangul: only these are looked for inside words."""
+    if isinstance(phrases, dict):  # a lexicon's grades: kept for the life of the process
+        phrases = _dict_keys(id(phrases), phrases)
+    return _cjk_of(phrases)
+
+
+@lru_cache(maxsize=4096)
+def _cjk_of(phrases) -> tuple[str, ...]:  # a frozenset keeps its hash: finding it again is a look-up
+    return tuple(p for p in phrases if _is_cjk(p))
+
+
+_KEYS_BY_ID: dict[int, tuple[dict, frozenset[str]]] = {}
+
+
+def _dict_keys(key: int, phrases: dict) -> frozenset[str]:
+    kept = _KEYS_BY_ID.get(key)
+    if kept is None or kept[0] is not phrases:
+        kept = _KEYS_BY_ID[key] = (phrases, frozenset(phrases))
+    return kept[1]
 
 
 def _any(message: _Message, phrases) -> bool:
@@ -296,7 +349,7 @@ def _any(message: _Message, phrases) -> bool:
     of a CJK lexicon ("ell") must stand alone, or it would match inside "Kelly"."""
     if not message.runs.isdisjoint(phrases):  # one C-level pass over the phrases
         return True
-    return message.cjk and any(_is_cjk(p) and p in message.folded for p in phrases)
+    return message.cjk and any(p in message.folded for p in _cjk_phrases(phrases))
 
 
 def _without_fillers(text: str, words: set[str], compiled: "_Compiled | _Merged") -> str:
@@ -307,6 +360,94 @@ def _without_fillers(text: str, words: set[str], compiled: "_Compiled | _Merged"
     for filler in compiled.fillers:
         stripped = stripped.replace(f" {filler} ", " ")
     return " ".join(stripped.split())
+
+
+def _where(clause: str, phrase: str) -> int:
+    """Where a phrase found in a clause starts (CJK phrases inside words, others as whole words)."""
+    return clause.find(phrase) if _is_cjk(phrase) else f" {clause} ".find(f" {phrase} ")
+
+
+def _sides(text: str, values: dict[str, frozenset[str]], cues: frozenset[str]) -> tuple[list[str], set[str]]:
+    """The values a message asks for, in the order written, and those it rules out: in a clause
+    with a cue ("not", "don't need"), the value nearest the cue is ruled out ("no charter" in
+    "only district, no charter"; "차터 말고 공립만요": charter, not the district school after it)."""
+    wanted, ruled_out = [], set()
+    for clause in CLAUSE_RE.split(text):  # the punctuation is in the text, not in its folded form
+        message = _Message.of(fold(clause))
+        places = {}
+        for value, phrases in values.items():
+            found = _found(message, phrases)
+            if found:
+                places[value] = min(_where(message.folded, p) for p in found)
+        if not places:
+            continue
+        cue_places = [_where(message.folded, cue) for cue in _found(message, cues)]
+        if cue_places:
+            nearest = min(places, key=lambda value: min(abs(places[value] - cue) for cue in cue_places))
+            ruled_out.add(nearest)
+            del places[nearest]
+        wanted += sorted(places, key=places.get)
+    return list(dict.fromkeys(wanted)), ruled_out - set(wanted)
+
+
+@lru_cache(maxsize=64)
+def _cues(locales: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str]]:
+    """The words that rule out a sector, and those that rule out a need, in these languages."""
+    lexicons = [_lexicons()[loc].lexicon for loc in locales]
+    return frozenset(c for lex in lexicons for c in lex.negations), frozenset(c for lex in lexicons for c in lex.not_needed)
+
+
+@lru_cache(maxsize=64)
+def _typo_vocabulary(locales: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(sorted({w for loc in locales for w in _lexicons()[loc].typo_words}))
+
+
+def _corrected(folded: str, locales: tuple[str, ...], schools: "SchoolNames | None") -> str:
+    """The message with each word no lexicon knows, that is a typo of a need, grade or command
+    word of its language, read as that word ("speshal ed" → "special ed"). A typo keeps its first
+    letter; a school's name is never read as a typo."""
+    known = _all_vocabulary()
+    unknown = {w for w in folded.split() if len(w) >= TYPO_SHORTEST and w.isascii() and w.isalpha() and w not in known}
+    unknown -= GENERIC_NAME_WORDS  # "prep" in "Golder College Prep" is not "prek"
+    if schools:
+        unknown -= set(schools.schools_by_word)
+    if not unknown:
+        return folded
+    vocabulary = _typo_vocabulary(locales)
+    fixes = {}
+    for word in unknown:
+        same_start = [w for w in vocabulary if w[0] == word[0]]
+        found = process.extractOne(word, same_start, scorer=OSA.distance, score_cutoff=typo_distance(len(word)))
+        if found:
+            fixes[word] = found[0]
+    return " ".join(fixes.get(w, w) for w in folded.split()) if fixes else folded
+
+
+def _without_name(folded: str, name: str) -> str:
+    """The message without the words of a school's name it holds ("does kelly high have a bus"
+    → "does have a bus"): "High" in "Kelly High" asks for no grade, "Charter" in a name for no sector.
+    Only a run of the name's words holding one of its own (not "high", "academy") goes."""
+    own = set(fold(name).split())
+    words = folded.split()
+    kept, run = [], []
+    for word in [*words, None]:
+        if word is not None and word in own:
+            run.append(word)
+            continue
+        if not any(w not in GENERIC_NAME_WORDS and len(w) > 2 for w in run):
+            kept += run
+        run = []
+        if word is not None:
+            kept.append(word)
+    return " ".join(kept)
+
+
+def _opens_with(text: str, phrases: frozenset[str]) -> bool:
+    """Say whether the message's first clause opens with one of the phrases ("hi, I'm Maria")."""
+    words = fold(CLAUSE_RE.split(text, maxsplit=1)[0]).split()
+    if any(" ".join(words[:n]) in phrases for n in range(len(words), 0, -1)):
+        return True
+    return bool(words) and _is_cjk(words[0]) and any(_is_cjk(p) and words[0].startswith(p) for p in phrases)
 
 
 # --- language -------------------------------------------------------------------------------
@@ -350,6 +491,9 @@ def _script_language(text: str) -> str | None:
 
 
 LATIN_LOCALES = ("en", "es", "vi", "ht", "fr", "fil", "so")
+# ISO 639-1 of a language we answer in → its locale ("zh": Simplified unless the text is Traditional)
+LOCALE_OF_LANGUAGE = {"en": "en", "es": "es", "zh": "zh_Hans", "vi": "vi", "ko": "ko", "ru": "ru", "ar": "ar", "ur": "ur",
+                      "bn": "bn", "ht": "ht", "fr": "fr", "tl": "fil", "fil": "fil", "so": "so"}  # fmt: skip
 
 
 @lru_cache(maxsize=1)
@@ -364,14 +508,15 @@ def _lingua():
 def _latin_language(folded: str, original: str) -> str | None:
     words = folded.split()
     scores = {}
-    padded = f" {folded} "
+    longest = _longest_phrase()
+    runs = {" ".join(words[i : i + n]) for n in range(2, longest + 1) for i in range(len(words) - n + 1)}
     for locale in LATIN_LOCALES:
         compiled = _lexicons()[locale]
         score = sum(1 for w in words if w in compiled.vocabulary)
-        score += sum(2 for phrase in compiled.padded_phrases if phrase in padded)
+        score += 2 * len(runs.intersection(compiled.multiword_phrases))
         if score:
             scores[locale] = score
-    if any(ch in original.lower() for ch in "ươăđ") or re.search(r"[ạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", original.lower()):
+    if any(ch in original.lower() for ch in "ươăđ") or re.search(r"[ạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹìĩũõã]", original.lower()):
         return "vi"
     if not scores:
         return None
@@ -431,6 +576,8 @@ def parse(text: str, locale: str | None = None, schools: SchoolNames | None = No
         return Understanding(language=None, intent="unknown")
     detected = detect_language(text)
     order = [loc for loc in dict.fromkeys([detected, locale, "en", *LOCALES]) if loc]
+    own = tuple(dict.fromkeys(loc for loc in (detected, locale, "en") if loc))  # the message's languages
+    folded = _corrected(folded, tuple(loc for loc in own if loc in LATIN_LOCALES) or LATIN_LOCALES, schools)
     compiled = {loc: _lexicons()[loc] for loc in order}
     lexicons = {loc: c.lexicon for loc, c in compiled.items()}
     merged = _merged()
@@ -453,10 +600,19 @@ def parse(text: str, locale: str | None = None, schools: SchoolNames | None = No
     wider = command("wider")
 
     near = next(iter(ZIP_RE.findall(text)), None)
+    # a ZIP makes it a search: "I'm Maria, kinder near 60623" names a child, not Catalyst - Maria
+    found = schools.find(text) if schools and not near else None
+    school_id, school = found if found else (None, None)
+    if school:
+        folded = _without_name(folded, school)
     message = _Message.of(folded)
     grades, grade_numbers = _grades(message, order)
     programs = tuple(code for code in SPED_PROGRAMS if _any(message, merged.programs[code]))
     needs = [need for need in NEED_ORDER if (need == "sped" and programs) or _any(message, merged.needs[need])]
+    sector_cues, need_cues = _cues(own)
+    if needs and _any(message, need_cues):  # "we don't need a bus, we live close"
+        _wanted, ruled_out = _sides(text, {need: merged.needs[need] for need in needs}, need_cues)
+        needs = [need for need in needs if need not in ruled_out]
 
     def first(facet: str, phrases_of) -> str | None:
         """The first value a lexicon gives in language order, looked for only if any lexicon has one."""
@@ -465,20 +621,22 @@ def parse(text: str, locale: str | None = None, schools: SchoolNames | None = No
         return next((value for lex in lexicons.values() for value, phrases in phrases_of(lex) if _any(message, phrases)), None)
 
     sector = first("sectors", lambda lex: lex.sectors.items())
+    if sector and _any(message, sector_cues):  # "not charter, only district", "anything but district"
+        wanted, ruled_out = _sides(text, merged.sector_phrases, sector_cues)
+        other = {"district": "charter", "charter": "district"}
+        sector = wanted[0] if wanted else other[next(iter(ruled_out))] if len(ruled_out) == 1 else None
     language_named = first("languages", lambda lex: ((code, (name,)) for name, code in lex.languages.items()))
     program_language = language_named if set(needs) & {"ell", "dual_language"} else None
     topic = first("topics", lambda lex: lex.topics.items())
     without_zip = ZIP_RE.sub(" ", text)
     numbers = [int(n) for n in NUMBER_RE.findall(without_zip) if n not in grade_numbers and 1 <= int(n) <= 99]
-    # a ZIP makes it a search: "I'm Maria, kinder near 60623" names a child, not Catalyst - Maria
-    found = schools.find(text) if schools and not near else None
-    school_id, school = found if found else (None, None)
     facets = dict(language=detected, grades=grades, near=near, sector=sector, needs=tuple(needs), programs=programs, program_language=program_language,
                   school=school, school_id=school_id, topic=topic, wider=wider)  # fmt: skip
 
     if _any(message, merged.human):
         return Understanding(intent="human", **facets)
-    if len(numbers) >= 2 and _any(message, merged.compare):
+    # "compare 2, 4", "2 or 5?", "1 & 4": two result numbers and no grade or place to search by
+    if len(set(numbers)) >= 2 and (_any(message, merged.compare) or not (grades or near)):
         return Understanding(intent="compare", choices=tuple(numbers), **facets)
     only_number = None
     if any(len(word) <= 2 and word.isdigit() for word in words):  # "2", "#2", "2 pls"
@@ -491,6 +649,14 @@ def parse(text: str, locale: str | None = None, schools: SchoolNames | None = No
     # "2", "tell me about 2", "does 2 have a bus?", "how to apply to 2": the listed school, on that topic
     if len(numbers) == 1 and not grades and not near and (needs or topic or _any(message, merged.details)):
         return Understanding(intent="details", choices=tuple(numbers), **facets)
+    asks = grades or near or needs or sector or topic or numbers or _any(message, merged.details)
+    if not asks and _opens_with(text, merged.greeting):  # "hi, I'm Maria", "Bonsoir, je suis la maman d'Aïcha"
+        return Understanding(language=detected, intent="greeting")
+    if not asks and not school and len(words) <= 10:  # "text me in Spanish", "Пишите мне по-английски"
+        named = {merged.switch_to[name] for name in _found(message, merged.switch_to)}
+        if len(named) == 1:
+            wanted = named.pop()
+            return Understanding(language="zh_Hant" if wanted == "zh_Hans" and detected == "zh_Hant" else wanted, intent="language")
     if school:
         return Understanding(intent="details", **facets)
     if wider or grades or near or needs or sector or _any(message, merged.school_words):

@@ -34,6 +34,9 @@ class Lexicon:
     needs: dict[str, tuple[str, ...]] = field(default_factory=dict)  # need → phrases
     programs: dict[str, tuple[str, ...]] = field(default_factory=dict)  # special-education program code → phrases
     sectors: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "charter"/"district" → phrases
+    # Ruling out, within one clause (between commas or full stops) of what is ruled out:
+    negations: tuple[str, ...] = ()  # a sector: "not", "no", "except", "anything but" ("not charter" → district)
+    not_needed: tuple[str, ...] = ()  # a need: "don't need", "no need" ("we don't need a bus" → no bus)
     languages: dict[str, str] = field(default_factory=dict)  # a language's name here → ISO 639-1
     topics: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "apply" → ("how to apply", …)
 
