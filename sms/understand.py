@@ -278,6 +278,15 @@ def _merged() -> _Merged:
 
 
 @lru_cache(maxsize=1)
+def _age_re() -> re.Pattern:
+    """A number followed by an age word of any language ("7 years old", "15 an", "13 سنة", "6岁")."""
+    words = sorted({fold(w) for lex in load_all().values() for w in lex.ages if fold(w)}, key=len, reverse=True)
+    return re.compile(
+        r"(?<!\d)(\d{1,2}) ?(?:" + "|".join(re.escape(w) if _is_cjk(w) else re.escape(w) + r"(?![^\W\d_])" for w in words) + ")"
+    )
+
+
+@lru_cache(maxsize=1)
 def _all_vocabulary() -> frozenset[str]:
     return frozenset(w for compiled in _lexicons().values() for phrase in compiled.vocabulary for w in phrase.split())
 
@@ -360,6 +369,11 @@ def _without_fillers(text: str, words: set[str], compiled: "_Compiled | _Merged"
     for filler in compiled.fillers:
         stripped = stripped.replace(f" {filler} ", " ")
     return " ".join(stripped.split())
+
+
+def _inside(short: str, long: str) -> bool:
+    """Say whether a phrase is part of a longer one ("bus" of "cta bus"; inside words for CJK)."""
+    return short != long and (short in long if _is_cjk(short) else f" {short} " in f" {long} ")
 
 
 def _where(clause: str, phrase: str) -> int:
@@ -609,6 +623,10 @@ def parse(text: str, locale: str | None = None, schools: SchoolNames | None = No
     grades, grade_numbers = _grades(message, order)
     programs = tuple(code for code in SPED_PROGRAMS if _any(message, merged.programs[code]))
     needs = [need for need in NEED_ORDER if (need == "sped" and programs) or _any(message, merged.needs[need])]
+    if "bus" in needs and "transit" in needs:  # "the CTA bus", "xe buýt thành phố": a city bus, not a school bus
+        transit = _found(message, merged.needs["transit"])
+        if all(any(_inside(bus, phrase) for phrase in transit) for bus in _found(message, merged.needs["bus"])):
+            needs.remove("bus")
     sector_cues, need_cues = _cues(own)
     if needs and _any(message, need_cues):  # "we don't need a bus, we live close"
         _wanted, ruled_out = _sides(text, {need: merged.needs[need] for need in needs}, need_cues)
@@ -629,7 +647,8 @@ def parse(text: str, locale: str | None = None, schools: SchoolNames | None = No
     program_language = language_named if set(needs) & {"ell", "dual_language"} else None
     topic = first("topics", lambda lex: lex.topics.items())
     without_zip = ZIP_RE.sub(" ", text)
-    numbers = [int(n) for n in NUMBER_RE.findall(without_zip) if n not in grade_numbers and 1 <= int(n) <= 99]
+    ages = {m.group(1) for m in _age_re().finditer(fold(without_zip))} if any(ch.isdigit() for ch in without_zip) else set()
+    numbers = [int(n) for n in NUMBER_RE.findall(without_zip) if n not in grade_numbers and n not in ages and 1 <= int(n) <= 99]
     facets = dict(language=detected, grades=grades, near=near, sector=sector, needs=tuple(needs), programs=programs, program_language=program_language,
                   school=school, school_id=school_id, topic=topic, wider=wider)  # fmt: skip
 

@@ -38,6 +38,7 @@ class Lexicon:
     negations: tuple[str, ...] = ()  # a sector: "not", "no", "except", "anything but" ("not charter" → district)
     not_needed: tuple[str, ...] = ()  # a need: "don't need", "no need" ("we don't need a bus" → no bus)
     languages: dict[str, str] = field(default_factory=dict)  # a language's name here → ISO 639-1
+    ages: tuple[str, ...] = ()  # "years old": "my son is 7 years old" names no result number
     topics: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "apply" → ("how to apply", …)
 
 

@@ -377,6 +377,7 @@ LEXICON = Lexicon(
                "vietnamese": "vi", "russian": "ru", "polish": "pl", "somali": "so",
                "tsino": "zh", "cantonese": "zh", "espanol": "es", "arabe": "ar", "hapon": "ja", "biyetnames": "vi",
                "ruso": "ru", "polako": "pl", "urdu": "ur", "bengali": "bn", "kreyol": "ht", "haitian creole": "ht"},
+    ages=("taong gulang", "taon", "yrs old"),  # after a number: a child's age, not a result number
     topics={"apply": ("paano mag apply", "pano mag apply", "mag apply", "apply", "mag enroll", "magpa enroll", "enroll",
                       "enrollment", "pag enroll", "magpatala", "deadline", "requirements", "application", "paano mag enroll",
                       "pano mag enroll", "paano magpa enroll", "pagpapatala", "mag register", "magparehistro", "register",

@@ -190,6 +190,7 @@ LEXICON = Lexicon(
                "portugaise": "pt", "haitien": "ht", "kreyol": "ht", "bangla": "bn", "hindi": "hi",
                "allemand": "de", "allemande": "de", "lingala": "ln", "filipino": "tl", "somalien": "so", "somalienne": "so",
                "espanol": "es", "arabes": "ar"},
+    ages=("ans",),  # after a number: a child's age, not a result number
     topics={"apply": ("comment s inscrire", "inscrire", "inscription", "s inscrire", "postuler", "candidature", "date limite",
                       "inscriptions", "l inscrire", "inscrire mon fils", "inscrire ma fille", "comment inscrire", "comment postuler",
                       "dossier d inscription", "formulaire", "admission", "admissions", "date limite d inscription", "candidater",

@@ -145,6 +145,7 @@ LEXICON = Lexicon(
                "ris": "ru", "pòtigè": "pt", "pòtigè a": "pt", "somali": "so", "polonè": "pl", "polone": "pl", "polonez": "pl",
                "italyen": "it", "japonè": "ja", "ourdou": "ur", "bengali": "bn", "tagalòg": "tl", "panyol": "es", "espayol": "es",
                "spanish": "es", "french": "fr", "creole": "ht", "haitian creole": "ht", "ayisyen": "ht"},
+    ages=("an", "lane"),  # after a number: a child's age, not a result number
     topics={"apply": ("kijan pou m aplike", "aplike", "aplikasyon", "enskri", "enskripsyon", "anrejistre", "dat limit", "enskri l",
                       "enskri li", "enskri pitit mwen", "kijan pou m enskri", "kouman pou m enskri", "fè aplikasyon", "fè enskripsyon",
                       "dat limit la", "denye dat", "fòm enskripsyon", "admisyon", "apply", "aplikasyon an")},

@@ -519,6 +519,7 @@ LEXICON = Lexicon(
                   for verb in ("igu soo qor", "igu qor", "ku qor", "ku soo qor", "iigu soo qor", "iigu qor", "igula hadal",
                                "ila hadal", "noogu soo qor", "nagu soo qor", "ku jawaab", "igu jawaab", "ii soo dir",
                                "fadlan", "ku bedel", "u bedel", "u beddel", "ku beddel", "ii bedel", "ii beddel")}},
+    ages=("sano", "jir", "sano jir"),  # after a number: a child's age, not a result number
     topics={"apply": ("sidee loo codsadaa", "codsi", "codso", "codsado", "diiwaangelin", "is diiwaangeli", "isqorid",
                       "apply", "enroll", "sidee loo qoraa", "qoris", "diiwaangelinta", "is qorid", "isqoris", "is qoris",
                       "sidee ku qortaa", "sideen ku qoraa", "sidee loo diiwaangeliyaa", "codsiga", "codsashada", "waqtiga codsiga",

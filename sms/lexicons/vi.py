@@ -206,6 +206,7 @@ LEXICON = Lexicon(
                "tieng nhat": "ja", "tiếng nhật": "ja", "tieng ba lan": "pl", "tiếng ba lan": "pl", "tiếng urdu": "ur",
                "tiếng bengal": "bn", "tiếng bangla": "bn", "tiếng somali": "so", "tiếng tagalog": "tl", "tiếng phi": "tl",
                "tiếng philippines": "tl", "tiếng haiti": "ht", "tiếng creole": "ht", "tiếng ý": "it", "tiếng đức": "de"},
+    ages=("tuổi", "tuoi"),  # after a number: a child's age, not a result number
     topics={"apply": _d("dang ky", "đăng ký", "đăng kí", "nop don", "nộp đơn", "han chot", "hạn chót", "hạn nộp", "ghi danh",
                         "cach dang ky", "cách đăng ký", "xin học", "xin vào học", "nhập học", "hồ sơ", "làm hồ sơ",
                         "nộp hồ sơ", "ghi tên", "tuyển sinh", "đăng ký học", "thủ tục")},

@@ -127,3 +127,27 @@ def test_a_language_asked_for_with_a_please_switches_to_it(text, language):
 
 def test_higit_pa_asks_for_more_in_filipino():
     assert parse("higit pa").intent == "more"
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "wanted"),
+    [
+        ("not charter, only district schools", "sector", "district"),
+        ("anything but district, middle school 60621", "sector", "charter"),
+        ("차터 말고 공립만요. 5학년, 60625", "sector", "district"),
+        ("We don't need a bus, we live close. Elementary near 60625", "needs", []),
+        ("compare 2, 4", "choices", [2, 4]),
+        ("3/5", "choices", [3, 5]),
+        ("kindergarden neer 60637 speshal ed", "needs", ["sped"]),
+        ("kindergarden neer 60637 speshal ed", "grades", [0, 0]),
+        ("my son is deaf, grade 2 60623", "programs", ["deaf_hard_of_hearing"]),
+        ("my son is deaf, grade 2 60623", "needs", ["sped"]),
+        ("dual language spanish kinder 60608", "needs", ["dual_language"]),
+        ("my son is 7 years old", "choices", []),
+        ("can I take the CTA bus there? 60623", "needs", ["transit"]),
+        ("Hi, this is Tanya", "intent", "greeting"),
+        ("can you text me in Spanish", "language", "es"),
+    ],
+)
+def test_parse_reads_the_contracts_hard_cases(text, key, wanted):
+    assert parse(text, schools=demo_names()).as_dict()[key] == wanted
