@@ -3,6 +3,7 @@
 Flushes; the caller's unit of work commits.
 """
 
+import logging
 import re
 import secrets
 from datetime import UTC, datetime
@@ -17,6 +18,8 @@ from zxcvbn import zxcvbn
 from app.extensions import db
 from catalog.models import School
 from staff.models import ROLES, StaffUser
+
+log = logging.getLogger(__name__)
 
 MIN_PASSWORD = 12
 MAX_PASSWORD = 1000  # argon2 takes any length; a megabyte "password" is an attack, not a password
@@ -209,14 +212,47 @@ def enable_totp(user: StaffUser, secret: str, code: str) -> bool:
     return True
 
 
+def _readable_secret(user: StaffUser) -> str | None:
+    """The account's TOTP secret; None when it has none, or when no key we hold can read it."""
+    try:
+        return user.totp_secret
+    except ValueError:
+        return None
+
+
+def second_factor_unreadable(user: StaffUser) -> bool:
+    """Say whether the account has a second factor nobody can check: its secret was stored under a
+    key that is neither DATA_ENCRYPTION_KEY nor SECRET_KEY any more (or is not a token at all)."""
+    unreadable = user.totp_token is not None and _readable_secret(user) is None
+    if unreadable:  # the account's id only: never the secret, the email or a number
+        log.warning(
+            "staff account %d: its second factor cannot be read with DATA_ENCRYPTION_KEY or SECRET_KEY; "
+            "an admin must reset it (flask staff reset-second-factor)",
+            user.id,
+        )
+    return unreadable
+
+
 def disable_totp(user: StaffUser, proof: str) -> bool:
     """Turn the second factor off, if `proof` is the account's password or a current code from
-    its app: a session left open on a shared screen cannot turn it off alone."""
+    its app: a session left open on a shared screen cannot turn it off alone. A secret that can
+    no longer be read matches no code; the password still turns it off."""
+    secret = _readable_secret(user)
     if (
-        not user.totp_secret
+        user.totp_token is None
         or len(proof) > MAX_PASSWORD
-        or not (totp_matches(user.totp_secret, proof) or _verifies(user.password_hash, proof))
+        or not ((secret and totp_matches(secret, proof)) or _verifies(user.password_hash, proof))
     ):
+        return False
+    user.totp_secret = None
+    db.session.flush()
+    return True
+
+
+def reset_second_factor(user: StaffUser) -> bool:
+    """Turn an account's second factor off without its proof (an admin's reset, for a lost phone or
+    a secret no key can read); False when it had none. The account sets a new one up after signing in."""
+    if user.totp_token is None:
         return False
     user.totp_secret = None
     db.session.flush()

@@ -75,6 +75,28 @@ def reset_password_command(email):
     click.echo(gettext("Temporary password for %(email)s: %(password)s", email=user.email, password=temporary))
 
 
+@staff_cli.command("reset-second-factor")
+@click.argument("email")
+@with_appcontext
+def reset_second_factor_command(email):
+    """Turn off an account's second sign-in step without its proof (a lost phone, or a key that can
+    no longer be read); they set it up again after signing in."""
+    with unit_of_work():
+        user = accounts.find_user(email)
+        if user is None:
+            raise click.ClickException(gettext("No account has the email %(email)s.", email=email))
+        was_on = accounts.reset_second_factor(user)
+    if not was_on:
+        click.echo(gettext("%(email)s has no second sign-in step: nothing to turn off.", email=user.email))
+        return
+    click.echo(
+        gettext(
+            "Turned off the second sign-in step of %(email)s. They sign in with their password alone until they set it up again.",
+            email=user.email,
+        )
+    )
+
+
 def send_follow_ups(per_second: float, sleep=time.sleep) -> Counter:
     """Send every waiting follow-up text, at most `per_second` a second; count them by how they ended."""
     outcome = Counter()

@@ -124,6 +124,18 @@ ACTION_LABELS = {
     "translated": N_("Translation"),
     "imported": N_("Imported"),
 }
+# An outbound text's delivery status, in the order they happen (the fair page counts texts by
+# them; the inbox labels each text with one).
+DELIVERY_LABELS = {
+    "pending": L_("Waiting to be sent"),  # ours: not yet handed to Twilio (sms.outbound)
+    "submitting": L_("Sending"),
+    "queued": L_("Queued"),
+    "sending": L_("Sending"),
+    "sent": L_("Sent to the carrier"),
+    "delivered": L_("Delivered"),
+    "undelivered": L_("Not delivered"),
+    "failed": L_("Failed"),
+}
 
 
 def roles_required(*roles: str):

@@ -13,6 +13,17 @@ from staff.views.errors import render_staff_error
 PENDING_USER = "staff_pending_user"  # signed in with a password, waiting for the second factor
 
 
+def _second_factor_unreadable(email: str = ""):
+    """Refuse a sign-in whose second factor no key can read (the keys changed since it was set
+    up): no code can pass it, so say so, and who can help, instead of asking for one."""
+    session.pop(PENDING_USER, None)
+    error = _(
+        "Your second sign-in step cannot be checked: its stored key can no longer be read. "
+        "Ask an administrator to reset it; then sign in and set it up again."
+    )
+    return render_template("staff/login.html", error=error, email=email[:320], next=local_next("")), 403
+
+
 def _login_limit() -> str:
     return current_app.config["STAFF_LOGIN_RATE_LIMIT"]
 
@@ -49,7 +60,9 @@ def login():
     if user is None:
         return render_template("staff/login.html", error=_("Wrong email or password."), email=email[:320], next=local_next("")), 401
     target = local_next(url_for("staff.home"))
-    if user.totp_secret:
+    if user.totp_token:
+        if accounts.second_factor_unreadable(user):
+            return _second_factor_unreadable(email)
         session.clear()
         session[PENDING_USER], session["staff_next"] = user.get_id(), target
         return redirect(url_for("staff.second_factor"))
@@ -62,8 +75,10 @@ def login():
 def second_factor():
     """The 6-digit code from the authenticator app, after the password."""
     user = accounts.user_by_session_id(session.get(PENDING_USER, ""))
-    if user is None or not user.totp_secret:
+    if user is None or not user.totp_token:
         return redirect(url_for("staff.login"))
+    if accounts.second_factor_unreadable(user):
+        return _second_factor_unreadable()
     if request.method == "GET":
         return render_template("staff/second_factor.html")
     if not accounts.totp_matches(user.totp_secret, request.form.get("code", "")):
@@ -126,15 +141,19 @@ def totp_setup():
     """Turn the authenticator-app code on (admins and editors) or off (with the password or a code)."""
     if not has_role(*OFFICE_ROLES):
         abort(403)
+    unreadable = accounts.second_factor_unreadable(current_user)
     if request.method == "POST" and request.form.get("action") == "off":
         if not accounts.disable_totp(current_user, request.form.get("proof", "")):
             error = _("That is neither your password nor a current code.")
-            return render_template("staff/totp.html", errors={"proof": error}), 400
+            return render_template("staff/totp.html", errors={"proof": error}, unreadable=unreadable), 400
         return redirect(url_for("staff.totp_setup"))
     secret = request.form.get("secret") or accounts.new_totp_secret()
     if request.method == "POST":
         if accounts.enable_totp(current_user, secret, request.form.get("code", "")):
             return redirect(url_for("staff.totp_setup"))
         error = _("That code is not right. Try the newest one.")
-        return render_template("staff/totp.html", secret=secret, uri=accounts.totp_uri(current_user, secret), error=error), 400
-    return render_template("staff/totp.html", secret=secret, uri=accounts.totp_uri(current_user, secret))
+        page = render_template(
+            "staff/totp.html", secret=secret, uri=accounts.totp_uri(current_user, secret), error=error, unreadable=unreadable
+        )
+        return page, 400
+    return render_template("staff/totp.html", secret=secret, uri=accounts.totp_uri(current_user, secret), unreadable=unreadable)

@@ -14,7 +14,7 @@ from catalog.labels import current as current_labels
 from kiosk.models import Fair
 from staff import fairs
 from staff.jobs import start_follow_ups
-from staff.views import OFFICE_ROLES, actor, page_number, roles_required, staff
+from staff.views import DELIVERY_LABELS, OFFICE_ROLES, actor, page_number, roles_required, staff
 
 # What the fair page says after a change (`?done=…`).
 DONE = {
@@ -30,17 +30,6 @@ RECIPIENT_LABELS = {
     "sent": L_("Sent"),
     "opted_out": L_("Opted out, not texted"),
     "failed": L_("Could not be sent"),
-}
-# Twilio's delivery statuses, in the order they happen.
-DELIVERY_LABELS = {
-    "pending": L_("Waiting to be sent"),  # ours: not yet handed to Twilio (sms.outbound)
-    "submitting": L_("Sending"),
-    "queued": L_("Queued"),
-    "sending": L_("Sending"),
-    "sent": L_("Sent to the carrier"),
-    "delivered": L_("Delivered"),
-    "undelivered": L_("Not delivered"),
-    "failed": L_("Failed"),
 }
 
 

@@ -8,9 +8,9 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as L_
 
 from sms import handoff
-from sms.outbound import MAY_HAVE_GONE_OUT
+from sms.outbound import MAY_HAVE_GONE_OUT, SIMULATED
 from sms.replies import CANNED
-from staff.views import OFFICE_ROLES, delivery_error, roles_required, staff
+from staff.views import DELIVERY_LABELS, OFFICE_ROLES, delivery_error, roles_required, staff
 
 MAX_REPLY = 1600  # Twilio's limit for one message body
 REASONS = {"asked": L_("Asked for a person"), "not_understood": L_("The bot could not understand them")}
@@ -37,6 +37,18 @@ def not_delivered(message) -> str | None:
     return f"{label}: {delivery_error(message.error_code)}" if message.error_code else label
 
 
+# Handed over with no delivery report to follow: the bot's answers (in the webhook's own reply to
+# Twilio) and, on the demo server, texts shown in the SMS simulator.
+SENT = {"replied": L_("Sent"), SIMULATED: L_("Sent")}
+
+
+def delivery_state(message) -> str:
+    """Say where an outbound text is, in the reader's language: waiting to be sent, sending, sent,
+    delivered, or why it did not reach the family."""
+    label = not_delivered(message) or DELIVERY_LABELS.get(message.status) or SENT.get(message.status)
+    return str(label) if label else message.status  # a status we have no words for, shown as it is
+
+
 def _inbox(error: str | None = None, status: int = 200, draft: tuple[int, str] | None = None):
     return render_template(
         "staff/inbox.html",
@@ -45,6 +57,7 @@ def _inbox(error: str | None = None, status: int = 200, draft: tuple[int, str] |
         canned=[(key, _(text)) for key, text in CANNED.items()],
         reasons=REASONS,
         not_delivered=not_delivered,
+        delivery_state=delivery_state,
         max_reply=MAX_REPLY,
         done=request.args.get("done", ""),
         error=error,

@@ -1,6 +1,9 @@
 """Accounts: argon2 hashes, sign-in and its rate limit, cookie flags, temporary passwords, the
 second factor, turning an account off, the CLI, and the staff pages' languages."""
 
+import logging
+from html import unescape
+
 import pyotp
 import pytest
 from flask_babel import force_locale, gettext
@@ -8,6 +11,7 @@ from markupsafe import escape
 from sqlalchemy import select
 
 from app import config
+from app.db import unit_of_work
 from app.extensions import db
 from staff import accounts
 from staff.models import StaffUser
@@ -300,3 +304,91 @@ def test_the_migration_encrypts_the_secrets_already_stored_and_its_downgrade_dec
         downgrade(revision="0012")
         assert db.session.execute(sql("SELECT totp_secret FROM staff_user")).scalar_one() == "JBSWY3DPEHPK3PXP"
         db.engine.dispose()
+
+
+# A second factor whose secret no key can read: the keys changed since it was set up, or the column holds no token.
+UNREADABLE = ("keys changed", "not a token")
+CANNOT_CHECK = "Your second sign-in step cannot be checked: its stored key can no longer be read."
+
+
+@pytest.fixture
+def editor_with_second_factor(app, as_role):
+    """The editor, signed in, with a second factor stored under a DATA_ENCRYPTION_KEY of its own; returns (client, secret)."""
+    app.config["DATA_ENCRYPTION_KEY"] = "the key the secret is stored under, long enough 0123456789"
+    editor = as_role("editor")
+    return editor, with_second_factor(editor)
+
+
+def make_unreadable(app, how: str) -> None:
+    from sqlalchemy import text as sql
+
+    if how == "keys changed":  # SECRET_KEY stays: sessions signed in before it still stand
+        app.config["DATA_ENCRYPTION_KEY"] = "a new key, not the one the secret was stored under 0123"
+    else:
+        with app.app_context(), unit_of_work():
+            db.session.execute(
+                sql("UPDATE staff_user SET totp_secret = 'gAAAAAnot-a-fernet-token' WHERE email = :e"), {"e": ROLE_EMAILS["editor"]}
+            )
+
+
+@pytest.mark.parametrize("how", UNREADABLE)
+def test_a_second_factor_no_key_can_read_refuses_the_sign_in_says_why_and_logs_no_secret(app, editor_with_second_factor, caplog, how):
+    _, secret = editor_with_second_factor
+    token = account(app, ROLE_EMAILS["editor"]).totp_token
+    make_unreadable(app, how)
+    client = app.test_client()
+    with caplog.at_level(logging.WARNING, logger="staff.accounts"):
+        refused = sign_in(client, ROLE_EMAILS["editor"])
+    assert refused.status_code == 403
+    page = unescape(refused.get_data(as_text=True))
+    assert CANNOT_CHECK in page and "Ask an administrator to reset it" in page
+    assert client.get("/staff/").status_code == 302 and client.get("/staff/login/code").location == "/staff/login"  # not signed in
+    wrong = sign_in(client, ROLE_EMAILS["editor"], "not the password at all")  # only the right password learns of it
+    assert wrong.status_code == 401 and CANNOT_CHECK not in unescape(wrong.get_data(as_text=True))
+    [record] = [r for r in caplog.records if r.name == "staff.accounts"]
+    logged = record.getMessage()
+    assert record.levelname == "WARNING" and "flask staff reset-second-factor" in logged
+    assert ROLE_EMAILS["editor"] not in logged and secret not in logged and token not in logged and "gAAAAA" not in logged
+
+
+@pytest.mark.parametrize("how", UNREADABLE)
+def test_a_sign_in_waiting_for_its_code_when_the_secret_becomes_unreadable_is_refused_with_the_reason(app, editor_with_second_factor, how):
+    _, secret = editor_with_second_factor
+    looking, typing = app.test_client(), app.test_client()
+    for client in (looking, typing):
+        assert sign_in(client, ROLE_EMAILS["editor"]).location == "/staff/login/code"
+    make_unreadable(app, how)
+    code = {"code": pyotp.TOTP(secret).now()}
+    for client, response in ((looking, looking.get("/staff/login/code")), (typing, post(typing, "/staff/login/code", code))):
+        assert response.status_code == 403 and CANNOT_CHECK in unescape(response.get_data(as_text=True))
+        assert client.get("/staff/").status_code == 302
+        assert client.get("/staff/login/code").location == "/staff/login"  # the half-done sign-in is over
+
+
+@pytest.mark.parametrize("how", UNREADABLE)
+def test_the_second_factor_page_says_the_secret_is_unreadable_and_the_password_turns_it_off(app, editor_with_second_factor, how):
+    editor, secret = editor_with_second_factor
+    make_unreadable(app, how)
+    page = editor.get("/staff/account/second-factor")
+    assert page.status_code == 200 and CANNOT_CHECK in unescape(page.get_data(as_text=True))
+    refused = post(editor, "/staff/account/second-factor", {"action": "off", "proof": pyotp.TOTP(secret).now()})
+    assert refused.status_code == 400 and CANNOT_CHECK in unescape(refused.get_data(as_text=True))  # no code can match it
+    assert second_factor_on(app, ROLE_EMAILS["editor"])
+    assert post(editor, "/staff/account/second-factor", {"action": "off", "proof": PASSWORD}).status_code == 302
+    assert not second_factor_on(app, ROLE_EMAILS["editor"])
+    assert 'name="secret" value="' in editor.get("/staff/account/second-factor").get_data(as_text=True)  # set it up again
+    assert sign_in(app.test_client(), ROLE_EMAILS["editor"]).location == "/staff/"
+
+
+def test_flask_staff_reset_second_factor_lets_an_account_with_an_unreadable_one_sign_in_again(app, editor_with_second_factor, cli):
+    assert "no longer be read" in cli("staff", "reset-second-factor", "--help").output  # the docstring is the help
+    make_unreadable(app, "keys changed")
+    assert sign_in(app.test_client(), ROLE_EMAILS["editor"]).status_code == 403
+    reset = cli("staff", "reset-second-factor", ROLE_EMAILS["editor"].upper())
+    assert reset.exit_code == 0 and f"Turned off the second sign-in step of {ROLE_EMAILS['editor']}." in reset.output
+    assert not second_factor_on(app, ROLE_EMAILS["editor"])
+    assert sign_in(app.test_client(), ROLE_EMAILS["editor"]).location == "/staff/"  # the password alone, until set up again
+    again = cli("staff", "reset-second-factor", ROLE_EMAILS["editor"])
+    assert again.exit_code == 0 and "has no second sign-in step" in again.output
+    unknown = app.test_cli_runner().invoke(args=["staff", "reset-second-factor", "nobody@example.org"])
+    assert unknown.exit_code == 1 and "No account has the email nobody@example.org." in unknown.output
