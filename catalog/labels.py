@@ -115,6 +115,44 @@ class Labels:
     def distance(self, km: float) -> str:
         return self.gettext("%(km)s km", km=_decimal(km, self.locale))
 
+    @property
+    def comma(self) -> str:
+        """The locale's comma between items of a list, from CLDR's list pattern ("، " in Arabic
+        script, "、" in Chinese). Arabic's CLDR pattern joins with "و" (and), so a right-to-left
+        locale whose pattern holds a letter takes the Arabic comma."""
+
+        def build():
+            pattern = self.locale.list_patterns.get("standard", {}).get("middle", "{0}, {1}")
+            between = pattern.replace("{0}", "").replace("{1}", "")
+            if any(ch.isalpha() for ch in between):
+                return "، " if self.locale.character_order == "right-to-left" else ", "
+            return between
+
+        return self._memoized("comma", build)
+
+    def transit(self, rail: str, bus: str) -> str:
+        """Rail lines, then bus routes said as such: "CTA Orange Line; bus routes 47, 54"."""
+        bus = self.gettext("bus routes %(routes)s", routes=bus) if bus else ""
+        return "; ".join(part for part in (rail, bus) if part)
+
+    def understood(self, query: Query) -> str:
+        """Say what a search looks for, as a family asked it: "Kindergarten · within 5 km of 60637 ·
+        Special education". A result list opens with it, so a word that was missed shows."""
+        parts = [self.grade(query.grade)] if query.grade is not None else []
+        if query.near_zip and query.radius_km:
+            radius = self.gettext("%(km)s km", km=format_decimal(query.radius_km, format="#,##0.#", locale=self.locale))  # "5 km"
+            parts.append(self.gettext("within %(distance)s of %(zip)s", distance=radius, zip=query.near_zip))
+        elif query.near_zip:
+            parts.append(self.gettext("near %(zip)s", zip=query.near_zip))
+        if query.sector:
+            parts.append(self.sector(query.sector))
+        parts += [self.need(need) for need in query.needs]
+        if query.program:
+            parts.append(self.program(PROGRAM_CODES[query.program], query.program, ""))
+        if query.program_language:
+            parts.append(self.language_name(query.program_language))
+        return " · ".join(parts)
+
     def reason(self, reason: Reason) -> str:
         """Say why a school matched."""
         p = reason.params

@@ -10,6 +10,11 @@ def N_(message: str) -> str:
     return message
 
 
+def Np_(singular: str, plural: str) -> tuple[str, str]:  # noqa: N802 — gettext's marker style
+    """Mark a message with plural forms for translation (`ngettext`), without translating it here."""
+    return singular, plural
+
+
 SECTORS = {"district": N_("District"), "charter": N_("Charter")}
 
 SPED_PROGRAMS = {

@@ -10,7 +10,7 @@ state keeps only the ids it listed.
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from catalog.cards import Card
 from catalog.geo import CentroidOf
@@ -19,10 +19,16 @@ from catalog.vocabulary import GRADE_CODES
 from sms.replies import Reply
 from sms.understand import Understanding
 
+if TYPE_CHECKING:  # the labels are passed in: catalog.labels reads Flask-Babel's request locale
+    from catalog.labels import Labels
+
 EXPIRY = timedelta(hours=24)
 PAGE_SIZE = 3  # three schools fit 3 segments even in UCS-2 scripts
 RADIUS_KM = 5.0
 WIDER_STEPS = (10.0, 20.0, 40.0)
+# The languages a text's script decides (parse settles Chinese and Arabic/Urdu by the conversation's
+# language when the characters leave them open): a text in one is answered in it.
+SCRIPT_LOCALES = frozenset({"zh_Hans", "zh_Hant", "ko", "ru", "ar", "ur", "bn"})
 MISUNDERSTOOD_BEFORE_PERSON = 2  # texts in a row the bot cannot read before a person is asked in
 
 
@@ -52,6 +58,7 @@ class Catalog(Protocol):
     """The catalog as the engine reads it, in the conversation's language."""
 
     centroid_of: CentroidOf
+    labels: "Labels"  # the conversation's locale: what was understood, distances, lists
 
     def search(self, query: Query) -> Found: ...
 
@@ -60,6 +67,14 @@ class Catalog(Protocol):
 
 def new_state(now: datetime, locale: str | None = None) -> dict:
     return {"locale": locale, "query": None, "page": 1, "results": [], "wider": None, "updated": now.isoformat()}
+
+
+def next_locale(current: str | None, u: Understanding) -> str | None:
+    """The conversation's language after a text: the one asked for, the first one told, or the
+    one its script decides (a text in Cyrillic, Hangul, … is answered in its language)."""
+    if u.intent == "language" or (u.language and (current is None or u.language in SCRIPT_LOCALES)):
+        return u.language
+    return current
 
 
 def _expired(state: dict | None, now: datetime) -> bool:
@@ -79,14 +94,16 @@ def _merged_query(previous: dict | None, u: Understanding) -> dict | None:
         query["sector"] = u.sector
     if u.needs:
         query["need"] = sorted(set(query.get("need", [])) | set(u.needs))
+    if u.programs:  # "my son is deaf": the schools with that program, not any special education
+        query["program"] = u.programs[0]
     if u.program_language:
         query["language"] = u.program_language
     return query or None
 
 
-def _result_line(number: int, card: Card, distance_km: float | None) -> str:
-    distance = f", {distance_km:.1f} km" if distance_km is not None else ""
-    return f"{number}. {card.name} ({card.text('grades')}, {card.text('sector')}{distance})"
+def _result_line(number: int, card: Card, distance_km: float | None, labels: "Labels") -> str:
+    facts = [card.text("grades"), card.text("sector")] + ([labels.distance(distance_km)] if distance_km is not None else [])
+    return f"{number}. {card.name} ({labels.comma.join(facts)})"
 
 
 def _query(params: dict, page: int, catalog: Catalog) -> Query:
@@ -98,19 +115,23 @@ def _query(params: dict, page: int, catalog: Catalog) -> Query:
 
 def _show_page(state: dict, catalog: Catalog) -> list[Reply]:
     try:
-        found = catalog.search(_query(state["query"], state["page"], catalog))
+        query = _query(state["query"], state["page"], catalog)
+        found = catalog.search(query)
     except QueryError:  # a ZIP code no table places: nothing to list
-        found = Found(0)
+        query, found = None, Found(0)
     first = (state["page"] - 1) * PAGE_SIZE + 1
+    # what the search was, as understood, opens the answer: a family sees a word that was missed
+    echo = catalog.labels.understood(query) if query else ""
     if not found.hits:
         if state["page"] > 1:
             return [Reply("no_more")]
-        return _nothing_found(state, found)
+        return _nothing_found(state, found, echo)
     state["results"] = state["results"][: first - 1] + [card.id for card, _distance in found.hits]
-    lines = tuple(_result_line(first + i, card, distance) for i, (card, distance) in enumerate(found.hits))
+    state["km"] = {**state.get("km", {}), **{card.id: km for card, km in found.hits if km is not None}}
+    lines = tuple(_result_line(first + i, card, km, catalog.labels) for i, (card, km) in enumerate(found.hits))
     # what was not stated is said on the first page, after the list: never read as "no"
     notes = found.not_stated if state["page"] == 1 else ()
-    return [Reply("results_head", {"total": found.total}, lines + notes)]
+    return [Reply("results_head", {"echo": echo, "num": found.total}, lines + notes)]
 
 
 def remember_results(state: dict | None, listed: list[Card], now: datetime, locale: str) -> tuple[dict, Reply]:
@@ -128,17 +149,17 @@ def _chosen(state: dict, choices: tuple[int, ...], catalog: Catalog) -> list[tup
     return [(n, found[school_id]) for n, school_id in numbered if school_id in found]
 
 
-def _nothing_found(state: dict, found: Found) -> list[Reply]:
+def _nothing_found(state: dict, found: Found, echo: str) -> list[Reply]:
     """Say nothing matches and offer what the search found would: one filter dropped, or a wider radius."""
     if found.out_of_area:
         return [Reply("out_of_area", {"area": found.out_of_area})]
-    nothing = Reply("no_results", {}, found.not_stated)  # those that have not stated a need are not a "no"
+    nothing = Reply("no_results", {"echo": echo}, found.not_stated)  # those that have not stated a need are not a "no"
     for offer in found.offers:
         if offer.drop:
             state["wider"] = {"drop": offer.drop}
-            return [nothing, Reply("drop_offer", {"count": offer.total, "filter": offer.label})]
+            return [nothing, Reply("drop_offer", {"num": offer.total, "filter": offer.label})]
         state["wider"] = {"radius_km": offer.radius_km}
-        return [nothing, Reply("wider_offer", {"count": offer.total, "km": int(offer.radius_km)})]
+        return [nothing, Reply("wider_offer", {"num": offer.total, "km": int(offer.radius_km)})]
     return [nothing]
 
 
@@ -160,10 +181,14 @@ TOPICS = {
     "transport": ("school_bus", "transit"),
     "sped": ("special_education",),
     "ell": ("english_learners",),
-    "apply": ("how_to_apply", "phone"),
+    "apply": ("apply_by", "how_to_apply", "phone"),
 }
+# What compare puts side by side, fact by fact (the distance first, when the list had one).
+COMPARED = ("grades", "sector", "special_education", "english_learners", "school_bus", "transit")
 MAX_FREE_TEXT = 300  # characters of a free text (how to apply) in a reply
 MAX_FACT = 120  # … and of any other fact (a long transit list)
+MAX_COMPARED = 60  # … and of one school's fact in a comparison
+SELF_EVIDENT = frozenset({"address", "phone"})  # facts said without their heading
 
 
 def _shortened(text: str, limit: int) -> str:
@@ -175,7 +200,11 @@ def _shortened(text: str, limit: int) -> str:
 
 
 def _line(card: Card, key: str) -> str:
-    return _shortened(card.text(key), MAX_FREE_TEXT if key == "how_to_apply" else MAX_FACT)
+    """A fact, with its heading where the text alone would not say what it is ("Public transit:
+    CTA Red Line; bus routes 55, 172"; an address or a phone number says so itself)."""
+    fact = card[key]
+    text = _shortened(fact.text, MAX_FREE_TEXT if key == "how_to_apply" else MAX_FACT)
+    return text if key in SELF_EVIDENT else f"{fact.heading}: {text}"
 
 
 def _details(card: Card) -> Reply:
@@ -198,14 +227,55 @@ def _topic(u: Understanding) -> str | None:
     return None
 
 
-def _answer_about(card: Card, topic: str | None) -> Reply:
-    """The school's overview, or just the part the family asked about."""
+def _answer_about(state: dict, card: Card, topic: str | None) -> Reply:
+    """The school's overview, or just the part the family asked about; the school stays the one
+    a question without a number is about ("and the deadline?")."""
+    state["school"], state["asking"] = card.id, None
     if topic is None:
         return _details(card)
     lines = tuple(_line(card, key) for key in TOPICS[topic] if card.text(key))
-    if not lines or (topic == "apply" and not card.text("how_to_apply")):
-        return Reply("topic_nothing", {"name": card.name})
+    if not lines or (topic == "apply" and not (card.text("how_to_apply") or card.text("apply_by"))):
+        return Reply("topic_nothing", {"name": card.name}, lines)  # the school's phone, when it has one
     return Reply(f"topic_{topic}", {"name": card.name}, lines)
+
+
+def _compared(state: dict, known: list[tuple[int, Card]], labels: "Labels") -> Reply:
+    """Schools side by side, a fact a line: "Special education: (1) Autism program; (3) Not stated"."""
+    numbered = labels.comma.join(f"{n}. {card.name}" for n, card in known)
+    distances = state.get("km", {})
+    lines = []
+    if all(card.id in distances for _n, card in known):
+        lines.append(f"{labels.gettext('Distance')}: " + "; ".join(f"({n}) {labels.distance(distances[card.id])}" for n, card in known))
+    for key in COMPARED:
+        heading = known[0][1][key].heading
+        values = [f"({n}) {_compact(card.text(key)) or '—'}" for n, card in known]
+        lines.append(f"{heading}: " + "; ".join(values))
+    return Reply("compare_head", {"schools": numbered}, tuple(lines))
+
+
+def _compact(text: str) -> str:
+    """A fact short enough to compare: a long one loses its parenthesis first ("(70 students …)")."""
+    if len(text) > MAX_COMPARED and " (" in text:
+        text = text.split(" (", 1)[0]
+    return _shortened(text, MAX_COMPARED)
+
+
+def _school_in_context(state: dict, catalog: Catalog) -> Card | None:
+    """The school a question without a number is about: the one last described, or a list's only one."""
+    school_id = state.get("school") or (state["results"][0] if len(state.get("results", [])) == 1 else None)
+    found = catalog.cards([school_id]) if school_id else []
+    return found[0] if found else None
+
+
+def _ask_unclear(u: Understanding, labels: "Labels") -> list[Reply]:
+    """Ask about the words that looked like a need or a grade but were not understood."""
+    asks = []
+    for word, ask in u.unclear[:2]:
+        if ask == "grade":
+            asks.append(Reply("unclear_grade", {"word": word}))
+        else:
+            asks.append(Reply("unclear_need", {"word": word, "need": labels.need(ask)}))
+    return asks
 
 
 def step(state: dict | None, u: Understanding, now: datetime, catalog: Catalog) -> tuple[dict, list[Reply]]:
@@ -215,8 +285,7 @@ def step(state: dict | None, u: Understanding, now: datetime, catalog: Catalog) 
         state = new_state(now, locale)
     else:
         state = dict(state, updated=now.isoformat())
-    if u.intent == "language" or (state["locale"] is None and u.language):
-        state["locale"] = u.language
+    state["locale"] = next_locale(state["locale"], u)
     if u.intent == "language":
         return state, [Reply("language_set")]
     if u.intent in ("help", "greeting"):
@@ -227,7 +296,7 @@ def step(state: dict | None, u: Understanding, now: datetime, catalog: Catalog) 
         return state, [Reply("started")]
     if u.intent == "human":
         return state, [Reply("human")]
-    state["misunderstood"] = state.get("misunderstood", 0) + 1 if u.intent == "unknown" else 0
+    state["misunderstood"] = state.get("misunderstood", 0) + 1 if u.intent == "unknown" and not u.topic else 0
     if u.wider and state.get("query"):
         # the relaxation offered, or else (WIDER asked unprompted) the next step out
         radius = state["query"].get("radius_km", RADIUS_KM)
@@ -243,30 +312,39 @@ def step(state: dict | None, u: Understanding, now: datetime, catalog: Catalog) 
             return state, [Reply("need_place")]
         state["page"] += 1
         return state, _show_page(state, catalog)
+    if u.intent in ("details", "compare") and u.choices and not state["results"]:
+        return state, [Reply("help")]  # a number before any list: how to get one, not "no school number 9"
     if u.intent == "details" and u.choices:
         chosen = _chosen(state, u.choices[:1], catalog)
         if not chosen:
             return state, [Reply("unknown_choice", {"number": u.choices[0]})]
-        return state, [_answer_about(chosen[0][1], _topic(u))]
+        return state, [_answer_about(state, chosen[0][1], _topic(u) or state.get("asking"))]
     if u.intent == "details" and u.school_id:
         found = catalog.cards([u.school_id])
         if found:
-            return state, [_answer_about(found[0], _topic(u))]
+            return state, [_answer_about(state, found[0], _topic(u))]
     if u.intent == "compare" and u.choices:
         known = _chosen(state, u.choices[:4], catalog)
         if len(known) < 2:
             return state, [Reply("unknown_choice", {"number": max(u.choices)})]
-        lines = tuple(f"{n}. {card.name}: {card.text('grades')}, {card.text('sector')}, {card.text('school_bus')}" for n, card in known)
-        return state, [Reply("compare_head", {}, lines)]
+        return state, [_compared(state, known, catalog.labels)]
+    if u.topic == "apply" and not (u.grades or u.near):  # "when is the deadline?": for the school in context
+        card = _school_in_context(state, catalog)
+        if card:
+            return state, [_answer_about(state, card, "apply")]
+        state["asking"] = "apply"  # the number the family replies with is asked about applying
+        return state, [Reply("apply_which" if state["results"] else "apply_how")]
     if u.intent in ("search", "details"):
         query = _merged_query(state.get("query"), u)
         if not query or "near" not in query:
             state["query"] = query
-            return state, [Reply("need_place")]
+            return state, [Reply("need_place"), *_ask_unclear(u, catalog.labels)]
         # the list already sent stays numbered until a new one is: "2" after a search that found
         # nothing is still the school the family sees as 2 on their phone
         state["query"], state["page"], state["wider"] = query, 1, None
-        return state, _show_page(state, catalog)
+        return state, [*_show_page(state, catalog), *_ask_unclear(u, catalog.labels)]
+    if u.unclear:
+        return state, _ask_unclear(u, catalog.labels)
     if state["misunderstood"] >= MISUNDERSTOOD_BEFORE_PERSON:
         state["misunderstood"] = 0
         return state, [Reply("human")]  # the bot cannot answer: a person takes over

@@ -218,7 +218,7 @@ def send_shortlist(phone: str, school_ids: list[str], locale: str) -> list[Messa
     now = datetime.now(UTC)
     with force_locale(locale):
         state, reply = remember_results(conversation.state, cards(school_ids), now, locale)
-        bodies = render_all(reply, get_translations().gettext)
+        bodies = render_all(reply, get_translations())
     conversation.state, conversation.locale = state, locale
     return [send(phone, body) for body in bodies]
 
@@ -226,4 +226,4 @@ def send_shortlist(phone: str, school_ids: list[str], locale: str) -> list[Messa
 def send_in_language(phone: str, reply: Reply, locale: str) -> Message:
     """Send a translated template (a canned staff reply) in the family's language."""
     with force_locale(locale):
-        return send(phone, render(reply, get_translations().gettext))
+        return send(phone, render(reply, get_translations()))

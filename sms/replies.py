@@ -1,13 +1,14 @@
 """The bot's replies: templates, rendered in the conversation's language within 3 segments. Pure.
 
-Templates are gettext msgids marked with `N_`; `render` takes a `gettext` function, so the
-webhook, the simulator and the tests all render through the same translations.
+Templates are gettext msgids marked with `N_` (or `Np_` with a plural, counted by the value
+"num"); `render` takes the translations (`gettext` and `ngettext`), so the webhook, the simulator
+and the tests all render through the same translations.
 """
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Protocol
 
-from catalog.vocabulary import N_
+from catalog.vocabulary import N_, Np_
 from sms.segments import fits, gsm_friendly, truncate
 
 MAX_SEGMENTS = 3
@@ -24,17 +25,30 @@ TEMPLATES = {
     "started": N_("Welcome back to SchoolBridge. Send grade + ZIP to find schools."),
     "human": N_("I am passing your message to a person at the enrollment office. They will text you back here during office hours."),
     "need_place": N_("Which ZIP code do you live in? Send 5 digits, e.g. 60637."),
-    "results_head": N_("%(total)d schools found. Reply a number for details, MORE for more:"),
-    "no_results": N_("No schools match all of that."),
-    "wider_offer": N_("%(count)d schools within %(km)d km. Reply WIDER to see them."),
-    "drop_offer": N_("Without “%(filter)s”: %(count)d schools. Reply WIDER to see them."),
+    "results_head": Np_(
+        "%(echo)s: %(num)d school. Reply its number for details:",
+        "%(echo)s: %(num)d schools. Reply a number for details, MORE for more:",
+    ),
+    "no_results": N_("%(echo)s: no school matches all of that."),
+    "wider_offer": Np_(
+        "%(num)d school within %(km)d km. Reply WIDER to see it.", "%(num)d schools within %(km)d km. Reply WIDER to see them."
+    ),
+    "drop_offer": Np_(
+        "Without “%(filter)s”: %(num)d school. Reply WIDER to see it.", "Without “%(filter)s”: %(num)d schools. Reply WIDER to see them."
+    ),
+    "unclear_need": N_("I did not understand “%(word)s”. If you meant %(need)s, reply: %(need)s"),
+    "unclear_grade": N_("I did not understand “%(word)s”. Which grade? Reply e.g. K or grade 3."),
+    "apply_which": N_("Which school? Reply its number from the list and I will send its deadline and how to apply."),
+    "apply_how": N_(
+        "Each school has its own deadline and way to apply. Send grade + ZIP to find schools, then reply a school's number and ask how to apply."
+    ),
     "out_of_area": N_("That place is outside the area we list schools in: %(area)s. Send a ZIP code there."),
     "no_more": N_("That is all the schools. Send a new search any time."),
     "unknown_choice": N_("I have no school number %(number)d. Reply with a number from the list."),
     "not_understood": N_('Sorry, I did not understand. Send grade + ZIP, e.g. "K 60637". Reply PERSON to reach staff.'),
     "rate_limited": N_("You are sending many texts. Please wait a minute and try again."),
     "details": N_("School details (reply PERSON with questions about applying):"),
-    "compare_head": N_("Comparing:"),
+    "compare_head": N_("Comparing %(schools)s:"),
     "topic_transport": N_("%(name)s, getting there:"),
     "topic_sped": N_("%(name)s, special education:"),
     "topic_ell": N_("%(name)s, English learner support:"),
@@ -69,11 +83,26 @@ class Reply:
     lines: tuple[str, ...] = ()  # already-rendered facts (names, numbers) added line by line
 
 
-def render_all(reply: Reply, gettext: Callable[[str], str]) -> list[str]:
+class Translations(Protocol):
+    def gettext(self, message: str) -> str: ...
+
+    def ngettext(self, singular: str, plural: str, n: int) -> str: ...
+
+
+def _head(reply: Reply, translations: Translations) -> str:
+    template = TEMPLATES[reply.key]
+    if isinstance(template, tuple):
+        head = translations.ngettext(*template, reply.values["num"])
+    else:
+        head = translations.gettext(template)
+    return head % reply.values if reply.values else head
+
+
+def render_all(reply: Reply, translations: Translations) -> list[str]:
     """Translate and fill a reply keeping every line: lines past the budget go on in further
-    texts, so a family is never sent a number for a school it was not shown."""
-    head = gettext(TEMPLATES[reply.key])
-    texts = [[head % reply.values if reply.values else head]]
+    texts, between two lines (a school's line is never cut in two), and only the first text
+    carries the head, so a family is never sent a number for a school it was not shown."""
+    texts = [[_head(reply, translations)]]
     for line in reply.lines:
         if fits(gsm_friendly("\n".join([*texts[-1], line])), MAX_SEGMENTS):
             texts[-1].append(line)
@@ -83,6 +112,6 @@ def render_all(reply: Reply, gettext: Callable[[str], str]) -> list[str]:
     return [truncate(gsm_friendly("\n".join(lines)), MAX_SEGMENTS) for lines in texts]
 
 
-def render(reply: Reply, gettext: Callable[[str], str]) -> str:
+def render(reply: Reply, translations: Translations) -> str:
     """Translate and fill a reply with the lines the 3-segment budget allows (the first text of `render_all`)."""
-    return render_all(reply, gettext)[0]
+    return render_all(reply, translations)[0]

@@ -20,7 +20,7 @@ from catalog.models import School
 from catalog.queries import example_zip, needs_offered, per_revision
 from catalog.query import Query
 from catalog.search import OutOfArea, cards, search_cards
-from sms.engine import Found, Offer, step
+from sms.engine import Found, Offer, next_locale, step
 from sms.models import Conversation, Handoff, Message, OptOut
 from sms.replies import Reply, render, render_all
 from sms.understand import SchoolNames, Understanding, parse
@@ -60,6 +60,10 @@ class CatalogForTexts:
     the schools' cards, labelled in the current locale."""
 
     centroid_of = staticmethod(zip_table.centroid)
+
+    @property
+    def labels(self):
+        return current_labels()
 
     @staticmethod
     def search(query: Query) -> Found:
@@ -185,7 +189,7 @@ def handle_rate_limited(phone: str, body: str, sid: str | None, now: datetime | 
     replies = []
     if not context.opted_out:
         with force_locale(context.locale or "en"):
-            replies = [render(Reply("rate_limited"), get_translations().gettext)]
+            replies = [render(Reply("rate_limited"), get_translations())]
     _store(phone, body, sid, "limited", now or datetime.now(UTC), replies)
     return replies
 
@@ -204,13 +208,13 @@ def handle_inbound(phone: str, body: str, sid: str | None, now: datetime | None 
     elif context.opted_out:  # silence until START
         _store(phone, body, sid, "ignored", now, [])
         return []
-    locale = context.locale or understanding.language or "en"
-    with force_locale(understanding.language if understanding.intent == "language" else locale):
+    locale = next_locale(context.locale, understanding) or "en"  # the search is labelled in the reply's language
+    with force_locale(locale):
         state, replies = step(context.state, understanding, now, CatalogForTexts())
     locale = state.get("locale") or locale
     with force_locale(locale):
-        gettext = get_translations().gettext
-        texts = [text for reply in replies for text in render_all(_with_catalog_examples(reply), gettext)]
+        translations = get_translations()
+        texts = [text for reply in replies for text in render_all(_with_catalog_examples(reply), translations)]
     if not _store(phone, body, sid, "received", now, texts):
         return texts
     _save_conversation(phone, locale, state, now)

@@ -9,6 +9,8 @@ against a `SchoolNames` index when one is given.
 
 import re
 import unicodedata
+from array import array
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -55,6 +57,9 @@ class Understanding:
     choices: tuple[int, ...] = ()
     topic: str | None = None  # "apply" when the message asks how to apply
     wider: bool = False
+    # words that look like a need or a grade but were not understood, each with what it looks like
+    # ("speshul", "sped"): the bot asks about them rather than dropping them (not in the contract's dict)
+    unclear: tuple[tuple[str, str], ...] = ()
 
     def as_dict(self) -> dict:
         """Return the contract of DESIGN.md: exactly these keys."""
@@ -416,9 +421,10 @@ def _typo_vocabulary(locales: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(sorted({w for loc in locales for w in _lexicons()[loc].typo_words}))
 
 
-def _corrected(folded: str, locales: tuple[str, ...], schools: "SchoolNames | None") -> str:
+def _corrected(folded: str, locales: tuple[str, ...], schools: "SchoolNames | None") -> tuple[str, tuple[tuple[str, str], ...]]:
     """The message with each word no lexicon knows, that is a typo of a need, grade or command
-    word of its language, read as that word ("speshal ed" → "special ed"). A typo keeps its first
+    word of its language, read as that word ("speshal ed" → "special ed"), and the unknown words
+    left that still look like a need or grade word (`Understanding.unclear`). A typo keeps its first
     letter; a school's name is never read as a typo."""
     known = _all_vocabulary()
     unknown = {w for w in folded.split() if len(w) >= TYPO_SHORTEST and w.isascii() and w.isalpha() and w not in known}
@@ -426,7 +432,7 @@ def _corrected(folded: str, locales: tuple[str, ...], schools: "SchoolNames | No
     if schools:
         unknown -= set(schools.schools_by_word)
     if not unknown:
-        return folded
+        return folded, ()
     vocabulary = _typo_vocabulary(locales)
     fixes = {}
     for word in unknown:
@@ -434,7 +440,66 @@ def _corrected(folded: str, locales: tuple[str, ...], schools: "SchoolNames | No
         found = process.extractOne(word, same_start, scorer=OSA.distance, score_cutoff=typo_distance(len(word)))
         if found:
             fixes[word] = found[0]
-    return " ".join(fixes.get(w, w) for w in folded.split()) if fixes else folded
+    looks_like = _looks_like(locales)
+    unclear = {}
+    asked = set(locales) <= set(WORDFREQ_LOCALES)  # a Creole or Somali word cannot be told from a typo
+    for word in (w for w in dict.fromkeys(folded.split()) if w in unknown and w not in fixes and asked):
+        if len(word) < UNCLEAR_SHORTEST or _is_common(word):
+            continue
+        near = _near_an_ask(word, looks_like)
+        if near:
+            unclear[word] = looks_like[near]
+    corrected = " ".join(fixes.get(w, w) for w in folded.split()) if fixes else folded
+    return corrected, tuple(unclear.items())
+
+
+UNCLEAR_SHORTEST = 5  # shorter unknown words are too many to ask about ("sera", "ptit")
+COMMON_ZIPF = 3.0  # a word at least this common (once per million words) in one of our languages is no typo
+COMMON_BUCKETS = round((9 - COMMON_ZIPF) * 100)  # wordfreq's lists go by centibels: bucket i is Zipf 9 − i/100
+WORDFREQ_LOCALES = ("en", "es", "fr", "vi", "fil")  # our Latin languages wordfreq counts (not Haitian Creole, Somali)
+
+
+def _near_an_ask(word: str, looks_like: dict[str, str]) -> str | None:
+    """The need or grade word an unknown word is at most one edit further from than a typo may be."""
+    same_start = [w for w in looks_like if w[0] == word[0]]
+    found = process.extractOne(word, same_start, scorer=OSA.distance, score_cutoff=typo_distance(len(word)) + 1)
+    return found[0] if found else None
+
+
+@lru_cache(maxsize=1)
+def _common_word_hashes() -> array:
+    """The common words of our languages ("details", "libre", "commence"), as sorted hashes: a word
+    among them is a word, not a need misspelt. Read once from wordfreq's lists; about 87,000 words
+    kept in 0.7 MB rather than 9 MB of strings."""
+    import wordfreq  # noqa: PLC0415 — its lists are read once, only when a message holds an unknown word
+
+    common = set()
+    for locale in WORDFREQ_LOCALES:
+        for bucket in wordfreq.read_cBpack(str(wordfreq.DATA_PATH / f"small_{locale}.msgpack.gz"))[: COMMON_BUCKETS + 1]:
+            common.update(hash(w) for w in map(fold, bucket) if len(w) >= UNCLEAR_SHORTEST)
+    return array("q", sorted(common))
+
+
+def _is_common(word: str) -> bool:
+    hashes, key = _common_word_hashes(), hash(word)
+    at = bisect_left(hashes, key)
+    return at < len(hashes) and hashes[at] == key
+
+
+@lru_cache(maxsize=64)
+def _looks_like(locales: tuple[str, ...]) -> dict[str, str]:
+    """The Latin words of these languages' need, program and grade phrases, each with what it asks
+    for ("especial" → "sped", "kinder" → "grade"); a word of two of them says nothing and is left out."""
+    asks: dict[str, set[str]] = {}
+    for loc in locales:
+        lexicon = _lexicons()[loc].lexicon
+        groups = [(need, lexicon.needs.get(need, ())) for need in NEED_ORDER]
+        groups += [("sped", phrases) for phrases in lexicon.programs.values()]
+        groups += [("grade", tuple(lexicon.grades))]
+        for code, phrases in groups:
+            for word in (w for p in phrases for w in p.split() if len(w) >= TYPO_SHORTEST and w.isascii() and w.isalpha()):
+                asks.setdefault(word, set()).add(code)
+    return {word: codes.pop() for word, codes in asks.items() if len(codes) == 1 and word not in GENERIC_NAME_WORDS}
 
 
 def _without_name(folded: str, name: str) -> str:
@@ -454,6 +519,39 @@ def _without_name(folded: str, name: str) -> str:
         if word is not None:
             kept.append(word)
     return " ".join(kept)
+
+
+NAME_HEADS = frozenset("high elementary middle academy prep preparatory school college magnet escuela ecole lekol trường truong".split())
+_WORD_RE = re.compile(r"[^\W\d_][^\W_]*(?:['’.-][^\W_]+)*")
+
+
+def _school_by_shape(text: str) -> str | None:
+    """The name a question asks about, read from its shape when no catalog is at hand: the
+    capitalised words before a school word ("does Kelly High have a bus?" → "kelly"), or after one
+    ("la escuela Kelly tiene autobús?" → "kelly"). Words of the lexicons are never a name."""
+    tokens = _WORD_RE.findall(text)
+    known = _all_vocabulary()
+
+    def is_name(token: str) -> bool:
+        return token[0].isupper() and fold(token) not in known and fold(token) not in NAME_HEADS
+
+    for at, token in enumerate(tokens):
+        if fold(token) not in NAME_HEADS:
+            continue
+        before = []
+        for word in reversed(tokens[max(0, at - 3) : at]):
+            if not is_name(word):
+                break
+            before.insert(0, word)
+        after = []
+        for word in tokens[at + 1 : at + 4]:
+            if not is_name(word):
+                break
+            after.append(word)
+        name = before or after
+        if name:
+            return fold(" ".join(name))
+    return None
 
 
 def _opens_with(text: str, phrases: frozenset[str]) -> bool:
@@ -476,7 +574,10 @@ def _script(ch: str) -> str:
     return "other"
 
 
-def _script_language(text: str) -> str | None:
+def _script_language(text: str, locale: str | None = None) -> str | None:
+    """The language a non-Latin script decides. Where the script leaves two open (Han with no
+    character only one Chinese script uses, as in "你好"; Arabic letters with none of Urdu's own),
+    the conversation's language among the two stays."""
     if text.isascii():
         return None  # Latin script (or none): decided by the lexicons
     scripts: dict[str, int] = {}
@@ -494,9 +595,11 @@ def _script_language(text: str) -> str | None:
     if top in ("han", "kana"):
         simplified = sum(ch in SIMPLIFIED for ch in text)
         traditional = sum(ch in TRADITIONAL for ch in text)
+        if traditional == simplified and locale in ("zh_Hans", "zh_Hant"):
+            return locale
         return "zh_Hant" if traditional > simplified else "zh_Hans"
     if top == "arabic":
-        return "ur" if any(ch in URDU_LETTERS for ch in text) else "ar"
+        return "ur" if locale == "ur" or any(ch in URDU_LETTERS for ch in text) else "ar"
     if top == "bengali":
         return "bn"
     if top == "cyrillic":
@@ -545,10 +648,11 @@ def _latin_language(folded: str, original: str) -> str | None:
     return ranked[0][0]
 
 
-def detect_language(text: str) -> str | None:
-    """Return the locale a message is written in, or None when nothing in it tells."""
+def detect_language(text: str, locale: str | None = None) -> str | None:
+    """Return the locale a message is written in, or None when nothing in it tells; `locale`, the
+    conversation's, settles what the script leaves open."""
     folded = fold(text)
-    return _script_language(text) or _latin_language(folded, text)
+    return _script_language(text, locale) or _latin_language(folded, text)
 
 
 # --- parsing --------------------------------------------------------------------------------
@@ -588,10 +692,10 @@ def parse(text: str, locale: str | None = None, schools: SchoolNames | None = No
     folded = fold(text)
     if not folded:
         return Understanding(language=None, intent="unknown")
-    detected = detect_language(text)
+    detected = detect_language(text, locale)
     order = [loc for loc in dict.fromkeys([detected, locale, "en", *LOCALES]) if loc]
     own = tuple(dict.fromkeys(loc for loc in (detected, locale, "en") if loc))  # the message's languages
-    folded = _corrected(folded, tuple(loc for loc in own if loc in LATIN_LOCALES) or LATIN_LOCALES, schools)
+    folded, unclear = _corrected(folded, tuple(loc for loc in own if loc in LATIN_LOCALES) or LATIN_LOCALES, schools)
     compiled = {loc: _lexicons()[loc] for loc in order}
     lexicons = {loc: c.lexicon for loc, c in compiled.items()}
     merged = _merged()
@@ -617,6 +721,8 @@ def parse(text: str, locale: str | None = None, schools: SchoolNames | None = No
     # a ZIP makes it a search: "I'm Maria, kinder near 60623" names a child, not Catalyst - Maria
     found = schools.find(text) if schools and not near else None
     school_id, school = found if found else (None, None)
+    if schools is None and not near:  # no catalog to look names up in: the question's shape tells
+        school = _school_by_shape(text)
     if school:
         folded = _without_name(folded, school)
     message = _Message.of(folded)
@@ -650,7 +756,8 @@ def parse(text: str, locale: str | None = None, schools: SchoolNames | None = No
     ages = {m.group(1) for m in _age_re().finditer(fold(without_zip))} if any(ch.isdigit() for ch in without_zip) else set()
     numbers = [int(n) for n in NUMBER_RE.findall(without_zip) if n not in grade_numbers and n not in ages and 1 <= int(n) <= 99]
     facets = dict(language=detected, grades=grades, near=near, sector=sector, needs=tuple(needs), programs=programs, program_language=program_language,
-                  school=school, school_id=school_id, topic=topic, wider=wider)  # fmt: skip
+                  school=school, school_id=school_id, topic=topic, wider=wider,
+                  unclear=tuple((w, ask) for w, ask in unclear if ask not in needs and not (ask == "grade" and grades)))  # fmt: skip
 
     if _any(message, merged.human):
         return Understanding(intent="human", **facets)

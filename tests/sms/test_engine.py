@@ -3,10 +3,13 @@
 import json
 from datetime import UTC, datetime, timedelta
 
+from babel import Locale
+from babel.support import NullTranslations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from catalog.cards import HEADINGS, Card, Fact
+from catalog.labels import Labels
 from catalog.query import Query
 from sms.engine import Found, step
 from sms.replies import TEMPLATES, Reply, render
@@ -26,8 +29,13 @@ def card(school_id: str, name: str = SCHOOL_NAME) -> Card:
     return Card(school_id, name, "charter", tuple(Fact(key, heading, FACTS.get(key, "")) for key, heading in HEADINGS.items()))
 
 
+ENGLISH = NullTranslations()
+
+
 class FakeCatalog:
     """Ten copies of one school within 5 km of two ZIP codes, paged as the catalog pages; cards by id."""
+
+    labels = Labels(ENGLISH, Locale("en"))
 
     def __init__(self, without: str | None = None):
         self.without = without  # a school removed since it was listed
@@ -73,7 +81,7 @@ def test_step_never_raises_and_every_reply_fits_three_segments(conversation, hou
         json.dumps(state)
         for reply in replies:
             assert reply.key in TEMPLATES
-            assert count_segments(render(reply, lambda m: m)) <= 3
+            assert count_segments(render(reply, ENGLISH)) <= 3
 
 
 def test_more_continues_the_numbering_and_expiry_forgets():
@@ -84,7 +92,7 @@ def test_more_continues_the_numbering_and_expiry_forgets():
     state, [details] = step(state, Understanding(intent="details", choices=(5,)), NOW, fake_catalog)
     assert details.key == "details"
     _state, [forgot] = step(state, Understanding(intent="details", choices=(5,)), NOW + timedelta(hours=25), fake_catalog)
-    assert forgot.key == "unknown_choice"
+    assert forgot.key == "help"  # no list any more: how to get one, not "I have no school number 5"
 
 
 def test_wider_asked_unprompted_widens_to_the_next_step():
@@ -103,13 +111,13 @@ def _searched() -> dict:
 
 def _ask(state: dict, **facets) -> str:
     _, [reply] = step(state, Understanding(language="en", **facets), NOW, fake_catalog)
-    return render(reply, str)
+    return render(reply, ENGLISH)
 
 
 def test_details_answer_the_topic_asked_about():
     state = _searched()
     transport = _ask(state, intent="details", choices=(2,), needs=("bus",))
-    assert ", getting there:\nSchool bus\nCTA Red Line" in transport
+    assert ", getting there:\nSchool bus: School bus\nPublic transit: CTA Red Line" in transport  # what the numbers are
     assert "Autism program" in _ask(state, intent="details", choices=(1,), needs=("sped",))
     assert "Apply on GoCPS by December 12." in _ask(state, intent="details", choices=(1,), topic="apply")
     assert "1 Main St" in _ask(state, intent="details", choices=(1,))  # no topic: the overview
@@ -117,7 +125,7 @@ def test_details_answer_the_topic_asked_about():
 
 def test_a_topic_with_nothing_listed_says_so_and_offers_a_person():
     answer = _ask(_searched(), intent="details", choices=(1,), needs=("ell",))
-    assert answer == render(Reply("topic_nothing", {"name": SCHOOL_NAME}), str) and "PERSON" in answer
+    assert answer == render(Reply("topic_nothing", {"name": SCHOOL_NAME}), ENGLISH) and "PERSON" in answer
 
 
 def test_two_unreadable_texts_in_a_row_bring_in_a_person():
@@ -149,4 +157,67 @@ def test_a_listed_school_removed_since_is_not_described():
     _, [reply] = step(state, Understanding(intent="compare", choices=(1, 2)), NOW, search_without_it)
     assert reply.key == "unknown_choice"  # one school is not a comparison
     _, [reply] = step(state, Understanding(intent="compare", choices=(1, 3)), NOW, search_without_it)
-    assert reply.key == "compare_head" and [line[:2] for line in reply.lines] == ["1.", "3."]
+    assert reply.key == "compare_head" and reply.values["schools"] == f"1. {SCHOOL_NAME}, 3. {SCHOOL_NAME}"
+    assert all("(1) " in line and "(3) " in line and "(2) " not in line for line in reply.lines)
+
+
+def test_a_list_opens_with_what_was_understood_and_counts_in_the_singular():
+    _state, [reply] = step(None, Understanding(intent="search", grades=(0, 0), near="60637", needs=("sped",)), NOW, fake_catalog)
+    head = render(reply, ENGLISH).splitlines()[0]
+    # (sent in GSM-7: "·" is spelt "-")
+    assert head == "Kindergarten - within 5 km of 60637 - Special education: 10 schools. Reply a number for details, MORE for more:"
+    one = render(Reply("results_head", {"echo": "Grade 3", "num": 1}), ENGLISH)
+    assert one == "Grade 3: 1 school. Reply its number for details:"
+
+
+def test_a_word_that_looks_like_a_need_is_asked_about_not_dropped():
+    asked = Understanding(intent="search", grades=(0, 0), near="60637", unclear=(("speshul", "sped"),))
+    _state, [results, question] = step(None, asked, NOW, fake_catalog)
+    assert results.key == "results_head"
+    said = render(question, ENGLISH)
+    assert said == 'I did not understand "speshul". If you meant Special education, reply: Special education'
+    _state, [question] = step(None, Understanding(intent="unknown", unclear=(("kindagardin", "grade"),)), NOW, fake_catalog)
+    assert question.key == "unclear_grade" and "kindagardin" in render(question, ENGLISH)
+
+
+def test_a_number_before_any_list_gets_help():
+    for asked in (Understanding(intent="details", choices=(9,)), Understanding(intent="compare", choices=(1, 2))):
+        _state, [reply] = step(None, asked, NOW, fake_catalog)
+        assert reply.key == "help"
+
+
+def test_compare_puts_distance_grades_services_and_transport_side_by_side():
+    state = _searched()
+    _state, [reply] = step(state, Understanding(intent="compare", choices=(1, 3)), NOW, fake_catalog)
+    headings = [line.split(":")[0] for line in reply.lines]
+    assert headings == ["Distance", "Grades", "Type", "Special education", "English learners", "School bus", "Public transit"]
+    assert reply.lines[0] == "Distance: (1) 1.2 km; (3) 1.2 km"  # CLDR's rounding of 1.25 to one decimal (half even)
+    assert reply.lines[4] == "English learners: (1) —; (3) —"  # nothing listed is shown, not skipped
+
+
+def test_deadline_and_how_to_apply_are_answered_for_the_school_in_context():
+    state = _searched()
+    _state, [reply] = step(state, Understanding(intent="unknown", topic="apply"), NOW, fake_catalog)
+    assert reply.key == "apply_which"  # a list but no school yet: which one?
+    state, [reply] = step(state, Understanding(intent="unknown", topic="apply"), NOW, fake_catalog)
+    state, [reply] = step(state, Understanding(intent="details", choices=(2,)), NOW, fake_catalog)
+    assert reply.key == "topic_apply" and "How to apply: Apply on GoCPS by December 12." in reply.lines
+    state, [reply] = step(state, Understanding(intent="unknown", topic="apply"), NOW, fake_catalog)
+    assert reply.key == "topic_apply"  # the school just described
+    _state, [reply] = step(None, Understanding(intent="unknown", topic="apply"), NOW, fake_catalog)
+    assert reply.key == "apply_how"  # no list yet: how to find a school first
+
+
+def test_a_specific_program_is_searched_for():
+    state, _ = step(
+        None, Understanding(intent="search", grades=(0, 0), near="60637", needs=("sped",), programs=("autism",)), NOW, fake_catalog
+    )
+    assert state["query"]["program"] == "autism" and state["query"]["need"] == ["sped"]
+
+
+def test_a_text_in_another_script_is_answered_in_its_language():
+    state = _searched()  # an English conversation
+    state, _ = step(state, Understanding(language="ru", intent="greeting"), NOW, fake_catalog)
+    assert state["locale"] == "ru"
+    state, _ = step(state, Understanding(language="es", intent="more"), NOW, fake_catalog)
+    assert state["locale"] == "ru"  # a Latin-script word ("mas") does not tell a Russian family's language

@@ -9,7 +9,7 @@ from app.extensions import db
 from sms import handoff
 from sms.models import Handoff
 from sms.replies import CANNED, Reply, render
-from tests.sms.test_replies import gettext_for
+from tests.sms.test_replies import translations_for
 
 FAMILY = "+17735550101"
 
@@ -22,7 +22,7 @@ def waiting(app) -> list[tuple]:
 def test_asking_for_a_person_opens_one_hand_over_with_the_transcript(app, text):
     text("hola, busco kinder cerca de 60637")
     [answer] = text("quiero hablar con una persona")
-    assert answer == render(Reply("human"), gettext_for("es"))
+    assert answer == render(Reply("human"), translations_for("es"))
     text("por favor")  # asking again, or texting more, does not open a second one
     text("quiero hablar con una persona")
     [(phone, reason, locale, transcript)] = waiting(app)
@@ -48,7 +48,7 @@ def test_a_canned_reply_goes_out_in_the_family_language_and_closing_empties_the_
     with app.app_context(), unit_of_work():
         handoff.reply(handoff_id, canned="documents")
         handoff.reply(handoff_id, "  Hola, soy Ana de la oficina.  ")
-    spanish = render(Reply("canned_documents"), gettext_for("es"))
+    spanish = render(Reply("canned_documents"), translations_for("es"))
     assert spanish != CANNED["documents"]
     assert [m["Body"] for m in twilio.sent] == [spanish, "Hola, soy Ana de la oficina."]
     with app.app_context(), unit_of_work():

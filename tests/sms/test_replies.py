@@ -1,18 +1,28 @@
 """Every reply template, in every locale, at its longest realistic values, fits 3 SMS segments."""
 
+import re
 from pathlib import Path
 
 import pytest
+from babel import Locale
 from babel.support import Translations
 
 from app.i18n import LOCALES
+from catalog.labels import Labels
+from catalog.text import fold
+from catalog.vocabulary import NEEDS
+from sms.lexicons import load_all
 from sms.replies import TEMPLATES, Reply, render
 from sms.segments import count_segments, gsm_friendly
+from sms.understand import parse
 
 TRANSLATIONS = Path(__file__).resolve().parents[2] / "translations"
 LONGEST = {
-    "total": 99999,
-    "count": 99999,
+    "num": 99999,
+    "echo": "Pre-K · within 40.0 km of 60637 · Charter · Special education · English learner support · Deaf and hard of hearing program",
+    "word": "transportashun",
+    "need": "English learner support",
+    "schools": "1. Irene C. Hernandez Middle School, 4. Marie Sklodowska Curie Metropolitan High School",
     "km": 40,
     "number": 99,
     "name": "Irene C. Hernandez Middle School for the Advancement of Science",
@@ -24,22 +34,50 @@ LONGEST = {
 LONG_LINE = "3. Marie Sklodowska Curie Metropolitan High School (Kindergarten to Grade 12, Charter, 39.9 km)"
 
 
+def translations_for(locale: str) -> Translations:
+    return Translations.load(str(TRANSLATIONS), [locale])
+
+
 def gettext_for(locale: str):
-    return Translations.load(str(TRANSLATIONS), [locale]).gettext
+    return translations_for(locale).gettext
+
+
+def _forms(locale: str, template) -> list[str]:
+    """Every form a template takes in a locale: each plural form of a counted one."""
+    translations = translations_for(locale)
+    if isinstance(template, tuple):
+        return sorted({translations.ngettext(*template, n) for n in (0, 1, 2, 3, 5, 11, 21, 102, 99999)})
+    return [translations.gettext(template)]
 
 
 @pytest.mark.parametrize("locale", LOCALES)
 @pytest.mark.parametrize("key", sorted(TEMPLATES))
 def test_template_fits_three_segments_without_cutting(locale, key):
-    text = gettext_for(locale)(TEMPLATES[key])
-    filled = text % {k: v for k, v in LONGEST.items() if f"%({k})" in text} if "%(" in text else text
-    assert count_segments(gsm_friendly(filled)) <= 3, filled
+    for text in _forms(locale, TEMPLATES[key]):
+        filled = text % {k: v for k, v in LONGEST.items() if f"%({k})" in text} if "%(" in text else text
+        assert count_segments(gsm_friendly(filled)) <= 3, filled
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_counted_replies_say_one_school_in_the_singular(locale):
+    """ "1 school", not "1 schools": the count picks the locale's plural form (Arabic has six)."""
+    translations = translations_for(locale)
+    for key, template in TEMPLATES.items():
+        if isinstance(template, tuple):
+            one, many = (render(Reply(key, {"num": n, "echo": "K", "filter": "Bus", "km": 10}), translations) for n in (1, 7))
+            assert "%" not in one and "%" not in many
+            if locale == "en":
+                assert "1 school." in one or "1 school within" in one or "1 school. " in one, one
+                assert "7 schools" in many
 
 
 @pytest.mark.parametrize("locale", LOCALES)
 def test_a_results_reply_keeps_its_head_and_at_least_one_school(locale):
-    reply = Reply("results_head", {"total": 99999}, (f"1{LONG_LINE[1:]}", f"2{LONG_LINE[1:]}", LONG_LINE))
-    text = render(reply, gettext_for(locale))
+    # a search of a grade and a place (longer searches may send their first school in a second text)
+    reply = Reply(
+        "results_head", {"num": 999, "echo": "Grade 3 · within 5 km of 60637"}, (f"1{LONG_LINE[1:]}", f"2{LONG_LINE[1:]}", LONG_LINE)
+    )
+    text = render(reply, translations_for(locale))
     assert count_segments(text) <= 3
     assert "1. Marie" in text and not text.endswith("…")
 
@@ -47,6 +85,30 @@ def test_a_results_reply_keeps_its_head_and_at_least_one_school(locale):
 def test_a_head_and_its_lines_are_spelled_alike():
     """Look-alikes are chosen for the whole text: a Vietnamese head keeps its accents when its
     lines hold characters GSM-7 lacks, and a French one loses them all when everything can."""
-    vietnamese = render(Reply("compare_head", {}, ("1. Trường Tiểu học Nguyễn Du",)), gettext_for("vi"))
-    assert vietnamese.splitlines()[0] == gettext_for("vi")(TEMPLATES["compare_head"])
+    values = {"schools": "1. Trường Tiểu học Nguyễn Du, 2. Lincoln"}
+    vietnamese = render(Reply("compare_head", values, ("1. Trường Tiểu học Nguyễn Du",)), translations_for("vi"))
+    assert vietnamese.splitlines()[0] == gettext_for("vi")(TEMPLATES["compare_head"]) % values
     assert gsm_friendly("je vais vous écrire en français") == "je vais vous écrire en francais"
+
+
+def _says_one_of(text: str, phrases) -> bool:
+    folded = fold(text)
+    return any(re.search(r"(?<!\w)" + re.escape(fold(p)) + r"(?!\w)", folded) for p in phrases if fold(p))
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_prompts_name_the_locales_own_more_and_wider_words(locale):
+    """A reply that says "MORE" or "WIDER" says a word the bot reads as that in the family's language."""
+    translations, lexicon = translations_for(locale), load_all()[locale]
+    assert _says_one_of(translations.ngettext(*TEMPLATES["results_head"], 7), lexicon.more)
+    for key in ("wider_offer", "drop_offer"):
+        for n in (1, 7):
+            assert _says_one_of(translations.ngettext(*TEMPLATES[key], n), lexicon.wider), (key, n)
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_a_need_asked_about_can_be_replied_with_its_own_label(locale):
+    """ "If you meant Special education, reply: Special education": the label the bot offers reads back as that need."""
+    labels = Labels(translations_for(locale), Locale.parse(locale))
+    for need in NEEDS:
+        assert need in parse(labels.need(need), locale).needs, labels.need(need)

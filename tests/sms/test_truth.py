@@ -16,7 +16,8 @@ def test_special_education_then_only_charter_says_how_many_charters_have_not_sta
     text("grade 9 60623 special education")
     replies = text("only charter")
     nothing, offer = replies
-    assert nothing.startswith("No schools match all of that.")  # no charter states a program, and …
+    assert nothing.startswith("Grade 9 - within 5 km of 60623 - Charter - Special education: no school matches all of that.")
+    # no charter states a program, and …
     assert "have not said whether they offer this (Charter: " in nothing  # … that is said, not read as "no" …
     assert "must serve students with disabilities" in nothing
     assert offer.startswith("Without ") and "WIDER" in offer  # … and the filter that emptied the list can be dropped
@@ -33,11 +34,12 @@ def test_the_not_stated_count_follows_the_list_in_the_familys_language(text):
 
 def test_a_bus_search_offers_the_search_without_the_bus_and_wider_takes_it(text):
     nothing, offer = text("K 60637 bus")
-    assert nothing.startswith("No schools match all of that.\n") and "have not said whether they offer this" in nothing
+    assert nothing.startswith("Kindergarten - within 5 km of 60637 - School bus: no school matches all of that.\n")
+    assert "have not said whether they offer this" in nothing
     assert offer.startswith('Without "School bus": ') and "WIDER" in offer  # curly quotes become GSM-7 ones
     count = int(offer.split(": ")[1].split(" ")[0])
     [shown, *_] = text("WIDER")
-    assert shown.startswith(f"{count} schools found")
+    assert shown.startswith(f"Kindergarten - within 5 km of 60637: {count} schools.")  # the bus is no longer asked for
 
 
 def test_a_new_york_zip_is_said_to_be_outside_chicago(text):

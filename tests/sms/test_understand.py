@@ -151,3 +151,54 @@ def test_higit_pa_asks_for_more_in_filipino():
 )
 def test_parse_reads_the_contracts_hard_cases(text, key, wanted):
     assert parse(text, schools=demo_names()).as_dict()[key] == wanted
+
+
+@pytest.mark.parametrize(
+    ("text", "unclear"),
+    [
+        ("kindergarden neer 60637 speshul", (("speshul", "sped"),)),  # three edits from "special": asked about
+        ("grade 3 60637 transportashun", (("transportashun", "bus"),)),
+        ("kindagardin 60637", (("kindagardin", "grade"),)),
+        ("K 60637 speshul ed", (("speshul", "sped"),)),  # "ed" alone is no need
+        ("K 60637 special education, speshul help", ()),  # special education was understood: nothing left to ask
+        ("grade 5 60637 details please", ()),  # a common English word is a word, not a misspelt need
+        ("escuela libre cerca de 60637 para kinder", ()),  # … and a common Spanish one
+        ("tanpri, pitit mwen bezwen edikasyon espesyal 60637", ()),  # Creole: no word list tells its words from typos
+    ],
+)
+def test_a_word_that_looks_like_a_need_or_grade_but_is_not_one_is_kept_to_ask_about(text, unclear):
+    assert parse(text).unclear == unclear
+
+
+@pytest.mark.parametrize(
+    ("text", "conversation", "language"),
+    [
+        ("你好", None, "zh_Hans"),
+        ("你好", "zh_Hant", "zh_Hant"),  # no character only one script uses: the conversation's stays
+        ("你好，我想找學校", "zh_Hans", "zh_Hant"),  # Traditional characters decide
+        ("مدرسة قريبة", None, "ar"),
+        ("مدرسة قريبة", "ur", "ur"),  # no letter of Urdu's own, in an Urdu conversation
+        ("مدرسہ کہاں ہے", "ar", "ur"),
+        ("привет", "en", "ru"),
+        ("학교", "en", "ko"),
+        ("স্কুল", None, "bn"),
+    ],
+)
+def test_the_script_decides_the_language_and_the_conversation_settles_what_it_leaves_open(text, conversation, language):
+    assert parse(text, conversation).language == language
+
+
+@pytest.mark.parametrize(
+    ("text", "school"),
+    [
+        ("does Kelly High have a bus?", "kelly"),
+        ("Tell me about Walter Payton College Prep", "walter payton"),
+        ("la escuela Kelly tiene autobus?", "kelly"),
+        ("high school near 60637", None),  # a kind of school, not a name
+        ("Hi, I'm Maria", None),
+    ],
+)
+def test_without_a_catalog_the_school_asked_about_is_read_from_the_questions_shape(text, school):
+    understood = parse(text)
+    assert understood.school == school
+    assert understood.intent == ("details" if school else understood.intent)

@@ -1,6 +1,7 @@
 """The staff inbox: hand-overs opened by texting the signed webhook, answered (free or canned, the
 canned ones in the family's language through Twilio's HTTP API) and closed, by office staff only."""
 
+import re
 from html import unescape
 
 import pytest
@@ -12,7 +13,7 @@ from sms.models import Handoff, Message
 from sms.outbound import record_status
 from sms.replies import CANNED, Reply, render
 from tests.sms.conftest import text  # noqa: F401  (the signed-webhook texting fixture)
-from tests.sms.test_replies import gettext_for
+from tests.sms.test_replies import gettext_for, translations_for
 from tests.staff.conftest import post
 
 FAMILY, NEIGHBOUR = "+17735550101", "+17735550102"
@@ -51,7 +52,7 @@ def test_a_canned_reply_goes_out_in_the_family_language_and_a_free_reply_as_writ
     editor = as_role("editor")
     response = post(editor, f"/staff/inbox/{waiting}/reply", {"canned": "documents"})
     assert response.status_code == 302 and response.location == f"/staff/inbox?done=sent#handoff-{waiting}"
-    spanish = render(Reply("canned_documents"), gettext_for("es"))
+    spanish = render(Reply("canned_documents"), translations_for("es"))
     assert spanish != CANNED["documents"]
     assert post(editor, f"/staff/inbox/{waiting}/reply", {"text": "  Hola, soy Ana de la oficina.  "}).status_code == 302
     assert [(m["To"], m["Body"]) for m in twilio.sent] == [(FAMILY, spanish), (FAMILY, "Hola, soy Ana de la oficina.")]
@@ -162,3 +163,63 @@ def test_why_a_text_did_not_reach_the_family_is_said_as_it_is_known(app, status,
     with app.test_request_context():
         said = not_delivered(Message(direction="out", phone=FAMILY, body="Hola", status=status, error_code=code, error_reason=reason))
     assert said == says if says is None or not says.startswith("Perhaps") else said.startswith(says)
+
+
+# Every status an outbound text can be in, and what the transcript says of it.
+DELIVERY_STATES = [
+    ("pending", None, "Waiting to be sent"),
+    ("submitting", None, "Sending"),
+    ("queued", None, "Queued"),
+    ("sending", None, "Sending"),
+    ("sent", None, "Sent to the carrier"),
+    ("delivered", None, "Delivered"),
+    ("undelivered", 30003, "Not delivered: The phone is switched off or out of reach (30003)"),
+    ("failed", 30007, "Not sent: the text service refused it: The carrier filtered it as spam (30007)"),
+    ("opted_out", None, "Not sent: this number has stopped texts"),
+    ("not_configured", None, "Not sent: texting is not set up"),
+    ("simulated", None, "Sent"),
+]
+
+
+def said_of(page: str) -> dict[str, str]:
+    """Each text of the transcripts (its body) → what the line above it says before the time: who wrote it, or how it went."""
+    notes = re.findall(r'<li class="(?:in|out)">\s*<p class="note">(.*?)</p>\s*<p class="body"[^>]*>(.*?)</p>', page)
+    return {body: re.sub(r"<[^>]+>", "", note).rsplit(" · ", 1)[0] for note, body in notes}
+
+
+def write_texts(app, states) -> None:
+    with app.app_context(), unit_of_work():
+        for status, code, _ in states:
+            db.session.add(Message(direction="out", phone=FAMILY, body=f"a text now {status}", status=status, error_code=code))
+
+
+def test_every_text_sent_to_the_family_says_in_words_how_far_it_got(app, as_role, waiting):
+    write_texts(app, DELIVERY_STATES)
+    said = said_of(page_of(as_role("editor")))
+    assert {status: said[f"a text now {status}"] for status, _, _ in DELIVERY_STATES} == {s: says for s, _, says in DELIVERY_STATES}
+    assert said["quiero hablar con una persona"] == "Family"
+    bot_replies = [
+        says for body, says in said.items() if body not in {f"a text now {s}" for s, _, _ in DELIVERY_STATES} and says != "Family"
+    ]
+    assert bot_replies and set(bot_replies) == {"Sent"}  # the bot's answers, in the webhook's reply: no report follows
+
+
+def test_how_far_a_text_got_is_said_in_the_staff_reader_language(app, as_role, waiting):
+    write_texts(app, [s for s in DELIVERY_STATES if s[0] in ("pending", "delivered")])
+    editor = as_role("editor")
+    post(editor, "/staff/language", {"locale": "es", "next": "/staff/inbox"})
+    said, spanish = said_of(page_of(editor)), gettext_for("es")
+    assert spanish("Waiting to be sent") != "Waiting to be sent"
+    assert (said["a text now pending"], said["a text now delivered"]) == (spanish("Waiting to be sent"), spanish("Delivered"))
+
+
+def test_a_reply_says_how_far_it_got_as_twilio_reports_it(app, as_role, waiting, twilio):
+    editor = as_role("editor")
+    post(editor, f"/staff/inbox/{waiting}/reply", {"text": "Hola, soy Ana"})
+    assert said_of(page_of(editor))["Hola, soy Ana"] == "Queued"  # Twilio took it
+    with app.app_context():
+        sid = db.session.scalar(select(Message.sid).where(Message.body == "Hola, soy Ana"))
+    for status, says in (("sent", "Sent to the carrier"), ("delivered", "Delivered")):
+        with app.app_context(), unit_of_work():
+            assert record_status(sid, status, None)
+        assert said_of(page_of(editor))["Hola, soy Ana"] == says
