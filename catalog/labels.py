@@ -130,6 +130,11 @@ class Labels:
 
         return self._memoized("comma", build)
 
+    @property
+    def semicolon(self) -> str:
+        """The separator between items that hold commas themselves: "؛ " beside the Arabic comma, "；" beside "、"."""
+        return {"، ": "؛ ", "、": "；"}.get(self.comma, "; ")
+
     def transit(self, rail: str, bus: str) -> str:
         """Rail lines, then bus routes said as such: "CTA Orange Line; bus routes 47, 54"."""
         bus = self.gettext("bus routes %(routes)s", routes=bus) if bus else ""
@@ -178,7 +183,7 @@ class Labels:
     def not_stated(self, need: str, by_sector: dict[str, int]) -> str:
         """Say how many more schools have not stated a need, per sector: never read as "no"."""
         total = sum(by_sector.values())
-        sectors = ", ".join(f"{self.sector(sector)}: {by_sector[sector]}" for sector in SECTORS if by_sector.get(sector))
+        sectors = self.comma.join(f"{self.sector(sector)}: {by_sector[sector]}" for sector in SECTORS if by_sector.get(sector))
         text = self.ngettext(
             "%(num)d more school has not said whether it offers this (%(sectors)s): %(need)s.",
             "%(num)d more schools have not said whether they offer this (%(sectors)s): %(need)s.",

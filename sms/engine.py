@@ -245,11 +245,13 @@ def _compared(state: dict, known: list[tuple[int, Card]], labels: "Labels") -> R
     distances = state.get("km", {})
     lines = []
     if all(card.id in distances for _n, card in known):
-        lines.append(f"{labels.gettext('Distance')}: " + "; ".join(f"({n}) {labels.distance(distances[card.id])}" for n, card in known))
+        lines.append(
+            f"{labels.gettext('Distance')}: " + labels.semicolon.join(f"({n}) {labels.distance(distances[card.id])}" for n, card in known)
+        )
     for key in COMPARED:
         heading = known[0][1][key].heading
         values = [f"({n}) {_compact(card.text(key)) or '—'}" for n, card in known]
-        lines.append(f"{heading}: " + "; ".join(values))
+        lines.append(f"{heading}: " + labels.semicolon.join(values))
     return Reply("compare_head", {"schools": numbered}, tuple(lines))
 
 
