@@ -112,8 +112,8 @@ class Labels:
         served = self.students_served(kind, count, school.enrollment)
         return f"{listed} ({served})" if served else listed
 
-    def distance(self, km: float) -> str:
-        return self.gettext("%(km)s km", km=_decimal(km, self.locale))
+    def distance(self, km: float, number_format: str = "#,##0.0") -> str:
+        return self.gettext("%(km)s km", km=format_decimal(km, format=number_format, locale=self.locale))
 
     @property
     def comma(self) -> str:
@@ -145,7 +145,7 @@ class Labels:
         Special education". A result list opens with it, so a word that was missed shows."""
         parts = [self.grade(query.grade)] if query.grade is not None else []
         if query.near_zip and query.radius_km:
-            radius = self.gettext("%(km)s km", km=format_decimal(query.radius_km, format="#,##0.#", locale=self.locale))  # "5 km"
+            radius = self.distance(query.radius_km, number_format="#,##0.#")  # "5 km", not "5.0 km"
             parts.append(self.gettext("within %(distance)s of %(zip)s", distance=radius, zip=query.near_zip))
         elif query.near_zip:
             parts.append(self.gettext("near %(zip)s", zip=query.near_zip))
@@ -244,10 +244,6 @@ class Labels:
     def problem(self, problem: Problem) -> str:
         """Translate an import problem and fill in its values."""
         return self.gettext(problem.message, **problem.params)
-
-
-def _decimal(number: float, locale: Locale) -> str:
-    return format_decimal(number, format="#,##0.0", locale=locale)
 
 
 def current() -> Labels:

@@ -13,11 +13,6 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
-def transit_line(rail: str, bus: str) -> str:
-    """Rail lines, then bus routes: "CTA Orange Line; 47, 54"."""
-    return "; ".join(x for x in (rail, bus) if x)
-
-
 class School(db.Model):
     __tablename__ = "school"
     __table_args__ = (
@@ -96,10 +91,6 @@ class School(db.Model):
 
     programs: Mapped[list["Program"]] = relationship(back_populates="school", cascade="all, delete-orphan", order_by="Program.id")
     texts: Mapped[list["SchoolText"]] = relationship(cascade="all, delete-orphan")
-
-    @property
-    def transit(self) -> str:
-        return transit_line(self.transit_rail, self.transit_bus)
 
     @property
     def grades(self) -> tuple[int, ...]:

@@ -11,7 +11,7 @@ from sqlalchemy.orm import selectinload
 
 from app.extensions import db
 from catalog.csvformat import FREE_TEXT_FIELDS, SchoolRecord, school_row
-from catalog.models import CatalogRevision, Program, School, SchoolText, transit_line
+from catalog.models import CatalogRevision, Program, School, SchoolText
 from catalog.vocabulary import grades_of_mask
 
 NEED_COLUMNS = {
@@ -127,10 +127,6 @@ class Listing:
 
     def __getattr__(self, name: str):
         return getattr(self._row, name)
-
-    @property
-    def transit(self) -> str:
-        return transit_line(self._row.transit_rail, self._row.transit_bus)
 
     @property
     def grades(self) -> tuple[int, ...]:

@@ -120,15 +120,18 @@ def _show_page(state: dict, catalog: Catalog) -> list[Reply]:
     except QueryError:  # a ZIP code no table places: nothing to list
         query, found = None, Found(0)
     first = (state["page"] - 1) * PAGE_SIZE + 1
+    labels = catalog.labels
     # what the search was, as understood, opens the answer: a family sees a word that was missed
-    echo = catalog.labels.understood(query) if query else ""
+    echo = labels.understood(query) if query else ""
     if not found.hits:
         if state["page"] > 1:
             return [Reply("no_more")]
         return _nothing_found(state, found, echo)
     state["results"] = state["results"][: first - 1] + [card.id for card, _distance in found.hits]
-    state["km"] = {**state.get("km", {}), **{card.id: km for card, km in found.hits if km is not None}}
-    lines = tuple(_result_line(first + i, card, km, catalog.labels) for i, (card, km) in enumerate(found.hits))
+    # the distances of the schools listed, for compare (those of an earlier search are dropped)
+    known_km = {**state.get("km", {}), **{card.id: km for card, km in found.hits if km is not None}}
+    state["km"] = {school_id: known_km[school_id] for school_id in state["results"] if school_id in known_km}
+    lines = tuple(_result_line(first + i, card, km, labels) for i, (card, km) in enumerate(found.hits))
     # what was not stated is said on the first page, after the list: never read as "no"
     notes = found.not_stated if state["page"] == 1 else ()
     return [Reply("results_head", {"echo": echo, "num": found.total}, lines + notes)]

@@ -4,7 +4,7 @@ import secrets
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, datetime
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import NamedTuple
 
 import phonenumbers
@@ -61,7 +61,7 @@ class CatalogForTexts:
 
     centroid_of = staticmethod(zip_table.centroid)
 
-    @property
+    @cached_property  # one step, one locale: its labels keep what they have labelled
     def labels(self):
         return current_labels()
 

@@ -440,15 +440,13 @@ def _corrected(folded: str, locales: tuple[str, ...], schools: "SchoolNames | No
         found = process.extractOne(word, same_start, scorer=OSA.distance, score_cutoff=typo_distance(len(word)))
         if found:
             fixes[word] = found[0]
-    looks_like = _looks_like(locales)
     unclear = {}
-    asked = set(locales) <= set(WORDFREQ_LOCALES)  # a Creole or Somali word cannot be told from a typo
-    for word in (w for w in dict.fromkeys(folded.split()) if w in unknown and w not in fixes and asked):
-        if len(word) < UNCLEAR_SHORTEST or _is_common(word):
-            continue
-        near = _near_an_ask(word, looks_like)
-        if near:
-            unclear[word] = looks_like[near]
+    if set(locales) <= set(WORDFREQ_LOCALES):  # a Creole or Somali word cannot be told from a typo
+        looks_like = _looks_like(locales)
+        for word in (w for w in dict.fromkeys(folded.split()) if w in unknown and w not in fixes and len(w) >= UNCLEAR_SHORTEST):
+            near = None if _is_common(word) else _near_an_ask(word, looks_like)
+            if near:
+                unclear[word] = looks_like[near]
     corrected = " ".join(fixes.get(w, w) for w in folded.split()) if fixes else folded
     return corrected, tuple(unclear.items())
 

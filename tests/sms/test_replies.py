@@ -114,7 +114,9 @@ def test_a_need_asked_about_can_be_replied_with_its_own_label(locale):
         assert need in parse(labels.need(need), locale).needs, labels.need(need)
 
 
-@pytest.mark.parametrize(("locale", "comma", "semicolon"), [("en", ", ", "; "), ("ar", "، ", "؛ "), ("ur", "، ", "؛ "), ("zh_Hant", "、", "；")])
+@pytest.mark.parametrize(
+    ("locale", "comma", "semicolon"), [("en", ", ", "; "), ("ar", "، ", "؛ "), ("ur", "، ", "؛ "), ("zh_Hant", "、", "；")]
+)
 def test_lists_are_punctuated_as_the_locale_writes_them(locale, comma, semicolon):
     labels = Labels(translations_for(locale), Locale.parse(locale))
     assert (labels.comma, labels.semicolon) == (comma, semicolon)
