@@ -1,4 +1,7 @@
-"""Accounts (admins only): create one, reset its password, change its role and schools, turn it off."""
+"""Accounts (admins only): create one, reset its password or its second sign-in step, change its
+role and schools, turn it off."""
+
+import logging
 
 from flask import abort, redirect, render_template, request, url_for
 from flask_babel import gettext as _
@@ -9,6 +12,8 @@ from app.extensions import db
 from staff import accounts
 from staff.models import ROLES, StaffUser
 from staff.views import roles_required, staff
+
+log = logging.getLogger(__name__)
 
 
 def _user_or_404(user_id: int) -> StaffUser:
@@ -30,7 +35,16 @@ def _page(status: int = 200, **values):
 @staff.get("/users")
 @roles_required()
 def users():
-    return _page()
+    """The accounts; after a second sign-in step was turned off, says whose (`?done=second-factor-off&account=ID`)."""
+    done = None
+    if request.args.get("done") == "second-factor-off" and request.args.get("account", "").isdigit():
+        reset = db.session.get(StaffUser, int(request.args["account"]))
+        if reset is not None and reset.totp_token is None:
+            done = _(
+                "Turned off the second sign-in step of %(email)s. They sign in with their password alone until they set it up again.",
+                email=reset.email,
+            )
+    return _page(done=done)
 
 
 @staff.post("/users")
@@ -67,3 +81,17 @@ def update_account(user_id: int):
     except accounts.AccountError as error:
         return _page(400, error=accounts.describe(error))
     return redirect(url_for("staff.users"))
+
+
+@staff.post("/users/<int:user_id>/reset-second-factor")
+@roles_required()
+def reset_account_second_factor(user_id: int):
+    """Turn off another account's second sign-in step without its proof (a lost phone, or a secret
+    no key can read), as `flask staff reset-second-factor` does; they set it up again themselves."""
+    user = _user_or_404(user_id)
+    if user.id == current_user.id:  # one's own asks for the password or a code, on its own page
+        return _page(400, error=_("Turn off your own second sign-in step on its page, with your password."))
+    if not accounts.reset_second_factor(user):
+        return _page(409, error=_("%(email)s has no second sign-in step: nothing to turn off.", email=user.email))
+    log.info("staff account %d: second sign-in step turned off by admin account %d", user.id, current_user.id)
+    return redirect(url_for("staff.users", done="second-factor-off", account=user.id))

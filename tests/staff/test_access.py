@@ -56,6 +56,7 @@ ALLOWED = {
     "staff.create_account": {"admin"},
     "staff.reset_account_password": {"admin"},
     "staff.update_account": {"admin"},
+    "staff.reset_account_second_factor": {"admin"},
 }
 PUBLIC = {"staff.login", "staff.second_factor", "staff.language", "staff.static"}
 

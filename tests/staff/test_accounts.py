@@ -392,3 +392,92 @@ def test_flask_staff_reset_second_factor_lets_an_account_with_an_unreadable_one_
     assert again.exit_code == 0 and "has no second sign-in step" in again.output
     unknown = app.test_cli_runner().invoke(args=["staff", "reset-second-factor", "nobody@example.org"])
     assert unknown.exit_code == 1 and "No account has the email nobody@example.org." in unknown.output
+
+
+# The accounts page turns off another account's second factor, as `flask staff reset-second-factor` does.
+TURNED_OFF = "Turned off the second sign-in step of {email}. They sign in with their password alone until they set it up again."
+
+
+def reset_url(app, email: str) -> str:
+    return f"/staff/users/{account(app, email).id}/reset-second-factor"
+
+
+@pytest.mark.parametrize("unreadable", [False, True], ids=["lost phone", "keys changed"])
+def test_an_admin_turns_off_another_accounts_second_factor_and_it_signs_in_with_the_password_alone(
+    app, editor_with_second_factor, as_role, caplog, unreadable
+):
+    if unreadable:
+        make_unreadable(app, "keys changed")
+    admin, editor_email = as_role("admin"), ROLE_EMAILS["editor"]
+    editor_id = account(app, editor_email).id
+    page = unescape(admin.get("/staff/users").get_data(as_text=True))
+    form = page.split(f'action="/staff/users/{editor_id}/reset-second-factor"')[1].split("</form>")[0]
+    assert 'name="csrf_token"' in form and f"{editor_email} signs in with the password alone and has to set up" in form
+    assert "Turn off the second sign-in step" in page
+    with caplog.at_level(logging.INFO, logger="staff.views.users"):
+        done = post(admin, f"/staff/users/{editor_id}/reset-second-factor")
+    assert done.status_code == 302 and done.location == f"/staff/users?done=second-factor-off&account={editor_id}"
+    assert TURNED_OFF.format(email=editor_email) in unescape(admin.get(done.location).get_data(as_text=True))
+    assert not second_factor_on(app, editor_email)
+    admin_id = account(app, ROLE_EMAILS["admin"]).id
+    [record] = [r.getMessage() for r in caplog.records if r.name == "staff.views.users"]  # who did it, by account id
+    assert record == f"staff account {editor_id}: second sign-in step turned off by admin account {admin_id}"
+    # The password alone signs in; the account is offered the setup as any account without one.
+    client = app.test_client()
+    assert sign_in(client, editor_email).location == "/staff/"
+    assert 'href="/staff/account/second-factor"' in client.get("/staff/").get_data(as_text=True)
+    assert 'name="secret" value="' in client.get("/staff/account/second-factor").get_data(as_text=True)
+    # …and its page on the admin's side says so, with nothing left to turn off.
+    assert f'action="/staff/users/{editor_id}/reset-second-factor"' not in admin.get("/staff/users").get_data(as_text=True)
+
+
+def test_the_accounts_page_says_this_in_the_admins_language(app, editor_with_second_factor, as_role):
+    admin = as_role("admin")
+    post(admin, "/staff/language", {"locale": "es"})
+    done = post(admin, reset_url(app, ROLE_EMAILS["editor"]))
+    page = unescape(admin.get(done.location).get_data(as_text=True))
+    with app.test_request_context(), force_locale("es"):
+        expected = gettext(TURNED_OFF.replace("{email}", "%(email)s"), email=ROLE_EMAILS["editor"])
+    assert expected != TURNED_OFF.format(email=ROLE_EMAILS["editor"]) and expected in page
+
+
+@pytest.mark.parametrize("role", ["editor", "school_rep", "translator"])
+def test_only_an_admin_may_turn_off_someone_elses_second_factor(app, as_role, role):
+    admin = as_role("admin")
+    with_second_factor(admin)
+    client = as_role(role)  # signed in before the admin's second factor: the password alone would not do now
+    refused = post(client, reset_url(app, ROLE_EMAILS["admin"]))
+    assert refused.status_code == 403
+    assert second_factor_on(app, ROLE_EMAILS["admin"])
+
+
+def test_turning_off_a_second_factor_needs_the_csrf_token(app, editor_with_second_factor, as_role):
+    admin = as_role("admin")
+    url = reset_url(app, ROLE_EMAILS["editor"])
+    assert admin.post(url, data={}).status_code == 400
+    assert admin.post(url, data={"csrf_token": "not the token"}).status_code == 400
+    assert second_factor_on(app, ROLE_EMAILS["editor"])
+
+
+def test_an_account_without_a_second_factor_has_nothing_to_turn_off(app, as_role):
+    admin, email = as_role("admin"), ROLE_EMAILS["editor"]
+    before = account(app, email)
+    page = admin.get("/staff/users").get_data(as_text=True)
+    assert f'action="/staff/users/{before.id}/reset-second-factor"' not in page  # no button where there is nothing to turn off
+    refused = post(admin, reset_url(app, email))
+    assert refused.status_code == 409
+    assert f"{email} has no second sign-in step: nothing to turn off." in unescape(refused.get_data(as_text=True))
+    after = account(app, email)
+    assert (after.totp_token, after.session_nonce, after.password_hash) == (None, before.session_nonce, before.password_hash)
+    assert post(admin, "/staff/users/999999/reset-second-factor").status_code == 404
+
+
+def test_an_admins_own_second_factor_is_turned_off_on_its_own_page_with_the_password(app, as_role):
+    admin = as_role("admin")
+    with_second_factor(admin)
+    own = account(app, ROLE_EMAILS["admin"]).id
+    page = admin.get("/staff/users").get_data(as_text=True)
+    assert f'action="/staff/users/{own}/reset-second-factor"' not in page and 'href="/staff/account/second-factor"' in page
+    refused = post(admin, f"/staff/users/{own}/reset-second-factor")  # a session left open cannot turn it off alone
+    assert refused.status_code == 400 and "with your password" in refused.get_data(as_text=True)
+    assert second_factor_on(app, ROLE_EMAILS["admin"])

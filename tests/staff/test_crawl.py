@@ -1,6 +1,7 @@
 """Every staff page, reached by following links as each role, with realistic data present: a
 catalog imported from a real directory's sample, a proposal waiting, a family handed over by the
-text bot, a fair with booths and registrations, an import report and a stale translation.
+text bot, a fair with booths and registrations, an import report, a stale translation and an
+account with a second factor.
 
 No page answers 500 or logs an unhandled error."""
 
@@ -11,6 +12,7 @@ from datetime import UTC, datetime
 from html.parser import HTMLParser
 from urllib.parse import urldefrag, urlsplit
 
+import pyotp
 import pytest
 from sqlalchemy import select
 from werkzeug.exceptions import MethodNotAllowed, NotFound
@@ -33,6 +35,7 @@ from tests.staff.conftest import ROLE_EMAILS
 LINKS_PER_KIND = 15  # bounds the crawl: the listings alone would be hundreds of pages
 MOST_PAGES = 600
 FAMILY = "+17735550123"
+SECOND_FACTOR_EMAIL = "app.user@office.example.org"
 
 
 class Links(HTMLParser):
@@ -86,6 +89,10 @@ def realistic(app):
             values = RegistrationInput(uuid.uuid4().hex, name, f"+1773555020{n}", locale, (0, 3), tuple(booths[n : n + 2]), ("sped",), True)
             kiosk_services.register(screen, values)
         staff_fairs.start_follow_up(fair, "Thank you for visiting the fair!", ROLE_EMAILS["editor"], datetime.now(UTC))
+        # A colleague who signs in with an authenticator app: the accounts page offers to turn it off.
+        colleague = accounts.create_user(SECOND_FACTOR_EMAIL, accounts.temporary_password(), "editor")
+        secret = accounts.new_totp_secret()
+        assert accounts.enable_totp(colleague, secret, pyotp.TOTP(secret).now())
         return {
             "proposal": f"/staff/proposals/{proposal.id}",
             "import_report": f"/staff/import/{waiting.id}",
@@ -200,6 +207,14 @@ def test_every_staff_page_a_role_can_reach_renders_with_realistic_data(app, as_r
     if role in ("admin", "editor"):
         assert FAMILY in client.get("/staff/inbox").get_data(as_text=True)
         assert "out of date" in client.get("/staff/translations/vi").get_data(as_text=True)
+    if role == "admin":
+        colleague = accounts_page_row(client.get("/staff/users").get_data(as_text=True), SECOND_FACTOR_EMAIL)
+        assert "/reset-second-factor" in colleague
+
+
+def accounts_page_row(page: str, email: str) -> str:
+    """The row of the accounts page that names this email."""
+    return page.split(f'<th scope="row">{email}')[1].split("</tr>")[0]
 
 
 def test_the_crawl_data_is_what_it_says(app, realistic):
@@ -211,3 +226,4 @@ def test_the_crawl_data_is_what_it_says(app, realistic):
         assert vietnamese.stale == 1
         fair = db.session.scalar(select(Fair).order_by(Fair.id))
         assert len(staff_fairs.all_registrations(fair)) == 3
+        assert accounts.find_user(SECOND_FACTOR_EMAIL).totp_token is not None
