@@ -107,6 +107,11 @@ class ImportUpload(db.Model):
     translations_data: Mapped[bytes | None] = mapped_column(LargeBinary)
     created_at: Mapped[datetime] = mapped_column(default=_now)
     applied_at: Mapped[datetime | None]
+    working: Mapped[str | None] = mapped_column(String(8))  # the job it waits for: "check" | "import"
+    working_since: Mapped[datetime | None]
+    rows_estimate: Mapped[int] = mapped_column(default=0, server_default="0")  # lines in the schools file, for the progress
+    report: Mapped[dict | None] = mapped_column(JSON)  # what the last check or import found (staff.imports.keep_report)
+    job_error: Mapped[str | None] = mapped_column(String(200))  # why the last job stopped without a report
 
 
 class FollowUp(db.Model):

@@ -68,12 +68,14 @@ def failing_job(phone: str) -> None:
 
 def test_a_failed_job_is_reported_without_its_arguments(reported, redis_url):
     from redis import Redis
-    from rq import Queue, SimpleWorker
+    from rq import Queue
+
+    from tests.workers import work_burst
 
     _app, transport = reported
     queue = Queue("texts", connection=Redis.from_url(redis_url))
     queue.enqueue(failing_job, FAMILY)
-    SimpleWorker([queue], connection=queue.connection).work(burst=True)
+    work_burst(queue)
     sentry_sdk.flush()
     events = [envelope.get_event() for envelope in transport.envelopes if envelope.get_event()]
     assert [event["exception"]["values"][-1]["type"] for event in events] == ["RuntimeError"]

@@ -1,12 +1,17 @@
-"""Import from the browser: upload a catalog file, read its dry-run report, then import it once."""
+"""Import from the browser: upload a catalog file, read its dry-run report, then import it once.
+The check and the import run as jobs (staff.import_jobs); the report page follows them."""
+
+from datetime import UTC, datetime
+from functools import partial
 
 from flask import abort, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as L_
 from flask_login import current_user
 
+from app.db import after_commit
 from catalog.sources import FORMATS, SourceError
-from staff import imports
+from staff import import_jobs, imports
 from staff.views import OFFICE_ROLES, has_role, max_upload_bytes, roles_required, staff
 from staff.views.errors import render_staff_error
 
@@ -17,8 +22,7 @@ FORMAT_LABELS = {
 }
 FILE_FIELDS = ("schools", "directory", "translations")
 FORM_OVERHEAD = 64 * 1024  # the form's other fields and the multipart boundaries
-LIST_LIMIT = 200  # school ids listed on the report
-PROBLEM_LIMIT = 500  # rows of the problems table
+REFRESH_SECONDS = 2  # how often the page of a running check or import looks again
 
 
 @staff.before_app_request
@@ -63,17 +67,27 @@ def _upload_or_404(upload_id: int):
     return upload
 
 
-def _report(upload, checked=None, applying: bool = False, error: str | None = None, status: int = 200):
+def _report(upload, error: str | None = None, status: int = 200):
     return render_template(
         "staff/import_report.html",
         upload=upload,
         fmt_label=FORMAT_LABELS[upload.fmt],
-        checked=checked,
-        applying=applying,
+        report=imports.kept_report(upload),
+        progress=import_jobs.progress(upload, datetime.now(UTC)),
+        refresh_seconds=REFRESH_SECONDS,
         error=error,
-        list_limit=LIST_LIMIT,
-        problem_limit=PROBLEM_LIMIT,
+        list_limit=imports.LIST_LIMIT,
+        problem_limit=imports.PROBLEM_LIMIT,
     ), status
+
+
+def _start(upload, kind: str, partial_import: bool = False) -> bool:
+    """Claim the upload for a check or an import and run it once this request commits; False when
+    a job already runs (or the upload was imported)."""
+    if not import_jobs.claim(upload, kind, datetime.now(UTC)):
+        return False
+    after_commit(partial(import_jobs.start, upload.id, kind, current_user.id, partial_import))
+    return True
 
 
 @staff.route("/import", methods=["GET", "POST"])
@@ -93,15 +107,28 @@ def import_upload():
         upload = imports.store_upload(current_user, fmt, files, _uploaded("translations"))
     except SourceError as error:
         return _form(fmt, error.messages, 400)
+    _start(upload, "check")
     return redirect(url_for("staff.import_report", upload_id=upload.id))
 
 
 @staff.get("/import/<int:upload_id>")
 @roles_required(*OFFICE_ROLES)
 def import_report(upload_id: int):
-    """Show what importing the upload would change: counts, school ids, and every rejected row and warning."""
+    """Show what importing the upload would change (counts, school ids, every rejected row and
+    warning) or did change; while its check or import runs, how far it got."""
+    return _report(_upload_or_404(upload_id))
+
+
+@staff.post("/import/<int:upload_id>/check")
+@roles_required(*OFFICE_ROLES)
+def import_check(upload_id: int):
+    """Check the upload again, against the catalog as it is now."""
     upload = _upload_or_404(upload_id)
-    return _report(upload, None if upload.applied_at else imports.dry_run(upload))
+    if upload.applied_at:
+        return _report(upload, error=_("This upload was already imported."), status=409)
+    if not _start(upload, "check"):
+        return _report(upload, error=_("This upload is being checked or imported already."), status=409)
+    return redirect(url_for("staff.import_report", upload_id=upload.id))
 
 
 @staff.post("/import/<int:upload_id>/apply")
@@ -109,8 +136,8 @@ def import_report(upload_id: int):
 def import_apply(upload_id: int):
     """Import the upload (only the good rows when asked to), once."""
     upload = _upload_or_404(upload_id)
-    try:
-        checked = imports.apply_upload(upload, current_user, partial=request.form.get("partial") == "1")
-    except imports.AlreadyApplied:
+    if upload.applied_at:
         return _report(upload, error=_("This upload was already imported."), status=409)
-    return _report(upload, checked, applying=True)
+    if not _start(upload, "import", request.form.get("partial") == "1"):
+        return _report(upload, error=_("This upload is being checked or imported already."), status=409)
+    return redirect(url_for("staff.import_report", upload_id=upload.id))

@@ -3,7 +3,6 @@ after the commit, sent once however often a job runs, retried when Twilio is awa
 
 import pytest
 import requests
-from rq import SimpleWorker
 from sqlalchemy import select
 
 from app.db import unit_of_work
@@ -12,6 +11,7 @@ from sms import jobs
 from sms.models import Message
 from sms.outbound import send
 from sms.services import opt_out
+from tests.workers import work_burst
 
 FAMILY = "+17735550101"
 
@@ -35,7 +35,7 @@ def write_text(app, body: str = "hi") -> int:
 
 def work(app) -> None:
     with app.app_context():
-        SimpleWorker([jobs.text_queue()], connection=jobs.text_queue().connection).work(burst=True)
+        work_burst(jobs.text_queue())
 
 
 def stored(app, message_id: int) -> Message:

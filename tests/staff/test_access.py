@@ -46,6 +46,7 @@ ALLOWED = {
             "staff.create_follow_up",
             "staff.import_upload",
             "staff.import_report",
+            "staff.import_check",
             "staff.import_apply",
             "staff.inbox",
             "staff.inbox_reply",

@@ -66,8 +66,11 @@ def realistic(app):
         # Chicago's published directory (a sample of the real file), imported from the browser.
         cps = [("cps_sample.csv", (FIXTURES / "cps_sample.csv").read_bytes())]
         applied = imports.store_upload(editor, "cps", cps, None)
-        imports.apply_upload(applied, editor, partial=True)
+        imports.keep_report(applied, imports.apply_upload(applied, editor, partial=True), "import", datetime.now(UTC))
         waiting = imports.store_upload(editor, "cps", cps, None)  # checked, not imported yet
+        imports.keep_report(waiting, imports.dry_run(waiting), "check", datetime.now(UTC))
+        running = imports.store_upload(editor, "cps", cps, None)  # being imported by a worker
+        running.working, running.working_since = "import", datetime.now(UTC)
         # A school representative's proposal, waiting for an editor.
         row = proposals.current_row(rep_school)
         proposal, _problems = proposals.propose(
@@ -97,6 +100,7 @@ def realistic(app):
             "proposal": f"/staff/proposals/{proposal.id}",
             "import_report": f"/staff/import/{waiting.id}",
             "import_applied": f"/staff/import/{applied.id}",
+            "import_running": f"/staff/import/{running.id}",
             "fair": f"/staff/fairs/{fair.id}",
             "stale_translation": f"/staff/schools/{rep_school}/translations/vi",
         }
@@ -181,8 +185,8 @@ MUST_REACH = {
 }
 FEWEST_PAGES = {"admin": 100, "editor": 100, "school_rep": 8, "translator": 40}  # a school representative sees one school
 SEES_DATA = {  # the pages of the realistic data each role may open
-    "admin": ("proposal", "import_report", "import_applied", "fair", "stale_translation"),
-    "editor": ("proposal", "import_report", "import_applied", "fair", "stale_translation"),
+    "admin": ("proposal", "import_report", "import_applied", "import_running", "fair", "stale_translation"),
+    "editor": ("proposal", "import_report", "import_applied", "import_running", "fair", "stale_translation"),
     "school_rep": (),
     "translator": ("stale_translation",),
 }
@@ -193,7 +197,8 @@ def test_every_staff_page_a_role_can_reach_renders_with_realistic_data(app, as_r
     client = as_role(role)
     caplog.set_level(logging.ERROR)
     # The import report is reached from the upload's redirect, not from a link: start there too.
-    seen, per_endpoint = crawl(app, client, ["/staff/", realistic["import_report"], realistic["import_applied"]])
+    uploads = [realistic[name] for name in ("import_report", "import_applied", "import_running")]
+    seen, per_endpoint = crawl(app, client, ["/staff/", *uploads])
     failures = {url: status for url, status in seen.items() if status >= 500}
     assert failures == {}
     assert [record.getMessage() for record in caplog.records if record.levelno >= logging.ERROR] == []
@@ -207,6 +212,8 @@ def test_every_staff_page_a_role_can_reach_renders_with_realistic_data(app, as_r
     if role in ("admin", "editor"):
         assert FAMILY in client.get("/staff/inbox").get_data(as_text=True)
         assert "out of date" in client.get("/staff/translations/vi").get_data(as_text=True)
+    if role in ("admin", "editor"):
+        assert "Importing the file." in client.get(realistic["import_running"]).get_data(as_text=True)
     if role == "admin":
         colleague = accounts_page_row(client.get("/staff/users").get_data(as_text=True), SECOND_FACTOR_EMAIL)
         assert "/reset-second-factor" in colleague
