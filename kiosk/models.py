@@ -1,4 +1,5 @@
-"""Fairs, their booths, the kiosk devices enrolled at them, and the registrations made there."""
+"""Fairs, their booths, the kiosk devices enrolled at them, the registrations made there, and the
+follow-up texts sent to those families."""
 
 from datetime import UTC, date, datetime
 
@@ -71,3 +72,13 @@ class Registration(db.Model):
     needs: Mapped[list] = mapped_column(JSON)
     consent_texts: Mapped[bool]
     created_at: Mapped[datetime] = mapped_column(default=_now)
+
+
+class FairFollowUp(db.Model):
+    """A fair's follow-up text: the sms campaign (sms.campaigns) that went, or will go, to the
+    families who registered at the fair and agreed to texts."""
+
+    __tablename__ = "kiosk_fair_follow_up"
+
+    campaign_id: Mapped[int] = mapped_column(ForeignKey("sms_campaign.id", ondelete="CASCADE"), primary_key=True)
+    fair_id: Mapped[int] = mapped_column(ForeignKey("kiosk_fair.id", ondelete="CASCADE"), index=True)

@@ -1,4 +1,5 @@
-"""Fairs, booths and kiosk devices, and registrations for follow-up. Flushes; never commits."""
+"""Fairs, booths and kiosk devices, registrations, and the follow-up texts to those families (the
+rules in kiosk.follow_ups; the texts sent as sms campaigns). Flushes; never commits."""
 
 import hashlib
 import secrets
@@ -12,8 +13,12 @@ from app.extensions import db
 from catalog import zip_table
 from catalog.models import School
 from catalog.queries import example_zip
-from kiosk.models import Booth, Fair, KioskDevice, Registration
+from catalog.vocabulary import N_
+from kiosk import follow_ups as rules
+from kiosk.follow_ups import FollowUpError, Problem
+from kiosk.models import Booth, Fair, FairFollowUp, KioskDevice, Registration
 from kiosk.registration import RegistrationInput
+from sms import campaigns
 
 
 def _digest(secret: str) -> str:
@@ -116,3 +121,64 @@ def register(device: KioskDevice, values: RegistrationInput) -> tuple[Registrati
     except IntegrityError:
         return db.session.scalar(select(Registration).where(Registration.client_key == values.client_key)), False
     return registration, True
+
+
+# --- follow-up texts ----------------------------------------------------------------------------
+
+
+def follow_up_audience(fair: Fair) -> list[str]:
+    """The numbers a follow-up of the fair goes to: each one whose newest registration there agreed to texts."""
+    rows = db.session.execute(
+        select(Registration.phone, Registration.consent_texts)
+        .where(Registration.fair_id == fair.id)
+        .order_by(Registration.created_at, Registration.id)
+    ).all()
+    return rules.audience((phone, consent) for phone, consent in rows)
+
+
+def reachable(fair: Fair) -> int:
+    """How many numbers a follow-up would text now: they agreed to texts and have not opted out since."""
+    phones = follow_up_audience(fair)
+    return len(phones) - len(campaigns.opted_out_among(phones))
+
+
+def _follow_up_ids(fair: Fair) -> list[int]:
+    return list(db.session.scalars(select(FairFollowUp.campaign_id).where(FairFollowUp.fair_id == fair.id)))
+
+
+def start_follow_up(fair: Fair, body: str, author: str, now: datetime, send_at: datetime | None = None):
+    """Have a text go to every number that agreed to texts at the fair, now or at `send_at` (a
+    reminder); numbers that opted out are marked, not texted. Returns the sms campaign, linked to
+    the fair. Raises FollowUpError saying which field is wrong and why."""
+    text = rules.clean_body(body)
+    when = rules.send_time(send_at, now)
+    rules.check_gap(when, campaigns.send_times(_follow_up_ids(fair)), now, "body" if send_at is None else "send_at")
+    audience = follow_up_audience(fair)
+    if len(campaigns.opted_out_among(audience)) == len(audience):
+        nobody = N_("Nobody would get this text: no family at this fair agreed to texts, or all who did have opted out since.")
+        raise FollowUpError(Problem("body", nobody))
+    campaign = campaigns.create_campaign(audience, text, author, now, send_at=when)
+    db.session.add(FairFollowUp(fair_id=fair.id, campaign_id=campaign.id))
+    db.session.flush()
+    return campaign
+
+
+def follow_ups_of(fair: Fair, now: datetime) -> list[campaigns.CampaignSummary]:
+    """The fair's follow-ups, the latest send time first (scheduled ones on top), with their families
+    counted by status and their texts by delivery."""
+    found = campaigns.summaries(_follow_up_ids(fair), now)
+    return sorted(found, key=lambda summary: (summary.campaign.send_at, summary.campaign.id), reverse=True)
+
+
+def cancel_follow_up(fair: Fair, campaign_id: int, by: str, now: datetime) -> bool:
+    """Cancel a follow-up of the fair scheduled for later; False when the fair has no such follow-up.
+    Raises FollowUpError when it has started (its time has come) or was cancelled already."""
+    link = db.session.scalar(select(FairFollowUp).where(FairFollowUp.fair_id == fair.id, FairFollowUp.campaign_id == campaign_id))
+    if link is None:
+        return False
+    if not campaigns.cancel_campaign(campaign_id, by, now):
+        started = N_(
+            "This follow-up can no longer be cancelled: its time has come and its texts are going out, or it was cancelled already."
+        )
+        raise FollowUpError(Problem("cancel", started))
+    return True

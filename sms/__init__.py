@@ -13,8 +13,13 @@ def blueprints(config):
 
 
 def periodic(config) -> list:
-    """The bot's work by the clock: texts Redis lost are queued again, half-sent ones settled."""
+    """The bot's work by the clock, every TEXT_CHECK_SECONDS: texts Redis lost are queued again,
+    half-sent ones settled, and campaigns whose send time has come (reminders) start going out."""
     from app.clock import Periodic
+    from sms.campaigns import send_due_campaigns
     from sms.jobs import keep_texts_moving
 
-    return [Periodic(keep_texts_moving, interval=config["TEXT_CHECK_SECONDS"])]
+    return [
+        Periodic(keep_texts_moving, interval=config["TEXT_CHECK_SECONDS"]),
+        Periodic(send_due_campaigns, interval=config["TEXT_CHECK_SECONDS"]),
+    ]

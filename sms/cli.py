@@ -1,6 +1,7 @@
 """`flask sms …`: talk to the bot without a phone; answer the conversations handed to a person."""
 
 import click
+from flask import current_app
 from flask.cli import with_appcontext
 from flask_babel import gettext
 
@@ -48,6 +49,28 @@ def requeue_command():
     from sms.jobs import requeue_pending
 
     click.echo(gettext("Texts queued again: %(count)d.", count=requeue_pending()))
+
+
+@sms_cli.command("send-campaigns")
+@with_appcontext
+def send_campaigns_command():
+    """Send the campaign texts (fair follow-ups, reminders whose time has come) waiting to go, at most
+    FOLLOW_UP_PER_SECOND a second (with REDIS_URL, have the worker send them)."""
+    from sms.campaigns import send_due_here, start_sending
+
+    per_second = current_app.config["FOLLOW_UP_PER_SECOND"]
+    if per_second <= 0:
+        raise click.ClickException(gettext("FOLLOW_UP_PER_SECOND must be more than 0."))
+    if start_sending():  # with Redis the worker sends them, paced by its scheduler
+        click.echo(gettext("The worker is sending the follow-up texts, %(count)s a second.", count=per_second))
+        return
+    outcome = send_due_here(per_second)
+    click.echo(
+        gettext(
+            "Sent %(sent)d follow-up texts; %(opted_out)d numbers had opted out and %(failed)d texts could not be sent.",
+            sent=outcome["sent"], opted_out=outcome["opted_out"], failed=outcome["failed"],
+        )
+    )  # fmt: skip
 
 
 @sms_cli.group("inbox", invoke_without_command=True)

@@ -1,9 +1,10 @@
-"""Text conversations: every message in and out, the state per phone number, opt-outs."""
+"""Text conversations: every message in and out, the state per phone number, opt-outs, and campaigns
+(one text to many numbers, now or at a set time)."""
 
 from datetime import UTC, datetime
 
 from sqlalchemy import JSON, ForeignKey, String, Text
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.extensions import db
 
@@ -58,3 +59,40 @@ class Handoff(db.Model):
     reason: Mapped[str] = mapped_column(String(16))  # "asked" | "not_understood"
     opened_at: Mapped[datetime] = mapped_column(default=_now)
     closed_at: Mapped[datetime | None] = mapped_column()
+
+
+class Campaign(db.Model):
+    """A text sent to a set of phone numbers (a fair's follow-up, a reminder): its body goes to each
+    recipient from `send_at` on (the moment it was made, for one sent at once)."""
+
+    __tablename__ = "sms_campaign"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    body: Mapped[str] = mapped_column(Text)
+    author: Mapped[str] = mapped_column(String(320))
+    created_at: Mapped[datetime] = mapped_column(default=_now)
+    send_at: Mapped[datetime] = mapped_column(index=True)
+    cancelled_at: Mapped[datetime | None] = mapped_column()
+    cancelled_by: Mapped[str] = mapped_column(String(320), default="")
+
+    recipients: Mapped[list["CampaignRecipient"]] = relationship(
+        back_populates="campaign", cascade="all, delete-orphan", order_by="CampaignRecipient.id"
+    )
+
+
+class CampaignRecipient(db.Model):
+    """One number a campaign goes to; `message_id` links the text sent, whose status Twilio reports.
+
+    `status`: pending → sending → sent | opted_out | failed, or cancelled with its campaign. `sent_at`
+    marks it handled (sent, refused, cancelled), so the retention purge removes it like the texts."""
+
+    __tablename__ = "sms_campaign_recipient"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    campaign_id: Mapped[int] = mapped_column(ForeignKey("sms_campaign.id", ondelete="CASCADE"), index=True)
+    phone: Mapped[str] = mapped_column(String(20))
+    status: Mapped[str] = mapped_column(String(16), default="pending", index=True)
+    message_id: Mapped[int | None] = mapped_column(ForeignKey("sms_message.id", ondelete="SET NULL"))
+    sent_at: Mapped[datetime | None] = mapped_column()
+
+    campaign: Mapped[Campaign] = relationship(back_populates="recipients")

@@ -1,11 +1,8 @@
-"""`flask staff …` (accounts) and `flask privacy purge` (retention)."""
+"""`flask staff …` (accounts; `send-follow-ups`, the same as `flask sms send-campaigns`) and `flask privacy purge` (retention)."""
 
-import time
-from collections import Counter
 from datetime import UTC, datetime
 
 import click
-from flask import current_app
 from flask.cli import with_appcontext
 from flask_babel import gettext
 from sqlalchemy import select
@@ -13,8 +10,8 @@ from sqlalchemy import select
 from app.db import unit_of_work
 from app.extensions import db
 from catalog.models import School
-from staff import accounts, fairs, privacy
-from staff.jobs import start_follow_ups
+from sms.cli import send_campaigns_command
+from staff import accounts, privacy
 from staff.models import ROLES
 
 
@@ -97,41 +94,8 @@ def reset_second_factor_command(email):
     )
 
 
-def send_follow_ups(per_second: float, sleep=time.sleep) -> Counter:
-    """Send every waiting follow-up text, at most `per_second` a second; count them by how they ended."""
-    outcome = Counter()
-
-    def pace() -> None:
-        if outcome:  # the first text goes at once
-            sleep(1 / per_second)
-
-    while True:
-        # One text per transaction: a crash never loses the record of the texts already sent.
-        with unit_of_work():
-            done = fairs.send_pending(1, pace)
-        if not done:
-            return outcome
-        outcome.update(done)
-
-
-@staff_cli.command("send-follow-ups")
-@with_appcontext
-def send_follow_ups_command():
-    """Send the fair follow-up texts waiting to go, at most FOLLOW_UP_PER_SECOND a second (with
-    REDIS_URL, have the worker send them)."""
-    per_second = current_app.config["FOLLOW_UP_PER_SECOND"]
-    if per_second <= 0:
-        raise click.ClickException(gettext("FOLLOW_UP_PER_SECOND must be more than 0."))
-    if start_follow_ups():  # with Redis the worker sends them, paced by its scheduler
-        click.echo(gettext("The worker is sending the follow-up texts, %(count)s a second.", count=per_second))
-        return
-    outcome = send_follow_ups(per_second)
-    click.echo(
-        gettext(
-            "Sent %(sent)d follow-up texts; %(opted_out)d numbers had opted out and %(failed)d texts could not be sent.",
-            sent=outcome["sent"], opted_out=outcome["opted_out"], failed=outcome["failed"],
-        )
-    )  # fmt: skip
+# Its old name, kept for the operators and scripts that use it: the same command as `flask sms send-campaigns`.
+staff_cli.add_command(send_campaigns_command, "send-follow-ups")
 
 
 @click.group("privacy")

@@ -1,36 +1,29 @@
 """Fairs as the enrollment office runs them: booths, kiosk screens, registrations and their numbers,
-and follow-up texts to the families who agreed to them. Flushes; never commits."""
+and the send time typed for a follow-up (the follow-ups themselves: kiosk.services). Flushes; never commits."""
 
 import csv
 import dataclasses
 import io
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select
 
 from app.extensions import db
 from catalog.models import School
 from catalog.vocabulary import N_
 from kiosk import services as kiosk_services
 from kiosk.models import Booth, Fair, KioskDevice, Registration
-from sms.models import Message
-from sms.outbound import send
-from sms.services import is_opted_out
 from staff.dashboard import PER_PAGE, Page
-from staff.models import FollowUp, FollowUpRecipient
 
 MAX_NAME = 200
 MAX_PLACE = 300
 MAX_LABEL = 16
 MAX_DEVICE_NAME = 100
-MAX_FOLLOW_UP = 640
-FOLLOW_UP_GAP = timedelta(hours=24)  # at most one follow-up a day per fair, so families are not flooded
-# A text that never left counts as failed; one to a number that texted STOP, as opted out.
-STATUS_OF_MESSAGE = {"opted_out": "opted_out", "failed": "failed", "not_configured": "failed"}
 # Spreadsheets run a cell that starts with one of these as a formula.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -78,14 +71,6 @@ class FairNumbers:
     schools: Counter
 
 
-@dataclass(frozen=True)
-class FollowUpSummary:
-    follow_up: FollowUp
-    statuses: Counter  # recipient status → families
-    deliveries: Counter  # the delivery status Twilio reported for their texts → texts
-    problems: Counter  # Twilio's error code for texts that did not reach the family → texts
-
-
 def _date(form: Mapping[str, str], name: str, problems: list[Problem]) -> date | None:
     raw = form.get(name, "").strip()[:32]
     if not raw:
@@ -96,6 +81,21 @@ def _date(form: Mapping[str, str], name: str, problems: list[Problem]) -> date |
     except ValueError:
         problems.append(Problem(name, N_("Enter the date like 2026-03-01.")))
         return None
+
+
+def read_send_at(raw: str, zone: ZoneInfo) -> tuple[datetime | None, Problem | None]:
+    """Read a follow-up's "Send at" (a date and time in `zone`, as a browser's date-and-time field
+    sends it, or typed like 2026-03-01 18:30): the moment in that zone, None when left empty."""
+    raw = raw.strip()[:32]
+    if not raw:
+        return None, None
+    try:
+        moment = datetime.fromisoformat(raw.replace(" ", "T", 1)) if ":" in raw else None  # a date alone is not a time
+    except ValueError:
+        moment = None
+    if moment is None:
+        return None, Problem("send_at", N_("Enter the date and time like 2026-03-01 18:30, or leave “Send at” empty to send now."))
+    return moment.replace(tzinfo=zone) if moment.tzinfo is None else moment.astimezone(zone), None
 
 
 def read_fair(form: Mapping[str, str]) -> tuple[FairInput | None, list[Problem]]:
@@ -256,111 +256,3 @@ def to_csv(header: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
     for row in (header, *rows):
         writer.writerow([csv_cell(str(cell)) for cell in row])
     return out.getvalue()
-
-
-def follow_up_audience(fair: Fair) -> dict[str, int]:
-    """Phone → registration for every number whose newest registration at the fair agreed to texts."""
-    rows = db.session.execute(
-        select(Registration.phone, Registration.id, Registration.consent_texts)
-        .where(Registration.fair_id == fair.id)
-        .order_by(Registration.created_at, Registration.id)
-    ).all()
-    newest = {phone: (registration_id, consent) for phone, registration_id, consent in rows}  # a later choice overrides an earlier one
-    return {phone: registration_id for phone, (registration_id, consent) in newest.items() if consent}
-
-
-def reachable(fair: Fair) -> int:
-    """How many numbers a follow-up would text now: they agreed to texts and have not opted out since."""
-    return sum(1 for phone in follow_up_audience(fair) if not is_opted_out(phone))
-
-
-def start_follow_up(fair: Fair, body: str, author: str, now: datetime) -> FollowUp:
-    """Queue a text to every number that agreed to texts at the fair; numbers that opted out are marked, not texted."""
-    text = body.replace("\r\n", "\n").strip()
-    if not text:
-        raise FairError(Problem("body", N_("Write the text to send.")))
-    if len(text) > MAX_FOLLOW_UP:
-        too_long = N_("A follow-up can be at most %(limit)d characters; this one has %(count)d.")
-        raise FairError(Problem("body", too_long, {"limit": MAX_FOLLOW_UP, "count": len(text)}))
-    last = db.session.scalar(
-        select(func.max(FollowUp.created_at)).where(FollowUp.fair_id == fair.id, FollowUp.created_at > now - FOLLOW_UP_GAP)
-    )
-    if last is not None:
-        too_soon = N_("This fair's families got a follow-up less than 24 hours ago. The next one can go after %(when)s.")
-        raise FairError(Problem("body", too_soon, {"when": last + FOLLOW_UP_GAP}))
-    audience = follow_up_audience(fair)
-    opted_out = {phone for phone in audience if is_opted_out(phone)}
-    if len(opted_out) == len(audience):
-        nobody = N_("Nobody would get this text: no family at this fair agreed to texts, or all who did have opted out since.")
-        raise FairError(Problem("body", nobody))
-    follow_up = FollowUp(fair_id=fair.id, body=text, author=author, created_at=now)
-    for phone, registration_id in audience.items():
-        recipient = FollowUpRecipient(phone=phone, registration_id=registration_id, status="pending")
-        if phone in opted_out:
-            # `sent_at` marks it handled, so the retention purge removes it like the texts sent.
-            recipient.status, recipient.sent_at = "opted_out", now
-        follow_up.recipients.append(recipient)
-    db.session.add(follow_up)
-    db.session.flush()
-    return follow_up
-
-
-def send_pending(limit: int, pace: Callable[[], None] = lambda: None) -> Counter:
-    """Send up to `limit` waiting follow-up texts; count them by the status they end in.
-
-    `pace` is called before each text (the CLI's throttle).
-    """
-    waiting = db.session.execute(
-        select(FollowUpRecipient, FollowUp.body)
-        .join(FollowUp, FollowUp.id == FollowUpRecipient.follow_up_id)
-        .where(FollowUpRecipient.status == "pending")
-        .order_by(FollowUpRecipient.id)
-        .limit(limit)
-    ).all()
-    outcome = Counter()
-    for recipient, body in waiting:
-        pace()
-        # Claim the row before texting: a second sender running at the same time waits for this
-        # transaction, then finds it no longer pending, so no family gets the text twice.
-        claim = update(FollowUpRecipient).where(FollowUpRecipient.id == recipient.id, FollowUpRecipient.status == "pending")
-        if db.session.execute(claim.values(status="sending").execution_options(synchronize_session=False)).rowcount != 1:
-            continue
-        message = send(recipient.phone, body)
-        recipient.status = STATUS_OF_MESSAGE.get(message.status, "sent")
-        recipient.message_id, recipient.sent_at = message.id, datetime.now(UTC)
-        outcome[recipient.status] += 1
-    db.session.flush()
-    return outcome
-
-
-def follow_ups_of(fair: Fair) -> list[FollowUpSummary]:
-    """The fair's follow-ups, newest first, with their families counted by status and their texts by delivery."""
-    follow_ups = list(
-        db.session.scalars(select(FollowUp).where(FollowUp.fair_id == fair.id).order_by(FollowUp.created_at.desc(), FollowUp.id.desc()))
-    )
-    ids = [follow_up.id for follow_up in follow_ups]
-    statuses = db.session.execute(
-        select(FollowUpRecipient.follow_up_id, FollowUpRecipient.status, func.count())
-        .where(FollowUpRecipient.follow_up_id.in_(ids))
-        .group_by(FollowUpRecipient.follow_up_id, FollowUpRecipient.status)
-    ).all()
-    deliveries = db.session.execute(
-        select(FollowUpRecipient.follow_up_id, Message.status, func.count())
-        .join(Message, Message.id == FollowUpRecipient.message_id)
-        .where(FollowUpRecipient.follow_up_id.in_(ids))
-        .group_by(FollowUpRecipient.follow_up_id, Message.status)
-    ).all()
-    problems = db.session.execute(
-        select(FollowUpRecipient.follow_up_id, Message.error_code, func.count())
-        .join(Message, Message.id == FollowUpRecipient.message_id)
-        .where(FollowUpRecipient.follow_up_id.in_(ids), Message.error_code.is_not(None), Message.status.in_(("undelivered", "failed")))
-        .group_by(FollowUpRecipient.follow_up_id, Message.error_code)
-    ).all()
-    summaries = {follow_up.id: FollowUpSummary(follow_up, Counter(), Counter(), Counter()) for follow_up in follow_ups}
-    for follow_up_id, status, count in statuses:
-        summaries[follow_up_id].statuses[status] += count
-    for follow_up_id, status, count in deliveries:
-        summaries[follow_up_id].deliveries[status] += count
-    for follow_up_id, code, count in problems:
-        summaries[follow_up_id].problems[code] += count
-    return list(summaries.values())

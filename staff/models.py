@@ -1,4 +1,4 @@
-"""Staff accounts, the changes school staff propose, uploaded import files, and fair follow-up texts."""
+"""Staff accounts, the changes school staff propose, and uploaded import files."""
 
 from datetime import UTC, datetime
 
@@ -112,31 +112,3 @@ class ImportUpload(db.Model):
     rows_estimate: Mapped[int] = mapped_column(default=0, server_default="0")  # lines in the schools file, for the progress
     report: Mapped[dict | None] = mapped_column(JSON)  # what the last check or import found (staff.imports.keep_report)
     job_error: Mapped[str | None] = mapped_column(String(200))  # why the last job stopped without a report
-
-
-class FollowUp(db.Model):
-    """A text sent after a fair to the families who registered there and agreed to texts."""
-
-    __tablename__ = "staff_follow_up"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    fair_id: Mapped[int] = mapped_column(ForeignKey("kiosk_fair.id", ondelete="CASCADE"), index=True)
-    body: Mapped[str] = mapped_column(Text)
-    author: Mapped[str] = mapped_column(String(320))
-    created_at: Mapped[datetime] = mapped_column(default=_now)
-
-    recipients: Mapped[list["FollowUpRecipient"]] = relationship(cascade="all, delete-orphan", order_by="FollowUpRecipient.id")
-
-
-class FollowUpRecipient(db.Model):
-    """One family a follow-up goes to; `message_id` links the text sent, whose status Twilio reports."""
-
-    __tablename__ = "staff_follow_up_recipient"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    follow_up_id: Mapped[int] = mapped_column(ForeignKey("staff_follow_up.id", ondelete="CASCADE"), index=True)
-    registration_id: Mapped[int | None] = mapped_column(ForeignKey("kiosk_registration.id", ondelete="SET NULL"), index=True)
-    phone: Mapped[str] = mapped_column(String(20))
-    status: Mapped[str] = mapped_column(String(16), default="pending")  # pending | sent | opted_out | failed
-    message_id: Mapped[int | None] = mapped_column(ForeignKey("sms_message.id", ondelete="SET NULL"))
-    sent_at: Mapped[datetime | None]

@@ -11,8 +11,9 @@ from sqlalchemy import delete, update
 from app.db import unit_of_work
 from app.extensions import db
 from kiosk.models import Registration
+from sms.campaigns import purge_handled as purge_campaign_recipients
 from sms.models import Conversation, Handoff, Message
-from staff.models import FollowUpRecipient, ImportUpload
+from staff.models import ImportUpload
 
 # Rows of each kind removed per transaction: a daily purge of a big city's year never holds its
 # tables for long, and a purge stopped half-way has kept everything it removed.
@@ -64,6 +65,6 @@ def _purge_batch(cutoff: datetime, size: int) -> Purged:
         messages=len(message_ids),
         conversations=remove(Conversation.phone, Conversation.updated_at < cutoff),
         handoffs=remove(Handoff.id, Handoff.closed_at.is_not(None), Handoff.opened_at < cutoff),
-        follow_up_recipients=remove(FollowUpRecipient.id, FollowUpRecipient.sent_at < cutoff),
+        follow_up_recipients=purge_campaign_recipients(cutoff, size),  # follow-ups and reminders: sms campaigns
         uploads=remove(ImportUpload.id, ImportUpload.created_at < cutoff),
     )

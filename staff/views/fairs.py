@@ -1,6 +1,7 @@
 """Fairs: booths, kiosk screens, the registrations made there and their numbers, and follow-up texts."""
 
 from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
 
 from babel.dates import format_interval
 from flask import abort, current_app, redirect, render_template, request, url_for
@@ -11,9 +12,11 @@ from flask_babel import lazy_gettext as L_
 from app.db import after_commit
 from app.i18n import own_name
 from catalog.labels import current as current_labels
+from kiosk import services as kiosk_services
+from kiosk.follow_ups import MAX_FOLLOW_UP, MAX_SCHEDULE_AHEAD, FollowUpError
 from kiosk.models import Fair
+from sms.campaigns import start_sending
 from staff import fairs
-from staff.jobs import start_follow_ups
 from staff.views import DELIVERY_LABELS, OFFICE_ROLES, actor, page_number, roles_required, staff
 
 # What the fair page says after a change (`?done=…`).
@@ -24,20 +27,30 @@ DONE = {
     "booth_removed": L_("Booth removed."),
     "device_revoked": L_("Screen revoked: it can no longer register families."),
     "follow_up": L_("Follow-up queued. The texts go out a few a second; this page shows how they are delivered."),
+    "follow_up_scheduled": L_("Follow-up scheduled. It goes out at the time shown below; until then you can cancel it."),
+    "follow_up_cancelled": L_("Scheduled follow-up cancelled: no family gets it."),
 }
 RECIPIENT_LABELS = {
     "pending": L_("Waiting to be sent"),
+    "sending": L_("Sending"),
     "sent": L_("Sent"),
     "opted_out": L_("Opted out, not texted"),
     "failed": L_("Could not be sent"),
+    "cancelled": L_("Cancelled, not texted"),
 }
+
+
+def time_zone() -> ZoneInfo:
+    """The zone a follow-up's send time is typed and shown in: the app's (BABEL_DEFAULT_TIMEZONE,
+    which every staff page's times are shown in), else UTC."""
+    return ZoneInfo(current_app.config.get("BABEL_DEFAULT_TIMEZONE") or "UTC")
 
 
 def fair_dates(fair: Fair) -> str:
     return format_interval(fair.starts_on, fair.ends_on, skeleton="yMMMd", locale=get_locale())
 
 
-def _say(problem: fairs.Problem) -> str:
+def _say(problem) -> str:
     """Translate a refusal, then fill in its values (dates in the reader's format)."""
     params = {key: format_datetime(value, "short") if isinstance(value, datetime) else value for key, value in problem.params.items()}
     return _(problem.message, **params)
@@ -51,6 +64,7 @@ def _fair_or_404(fair_id: int) -> Fair:
 
 
 def _fair_page(fair: Fair, status: int = 200, errors: dict | None = None, **extra):
+    now = datetime.now(UTC)
     return (
         render_template(
             "staff/fair.html",
@@ -58,8 +72,8 @@ def _fair_page(fair: Fair, status: int = 200, errors: dict | None = None, **extr
             dates=fair_dates,
             booths=fairs.booths_of(fair),
             devices=fairs.devices_of(fair),
-            follow_ups=fairs.follow_ups_of(fair),
-            reachable=fairs.reachable(fair),
+            follow_ups=kiosk_services.follow_ups_of(fair, now),
+            reachable=kiosk_services.reachable(fair),
             errors=errors or {},
             form=request.form,
             done=DONE.get(request.args.get("done", "")),
@@ -67,7 +81,9 @@ def _fair_page(fair: Fair, status: int = 200, errors: dict | None = None, **extr
             delivery_labels=DELIVERY_LABELS,
             max_label=fairs.MAX_LABEL,
             max_device_name=fairs.MAX_DEVICE_NAME,
-            max_follow_up=fairs.MAX_FOLLOW_UP,
+            max_follow_up=MAX_FOLLOW_UP,
+            time_zone=time_zone().key,
+            max_days_ahead=MAX_SCHEDULE_AHEAD.days,
             **extra,
         ),
         status,
@@ -260,12 +276,33 @@ def fair_numbers(fair_id: int):
 @staff.post("/fairs/<int:fair_id>/follow-ups")
 @roles_required(*OFFICE_ROLES)
 def create_follow_up(fair_id: int):
-    """Queue a text to the families of the fair who agreed to texts: the worker sends it, paced
-    (staff.jobs; without Redis, `flask staff send-follow-ups` does)."""
+    """Queue a text to the families of the fair who agreed to texts, now or at the "Send at" time:
+    the worker sends it, paced, once its time has come (sms.campaigns; without Redis, `flask sms
+    send-campaigns` does)."""
+    fair = _fair_or_404(fair_id)
+    send_at, problem = fairs.read_send_at(request.form.get("send_at", ""), time_zone())
+    if problem:
+        return _fair_page(fair, 400, {problem.field: _say(problem)})
+    now = datetime.now(UTC)
+    try:
+        campaign = kiosk_services.start_follow_up(fair, request.form.get("body", ""), actor(), now, send_at=send_at)
+    except FollowUpError as error:
+        return _fair_page(fair, 400, {error.problem.field: _say(error.problem)})
+    if campaign.send_at > now:
+        return _to_fair(fair, "follow_up_scheduled", "follow-ups")  # the clock starts it once its time comes
+    after_commit(start_sending)
+    return _to_fair(fair, "follow_up", "follow-ups")
+
+
+@staff.post("/fairs/<int:fair_id>/follow-ups/<int:campaign_id>/cancel")
+@roles_required(*OFFICE_ROLES)
+def cancel_follow_up(fair_id: int, campaign_id: int):
+    """Cancel a follow-up scheduled for later, before its time comes."""
     fair = _fair_or_404(fair_id)
     try:
-        fairs.start_follow_up(fair, request.form.get("body", ""), actor(), datetime.now(UTC))
-    except fairs.FairError as error:
-        return _fair_page(fair, 400, {error.problem.field: _say(error.problem)})
-    after_commit(start_follow_ups)
-    return _to_fair(fair, "follow_up", "follow-ups")
+        found = kiosk_services.cancel_follow_up(fair, campaign_id, actor(), datetime.now(UTC))
+    except FollowUpError as error:
+        return _fair_page(fair, 400, {f"cancel-{campaign_id}": _say(error.problem)})
+    if not found:
+        abort(404)
+    return _to_fair(fair, "follow_up_cancelled", "follow-ups")

@@ -44,6 +44,7 @@ ALLOWED = {
             "staff.fair_registrations_csv",
             "staff.fair_numbers",
             "staff.create_follow_up",
+            "staff.cancel_follow_up",
             "staff.import_upload",
             "staff.import_report",
             "staff.import_check",

@@ -91,7 +91,7 @@ def realistic(app):
         for n, (name, locale) in enumerate((("Ana Pérez", "es"), ("Nguyễn Văn An", "vi"), ("Amina Yusuf", "so"))):
             values = RegistrationInput(uuid.uuid4().hex, name, f"+1773555020{n}", locale, (0, 3), tuple(booths[n : n + 2]), ("sped",), True)
             kiosk_services.register(screen, values)
-        staff_fairs.start_follow_up(fair, "Thank you for visiting the fair!", ROLE_EMAILS["editor"], datetime.now(UTC))
+        kiosk_services.start_follow_up(fair, "Thank you for visiting the fair!", ROLE_EMAILS["editor"], datetime.now(UTC))
         # A colleague who signs in with an authenticator app: the accounts page offers to turn it off.
         colleague = accounts.create_user(SECOND_FACTOR_EMAIL, accounts.temporary_password(), "editor")
         secret = accounts.new_totp_secret()

@@ -1,11 +1,13 @@
 """Fairs: office staff add fairs, booths and kiosk screens, read the registrations and their numbers,
-and text the families who agreed to it, at most once a day, at a throttled pace, with delivery tracked."""
+and text the families who agreed to it, now or at a set time (a reminder they can cancel until then),
+at most once a day, at a throttled pace, with delivery tracked."""
 
 import csv
 import io
 import re
 import uuid
 from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import func, select
@@ -14,14 +16,14 @@ from app.db import unit_of_work
 from app.extensions import db
 from catalog.models import School
 from kiosk import services
-from kiosk.models import Booth, Fair, KioskDevice, Registration
+from kiosk.follow_ups import FollowUpError
+from kiosk.models import Booth, Fair, FairFollowUp, KioskDevice, Registration
 from kiosk.registration import RegistrationInput
-from sms.models import Message, OptOut
+from sms import campaigns
+from sms.models import Campaign, CampaignRecipient, Message, OptOut
 from sms.outbound import record_status
 from sms.services import opt_out
 from staff import fairs
-from staff.cli import send_follow_ups
-from staff.models import FollowUp, FollowUpRecipient
 from tests.staff.conftest import csrf_token, post
 
 BODY = "Gracias por venir a la feria. Applications close March 1: reply HELP for help, STOP to stop."
@@ -52,6 +54,7 @@ def routes(app) -> list[tuple[str, str]]:
         ("GET", f"{base}/registrations.csv"),
         ("GET", f"{base}/numbers"),
         ("POST", f"{base}/follow-ups"),
+        ("POST", f"{base}/follow-ups/1/cancel"),
     ]
 
 
@@ -88,7 +91,7 @@ def counted(html: str, label: str) -> int | None:
 
 def recipients(app) -> dict[str, str]:
     with app.app_context():
-        return dict(db.session.execute(select(FollowUpRecipient.phone, FollowUpRecipient.status)).all())
+        return dict(db.session.execute(select(CampaignRecipient.phone, CampaignRecipient.status)).all())
 
 
 # --- who may ------------------------------------------------------------------------------------
@@ -107,7 +110,7 @@ def test_only_the_enrollment_office_works_on_fairs(app, as_role, role):
     for method, url in routes(app):
         response = client.get(url) if method == "GET" else post(client, url, {"label": "Z9", "device_name": "x", "body": "hi"})
         assert response.status_code == 403, (method, url)
-    assert (count(app, Booth), count(app, KioskDevice), count(app, FollowUp)) == (10, 1, 0)
+    assert (count(app, Booth), count(app, KioskDevice), count(app, Campaign)) == (10, 1, 0)
     with app.app_context():
         assert db.session.scalar(select(KioskDevice)).revoked_at is None
     assert "/staff/fairs" not in client.get("/staff/").get_data(as_text=True)  # and the menu does not offer them
@@ -135,7 +138,7 @@ def test_every_fair_form_needs_its_csrf_token(app, as_role):
     for method, url in routes(app):
         if method == "POST":
             assert editor.post(url, data=form).status_code == 400, url
-    assert (count(app, Fair), count(app, Booth), count(app, KioskDevice), count(app, FollowUp)) == (1, 10, 1, 0)
+    assert (count(app, Fair), count(app, Booth), count(app, KioskDevice), count(app, Campaign)) == (1, 10, 1, 0)
 
 
 def test_an_unknown_fair_is_not_found(app, as_role):
@@ -388,8 +391,22 @@ def test_the_numbers_count_families_and_name_nobody(app, as_role):
 # --- follow-up texts ----------------------------------------------------------------------------
 
 
-def follow_up(app, client, body: str = BODY):
-    return post(client, f"/staff/fairs/{ids(app)['fair']}/follow-ups", {"body": body})
+def follow_up(app, client, body: str = BODY, send_at: str = ""):
+    return post(client, f"/staff/fairs/{ids(app)['fair']}/follow-ups", {"body": body, "send_at": send_at})
+
+
+def send_due(app, limit: int = 10, now: datetime | None = None):
+    with app.app_context(), unit_of_work():
+        return campaigns.send_due(limit, now or datetime.now(UTC))
+
+
+def the_fair(app) -> Fair:
+    return db.session.get(Fair, ids(app)["fair"])
+
+
+def in_form(moment: datetime) -> str:
+    """A time as a browser's date-and-time field sends it, in UTC (no zone is configured)."""
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M")
 
 
 def test_a_follow_up_goes_once_to_each_number_that_agreed_and_skips_opted_out_ones(app, as_role, twilio):
@@ -408,34 +425,31 @@ def test_a_follow_up_goes_once_to_each_number_that_agreed_and_skips_opted_out_on
     assert response.status_code == 302 and "done=follow_up" in response.location
     assert recipients(app) == {"+17735550101": "pending", "+17735550103": "opted_out"}
     with app.app_context():
-        stored = db.session.scalar(select(FollowUp))
+        stored = db.session.scalar(select(Campaign))
         assert (stored.body, stored.author) == (BODY, "editor@office.example.org")
-        assert db.session.scalar(select(FollowUpRecipient.registration_id).where(FollowUpRecipient.phone == "+17735550101")) is not None
+        assert db.session.scalar(select(FairFollowUp.fair_id).where(FairFollowUp.campaign_id == stored.id)) == ids(app)["fair"]
     page = editor.get(response.location).get_data(as_text=True)
     assert counted(page, "Waiting to be sent") == 1 and counted(page, "Opted out, not texted") == 1
+    assert "Scheduled for" not in page and "Cancel this follow-up" not in page  # it goes now: nothing to cancel
     assert twilio.sent == []  # queued: the throttled sender sends
 
-    with app.app_context(), unit_of_work():
-        assert fairs.send_pending(10) == {"sent": 1}
+    assert send_due(app) == {"sent": 1}
     assert [(text["To"], text["Body"]) for text in twilio.sent] == [("+17735550101", BODY)]
     with app.app_context():
-        sent = db.session.scalar(select(FollowUpRecipient).where(FollowUpRecipient.phone == "+17735550101"))
+        sent = db.session.scalar(select(CampaignRecipient).where(CampaignRecipient.phone == "+17735550101"))
         message = db.session.get(Message, sent.message_id)
         assert (sent.status, message.phone, message.body, message.status) == ("sent", "+17735550101", BODY, "queued")
         assert sent.sent_at is not None
-    with app.app_context(), unit_of_work():
-        assert fairs.send_pending(10) == {}  # nothing is sent twice
+    assert send_due(app) == {}  # nothing is sent twice
 
 
-def test_send_pending_sends_at_most_its_limit_and_records_refusals(app, as_role, twilio):
+def test_send_due_sends_at_most_its_limit_and_records_refusals(app, as_role, twilio):
     for n in range(1, 4):
         register(app, f"+1773555010{n}")
     assert follow_up(app, as_role("editor")).status_code == 302
-    with app.app_context(), unit_of_work():
-        assert fairs.send_pending(2) == {"sent": 2}
+    assert send_due(app, 2) == {"sent": 2}
     twilio.refuse_with = 21610  # the carrier says this number unsubscribed
-    with app.app_context(), unit_of_work():
-        assert fairs.send_pending(2) == {"sent": 1}  # handed to the text queue
+    assert send_due(app, 2) == {"sent": 1}  # handed to the text queue
     assert recipients(app) == {"+17735550101": "sent", "+17735550102": "sent", "+17735550103": "sent"}
     assert len(twilio.sent) == 3
     with app.app_context():  # refused once it was delivered after the commit: the text says so
@@ -444,17 +458,18 @@ def test_send_pending_sends_at_most_its_limit_and_records_refusals(app, as_role,
         assert db.session.get(OptOut, "+17735550103") is not None
 
 
-def test_the_cli_sends_every_waiting_text(app, as_role, twilio, cli):
+@pytest.mark.parametrize("command", [("staff", "send-follow-ups"), ("sms", "send-campaigns")])
+def test_the_cli_sends_every_waiting_text(app, as_role, twilio, cli, command):
     app.config["FOLLOW_UP_PER_SECOND"] = 1000.0
     for n in range(1, 4):
         register(app, f"+1773555010{n}")
     register(app, "+17735550109", consent=False)
     assert follow_up(app, as_role("editor")).status_code == 302
-    result = cli("staff", "send-follow-ups")
+    result = cli(*command)
     assert result.exit_code == 0 and "Sent 3 follow-up texts" in result.output
     assert sorted(text["To"] for text in twilio.sent) == ["+17735550101", "+17735550102", "+17735550103"]
     assert {text["Body"] for text in twilio.sent} == {BODY}
-    assert "Sent 0 follow-up texts" in cli("staff", "send-follow-ups").output and len(twilio.sent) == 3
+    assert "Sent 0 follow-up texts" in cli(*command).output and len(twilio.sent) == 3
 
 
 def test_the_sender_waits_between_texts_at_the_configured_pace(app, as_role, twilio):
@@ -463,7 +478,7 @@ def test_the_sender_waits_between_texts_at_the_configured_pace(app, as_role, twi
     assert follow_up(app, as_role("editor")).status_code == 302
     waits = []
     with app.app_context():
-        outcome = send_follow_ups(4, sleep=waits.append)
+        outcome = campaigns.send_due_here(4, sleep=waits.append)
     assert outcome == {"sent": 3} and waits == [0.25, 0.25] and len(twilio.sent) == 3
 
 
@@ -513,11 +528,10 @@ def test_delivery_reported_by_twilio_shows_on_the_fair_page(app, as_role, twilio
     register(app, "+17735550102")
     editor = as_role("editor")
     assert follow_up(app, editor).status_code == 302
-    with app.app_context(), unit_of_work():
-        fairs.send_pending(10)
+    send_due(app)
     with app.app_context(), unit_of_work():
         sids = dict(
-            db.session.execute(select(FollowUpRecipient.phone, Message.sid).join(Message, Message.id == FollowUpRecipient.message_id)).all()
+            db.session.execute(select(CampaignRecipient.phone, Message.sid).join(Message, Message.id == CampaignRecipient.message_id)).all()
         )
         assert record_status(sids["+17735550101"], "delivered", None)
         assert record_status(sids["+17735550102"], "undelivered", 30003)
@@ -535,11 +549,13 @@ def test_a_second_follow_up_within_24_hours_is_refused(app, as_role):
     html = response.get_data(as_text=True)
     assert response.status_code == 400 and "less than 24 hours ago" in html and 'id="follow-up-error"' in html
     assert ">Another one</textarea>" in html
-    assert count(app, FollowUp) == 1 and count(app, FollowUpRecipient) == 1
+    assert count(app, Campaign) == 1 and count(app, CampaignRecipient) == 1
     with app.app_context(), unit_of_work():
-        fair = db.session.get(Fair, ids(app)["fair"])
-        fairs.start_follow_up(fair, "A day later", "editor@office.example.org", datetime.now(UTC) + timedelta(hours=25))
-    assert count(app, FollowUp) == 2
+        kiosk_follow_up = services.start_follow_up(
+            the_fair(app), "A day later", "editor@office.example.org", datetime.now(UTC) + timedelta(hours=25)
+        )
+        assert kiosk_follow_up.id
+    assert count(app, Campaign) == 2
 
 
 @pytest.mark.parametrize(
@@ -550,7 +566,7 @@ def test_a_follow_up_needs_a_text_of_at_most_640_characters(app, as_role, body, 
     register(app, "+17735550101")
     response = follow_up(app, as_role("editor"), body)
     assert response.status_code == 400 and says in response.get_data(as_text=True)
-    assert count(app, FollowUp) == 0
+    assert count(app, Campaign) == 0
 
 
 def test_a_follow_up_of_640_characters_with_line_breaks_is_accepted(app, as_role):
@@ -558,7 +574,7 @@ def test_a_follow_up_of_640_characters_with_line_breaks_is_accepted(app, as_role
     body = "y" * 320 + "\r\n" + "y" * 319  # the browser sends CRLF: one character for each line break
     assert follow_up(app, as_role("editor"), body).status_code == 302
     with app.app_context():
-        assert db.session.scalar(select(FollowUp.body)) == "y" * 320 + "\n" + "y" * 319
+        assert db.session.scalar(select(Campaign.body)) == "y" * 320 + "\n" + "y" * 319
 
 
 @pytest.mark.parametrize("why", ["no consent", "opted out"])
@@ -568,4 +584,125 @@ def test_a_follow_up_nobody_would_get_is_refused(app, as_role, why):
         opt_out("+17735550101")
     response = follow_up(app, as_role("editor"))
     assert response.status_code == 400 and "Nobody would get this text" in response.get_data(as_text=True)
-    assert count(app, FollowUp) == 0
+    assert count(app, Campaign) == 0
+
+
+# --- reminders: follow-ups scheduled for later ---------------------------------------------------
+
+
+def test_a_scheduled_follow_up_waits_for_its_time_then_goes(app, as_role, twilio, cli):
+    app.config["FOLLOW_UP_PER_SECOND"] = 1000.0
+    register(app, "+17735550101")
+    register(app, "+17735550102")
+    editor = as_role("editor")
+    when = (datetime.now(UTC) + timedelta(days=2)).replace(second=0, microsecond=0)
+    response = follow_up(app, editor, "Applications close Friday.", in_form(when))
+    assert response.status_code == 302 and "done=follow_up_scheduled" in response.location
+    page = editor.get(response.location).get_data(as_text=True)
+    assert "Follow-up scheduled." in page and "Scheduled for" in page and "(UTC)" in page
+    assert "Cancel this follow-up" in page and counted(page, "Waiting to be sent") == 2
+    with app.app_context():
+        assert campaigns.as_utc(db.session.scalar(select(Campaign.send_at))) == when
+
+    assert send_due(app, now=when - timedelta(seconds=1)) == {}  # not a second early
+    assert "Sent 0 follow-up texts" in cli("sms", "send-campaigns").output
+    with app.app_context():
+        assert campaigns.send_due_here(1000.0, sleep=lambda _s: None, clock=lambda: when - timedelta(minutes=1)) == {}
+        assert not campaigns.has_due(when - timedelta(seconds=1)) and campaigns.has_due(when)
+    assert twilio.sent == []
+
+    with app.app_context():
+        assert campaigns.send_due_here(1000.0, sleep=lambda _s: None, clock=lambda: when + timedelta(seconds=30)) == {"sent": 2}
+    assert sorted(text["To"] for text in twilio.sent) == ["+17735550101", "+17735550102"]
+    assert {text["Body"] for text in twilio.sent} == {"Applications close Friday."}
+
+
+def test_the_send_time_is_read_in_the_configured_time_zone_and_said_on_the_form(app, as_role):
+    app.config["BABEL_DEFAULT_TIMEZONE"] = "America/Chicago"
+    register(app, "+17735550101")
+    editor = as_role("editor")
+    assert "date and time in America/Chicago" in editor.get(f"/staff/fairs/{ids(app)['fair']}").get_data(as_text=True)
+    local = (datetime.now(ZoneInfo("America/Chicago")) + timedelta(days=3)).replace(hour=9, minute=30, second=0, microsecond=0)
+    assert follow_up(app, editor, send_at=local.strftime("%Y-%m-%dT%H:%M")).status_code == 302
+    with app.app_context():
+        assert campaigns.as_utc(db.session.scalar(select(Campaign.send_at))) == local.astimezone(UTC)
+
+
+@pytest.mark.parametrize(
+    ("send_at", "says"),
+    [
+        ("next tuesday", "Enter the date and time like 2026-03-01 18:30"),
+        ("2027-01-01", "Enter the date and time like 2026-03-01 18:30"),
+        ("2020-01-01T09:00", "This time has passed."),
+        ("far", "at most 60 days ahead"),
+    ],
+)
+def test_a_bad_send_time_is_explained_next_to_it_and_the_text_is_kept(app, as_role, send_at, says):
+    register(app, "+17735550101")
+    if send_at == "far":
+        send_at = in_form(datetime.now(UTC) + timedelta(days=61))
+    response = follow_up(app, as_role("editor"), "Reminder: applications close Friday.", send_at)
+    html = response.get_data(as_text=True)
+    assert response.status_code == 400 and says in html and 'id="follow-up-send-at-error"' in html
+    assert ">Reminder: applications close Friday.</textarea>" in html and f'value="{send_at}"' in html
+    assert count(app, Campaign) == 0
+
+
+def test_an_office_user_cancels_a_scheduled_follow_up_and_nobody_gets_it(app, as_role, twilio):
+    register(app, "+17735550101")
+    register(app, "+17735550102")
+    opt_out_later = "+17735550102"
+    with app.app_context(), unit_of_work():
+        opt_out(opt_out_later)
+    editor = as_role("editor")
+    when = datetime.now(UTC) + timedelta(days=1)
+    assert follow_up(app, editor, "Reminder", in_form(when)).status_code == 302
+    with app.app_context():
+        campaign_id = db.session.scalar(select(Campaign.id))
+    base = f"/staff/fairs/{ids(app)['fair']}/follow-ups/{campaign_id}/cancel"
+    response = post(editor, base)
+    assert response.status_code == 302 and "done=follow_up_cancelled" in response.location
+    page = editor.get(response.location).get_data(as_text=True)
+    assert "Scheduled follow-up cancelled" in page and "Cancelled " in page and "by editor@office.example.org" in page
+    assert "Cancel this follow-up" not in page and counted(page, "Cancelled, not texted") == 1
+    assert recipients(app) == {"+17735550101": "cancelled", opt_out_later: "opted_out"}
+    assert send_due(app, now=when + timedelta(days=1)) == {} and twilio.sent == []
+
+    again = post(editor, base)  # cancelled already
+    assert again.status_code == 400 and "can no longer be cancelled" in again.get_data(as_text=True)
+    assert post(editor, f"/staff/fairs/{ids(app)['fair']}/follow-ups/999/cancel").status_code == 404
+    # the cancelled one no longer holds its day: another can go at the same time
+    assert follow_up(app, editor, "Reminder, again", in_form(when)).status_code == 302
+
+
+def test_a_follow_up_whose_time_has_come_can_no_longer_be_cancelled(app):
+    register(app, "+17735550101")
+    start = datetime.now(UTC)
+    with app.app_context(), unit_of_work():
+        campaign = services.start_follow_up(
+            the_fair(app), "Reminder", "editor@office.example.org", start, send_at=start + timedelta(hours=1)
+        )
+        campaign_id = campaign.id
+    with app.app_context(), unit_of_work():
+        with pytest.raises(FollowUpError, match="no longer be cancelled"):
+            services.cancel_follow_up(the_fair(app), campaign_id, "editor@office.example.org", start + timedelta(hours=1))
+        assert services.cancel_follow_up(the_fair(app), campaign_id, "editor@office.example.org", start + timedelta(minutes=59))
+
+
+def test_the_day_between_follow_ups_counts_the_scheduled_ones(app, as_role):
+    register(app, "+17735550101")
+    editor = as_role("editor")
+    in_two_days = datetime.now(UTC) + timedelta(days=2)
+    assert follow_up(app, editor, "Reminder", in_form(in_two_days)).status_code == 302
+    assert follow_up(app, editor, "Thank you for coming").status_code == 302  # now: two days before it
+
+    refused = follow_up(app, editor, "Another reminder", in_form(in_two_days + timedelta(hours=20)))
+    html = refused.get_data(as_text=True)
+    assert refused.status_code == 400 and "This fair has a follow-up scheduled for" in html and 'id="follow-up-send-at-error"' in html
+    assert ">Another reminder</textarea>" in html
+    after_the_sent_one = follow_up(app, editor, "Too soon after the first", in_form(datetime.now(UTC) + timedelta(hours=3)))
+    assert after_the_sent_one.status_code == 400 and "less than 24 hours ago" in after_the_sent_one.get_data(as_text=True)
+    assert follow_up(app, editor, "A day after it", in_form(in_two_days + timedelta(hours=24, minutes=1))).status_code == 302
+    assert count(app, Campaign) == 3
+    page = editor.get(f"/staff/fairs/{ids(app)['fair']}").get_data(as_text=True)
+    assert page.count("Scheduled for") == 2 and page.index("A day after it") < page.index("Reminder") < page.index("Thank you for coming")
