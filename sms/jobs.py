@@ -116,4 +116,5 @@ def run_worker(burst: bool = False) -> None:
     if queue is None:
         raise RuntimeError("REDIS_URL is not set: texts are sent in the web process, no worker is needed")
     requeue_pending()  # what a stopped worker left behind, and what Redis missed while away
+    outbound.load_client()  # once here, not in each job's forked process
     Worker([queue], connection=queue.connection).work(with_scheduler=True, burst=burst)
