@@ -28,7 +28,7 @@ translations: $(VENV)/.app-installed
 
 ## Re-extract messages and merge them into every locale (then translate the new ones).
 translations-update: $(VENV)/.app-installed
-	$(BIN)/pybabel extract -F babel.cfg -k N_ -k Np_:1,2 -k lazy_gettext -k L_ --no-location --sort-output \
+	$(BIN)/pybabel extract -F babel.cfg -k N_ -k Np_:1,2 -k Nc_:1c,2 -k lazy_gettext -k L_ --no-location --sort-output \
 	  --project SchoolBridge --copyright-holder SchoolBridge -o translations/messages.pot $(wildcard app catalog kiosk sms staff)
 	$(BIN)/pybabel update -i translations/messages.pot -d translations --no-fuzzy-matching --ignore-obsolete
 

@@ -52,6 +52,7 @@ class Card:
     name: str
     sector: str  # the code, for a door's styling; the label is the "sector" fact
     facts: tuple[Fact, ...]
+    grades: tuple[int, ...] = ()  # the grades offered, for a short label (a text's list); the label is the "grades" fact
 
     def __getitem__(self, key: str) -> Fact:
         for fact in self.facts:
@@ -107,4 +108,4 @@ def card_of(school, labels) -> Card:
         free("summary"),
         free("how_to_apply"),
     )
-    return Card(school.id, school.name, school.sector, facts)
+    return Card(school.id, school.name, school.sector, facts, tuple(school.grades))

@@ -17,11 +17,13 @@ from catalog.vocabulary import (
     ACCESSIBILITY,
     GRADE_CODES,
     GRADE_LABELS,
+    GRADE_LABELS_SHORT,
     NEEDS,
     PROGRAM_CODES,
     PROGRAM_KINDS,
     SCHOOL_BUS,
     SECTORS,
+    SECTORS_SHORT,
     WORLD_LANGUAGE,
     need_bit,
 )
@@ -35,6 +37,7 @@ class Labels:
     def __init__(self, translations, locale: Locale):
         self._gettext = translations.gettext
         self._ngettext = translations.ngettext
+        self._pgettext = translations.pgettext
         self.locale = locale
         self._memo: dict = {}
 
@@ -44,6 +47,10 @@ class Labels:
     def gettext(self, message: str, **values) -> str:
         text = self._gettext(message)
         return text % values if values else text
+
+    def pgettext(self, context_and_message: tuple[str, str]) -> str:
+        """Translate a message marked with its context (`Nc_`)."""
+        return self._pgettext(*context_and_message)
 
     def _memoized(self, key, build):
         if key not in self._memo:
@@ -72,8 +79,24 @@ class Labels:
 
         return self._memoized(("grades", grades), build)
 
+    def grades_short(self, grades: Iterable[int]) -> str:
+        """Label a set of grades as a list of schools in a text says it: "K–8", "PK and 9–12"."""
+        grades = tuple(grades)
+
+        def label(grade: int) -> str:
+            return self.pgettext(GRADE_LABELS_SHORT[grade]) if grade in GRADE_LABELS_SHORT else GRADE_CODES[grade]
+
+        def build():
+            runs = [label(low) if low == high else f"{label(low)}–{label(high)}" for low, high in grade_runs(grades)]
+            return format_list(runs, locale=self.locale)  # "PK and 9–12": the list's own commas are kept for its facts
+
+        return self._memoized(("grades_short", grades), build)
+
     def sector(self, sector: str) -> str:
         return self.gettext(SECTORS[sector])
+
+    def sector_short(self, sector: str) -> str:
+        return self.pgettext(SECTORS_SHORT[sector])
 
     def accessibility(self, value: str) -> str:
         return self.gettext(ACCESSIBILITY.get(value, ACCESSIBILITY["unknown"]))

@@ -15,7 +15,14 @@ def Np_(singular: str, plural: str) -> tuple[str, str]:  # noqa: N802 — gettex
     return singular, plural
 
 
+def Nc_(context: str, message: str) -> tuple[str, str]:  # noqa: N802 — gettext's marker style
+    """Mark a message with its context for translation (`pgettext`), without translating it here."""
+    return context, message
+
+
 SECTORS = {"district": N_("District"), "charter": N_("Charter")}
+# A text's list of schools: a word each, as short as the language allows ("District", "Charter").
+SECTORS_SHORT = {"district": Nc_("sector in a list of schools", "District"), "charter": Nc_("sector in a list of schools", "Charter")}
 
 SPED_PROGRAMS = {
     "inclusion": N_("Inclusion classrooms"),
@@ -79,6 +86,8 @@ SCHOOL_BUS = {
 GRADE_CODES = {-1: "PK", 0: "K", **{n: str(n) for n in range(1, 13)}}
 GRADE_BY_CODE = {code: n for n, code in GRADE_CODES.items()}
 GRADE_LABELS = {-1: N_("Pre-K"), 0: N_("Kindergarten")}
+# A text's list of schools says a school's grades as "PK–8", "K–5, 9–12": grades 1–12 are their numbers.
+GRADE_LABELS_SHORT = {-1: Nc_("grade in a list of schools", "PK"), 0: Nc_("grade in a list of schools", "K")}
 GRADES = tuple(GRADE_CODES)
 
 

@@ -102,7 +102,8 @@ def _merged_query(previous: dict | None, u: Understanding) -> dict | None:
 
 
 def _result_line(number: int, card: Card, distance_km: float | None, labels: "Labels") -> str:
-    facts = [card.text("grades"), card.text("sector")] + ([labels.distance(distance_km)] if distance_km is not None else [])
+    facts = [labels.grades_short(card.grades), labels.sector_short(card.sector)]
+    facts += [labels.distance(distance_km)] if distance_km is not None else []
     return f"{number}. {card.name} ({labels.comma.join(facts)})"
 
 

@@ -17,16 +17,19 @@ def load(locale: str):
         return read_po(f, locale=locale if locale != "fil" else "fil")
 
 
-def template_ids() -> set[str]:
+def message_keys(catalog) -> set[tuple[str | None, str]]:
+    """(context, message) of every message: "District" and "District" in a list of schools are two."""
+    return {(m.context, m.id if isinstance(m.id, str) else m.id[0]) for m in catalog if m.id}
+
+
+def template_ids() -> set[tuple[str | None, str]]:
     with (TRANSLATIONS / "messages.pot").open("rb") as f:
-        return {m.id if isinstance(m.id, str) else m.id[0] for m in read_po(f) if m.id}
+        return message_keys(read_po(f))
 
 
 @pytest.mark.parametrize("locale", LOCALES)
 def test_locale_has_every_template_message(locale):
-    catalog = load(locale)
-    ids = {m.id if isinstance(m.id, str) else m.id[0] for m in catalog if m.id}
-    assert template_ids() - ids == set(), "run `make translations-update`"
+    assert template_ids() - message_keys(load(locale)) == set(), "run `make translations-update`"
 
 
 @pytest.mark.parametrize("locale", [loc for loc in LOCALES if loc != "en"])
@@ -54,10 +57,11 @@ def test_template_holds_every_message_the_code_marks(tmp_path):
 
     out = tmp_path / "fresh.pot"
     subprocess.run(
-        [sys.executable, "-m", "babel.messages.frontend", "extract", "-F", "babel.cfg", "-k", "N_", "-k", "lazy_gettext", "-k", "L_",
+        [sys.executable, "-m", "babel.messages.frontend", "extract", "-F", "babel.cfg", "-k", "N_", "-k", "Np_:1,2", "-k", "Nc_:1c,2",
+         "-k", "lazy_gettext", "-k", "L_",
          "--no-location", "-o", str(out), *[p for p in ("app", "catalog", "kiosk", "sms", "staff") if (TRANSLATIONS.parent / p).is_dir()]],
         cwd=TRANSLATIONS.parent, check=True, capture_output=True,
     )  # fmt: skip
     with out.open("rb") as f:
-        fresh = {m.id if isinstance(m.id, str) else m.id[0] for m in read_po(f) if m.id}
+        fresh = message_keys(read_po(f))
     assert fresh - template_ids() == set(), "run `make translations-update` and translate the new messages"

@@ -86,7 +86,8 @@ def test_a_changed_card_changes_every_door(app, screen, marked_cards):
 
     # the bot: a result list, a school's details, a comparison
     listed = _texts(screen, f"grade 3 {zip_code}")
-    assert re.search(r"1\. .*\(CARD-grades, CARD-sector", listed)
+    # a list says each school's grades and type in short (the card's grades and sector, labelled short): "(K-8, Charter, …"
+    assert re.search(r"1\. .*\((PK|K|\d+)(-(K|\d+))?( and \S+)*, (District|Charter), \d", listed), listed
     details = _texts(screen, "1")
     assert _marked("special_education") in details and _marked("school_bus") in details
     assert _marked("school_bus") in _texts(screen, "compare 1 2")

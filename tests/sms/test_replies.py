@@ -10,7 +10,7 @@ from babel.support import Translations
 from app.i18n import LOCALES
 from catalog.labels import Labels
 from catalog.text import fold
-from catalog.vocabulary import NEEDS
+from catalog.vocabulary import GRADE_LABELS_SHORT, NEEDS
 from sms.lexicons import load_all
 from sms.replies import TEMPLATES, Reply, render
 from sms.segments import count_segments, gsm_friendly
@@ -122,3 +122,17 @@ def test_lists_are_punctuated_as_the_locale_writes_them(locale, comma, semicolon
     assert (labels.comma, labels.semicolon) == (comma, semicolon)
     said = labels.not_stated("sped", {"district": 36, "charter": 4})
     assert f"36{comma}" in said  # "(District school: 36، Charter school: 4)" in Arabic
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_a_list_says_grades_and_type_in_short_and_every_language_has_its_own_short_words(locale):
+    """A text's list of schools: "PK–8", "PK and 9–12", a word for the type; each locale translates the short words."""
+    labels = Labels(translations_for(locale), Locale.parse(locale))
+    assert labels.grades_short(range(-1, 9)) == f"{labels.pgettext(GRADE_LABELS_SHORT[-1])}–8"
+    assert labels.grades_short((0,)) == labels.pgettext(GRADE_LABELS_SHORT[0])
+    gapped = labels.grades_short((-1, 9, 10, 11, 12))
+    assert gapped.startswith(labels.pgettext(GRADE_LABELS_SHORT[-1])) and gapped.endswith("9–12") and len(gapped) < 20
+    district, charter = labels.sector_short("district"), labels.sector_short("charter")
+    assert district != charter and len(district) <= len(labels.sector("district")) and len(charter) <= len(labels.sector("charter"))
+    if locale != "en":  # translated: not the English words
+        assert (district, charter) != ("District", "Charter"), locale

@@ -3,11 +3,13 @@
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from flask_babel import force_locale
 from sqlalchemy import func, select
 
 from app.extensions import db
+from catalog.labels import current as current_labels
 from sms.models import Message, OptOut
-from sms.segments import count_segments
+from sms.segments import count_segments, gsm_friendly
 from tests.sms.conftest import sign
 
 
@@ -230,3 +232,21 @@ def test_a_short_text_in_another_script_is_answered_in_its_language(text):
     text("grade 3 60637")
     [greeting] = text("привет")
     assert sum("\u0400" <= ch <= "\u04ff" for ch in greeting) > len(greeting) // 3
+
+
+@pytest.mark.parametrize(
+    ("body", "locale"),
+    [("روضة 60637", "ar"), ("کنڈرگارٹن 60637", "ur"), ("কিন্ডারগার্টেন 60637", "bn"), ("детский сад 60637", "ru"), ("mẫu giáo 60637", "vi")],
+)
+def test_a_first_page_of_three_schools_takes_at_most_two_texts_in_every_script(app, text, body, locale):
+    """Each school's line says its grades and type in short ("PK–8", the locale's word for district): in
+    Arabic, Urdu, Bengali, Russian or Vietnamese (UCS-2: 67 characters a segment) a list once took a text per school."""
+    replies = text(body)
+    assert len(replies) <= 2 and all(count_segments(reply) <= 3 for reply in replies), replies
+    lines = [line for line in "\n".join(replies).splitlines() if line[:1].isdigit()]
+    assert [line[:2] for line in lines] == ["1.", "2.", "3."]
+    with app.test_request_context(), force_locale(locale):
+        labels = current_labels()
+        short = f"{labels.grades_short(range(-1, 9))}{labels.comma}{labels.sector_short('district')}"
+    # a text that needs no other character goes out in GSM-7, "–" as "-"
+    assert short.startswith("PK–8") and all(short in line or gsm_friendly(short) in line for line in lines), (short, lines)
