@@ -25,7 +25,8 @@ MAX_TEXT = 1600  # longer texts are read up to here: 10 full segments is far pas
 INTENTS = ("search", "details", "more", "compare", "help", "language", "human", "stop", "start", "greeting", "unknown")
 NEED_ORDER = ("sped", "ell", "dual_language", "bus", "transit", "accessible")
 ZIP_RE = re.compile(r"(?<!\d)(\d{5})(?!\d)")
-NUMBER_RE = re.compile(r"(?<![\d.])(\d{1,2})(?!\d|\.\d)")  # "2", "#2", "2,4", "1/3", "3-4", not "2.5"
+# "2", "#2", "2,4", "1/3", "3-4", not "2.5", nor a digit inside a Latin or Cyrillic word ("6h", "mo7tajeen", "3ala")
+NUMBER_RE = re.compile(r"(?<![\d.A-Za-z\u00c0-\u024f\u0400-\u04ff])(\d{1,2})(?!\d|\.\d|[A-Za-z\u00c0-\u024f\u0400-\u04ff])")
 # Clauses: what a "not" rules out is in its own clause ("not charter, only district schools").
 CLAUSE_RE = re.compile(r"[.,;:!?¡¿،؛؟۔，。；：！？、।\n]+|\s[-–—]\s")
 # Characters that only one of the two Chinese scripts uses, for the common words of our domain.
@@ -95,6 +96,7 @@ def typo_distance(length: int) -> int:
 
 
 NAME_MATCH = 85  # fuzz.ratio a text's word needs to count as a word of a school's name
+TYPO_NAME_SHORTEST = 5  # a word this long may also be one letter swapped or changed from a name's word
 
 
 def _can_match(length: int, other: int) -> bool:
@@ -144,29 +146,63 @@ class SchoolNames:
 
     def find(self, text: str) -> tuple[str, str] | None:
         """Return (id, name) of the school the text names, or None."""
-        matched: dict[int, dict[str, float]] = {}  # school → its words the text holds, and how well
-        # words the lexicons know ("special", "bus", "grade") say what is asked, not which school
-        for word in set(_name_words(text)) - _all_vocabulary():
-            candidates = self.vocabulary_by_length.get(min(len(word), len(self.vocabulary_by_length)), ())
-            for found, score, _pos in process.extract(word, candidates, scorer=fuzz.ratio, limit=3, score_cutoff=NAME_MATCH):
-                for index in self.schools_by_word[found]:
-                    words = matched.setdefault(index, {})
-                    words[found] = max(score, words.get(found, 0))
-        if not matched:
-            return None
+        best, _written = self._named(text)
+        return (self.ids[best], self.names[best]) if best is not None else None
 
-        def strength(index: int) -> tuple[int, float, float]:  # "hayt" is Hayt's word more than Hay's
-            return len(matched[index]), len(matched[index]) / len(self.words[index]), sum(matched[index].values())
+    def named(self, text: str) -> tuple[str | None, str] | None:
+        """Return (id, name) of the school the text names; (None, the name as the text writes it)
+        when it names two schools as well ("Haugan": Haugan Elementary and ASPIRA Haugan Middle),
+        so that the question is still about a school; None when it names none."""
+        best, written = self._named(text)
+        if best is not None:
+            return self.ids[best], self.names[best]
+        return (None, written) if written else None
+
+    def _named(self, text: str) -> tuple[int | None, str | None]:
+        matched: dict[int, dict[str, float]] = {}  # school → its words the text holds, and how well
+        hits: dict[str, set[str]] = {}  # a word of the text → the name words it was read as
+        words = set(_name_words(text))
+        # words the lexicons know ("special", "bus", "grade") say what is asked, not which school
+        for word in words - _all_vocabulary():
+            candidates = self.vocabulary_by_length.get(min(len(word), len(self.vocabulary_by_length)), ())
+            found = [
+                (w, score) for w, score, _pos in process.extract(word, candidates, scorer=fuzz.ratio, limit=3, score_cutoff=NAME_MATCH)
+            ]
+            if not found and len(word) >= TYPO_NAME_SHORTEST and not _is_common(word):
+                # a letter swapped or changed, the first kept: "Schruz" is Schurz, "Fengar" is Fenger
+                same_start = [w for w in candidates if w[0] == word[0]]
+                found = [(w, NAME_MATCH) for w, _d, _pos in process.extract(word, same_start, scorer=OSA.distance, limit=3, score_cutoff=1)]
+            for name_word, score in found:
+                hits.setdefault(word, set()).add(name_word)
+                for index in self.schools_by_word[name_word]:
+                    school = matched.setdefault(index, {})
+                    school[name_word] = max(score, school.get(name_word, 0))
+        if not matched:
+            return None, None
+        # a lexicon word that is also one of a matched school's own words counts for it ("KIPP One", "Louisa May Alcott")
+        known = words & _all_vocabulary()
+        if known:
+            for index, school in matched.items():
+                for word in known.intersection(self.words[index]):
+                    school[word] = 100
+        kinds = {w for w in fold(text).split() if w in GENERIC_NAME_WORDS}  # "high", "hs", "academy": tell two apart
+
+        def strength(index: int) -> tuple[int, float, int, float]:  # "hayt" is Hayt's word more than Hay's
+            generic = len(kinds.intersection(fold(self.names[index]).split())) if kinds else 0
+            return len(matched[index]), len(matched[index]) / len(self.words[index]), generic, sum(matched[index].values())
 
         ranked = sorted(matched, key=strength, reverse=True)
         best = ranked[0]
-        count, share, _score = strength(best)
+        count, share, _generic, _score = strength(best)
         unique_word = count == 1 and len(self.schools_by_word[next(iter(matched[best]))]) == 1
         if share < 0.5 and count < 2 and not unique_word:
-            return None
-        if len(ranked) > 1 and strength(ranked[1]) == strength(best):
-            return None  # two schools fit equally: ask rather than guess
-        return self.ids[best], self.names[best]
+            return None, None
+        if len(ranked) > 1 and strength(ranked[1]) == strength(best):  # two schools fit equally: ask rather than guess
+            said = {w for w, name_words in hits.items() if not name_words.isdisjoint(matched[best])} | set(matched[best])
+            if any(_is_common(w) for w in said):  # a word of the language that also names schools is no name
+                return None, None
+            return None, " ".join(w for w in dict.fromkeys(fold(text).split()) if w in said) or None
+        return best, None
 
 
 # --- lexicon matching ---------------------------------------------------------------------
@@ -222,7 +258,7 @@ def _lexicons() -> dict[str, _Compiled]:
         group = rf"(\d{{1,2}}|{numbers})" if numbers else r"(\d{1,2})"
         patterns = tuple(re.compile(p.replace("{n}", group)) for p in raw.grade_patterns)
         words = set(lexicon.markers + lexicon.names + lexicon.stop + lexicon.start + lexicon.help + lexicon.more + lexicon.greeting
-                    + lexicon.human + lexicon.school_words + lexicon.fillers)  # fmt: skip
+                    + lexicon.human + lexicon.school_words + lexicon.fillers + lexicon.compare + lexicon.details)  # fmt: skip
         words |= {p for phrases in (*lexicon.needs.values(), *lexicon.programs.values()) for p in phrases}
         words |= set(lexicon.grades) | set(lexicon.number_words)
         words |= _pattern_words(raw.grade_patterns)
@@ -293,7 +329,12 @@ def _age_re() -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def _all_vocabulary() -> frozenset[str]:
-    return frozenset(w for compiled in _lexicons().values() for phrase in compiled.vocabulary for w in phrase.split())
+    """Every word of every lexicon's phrases: the words that vote for a language, and its sector words
+    and language names ("charters", "francés"), which are never a school's name nor a typo."""
+    phrases = [phrase for compiled in _lexicons().values() for phrase in compiled.vocabulary]
+    phrases += [p for compiled in _lexicons().values() for group in compiled.lexicon.sectors.values() for p in group]
+    phrases += [name for compiled in _lexicons().values() for name in compiled.lexicon.languages]
+    return frozenset(w for phrase in phrases for w in phrase.split())
 
 
 @lru_cache(maxsize=1)
@@ -606,6 +647,9 @@ def _script_language(text: str, locale: str | None = None) -> str | None:
 
 
 LATIN_LOCALES = ("en", "es", "vi", "ht", "fr", "fil", "so")
+# Languages of another script that families also type in Latin letters: Arabizi ("ta3leem khas"),
+# Roman Urdu ("school batao"), Banglish ("er jonno"), Russian translit ("shkola dlya"), pinyin.
+ROMANISED_LOCALES = ("ar", "ur", "bn", "ru", "zh_Hans")
 # ISO 639-1 of a language we answer in → its locale ("zh": Simplified unless the text is Traditional)
 LOCALE_OF_LANGUAGE = {"en": "en", "es": "es", "zh": "zh_Hans", "vi": "vi", "ko": "ko", "ru": "ru", "ar": "ar", "ur": "ur",
                       "bn": "bn", "ht": "ht", "fr": "fr", "tl": "fil", "fil": "fil", "so": "so"}  # fmt: skip
@@ -620,15 +664,28 @@ def _lingua():
     return LanguageDetectorBuilder.from_languages(*languages).with_low_accuracy_mode().build(), languages
 
 
+@lru_cache(maxsize=1)
+def _latin_vocabularies() -> dict[str, tuple[frozenset[str], frozenset[str]]]:
+    """Per language, the Latin-script words and phrases that vote for it: all of a Latin-script
+    language's; of a language of another script, its romanised words no Latin-script language has
+    ("madrasa", "dlya", "xuexiao", "batao"), so that English school words do not vote for it."""
+    vocabularies = {loc: _lexicons()[loc].vocabulary for loc in LATIN_LOCALES}
+    latin = frozenset().union(*vocabularies.values())
+    out = {loc: (words, _lexicons()[loc].multiword_phrases) for loc, words in vocabularies.items()}
+    for loc in ROMANISED_LOCALES:
+        own = frozenset(w for w in _lexicons()[loc].vocabulary if w.isascii() and not w.isdigit() and w not in latin)
+        out[loc] = (own, frozenset(p for p in own if " " in p))
+    return out
+
+
 def _latin_language(folded: str, original: str) -> str | None:
     words = folded.split()
     scores = {}
     longest = _longest_phrase()
     runs = {" ".join(words[i : i + n]) for n in range(2, longest + 1) for i in range(len(words) - n + 1)}
-    for locale in LATIN_LOCALES:
-        compiled = _lexicons()[locale]
-        score = sum(1 for w in words if w in compiled.vocabulary)
-        score += 2 * len(runs.intersection(compiled.multiword_phrases))
+    for locale, (vocabulary, multiword) in _latin_vocabularies().items():
+        score = sum(1 for w in words if w in vocabulary)
+        score += 2 * len(runs.intersection(multiword))
         if score:
             scores[locale] = score
     if any(ch in original.lower() for ch in "ươăđ") or re.search(r"[ạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹìĩũõã]", original.lower()):
@@ -717,7 +774,7 @@ def parse(text: str, locale: str | None = None, schools: SchoolNames | None = No
 
     near = next(iter(ZIP_RE.findall(text)), None)
     # a ZIP makes it a search: "I'm Maria, kinder near 60623" names a child, not Catalyst - Maria
-    found = schools.find(text) if schools and not near else None
+    found = schools.named(text) if schools and not near else None
     school_id, school = found if found else (None, None)
     if schools is None and not near:  # no catalog to look names up in: the question's shape tells
         school = _school_by_shape(text)

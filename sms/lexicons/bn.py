@@ -73,7 +73,9 @@ def _alternation(words) -> str:
     return "|".join(sorted({re.escape(fold(w)) for w in words}, key=len, reverse=True))
 
 
-_GRADE_WORD = _alternation(("শ্রেণী", "শ্রেণি", "শ্রেনি", "শ্রেনী", "স্রেনি", "স্রেণি", "ক্লাস", "ক্লাশ", "কেলাস", "গ্রেড", "grade", "class"))
+_GRADE_WORD = _alternation(
+    ("শ্রেণী", "শ্রেণি", "শ্রেনি", "শ্রেনী", "স্রেনি", "স্রেণি", "ক্লাস", "ক্লাশ", "কেলাস", "গ্রেড", "grade", "class", "cls", "clas", "klas")
+)
 _SUFFIX = r"(?:য|ম|রথ|ষঠ|শ|st|nd|rd|th)"  # "৩য়", "৫ম", "৪র্থ", "৬ষ্ঠ", "১১শ"
 _HIGH_ORDINALS = _alternation(("পঞ্চম", "ষষ্ঠ", "সপ্তম", "অষ্টম", "নবম", "দশম", "একাদশ", "দ্বাদশ"))
 _SPOKEN = _alternation(w for w in _ENGLISH_NUMBERS if w != "টু")
@@ -111,7 +113,14 @@ LEXICON = Lexicon(
     names=("বাংলা", "বাংলায়", "বাংলা ভাষা", "bangla", "bengali", "বাংলায় লিখুন", "বাংলায় বলুন", "বাংলায় কথা বলুন",
            "বাংলা প্লিজ", "বাংলায় উত্তর দিন"),
     markers=("আমার", "আমি", "আমাদের", "ছেলে", "মেয়ে", "জন্য", "কাছে", "আছে", "কি", "কোন", "কোথায়", "দরকার", "চাই", "এবং",
-             "বা", "সাথে", "না", "হবে", "খুঁজছি", "বাচ্চা", "বাচ্চার", "স্কুল"),
+             "বা", "সাথে", "না", "হবে", "খুঁজছি", "বাচ্চা", "বাচ্চার", "স্কুল",
+             # Banglish, Bengali typed in Latin letters ("cls 7 er jonno school lagbe")
+             "ami", "amar", "amr", "amader", "chele", "cheler", "meye", "meyer", "baccha", "bacchar", "jonno", "jnno",
+             "jonne", "lagbe", "lagbo", "ache", "achhe", "ase", "nai", "nei", "kothay", "kotha", "kono", "koto", "kivabe",
+             "kibhabe", "dorkar", "chai", "bhalo", "valo", "porbe", "pore", "pora", "shikkha", "bishesh", "dao", "den",
+             "bolen", "bolun", "janaben", "janan", "apnar", "apni", "dhonnobad", "dhonnobaad", "thik", "apu", "vai",
+             "bhaiya", "khujchi", "khujtesi", "khujtechi", "kache", "kase", "ektu", "korben", "korte", "hobe", "ki ache",
+             "er jonno", "r jonno", "jnno school"),
     fillers=("দয়া করে", "প্লিজ", "প্লীজ", "ধন্যবাদ", "ঠিক আছে", "ওকে", "অনুগ্রহ করে", "অনেক ধন্যবাদ", "ভাই", "ভাইয়া",
              "আপু", "আপা", "দাদা", "দিদি", "স্যার", "ম্যাডাম", "জ্বি", "একটু", "আচ্ছা", "থ্যাংকস", "থ্যাঙ্কস",
              "থ্যাংক ইউ", "ওকে ধন্যবাদ", "আমাকে", "please", "pls", "plz", "ok", "okay", "thanks", "thx", "tnx", "ty"),

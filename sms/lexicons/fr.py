@@ -59,7 +59,7 @@ LEXICON = Lexicon(
              "meilleure entre", "ou bien", "vs", "versus", "comparatif"),
     details=("details", "detail", "info", "infos", "info sur", "plus sur", "numero", "num", "no", "informations", "information",
              "plus d infos", "plus d informations", "en savoir plus", "parlez moi de", "parle moi de", "dites moi", "renseignements",
-             "numero"),
+             "numero", "le numero", "le num", "le no", "le n"),
     school_words=("ecole", "ecoles", "etablissement", "etablissements", "ecol", "ecolle", "ekole", "etablissement scolaire",
                   "une ecole", "des ecoles", "l ecole", "les ecoles", "scolaire"),
     grades={

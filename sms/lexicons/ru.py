@@ -107,6 +107,15 @@ _SECTOR_CHARTER = (
     "чатеры",
     "charter",
     "чартерная школа",
+    # transliterated
+    "chartery",
+    "chartera",
+    "charterov",
+    "charternye",
+    "charternaya",
+    "charternuyu",
+    "charternoy",
+    "charternyh",
 )
 _SECTOR_DISTRICT = (
     *_adj("районн", "государственн", "муниципальн", "публичн"),
@@ -119,7 +128,19 @@ _SECTOR_DISTRICT = (
     "школы района",
     "цпс",
     "сипиэс",
+    # transliterated
+    "gosudarstvennye",
+    "gosudarstvennaya",
+    "gosudarstvennuyu",
+    "rayonnye",
+    "rayonnaya",
+    "rayonnuyu",
+    "publichnye",
+    "publichnaya",
+    "obychnaya shkola",
+    "obychnye shkoly",
 )
+_TRANSLIT_SECTOR = ("charter", "chartery", "chartera", "charternye", "charternaya", "cps", "gosudarstvennye", "rayonnye", "publichnye")
 
 LEXICON = Lexicon(
     locale="ru",
@@ -365,7 +386,11 @@ LEXICON = Lexicon(
                *(f"{p} {neg}" for neg in ("не надо", "не нужно", "не нужны", "не нужна", "не нужен", "не интересуют",
                                           "не интересует", "не подходят", "не подходит", "не хотим", "не хочу", "не рассматриваем",
                                           "не предлагать", "исключить", "не")
-                 for p in (*_SECTOR_CHARTER, *_SECTOR_DISTRICT, "cps"))),
+                 for p in (*_SECTOR_CHARTER, *_SECTOR_DISTRICT, "cps")),
+               # transliterated: "chartery ne nado", "bez charternyh", "krome chartera"
+               *(f"{neg} {p}" for neg in ("ne", "bez", "krome", "tolko ne", "no ne") for p in _TRANSLIT_SECTOR),
+               *(f"{p} {neg}" for neg in ("ne nado", "ne nuzhno", "ne nuzhny", "ne hotim", "ne hochu", "ne khotim", "ne")
+                 for p in _TRANSLIT_SECTOR)),
     not_needed=("не нужен", "не нужна", "не нужно", "не нужны", "не надо", "не требуется", "не требуются", "не обязательно",
                 "не обязателен", "не обязательна", "не нуждаемся", "не нуждается", "не нуждаются", "нет необходимости",
                 "без надобности", "не важен", "не важна", "не важно", "не интересует", "не интересуют", "не нужен нам",

@@ -178,7 +178,16 @@ LEXICON = Lexicon(
     names=("اردو", "اُردو", "اردو میں", "اردو زبان", "urdu", "اردو میں لکھیں", "اردو میں بات کریں", "اردو میں بتائیں",
            "اردو میں جواب دیں", "اردو پلیز"),
     markers=("میں", "میرا", "میری", "میرے", "کے", "کی", "کا", "کو", "ہے", "ہیں", "چاہیے", "چاہئے", "بیٹا", "بیٹی", "بچے", "بچہ",
-             "بچی", "لیے", "لئے", "کیا", "کون", "کونسا", "کہاں", "قریب", "پاس", "اور", "ہمیں", "مجھے", "سکول", "اسکول", "والا", "والی"),
+             "بچی", "لیے", "لئے", "کیا", "کون", "کونسا", "کہاں", "قریب", "پاس", "اور", "ہمیں", "مجھے", "سکول", "اسکول", "والا", "والی",
+             # Roman Urdu, as typed on an English keyboard ("kindergarden ke liye school batao")
+             "mera", "meri", "mere", "mujhe", "muje", "mjhe", "hamen", "hamein", "humein", "beta", "bete", "beti", "bacha",
+             "bachay", "bachon", "bachi", "ke liye", "k liye", "ki liye", "liye", "liay", "chahiye", "chahie", "chaiye",
+             "chahye", "hai", "hain", "nahi", "nahin", "sirf", "wala", "wale", "wali", "walay", "dikhao", "dikhayen",
+             "dikhaen", "dikhaiye", "batao", "bataen", "bataein", "bataye", "bataiye", "btao", "btayen", "karo", "karein",
+             "kahan", "kahaan", "kya", "kaise", "kaisay", "kesay", "mein", "hoon", "ammi", "abbu", "aap", "konsa", "kaunsa",
+             "qareeb", "kareeb", "paas", "aur", "bhi", "madad", "parhai", "parhta", "parhti", "zaroorat", "zarurat",
+             "jamat", "jamaat", "khusoosi", "khususi", "taleem", "shukriya", "shukria", "bhai", "janab", "dakhla",
+             "dakhila", "kab", "kitne", "tak", "raha", "rahi", "hota", "hoti", "usko", "usay", "isko"),
     fillers=_v("براہ کرم", "برائے مہربانی", "پلیز", "پلز", "شکریہ", "مہربانی", "جی", "ٹھیک ہے", "اوکے", "بہت شکریہ", "بھائی",
                "بھائی جان", "بھائی صاحب", "باجی", "جناب", "سر", "میڈم", "صاحب", "اچھا", "ٹھیک", "ذرا", "مہربانی کر کے",
                "مہربانی کرکے", "جزاک اللہ", "تھینک یو", "تھینکس", "شکریہ جی", "جی شکریہ", "آپ", "پلیز جی")
@@ -310,10 +319,14 @@ LEXICON = Lexicon(
                        "ڈسٹرکٹ اسکول", "ڈسٹرکٹ سکول", "محلے کا اسکول", "ڈسترکٹ"),
     },
     negations=_v("نہیں", "نہ", "کے علاوہ", "علاوہ", "سوائے", "چھوڑ کر", "نہیں چاہیے", "نہیں چاہئے", "مت", "بغیر", "کے بجائے",
-                 "بجائے", "کے سوا", "سوا", "نہیں چاہییں", "نہیں چاہیئے", "پسند نہیں"),
+                 "بجائے", "کے سوا", "سوا", "نہیں چاہییں", "نہیں چاہیئے", "پسند نہیں")
+    # Roman Urdu
+    + ("nahi", "nahin", "nai", "mat", "bagair", "baghair", "ke ilawa", "k ilawa", "ke alawa", "ke siwa", "chhod kar",
+       "chor kar", "nahi chahiye", "nahi chahie", "pasand nahi"),
     not_needed=_v("ضرورت نہیں", "کی ضرورت نہیں", "نہیں چاہیے", "نہیں چاہئے", "نہیں چاہیئے", "نہیں چاہییں", "نہیں چاہتے",
                   "نہیں چاہتی", "نہیں چاہتا", "نہیں جا سکتا", "نہیں جا سکتی", "نہیں جا سکتے", "نہیں بھیجنا",
-                  "نہیں بھیجیں گے", "ضروری نہیں", "نہیں لینی", "نہیں لینا"),
+                  "نہیں بھیجیں گے", "ضروری نہیں", "نہیں لینی", "نہیں لینا")
+    + ("zaroorat nahi", "zarurat nahi", "zaroorat nahin", "nahi chahiye", "nahi chahie", "zaroori nahi"),
     languages={w: code for name, code in {
         "اردو": "ur", "ہسپانوی": "es", "اسپینش": "es", "سپینش": "es", "اسپینیش": "es", "سپینیش": "es", "ہسپانی": "es",
         "عربی": "ar", "بنگالی": "bn", "بنگلہ": "bn", "بنگلا": "bn", "پنجابی": "pa", "چینی": "zh", "چائنیز": "zh",
