@@ -6,6 +6,7 @@ each connection, inside an indexed bounding box (and not for a school in the box
 circle). Both measure on the same sphere and mix the same 32-bit integers, so both give the same schools in the same order (tests/catalog/test_backends.py).
 """
 
+import math
 import sqlite3
 
 from geoalchemy2 import Geography
@@ -59,12 +60,68 @@ def within(dialect: str, near: tuple[float, float], radius_km: float) -> list[Co
     min_lat, max_lat, min_lon, max_lon = geo.bounding_box(*near, radius_km)
     conditions += [School.lat.between(min_lat, max_lat), School.lon.between(min_lon, max_lon)]
     measured = func.distance_km(School.lat, School.lon, *near) <= radius_km
-    inner = geo.inner_box(*near, radius_km)
-    if inner is None:
+    bounds = flat_bounds(*near, radius_km)
+    if bounds is None:
         return [*conditions, measured]
-    # a school in the box inside the circle is within the radius unmeasured: half the box's schools skip the distance call
-    in_inner = and_(School.lat.between(inner[0], inner[1]), School.lon.between(inner[2], inner[3]))
-    return [*conditions, or_(in_inner, measured)]
+    # Plain arithmetic first (about 0.05 µs a school against 0.8 µs for the distance function): a
+    # school surely inside the circle is taken unmeasured, one surely outside dropped unmeasured;
+    # only those on a thin ring around the circle's edge are measured.
+    inside_scale, inside, outside_scale, outside = bounds
+    lat, lon = near
+    d_lat, d_lon = School.lat - lat, School.lon - lon
+    return [
+        *conditions,
+        or_(
+            d_lat * d_lat + literal(inside_scale, Float) * d_lon * d_lon <= inside,
+            and_(d_lat * d_lat + literal(outside_scale, Float) * d_lon * d_lon <= outside, measured),
+        ),
+    ]
+
+
+def seeks_needs(dialect: str) -> bool:
+    """Whether a radius search finds the needs asked for by seeking in an index (SQLite's
+    `ix_school_search`), so that a count per need costs less than one pass counting them all."""
+    return not _is_postgresql(dialect)
+
+
+def either(dialect: str, flags: list) -> list[ColumnElement]:
+    """Conditions that keep every school, whatever these true/false columns say: on SQLite they let a
+    radius search seek in `ix_school_search` to the needs asked for, which follow the cell there
+    (migration 0016), instead of reading every entry of each cell. None on PostgreSQL (its radius
+    search reads the GiST index)."""
+    if _is_postgresql(dialect):
+        return []
+    return [flag.in_([False, True]) for flag in flags]
+
+
+FLAT_MAX_KM = geo.INNER_BOX_MAX_KM  # past this radius every school in the box is measured
+_DEGREE = math.pi / 180
+_SAFETY = 1e-9  # far above the rounding of either formula, far below a metre
+
+
+def flat_bounds(lat: float, lon: float, radius_km: float) -> tuple[float, float, float, float] | None:
+    """Return (inside_scale, inside, outside_scale, outside) such that a point of the bounding box at
+    d_lat, d_lon degrees from (lat, lon) is within `radius_km` when
+    d_lat² + inside_scale·d_lon² <= inside, and beyond it when d_lat² + outside_scale·d_lon² > outside;
+    None near the poles and for very wide circles.
+
+    From the haversine form of the same great-circle distance: hav(θ) = hav(Δφ) + cos φ0·cos φ·hav(Δλ),
+    with cos φ bounded over the box's latitudes and x²/4·(1 − x²/12) <= hav(x) <= x²/4.
+    """
+    if radius_km > FLAT_MAX_KM:
+        return None
+    min_lat, max_lat, min_lon, max_lon = geo.bounding_box(lat, lon, radius_km)
+    if max(abs(min_lat), abs(max_lat)) > 85:
+        return None
+    cos0 = math.cos(lat * _DEGREE)
+    cos_max = 1.0 if min_lat <= 0 <= max_lat else math.cos(min(abs(min_lat), abs(max_lat)) * _DEGREE)
+    cos_min = math.cos(max(abs(min_lat), abs(max_lat)) * _DEGREE)
+    widest = max(max_lat - lat, max_lon - lon) * _DEGREE
+    if widest >= 1:
+        return None
+    hav_radius = math.sin(radius_km / geo.EARTH_RADIUS_KM / 2) ** 2
+    limit = 4 * hav_radius / (_DEGREE * _DEGREE)
+    return cos0 * cos_max, limit * (1 - _SAFETY), cos0 * cos_min, limit / (1 - widest * widest / 12) * (1 + _SAFETY)
 
 
 def _xor(a, b):

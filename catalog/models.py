@@ -20,17 +20,18 @@ class School(db.Model):
         CheckConstraint("grade_low <= grade_high", name="grade_span"),
         Index("ix_school_lat_lon", "lat", "lon"),
         # Covers a radius search and its per-sector counts: the filters are tested inside the
-        # index, the table is read only for the schools that match.
+        # index, the table is read only for the schools that match. The needs come right after
+        # the cell, so a search asking for some seeks to the entries that offer them (0016).
         Index(
             "ix_school_search",
             "geo_cell",
-            "grades_offered",
             "need_sped",
             "need_ell",
             "need_dual_language",
             "need_bus",
             "need_transit",
             "need_accessible",
+            "grades_offered",
             "lat",
             "lon",
             "id",

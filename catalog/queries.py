@@ -136,6 +136,7 @@ class Listing:
 _SCHOOLS, _PROGRAMS, _TEXTS = School.__table__, Program.__table__, SchoolText.__table__
 # Built once: building a statement costs more than running it on a few rows.
 _LISTING_FACTS = select(*(_SCHOOLS.c[name] for name in LISTING_COLUMNS)).where(_SCHOOLS.c.id.in_(bindparam("ids", expanding=True)))
+_SCHOOL_FACTS = select(_SCHOOLS).where(_SCHOOLS.c.id.in_(bindparam("ids", expanding=True)))  # every column a `School` has
 _LISTING_PROGRAMS = select(_PROGRAMS).where(_PROGRAMS.c.school_id.in_(bindparam("ids", expanding=True))).order_by(_PROGRAMS.c.id)
 _LISTING_TEXTS = select(_TEXTS).where(
     _TEXTS.c.school_id.in_(bindparam("ids", expanding=True)),
@@ -143,18 +144,22 @@ _LISTING_TEXTS = select(_TEXTS).where(
 )
 
 
-def get_listings(school_ids: list[str], locales: tuple[str, ...]) -> list[Listing]:
-    """Return these schools as plain rows in the order given (unknown ids skipped), with their free
-    texts in `locales`: three statements."""
+def get_listings(school_ids: list[str], locales: tuple[str, ...], whole: bool = False) -> list[Listing]:
+    """Return these schools as plain rows in the order given (unknown ids skipped), with their
+    programs and their free texts in `locales` (none when empty): at most three statements.
+
+    `whole`: every column of the school (its plain values, as a `School` has them), not only the card's.
+    """
     wanted = list(dict.fromkeys(school_ids))
     if not wanted:
         return []
     connection = db.session.connection()
-    found = {row.id: Listing(row) for row in connection.execute(_LISTING_FACTS, {"ids": wanted})}
+    found = {row.id: Listing(row) for row in connection.execute(_SCHOOL_FACTS if whole else _LISTING_FACTS, {"ids": wanted})}
     for row in connection.execute(_LISTING_PROGRAMS, {"ids": wanted}):
         found[row.school_id].programs.append(row)
-    for row in connection.execute(_LISTING_TEXTS, {"ids": wanted, "locales": list(locales)}):
-        found[row.school_id].texts.append(row)
+    if locales:
+        for row in connection.execute(_LISTING_TEXTS, {"ids": wanted, "locales": list(locales)}):
+            found[row.school_id].texts.append(row)
     return [found[i] for i in wanted if i in found]
 
 

@@ -9,14 +9,14 @@ from dataclasses import dataclass, field, replace
 
 import rapidfuzz.process
 from rapidfuzz.distance import Levenshtein
-from sqlalchemy import and_, case, exists, func, null, or_, select, true
+from sqlalchemy import and_, case, exists, func, literal, null, or_, select, true, union_all
 
 from app.extensions import db
 from catalog import dialects
 from catalog.cards import Card, card_of
 from catalog.labels import current as current_labels
 from catalog.models import Program, School
-from catalog.queries import NEED_COLUMNS, catalog_area, get_listings, get_schools, per_revision
+from catalog.queries import NEED_COLUMNS, Listing, catalog_area, get_listings, get_schools, per_revision
 from catalog.query import Query, QueryError, Reason, Relaxation, SchoolFacts, droppable, explain, page_bounds, wider_radii, without
 from catalog.vocabulary import N_, grade_bit, need_bit
 
@@ -28,7 +28,9 @@ class Hit:
     card: Card  # the school's facts, labelled: what every door shows
     distance_km: float | None
     reasons: list[Reason]
-    school: School | None = None  # the school itself, for the API's plain values (not for the bot)
+    # the school itself, for the API's plain values (not for the bot): every column of a `School` and
+    # its `programs`, read as plain rows (`catalog.queries.Listing`), not an ORM object
+    school: School | Listing | None = None
 
 
 @dataclass(frozen=True)
@@ -60,7 +62,7 @@ def _filters(query: Query, terms: list[tuple[str, ...]] | None = None) -> list:
         conditions.append(School.grades_offered.op("&")(grade_bit(query.grade)) != 0)
     if query.sector:
         conditions.append(School.sector == query.sector)
-    conditions += [NEED_COLUMNS[need].is_(True) for need in query.needs]
+    conditions += [NEED_COLUMNS[need] == true() for need in query.needs]
     if query.program or query.program_language:
         program = [Program.school_id == School.id]
         if query.program:
@@ -73,10 +75,12 @@ def _filters(query: Query, terms: list[tuple[str, ...]] | None = None) -> list:
         conditions.append(or_(*(School.search_text.contains(word, autoescape=True) for word in alternatives)))
     if query.near is not None and query.radius_km is not None:
         conditions += dialects.within(_dialect(), query.near, query.radius_km)
+        if query.needs:  # the needs not asked for as "either": the index seeks to the schools offering those asked for
+            conditions += dialects.either(_dialect(), [column for need, column in NEED_COLUMNS.items() if need not in query.needs])
     return conditions
 
 
-def facts_of(school: School) -> SchoolFacts:
+def facts_of(school: School | Listing) -> SchoolFacts:
     """Return the plain facts of a school that search explanations use."""
     return SchoolFacts(
         sector=school.sector,
@@ -171,24 +175,49 @@ def _ranked_page(query: Query, terms: list[tuple[str, ...]] | None = None) -> tu
 def _not_stated(query: Query, terms) -> dict[str, dict[str, int]]:
     """For each need asked for: per sector, the schools matching every other filter that have not stated it.
 
-    One statement for all the needs: the schools matching every filter but the needs, and that
-    leave one of them unstated, counted per need.
+    One statement for all the needs: for each, the schools matching every other filter (the other
+    needs included, so the index seeks to them) that leave it unstated, counted per sector.
     """
     if not query.needs:
         return {}
+    if dialects.seeks_needs(_dialect()):
+        rows = _not_stated_by_seeks(query, terms)
+    else:
+        rows = _not_stated_in_one_pass(query, terms)
+    found: dict[str, dict[str, int]] = {need: {} for need in query.needs}
+    for n, sector, count in sorted(rows):
+        if count:
+            found[query.needs[n]][sector] = count
+    return {need: by_sector for need, by_sector in found.items() if by_sector}
+
+
+def _not_stated_in_one_pass(query: Query, terms) -> list[tuple[int, str, int]]:
+    """(need's place in the query, sector, count): the schools matching every filter but the needs and
+    leaving one of them unstated, read once (PostgreSQL reads each from the table: once is cheapest)."""
     unstated = {need: School.needs_not_stated.op("&")(need_bit(need)) != 0 for need in query.needs}
     counts = [
-        func.sum(case((and_(unstated[need], *(NEED_COLUMNS[other].is_(True) for other in query.needs if other != need)), 1), else_=0))
+        func.sum(case((and_(unstated[need], *(NEED_COLUMNS[other] == true() for other in query.needs if other != need)), 1), else_=0))
         for need in query.needs
     ]
     any_unstated = School.needs_not_stated.op("&")(sum(need_bit(need) for need in query.needs)) != 0
-    statement = select(School.sector, *counts).where(*_filters(replace(query, needs=()), terms), any_unstated).group_by(School.sector)
-    found: dict[str, dict[str, int]] = {need: {} for need in query.needs}
-    for sector, *by_need in db.session.execute(statement):
-        for need, count in zip(query.needs, by_need, strict=True):
-            if count:
-                found[need][sector] = count
-    return {need: by_sector for need, by_sector in found.items() if by_sector}
+    # the cheap test first: a school that has stated every need asked for is passed over unmeasured
+    statement = select(School.sector, *counts).where(any_unstated, *_filters(replace(query, needs=()), terms)).group_by(School.sector)
+    return [(n, sector, count) for sector, *by_need in db.session.execute(statement) for n, count in enumerate(by_need)]
+
+
+def _not_stated_by_seeks(query: Query, terms) -> list[tuple[int, str, int]]:
+    """The same counts, one per need in one statement: the schools matching every other filter
+    (the other needs included, so SQLite's index seeks to them) that leave it unstated."""
+    counts = []
+    for n, need in enumerate(query.needs):
+        others = replace(query, needs=tuple(other for other in query.needs if other != need))
+        unstated = School.needs_not_stated.op("&")(need_bit(need)) != 0  # the cheap test first
+        counts.append(
+            select(literal(n).label("need"), School.sector, func.count().label("schools"))
+            .where(unstated, *_filters(others, terms))
+            .group_by(School.sector)
+        )
+    return [tuple(row) for row in db.session.execute(union_all(*counts) if len(counts) > 1 else counts[0])]
 
 
 def _relaxations(query: Query, terms) -> list[Relaxation]:
@@ -196,13 +225,23 @@ def _relaxations(query: Query, terms) -> list[Relaxation]:
     nearest wider radius that finds any. Every filter's dropping is counted in one statement."""
     found = []
     names = droppable(query)
-    if names:
+    if names and dialects.seeks_needs(_dialect()):  # a count each: each seeks to its own needs in SQLite's index
+        counts = [
+            select(func.count())
+            .select_from(School)
+            .where(*_filters(without(query, name), None if name == "q" else terms))
+            .scalar_subquery()
+            for name in names
+        ]
+        totals = db.session.execute(select(*counts)).one()
+    elif names:  # PostgreSQL reads each school from the table: the place once, every dropping counted in it
         place = replace(Query(), near=query.near, radius_km=query.radius_km)
         counts = [
             func.sum(case((and_(true(), *_filters(replace(without(query, name), near=None), None if name == "q" else terms)), 1), else_=0))
             for name in names
         ]
         totals = db.session.execute(select(*counts).select_from(School).where(*_filters(place))).one()
+    if names:
         best = max(zip(totals, names, strict=True), key=lambda pair: pair[0] or 0)  # the first of equals, as `droppable` lists them
         if best[0]:
             found.append(Relaxation(total=best[0], drop=best[1]))
@@ -214,18 +253,35 @@ def _relaxations(query: Query, terms) -> list[Relaxation]:
     return found
 
 
+def _near_the_place(query: Query, total: int, page, not_stated: dict, relaxations: list[Relaxation]) -> bool:
+    """Whether what the search found already shows a school within AREA_MARGIN_KM of the query's
+    place, so that `check_area` would pass: a school on the page that near, or any school counted
+    within a radius no wider than that."""
+    if any(km is not None and km <= AREA_MARGIN_KM for _id, km in page):
+        return True
+    if query.radius_km is None or query.radius_km > AREA_MARGIN_KM:
+        return False
+    counted = total or any(by_sector for by_sector in not_stated.values())
+    return bool(counted) or any(r.radius_km is None or r.radius_km <= AREA_MARGIN_KM for r in relaxations)
+
+
 def _run(query: Query) -> tuple[int, list[tuple[str, float | None]], list | None, dict, list]:
-    """Rank the query's page: (total, page, terms a misspelt text was read as, not_stated, relaxations)."""
+    """Rank the query's page: (total, page, terms a misspelt text was read as, not_stated, relaxations).
+
+    The area is checked last, and only when nothing found is within AREA_MARGIN_KM of the place
+    (a search that raises OutOfArea has then counted in vain: rare, and the answer is the same).
+    """
     terms = None
     total, page = _ranked_page(query)
-    if not any(km is not None and km <= AREA_MARGIN_KM for _id, km in page):  # a school this near: inside the area
-        check_area(query)
+    first_page = page
     if not total and query.text:
         terms = read_misspelt(query.text_tokens)
         if terms is not None and any(alternatives != (token,) for alternatives, token in zip(terms, query.text_tokens, strict=True)):
             total, page = _ranked_page(query, terms)
     not_stated = _not_stated(query, terms)
     relaxations = _relaxations(query, terms) if not total else []
+    if query.near is not None and not _near_the_place(query, total, first_page + page, not_stated, relaxations):
+        check_area(query)
     return total, page, terms, not_stated, relaxations
 
 
@@ -279,8 +335,8 @@ def search(query: Query) -> Results:
     """
     total, page, terms, not_stated, relaxations = _run(query)
     ids = [school_id for school_id, _distance in page]
-    loaded = {s.id: s for s in get_schools(ids)}
-    found = {card.id: card for card in cards(ids, loaded)}
+    found = {card.id: card for card in cards(ids)}  # kept cards; the others read as plain listings
+    loaded = {s.id: s for s in get_listings(ids, locales=(), whole=True)}  # plain rows, no ORM objects: a page costs two statements
     read_as = _read_as(terms)
     hits = [Hit(found[i], d, explain(query, facts_of(loaded[i]), d, read_as), loaded[i]) for i, d in page if i in loaded]
     return Results(total, hits, query, not_stated, relaxations, read_as)
