@@ -30,15 +30,19 @@ NUMBER_RE = re.compile(r"(?<![\d.A-Za-z\u00c0-\u024f\u0400-\u04ff])(\d{1,2})(?!\
 # Clauses: what a "not" rules out is in its own clause ("not charter, only district schools").
 CLAUSE_RE = re.compile(r"[.,;:!?¡¿،؛؟۔，。；：！？、।\n]+|\s[-–—]\s")
 # Characters that only one of the two Chinese scripts uses, for the common words of our domain.
-SIMPLIFIED = frozenset("学们这区级车读书语双国问请说个为吗没话难门间题钟颜离远开帮较详园啰阅订传电页妈扰讯视虑许邮认")
+SIMPLIFIED = frozenset(
+    "学们这区级车读书语双国问请说个为吗没话难门间题钟颜离远开帮较详园啰阅订传电页妈扰讯视虑许邮认"
+    "对讲论还么会时发长样里过师习边进动业东两专无见现实经应关点种给让谁识该课儿几后从体别办务医华单卖岁员图场备头奖孙宁导层岛带广庆张录总报担择护换据数断旧显术机杂权条来极构标树桥检欢毕气测济减温满灵热爱状独环画监盘码礼积称稳笔简类纪约纸线组细终结绍绩续网罗职联声脑节范药补规览觉计训记设证评试询误谈负责贵费资赛转轻辅运连选递钱铁银闻队际阳阶险随顺须领风饭馆验鱼鸟龄号乐买亲义产价众优伤参变听启响围处复够妇宝审宽寻将尔尽届属币帐库异张归当忆怀态惊惯愿战执扩扫拥挂损摄摆敌旷显晓暂杀枪柜栏梦楼欧汇汉沟泪洁涂渐湾灭灯炉烟烦烧爷独猫献畅疗盖矿确税穷竞签紧纠红纯纳练织绕绘络绝统继维综绿缓编缘缩罚聪肤胜脚艺苏荐荣获营蓝虽装观议访诉词译诚诸调谢贝贡财败货质购贴贺赖趋践轨轮软载辆输达迁迈违迟适遗邻释针钢钥销锁错镇镜闭闲闷闹阔陆陈隐雾顶项顾顿预频额飞饮饱养马驶驻骑骗鲜鸡齐龙"
+)
 # ... and Cantonese's own characters, written in Traditional ("想知多啲", "唔該")
 TRADITIONAL = frozenset("學們這區級車讀書語雙國問請說個為嗎沒話難門間題鐘顏離遠開幫較詳園囉閱訂傳電頁媽擾訊視慮許郵認"
-                        "嘅唔冇喺搵啲俾嚟係佢睇咗")  # fmt: skip
+                        "嘅唔冇喺搵啲俾嚟係佢睇咗"
+                        "對講論還麼會時發長樣裡過師習邊進動業東兩專無見現實經應關點種給讓誰識該課兒幾後從體別辦務醫華單賣歲員圖場備頭獎孫寧導層島帶廣慶張錄總報擔擇護換據數斷舊顯術機雜權條來極構標樹橋檢歡畢氣測濟減溫滿靈熱愛狀獨環畫監盤碼禮積稱穩筆簡類紀約紙線組細終結紹績續網羅職聯聲腦節範藥補規覽覺計訓記設證評試詢誤談負責貴費資賽轉輕輔運連選遞錢鐵銀聞隊際陽階險隨順須領風飯館驗魚鳥齡號樂買親義產價眾優傷參變聽啟響圍處複夠婦寶審寬尋將爾盡屆屬幣帳庫異張歸當憶懷態驚慣願戰執擴掃擁掛損攝擺敵曠顯曉暫殺槍櫃欄夢樓歐匯漢溝淚潔塗漸灣滅燈爐煙煩燒爺獨貓獻暢療蓋礦確稅窮競簽緊糾紅純納練織繞繪絡絕統繼維綜綠緩編緣縮罰聰膚勝腳藝蘇薦榮獲營藍雖裝觀議訪訴詞譯誠諸調謝貝貢財敗貨質購貼賀賴趨踐軌輪軟載輛輸達遷邁違遲適遺鄰釋針鋼鑰銷鎖錯鎮鏡閉閒悶鬧闊陸陳隱霧頂項顧頓預頻額飛飲飽養馬駛駐騎騙鮮雞齊龍")  # fmt: skip
 # A Latin word glued to Han or Hangul ("dual language的小学", "Curie高中") is split off it.
 _LATIN_CJK_BOUNDARY = re.compile(
     r"(?<=[A-Za-z])(?=[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af])|(?<=[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af])(?=[A-Za-z])"
 )
-URDU_LETTERS = frozenset("ٹڈڑںےۓھگکی")
+URDU_LETTERS = frozenset("ٹڈڑںےۓھگکیہۂۃپ")
 # Every script's decimal digits → ASCII digits.
 _DIGITS = {cp: str(unicodedata.digit(chr(cp))) for cp in range(0x80, 0x10000) if unicodedata.category(chr(cp)) == "Nd"}
 
@@ -593,6 +597,39 @@ def _school_by_shape(text: str) -> str | None:
     return None
 
 
+CONTAINED_COMMANDS = ("stop", "start", "help", "more")
+CJK_COMMAND_TEXT = 12  # a CJK message this short (in letters) holding a command phrase is that command
+
+
+def _command_within(text: str, message: "_Message", compiled: dict[str, "_Compiled"], merged: "_Merged") -> str | None:
+    """The command a message that asks nothing says in one of its clauses ("stop, больше не пишите",
+    "ayuda, ¿cómo funciona esto?") or, in Chinese or Korean, anywhere in a short text ("还有更多吗",
+    "다음 결과 더 보여주세요"); None when it says none or two different ones."""
+    said = set()
+    clauses = [c for c in (fold(clause) for clause in CLAUSE_RE.split(text)) if c]
+    if len(clauses) > 1:
+        for clause in clauses:
+            bare = _without_fillers(clause, set(clause.split()), merged)
+            said |= {name for name in CONTAINED_COMMANDS if bare and any(bare in c.commands[name] for c in compiled.values())}
+    thanked = any(t in message.folded for t in CJK_THANKS)  # "谢谢你的帮助" thanks for the help, asks for none
+    if (
+        message.cjk
+        and not thanked
+        and len(message.folded.replace(" ", "")) <= CJK_COMMAND_TEXT * (3 if _HANGUL_JAMO.search(message.folded) else 1)
+    ):
+        for name in CONTAINED_COMMANDS:
+            for c in compiled.values():
+                if any(p in message.folded for p in _cjk_of(c.commands[name]) if len(p) >= (4 if _HANGUL_JAMO.search(p) else 2)):
+                    said.add(name)
+                    break
+    return said.pop() if len(said) == 1 else None
+
+
+_HANGUL_JAMO = re.compile("[\u1100-\u11ff]")
+CJK_THANKS = tuple(fold(t) for t in ("谢", "謝", "감사", "고마"))
+QUESTION_RE = re.compile("[?？؟]")  # folded Hangul: a syllable is two or three of these
+
+
 def _opens_with(text: str, phrases: frozenset[str]) -> bool:
     """Say whether the message's first clause opens with one of the phrases ("hi, I'm Maria")."""
     words = fold(CLAUSE_RE.split(text, maxsplit=1)[0]).split()
@@ -638,7 +675,12 @@ def _script_language(text: str, locale: str | None = None) -> str | None:
             return locale
         return "zh_Hant" if traditional > simplified else "zh_Hans"
     if top == "arabic":
-        return "ur" if locale == "ur" or any(ch in URDU_LETTERS for ch in text) else "ar"
+        if locale == "ur" or any(ch in URDU_LETTERS for ch in text):
+            return "ur"
+        # Urdu typed on an Arabic keyboard ("خصوصي تعليم والي اسكول", "آداب"): its words tell
+        words = fold(text).split()
+        votes = {loc: sum(w in _lexicons()[loc].vocabulary for w in words) for loc in ("ar", "ur")}
+        return "ur" if votes["ur"] > votes["ar"] else "ar"
     if top == "bengali":
         return "bn"
     if top == "cyrillic":
@@ -713,9 +755,17 @@ def detect_language(text: str, locale: str | None = None) -> str | None:
 # --- parsing --------------------------------------------------------------------------------
 
 
-def _grades(message: _Message, order: list[str]) -> tuple[tuple[int, int] | None, set[str]]:
+# In these languages a lone "k" is a word of SMS ("k tal", "sa k pase", "k co"), not kindergarten,
+# unless a number follows ("k 60637", "k-8")
+K_IS_A_WORD = frozenset(("es", "ht", "vi", "fr", "fil", "so", "ur", "bn"))
+_LONE_K = re.compile(r"(?<!\S)(?<!pre )k(?! \d)(?!\S)")
+
+
+def _grades(message: _Message, order: list[str], language: str | None = None) -> tuple[tuple[int, int] | None, set[str]]:
     """Return the grade span the message asks for, and the number tokens that named grades."""
     spans, used = [], set()
+    if language in K_IS_A_WORD and "k" in message.runs and _LONE_K.search(message.folded):
+        message = _Message.of(_LONE_K.sub(" ", message.folded))
     for locale in order:
         compiled = _lexicons()[locale]
         for pattern in compiled.grade_patterns:
@@ -735,8 +785,24 @@ def _grades(message: _Message, order: list[str]) -> tuple[tuple[int, int] | None
     lows = [s[0] for s in spans]
     highs = [s[1] for s in spans]
     if any(s == (-1, -1) for s in spans) and any(s == (0, 0) for s in spans) and len(set(spans)) == 2:
-        return (-1, -1), used
+        # unless kindergarten is also named on its own: "maternelle et pré-maternelle", "幼儿园和pre-K"
+        return ((-1, 0) if _kinder_beside_prek(message) else (-1, -1)), used
     return (min(lows), max(highs)), used
+
+
+@lru_cache(maxsize=4)
+def _grade_phrases(span: tuple[int, int]) -> frozenset[str]:
+    """Every language's phrases for one grade span ("kinder", "幼儿园" for (0, 0))."""
+    return frozenset(p for c in _lexicons().values() for p, s in c.lexicon.grades.items() if s == span)
+
+
+def _kinder_beside_prek(message: _Message) -> bool:
+    """Say whether a kindergarten phrase is in the message outside every pre-K phrase
+    ("maternelle et pré-maternelle", "幼儿园和pre-K"; not "pre kinder" alone)."""
+    rest = f" {message.folded} "
+    for phrase in sorted(_found(message, _grade_phrases((-1, -1))), key=len, reverse=True):
+        rest = rest.replace(phrase if _is_cjk(phrase) else f" {phrase} ", " | ")
+    return _any(_Message.of(" ".join(rest.split())), _grade_phrases((0, 0)))
 
 
 def parse(text: str, locale: str | None = None, schools: SchoolNames | None = None) -> Understanding:
@@ -781,7 +847,7 @@ def parse(text: str, locale: str | None = None, schools: SchoolNames | None = No
     if school:
         folded = _without_name(folded, school)
     message = _Message.of(folded)
-    grades, grade_numbers = _grades(message, order)
+    grades, grade_numbers = _grades(message, order, detected)
     programs = tuple(code for code in SPED_PROGRAMS if _any(message, merged.programs[code]))
     needs = [need for need in NEED_ORDER if (need == "sped" and programs) or _any(message, merged.needs[need])]
     if "bus" in needs and "transit" in needs:  # "the CTA bus", "xe buýt thành phố": a city bus, not a school bus
@@ -805,7 +871,9 @@ def parse(text: str, locale: str | None = None, schools: SchoolNames | None = No
         other = {"district": "charter", "charter": "district"}
         sector = wanted[0] if wanted else other[next(iter(ruled_out))] if len(ruled_out) == 1 else None
     language_named = first("languages", lambda lex: ((code, (name,)) for name, code in lex.languages.items()))
-    program_language = language_named if set(needs) & {"ell", "dual_language"} else None
+    # the language of a dual-language program; beside English help, a language named is the one spoken at
+    # home ("we only speak Arabic at home, she needs ESL"), not one to be taught in
+    program_language = language_named if "dual_language" in needs else None
     topic = first("topics", lambda lex: lex.topics.items())
     without_zip = ZIP_RE.sub(" ", text)
     ages = {m.group(1) for m in _age_re().finditer(fold(without_zip))} if any(ch.isdigit() for ch in without_zip) else set()
@@ -831,10 +899,17 @@ def parse(text: str, locale: str | None = None, schools: SchoolNames | None = No
     if len(numbers) == 1 and not grades and not near and (needs or topic or _any(message, merged.details)):
         return Understanding(intent="details", choices=tuple(numbers), **facets)
     asks = grades or near or needs or sector or topic or numbers or _any(message, merged.details)
-    if not asks and _opens_with(text, merged.greeting):  # "hi, I'm Maria", "Bonsoir, je suis la maman d'Aïcha"
+    if not asks and not school and not _any(message, merged.school_words):
+        said = _command_within(text, message, compiled, merged)  # "stop, don't text me", "这个怎么用?"
+        if said:
+            return Understanding(language=detected, intent=said)
+    if (
+        not asks and not (school and QUESTION_RE.search(text)) and _opens_with(text, merged.greeting)
+    ):  # "hi, I'm Maria", "Bonsoir, je suis la maman d'Aïcha"
         return Understanding(language=detected, intent="greeting")
     if not asks and not school and len(words) <= 10:  # "text me in Spanish", "Пишите мне по-английски"
-        named = {merged.switch_to[name] for name in _found(message, merged.switch_to)}
+        names = _found(message, merged.switch_to)  # "繁體中文" names Traditional, not also the "中文" in it
+        named = {merged.switch_to[name] for name in names if not any(_inside(name, other) for other in names)}
         if len(named) == 1:
             wanted = named.pop()
             return Understanding(language="zh_Hant" if wanted == "zh_Hans" and detected == "zh_Hant" else wanted, intent="language")
