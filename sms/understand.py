@@ -249,8 +249,16 @@ def _pattern_words(patterns: tuple[str, ...]) -> set[str]:
 def _typo_words(lexicon: Lexicon) -> tuple[str, ...]:
     phrases = [*lexicon.grades, *lexicon.school_words, *lexicon.more, *lexicon.compare]
     phrases += [p for group in (*lexicon.needs.values(), *lexicon.programs.values(), *lexicon.sectors.values()) for p in group]
-    words = {w for p in phrases for w in p.split() if len(w) >= TYPO_SHORTEST and w.isascii() and w.isalpha()}
+    words = {w for p in phrases for w in p.split() if len(w) >= TYPO_SHORTEST and _typo_script(w)}
     return tuple(sorted(words))
+
+
+_LATIN_OR_CYRILLIC_WORD = re.compile(r"[a-z\u00df-\u024f]+|[\u0430-\u044f]+")  # folded: "đ" stays "đ"
+
+
+def _typo_script(word: str) -> bool:
+    """Say whether a (folded) word is all Latin or all Cyrillic letters: only these are read as typos."""
+    return _LATIN_OR_CYRILLIC_WORD.fullmatch(word) is not None
 
 
 @lru_cache(maxsize=1)
@@ -472,10 +480,11 @@ def _corrected(folded: str, locales: tuple[str, ...], schools: "SchoolNames | No
     left that still look like a need or grade word (`Understanding.unclear`). A typo keeps its first
     letter; a school's name is never read as a typo."""
     known = _all_vocabulary()
-    unknown = {w for w in folded.split() if len(w) >= TYPO_SHORTEST and w.isascii() and w.isalpha() and w not in known}
+    unknown = {w for w in folded.split() if len(w) >= TYPO_SHORTEST and _typo_script(w) and w not in known}
     unknown -= GENERIC_NAME_WORDS  # "prep" in "Golder College Prep" is not "prek"
     if schools:
         unknown -= set(schools.schools_by_word)
+    folded = _phrase_repaired(folded, locales)
     if not unknown:
         return folded, ()
     vocabulary = _typo_vocabulary(locales)
@@ -494,6 +503,53 @@ def _corrected(folded: str, locales: tuple[str, ...], schools: "SchoolNames | No
                 unclear[word] = looks_like[near]
     corrected = " ".join(fixes.get(w, w) for w in folded.split()) if fixes else folded
     return corrected, tuple(unclear.items())
+
+
+PHRASE_TYPO_LOCALES = ("en", "es", "vi", "ht", "fr", "fil", "ru")  # Somali's generated phrases are too many to index
+PHRASE_TYPO_SHORTEST = 10  # a phrase this long (in letters) may hold one word one edit off ("no can" is not "no car")
+
+
+@lru_cache(maxsize=16)
+def _phrase_slots(locale: str) -> dict[str, tuple[str, ...]]:
+    """A language's need, program and grade phrases of two to four words, each with one word left
+    out ("education _" → "specialisee", "speciale"…): the words that fill each gap."""
+    lexicon = _lexicons()[locale].lexicon
+    phrases = {p for group in (*lexicon.needs.values(), *lexicon.programs.values()) for p in group} | set(lexicon.grades)
+    slots: dict[str, set[str]] = {}
+    for phrase in phrases:
+        words = phrase.split()
+        if 2 <= len(words) <= 4 and len(phrase) >= PHRASE_TYPO_SHORTEST and all(_typo_script(w) for w in words):
+            for at, word in enumerate(words):
+                if len(word) >= 3:
+                    slots.setdefault(" ".join([*words[:at], "_", *words[at + 1 :]]), set()).add(word)
+    return {gap: tuple(sorted(words)) for gap, words in slots.items()}
+
+
+def _phrase_repaired(folded: str, locales: tuple[str, ...]) -> str:
+    """The message with a word read as the word of a phrase of its language it is one edit from,
+    when the phrase's other words are all there: "education special" → "education speciale",
+    "giao duc dat biet" → "giao duc dac biet". Known words too: the phrase around them tells."""
+    slots = [_phrase_slots(loc) for loc in locales if loc in PHRASE_TYPO_LOCALES]
+    if not slots:
+        return folded
+    words = folded.split()
+    for n in (4, 3, 2):
+        for start in range(len(words) - n + 1):
+            run = words[start : start + n]
+            for at in range(n):
+                word = run[at]
+                if len(word) < 3 or not _typo_script(word):
+                    continue
+                gap = " ".join([*run[:at], "_", *run[at + 1 :]])
+                for fills in (s[gap] for s in slots if gap in s):
+                    if word in fills:
+                        break
+                    same_start = [w for w in fills if w[0] == word[0]]
+                    found = process.extractOne(word, same_start, scorer=OSA.distance, score_cutoff=1) if same_start else None
+                    if found:
+                        words[start + at] = found[0]
+                        break
+    return " ".join(words)
 
 
 UNCLEAR_SHORTEST = 5  # shorter unknown words are too many to ask about ("sera", "ptit")
@@ -689,6 +745,7 @@ def _script_language(text: str, locale: str | None = None) -> str | None:
 
 
 LATIN_LOCALES = ("en", "es", "vi", "ht", "fr", "fil", "so")
+TYPO_LOCALES = (*LATIN_LOCALES, "ru")  # the languages whose words are read as typos: Latin and Cyrillic letters
 # Languages of another script that families also type in Latin letters: Arabizi ("ta3leem khas"),
 # Roman Urdu ("school batao"), Banglish ("er jonno"), Russian translit ("shkola dlya"), pinyin.
 ROMANISED_LOCALES = ("ar", "ur", "bn", "ru", "zh_Hans")
@@ -816,7 +873,7 @@ def parse(text: str, locale: str | None = None, schools: SchoolNames | None = No
     detected = detect_language(text, locale)
     order = [loc for loc in dict.fromkeys([detected, locale, "en", *LOCALES]) if loc]
     own = tuple(dict.fromkeys(loc for loc in (detected, locale, "en") if loc))  # the message's languages
-    folded, unclear = _corrected(folded, tuple(loc for loc in own if loc in LATIN_LOCALES) or LATIN_LOCALES, schools)
+    folded, unclear = _corrected(folded, tuple(loc for loc in own if loc in TYPO_LOCALES) or LATIN_LOCALES, schools)
     compiled = {loc: _lexicons()[loc] for loc in order}
     lexicons = {loc: c.lexicon for loc, c in compiled.items()}
     merged = _merged()
