@@ -777,6 +777,9 @@ def _latin_vocabularies() -> dict[str, tuple[frozenset[str], frozenset[str]]]:
     return out
 
 
+MIXED_OWN_WORDS = 2  # words of a family's language, English has not, that make a text mixed with English theirs
+
+
 def _latin_language(folded: str, original: str) -> str | None:
     words = folded.split()
     scores = {}
@@ -792,6 +795,19 @@ def _latin_language(folded: str, original: str) -> str | None:
     if not scores:
         return None
     ranked = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)
+    if ranked[0][0] == "en" and len(ranked) > 1:
+        # English school words in a family's language are that language ("mi hijo needs special ed, va a
+        # kinder"): two words of another language English does not have, and half as many as its own, outweigh them
+        english = _lexicons()["en"].vocabulary
+        own = {
+            loc: sum(1 for w in words if w in vocabulary and w not in english)
+            for loc, (vocabulary, _m) in _latin_vocabularies().items()
+            if loc in scores and loc != "en"
+        }
+        family = max(own, key=own.get, default=None)
+        said_in_english = sum(1 for w in words if w in english)
+        if family and own[family] >= max(MIXED_OWN_WORDS, said_in_english / 2) and list(own.values()).count(own[family]) == 1:
+            return family
     if len(ranked) == 1 or ranked[0][1] > ranked[1][1]:
         return ranked[0][0]
     if len(words) >= 3:
