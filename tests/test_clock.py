@@ -9,7 +9,7 @@ import time
 from datetime import UTC, datetime, timedelta
 
 from redis import Redis
-from rq import Queue, SimpleWorker
+from rq import Queue
 from sqlalchemy import func, select
 
 from app import periodic_jobs
@@ -22,6 +22,7 @@ from sms.services import opt_out
 from staff import privacy
 from tests.conftest import ROOT
 from tests.fakes import use_fake_twilio
+from tests.workers import work_burst
 
 FAMILY = "+17735550101"
 
@@ -29,7 +30,7 @@ FAMILY = "+17735550101"
 def _work(app) -> None:
     with app.app_context():
         queue = Queue(QUEUE_NAME, connection=Redis.from_url(app.config["REDIS_URL"]))
-        SimpleWorker([queue], connection=queue.connection).work(burst=True)
+        work_burst(queue)
 
 
 def _old_texts(app, count: int, days_ago: int) -> None:

@@ -86,9 +86,8 @@ def test_summaries_count_numbers_by_status_and_say_which_are_still_scheduled(app
 
 
 def test_the_clock_starts_the_sending_chain_only_when_a_campaign_is_due(app, twilio, redis_url):
-    from rq import SimpleWorker
-
     from sms.jobs import text_queue
+    from tests.workers import work_burst
 
     app.config.update(REDIS_URL=redis_url, FOLLOW_UP_PER_SECOND=100.0)
     now = datetime.now(UTC)
@@ -101,7 +100,7 @@ def test_the_clock_starts_the_sending_chain_only_when_a_campaign_is_due(app, twi
         assert campaigns.send_due_campaigns() is True
         queue = text_queue()
         assert queue.count == 1
-        SimpleWorker([queue], connection=queue.connection).work(burst=True)
+        work_burst(queue)
     assert sorted(text["To"] for text in twilio.sent) == FAMILIES
     assert set(statuses(app).values()) == {"sent"}
 

@@ -485,11 +485,11 @@ def test_the_sender_waits_between_texts_at_the_configured_pace(app, as_role, twi
 def test_with_redis_the_worker_sends_the_follow_ups_in_paced_batches_scheduled_one_after_another(app, as_role, twilio, redis_url, cli):
     import time
 
-    from rq import SimpleWorker
     from rq.registry import ScheduledJobRegistry
     from rq.scheduler import RQScheduler
 
     from sms.jobs import text_queue
+    from tests.workers import work_burst
 
     app.config.update(REDIS_URL=redis_url, FOLLOW_UP_PER_SECOND=2.0)
     for n in range(1, 6):
@@ -505,7 +505,7 @@ def test_with_redis_the_worker_sends_the_follow_ups_in_paced_batches_scheduled_o
         try:
             for _batch in range(10):
                 sent_before = len(twilio.sent)
-                SimpleWorker([queue], connection=queue.connection).work(burst=True)
+                work_burst(queue)
                 batches.append(len(twilio.sent) - sent_before)
                 if not ScheduledJobRegistry(queue=queue).count:
                     break
