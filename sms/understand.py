@@ -446,20 +446,36 @@ def _sides(text: str, values: dict[str, frozenset[str]], cues: frozenset[str]) -
     wanted, ruled_out = [], set()
     for clause in CLAUSE_RE.split(text):  # the punctuation is in the text, not in its folded form
         message = _Message.of(fold(clause))
-        places = {}
+        spans = {}
         for value, phrases in values.items():
             found = _found(message, phrases)
             if found:
-                places[value] = min(_where(message.folded, p) for p in found)
-        if not places:
+                spans[value] = [(at, at + len(p)) for p in found for at in [_where(message.folded, p)]]
+        if not spans:
             continue
-        cue_places = [_where(message.folded, cue) for cue in _found(message, cues)]
-        if cue_places:
-            nearest = min(places, key=lambda value: min(abs(places[value] - cue) for cue in cue_places))
+        places = {value: min(start for start, _end in found) for value, found in spans.items()}
+        cue_spans = [
+            (at, at + len(cue), _CUE_AFTER.search(cue) is not None) for cue in _found(message, cues) for at in [_where(message.folded, cue)]
+        ]
+        if cue_spans:
+            nearest = min(places, key=lambda value: _gap(spans[value], cue_spans))
             ruled_out.add(nearest)
             del places[nearest]
         wanted += sorted(places, key=places.get)
     return list(dict.fromkeys(wanted)), ruled_out - set(wanted)
+
+
+def _gap(value_spans: list[tuple[int, int]], cue_spans: list[tuple[int, int, bool]]) -> tuple[int, bool]:
+    """Letters between a value and the nearest cue; on a tie, the side the cue's language rules out comes first."""
+    return min(
+        (max(start - cue_end, cue_start - end, 0), (end <= cue_start) != after)
+        for start, end in value_spans
+        for cue_start, cue_end, after in cue_spans
+    )
+
+
+# A cue in Korean, Urdu or Bengali follows what it rules out ("교육청 학교 말고 차터"): on a tie, the value before it
+_CUE_AFTER = re.compile("[\u1100-\u11ff\uac00-\ud7af\u0600-\u06ff\u0980-\u09ff]")
 
 
 @lru_cache(maxsize=64)
@@ -607,17 +623,22 @@ def _without_name(folded: str, name: str) -> str:
     Only a run of the name's words holding one of its own (not "high", "academy") goes."""
     own = set(fold(name).split())
     words = folded.split()
-    kept, run = [], []
+    kept, run, named = [], [], False
     for word in [*words, None]:
-        if word is not None and word in own:
+        if word is not None and (word in own or (named and word in NAME_TAILS)):  # "Kennedy HS": its kind, shortened
             run.append(word)
+            named = named or (word not in GENERIC_NAME_WORDS and len(word) > 2)
             continue
-        if not any(w not in GENERIC_NAME_WORDS and len(w) > 2 for w in run):
+        if not named:
             kept += run
-        run = []
+        run, named = [], False
         if word is not None:
             kept.append(word)
     return " ".join(kept)
+
+
+# the kinds of school that may follow a school's name without being in the catalog's ("Kennedy HS", "Curie high school")
+NAME_TAILS = frozenset("hs es ms high elementary elem middle school academy prep".split())
 
 
 NAME_HEADS = frozenset("high elementary middle academy prep preparatory school college magnet escuela ecole lekol trường truong".split())
@@ -971,13 +992,14 @@ def parse(text: str, locale: str | None = None, schools: SchoolNames | None = No
     # "2", "tell me about 2", "does 2 have a bus?", "how to apply to 2": the listed school, on that topic
     if len(numbers) == 1 and not grades and not near and (needs or topic or _any(message, merged.details)):
         return Understanding(intent="details", choices=tuple(numbers), **facets)
-    asks = grades or near or needs or sector or topic or numbers or _any(message, merged.details)
+    concrete = grades or near or needs or sector or topic or numbers  # a details word alone ("number") asks for nothing yet
+    asks = concrete or _any(message, merged.details)
     if not asks and not school and not _any(message, merged.school_words):
         said = _command_within(text, message, compiled, merged)  # "stop, don't text me", "这个怎么用?"
         if said:
             return Understanding(language=detected, intent=said)
     if (
-        not asks and not (school and QUESTION_RE.search(text)) and _opens_with(text, merged.greeting)
+        not concrete and not (school and QUESTION_RE.search(text)) and _opens_with(text, merged.greeting)
     ):  # "hi, I'm Maria", "Bonsoir, je suis la maman d'Aïcha"
         return Understanding(language=detected, intent="greeting")
     if not asks and not school and len(words) <= 10:  # "text me in Spanish", "Пишите мне по-английски"

@@ -138,7 +138,7 @@ LEXICON = Lexicon(
         "primaria": (0, 5), "escuela primaria": (0, 5), "elementaria": (0, 5), "elementary": (0, 5), "escuela elemental": (0, 5),
         "elemental": (0, 5), "primarias": (0, 5), "escuelas primarias": (0, 5), "primari": (0, 5), "primeria": (0, 5),
         "elementari": (0, 5), "escuela elementaria": (0, 5), "escuelas elementarias": (0, 5), "primario": (0, 5),
-        "secundaria": (6, 8), "escuela media": (6, 8), "middle school": (6, 8), "escuela intermedia": (6, 8),
+        "secundaria": (6, 8), "escuela media": (6, 8), "middle school": (6, 8), "escuela intermedia": (6, 8), "escuelas intermedias": (6, 8), "intermedia": (6, 8), "intermedias": (6, 8),
         "secundarias": (6, 8), "escuela secundaria": (6, 8), "escuelas secundarias": (6, 8),
         "middle": (6, 8), "junior high": (6, 8), "secu": (6, 8), "segundaria": (6, 8), "secondaria": (6, 8),
         "midel school": (6, 8), "midle": (6, 8), "escuela de en medio": (6, 8), "middle skul": (6, 8),

@@ -16,6 +16,12 @@ def _jamo(pattern: str) -> str:
 
 _NOT_AFTER_JAMO = "(?<![\u1100-\u11ff])"  # a number word starts a word: "이" in "아이 학년" is no "2"
 
+
+def _with_school(*phrases: str) -> tuple[str, ...]:
+    """Each sector phrase, and it followed by a word for school(s)."""
+    return tuple(dict.fromkeys(f"{p}{tail}" for p in phrases for tail in ("", " 학교", " 학교들", " 스쿨", "학교")))
+
+
 LEXICON = Lexicon(
     locale="ko",
     names=("한국어", "한국말", "한글", "korean", "코리안", "한국어로", "한국말로", "한국어로 해주세요", "한국어로 보내주세요"),
@@ -112,8 +118,9 @@ LEXICON = Lexicon(
                             "프리케이 특수", "특수 유치원", "특수유치원", "유치원 특수", "유아기 특수", "특수 어린이집",
                             "early childhood"),
     },
-    sectors={"charter": ("차터", "charter", "챠터", "차아터"),
-             "district": ("공립", "학군", "교육구", "디스트릭트", "cps", "동네 학교", "교육청")},
+    # with the school word after them ("교육청 학교 말고 차터"): a cue after the phrase is next to all of it
+    sectors={"charter": _with_school("차터", "charter", "챠터", "차아터"),
+             "district": _with_school("공립", "학군", "교육구", "디스트릭트", "cps", "동네 학교", "교육청")},
     negations=("말고", "말구", "빼고", "빼 주", "빼주", "빼줘", "빼 줘", "빼", "제외", "만 아니면", "아니면 돼", "아니면 괜찮", "아닌",
                "아니고", "싫어", "싫고", "싫은", "싫다", "별로", "원하지 않", "안 원해", "안 갈", "안 보낼", "보내기 싫", "말아 주",
                "말아주", "피하고", "피해", "빼고요", "외에", "이외", "말고는"),
