@@ -541,6 +541,12 @@ def _phrase_slots(locale: str) -> dict[str, tuple[str, ...]]:
     return {gap: tuple(sorted(words)) for gap, words in slots.items()}
 
 
+@lru_cache(maxsize=16)
+def _phrase_words(locale: str) -> frozenset[str]:
+    """The words of a language's phrases that `_phrase_slots` has."""
+    return frozenset(w for gap in _phrase_slots(locale) for w in gap.split() if w != "_")
+
+
 def _phrase_repaired(folded: str, locales: tuple[str, ...]) -> str:
     """The message with a word read as the word of a phrase of its language it is one edit from,
     when the phrase's other words are all there: "education special" → "education speciale",
@@ -549,8 +555,13 @@ def _phrase_repaired(folded: str, locales: tuple[str, ...]) -> str:
     if not slots:
         return folded
     words = folded.split()
+    in_phrases = [any(w in _phrase_words(loc) for loc in locales if loc in PHRASE_TYPO_LOCALES) for w in words]
+    if sum(in_phrases) == 0:
+        return folded
     for n in (4, 3, 2):
         for start in range(len(words) - n + 1):
+            if sum(in_phrases[start : start + n]) < n - 1:  # all the phrase's words but one must be there
+                continue
             run = words[start : start + n]
             for at in range(n):
                 word = run[at]
