@@ -3,9 +3,11 @@
     make bench                     # everything
     python -m bench --schools 20000 --skip-http
     python -m bench --only redis,textme   # only these, their rows put into RESULTS.md
+    python -m bench --only search         # search p50/p95 on both catalog models, on bench.profile_search's kept catalogs
 
-Synthesizes a catalog of jittered copies of the real rows, then measures import throughput,
-in-process search latency on SQLite and PostgreSQL, and API throughput under gunicorn as a
+Synthesizes catalogs of copies of the real rows (national: each copy moved to its own place in the
+US; stacked: jittered on top of the real cities, the stress case), then measures import throughput,
+in-process search latency on SQLite and PostgreSQL on both, and API throughput under gunicorn as a
 ratio to a bare Flask endpoint served with the same settings in the same run (the API's
 repeated search and the SMS webhook also with their limits and cache in a Redis the bench starts),
 and the time a kiosk's "text me this list" takes to reach a fake Twilio through an RQ worker.
@@ -62,19 +64,96 @@ def real_rows() -> list[dict]:
     return [r for r in rows if r.get("lat") and r.get("grades")]
 
 
-def synthesize(count: int, path: Path, seed: int = 1) -> list[dict]:
-    """Write `count` jittered copies of the real rows (±2 km) as canonical CSV."""
+MODELS = ("national", "stacked")  # the budget's case first, then the stress case
+US_LAT, US_LON = (26.0, 48.0), (-123.0, -70.0)  # roughly the continental US
+COPY_GAP_KM = 100  # the least distance between two cities' copies (and the real cities)
+
+
+def synthesize(count: int, path: Path, seed: int = 1, model: str = "stacked") -> list[dict]:
+    """Write `count` copies of the real rows as canonical CSV, as `model` places them.
+
+    stacked: each copy jittered (±2 km) on top of the real cities, so a 5 km circle holds about 40
+    times a real city's schools (the stress case). national: each copy of the real cities moved as a
+    whole (every school by the copy's offset, `national_layout`) to its own place in the continental
+    US, so each keeps a real city's density and layout (about every US public school)."""
     rng = random.Random(seed)
-    base = real_rows()
+    base, offsets = national_layout(count, seed) if model == "national" else (real_rows(), [])
     rows = []
     for n in range(count):
+        copy = n // len(base)
         src = dict(base[n % len(base)])
-        src["id"] = f"{src['id']}-s{n // len(base)}"
-        src["lat"] = f"{float(src['lat']) + rng.uniform(-0.018, 0.018):.6f}"
-        src["lon"] = f"{float(src['lon']) + rng.uniform(-0.024, 0.024):.6f}"
+        src["id"] = f"{src['id']}-s{copy}"
+        if model == "national":
+            dlat, dlon = offsets[copy]
+            src["lat"], src["lon"] = f"{float(src['lat']) + dlat:.6f}", f"{float(src['lon']) + dlon:.6f}"
+        else:
+            src["lat"] = f"{float(src['lat']) + rng.uniform(-0.018, 0.018):.6f}"
+            src["lon"] = f"{float(src['lon']) + rng.uniform(-0.024, 0.024):.6f}"
         rows.append({c: src.get(c, "") for c in COLUMNS})
     path.write_text(write_csv(rows, COLUMNS), encoding="utf-8")
     return rows
+
+
+def city_boxes(rows: list[dict]) -> list[tuple[float, float, float, float]]:
+    """Each city's box (min lat, max lat, min lon, max lon), a city being the rows of one state."""
+    cities: dict[str, list[tuple[float, float]]] = {}
+    for r in rows:
+        cities.setdefault(r.get("state") or "", []).append((float(r["lat"]), float(r["lon"])))
+    return [(min(a for a, _ in p), max(a for a, _ in p), min(o for _, o in p), max(o for _, o in p)) for p in cities.values()]
+
+
+def gap_km(a: tuple[float, ...], b: tuple[float, ...]) -> float:
+    """The least distance between two lat/lon boxes, about (0 when they overlap)."""
+    dlat = max(0.0, a[0] - b[1], b[0] - a[1])
+    dlon = max(0.0, a[2] - b[3], b[2] - a[3])
+    return math.hypot(dlat * 111.0, dlon * 111.3 * math.cos(math.radians((a[0] + a[1] + b[0] + b[1]) / 4)))
+
+
+def national_layout(count: int, seed: int = 1) -> tuple[list[dict], list[tuple[float, float]]]:
+    """The real rows and, for each copy `count` schools need, its (lat, lon) offset: drawn at random
+    (seeded) so that every city of every copy lies inside the continental US's box and at least
+    COPY_GAP_KM from every other copy's cities and from the real ones."""
+    base = real_rows()
+    copies = math.ceil(count / len(base))
+    rng = random.Random(seed)
+    cities = city_boxes(base)
+    lat_range = (US_LAT[0] - min(c[0] for c in cities), US_LAT[1] - max(c[1] for c in cities))
+    lon_range = (US_LON[0] - min(c[2] for c in cities), US_LON[1] - max(c[3] for c in cities))
+    placed, offsets = list(cities), []
+    for _try in range(200_000):
+        if len(offsets) == copies:
+            return base, offsets
+        dlat, dlon = rng.uniform(*lat_range), rng.uniform(*lon_range)
+        moved = [(c[0] + dlat, c[1] + dlat, c[2] + dlon, c[3] + dlon) for c in cities]
+        if all(gap_km(m, p) >= COPY_GAP_KM for m in moved for p in placed):
+            offsets.append((dlat, dlon))
+            placed += moved
+    raise RuntimeError(f"no room for {copies} copies {COPY_GAP_KM} km apart in the continental US")
+
+
+def search_params(rows: list[dict], count: int, model: str = "stacked", seed: int = 7) -> list[dict]:
+    """The bench's query mix (parameters as `build_query` reads them): a random grade, 5 km, a pair of
+    needs in turn, near a random real ZIP (stacked: its centre; national: a random copy, a random real
+    ZIP among that copy's schools, its centre moved by the copy's offset)."""
+    from catalog import zip_table
+
+    rng = random.Random(seed)
+    zips = sorted({r["zip"] for r in rows if r["zip"]})
+    if model == "national":
+        base, offsets = national_layout(len(rows))
+        known = {z for z in zips if zip_table.centroid(z)}
+        per_copy = [sorted({r["zip"] for r in base[: len(rows) - k * len(base)]} & known) for k in range(len(offsets))]
+    params = []
+    for n in range(count):
+        grade = rng.choice(["K", "3", "6", "9", "11"])
+        if model == "national":
+            copy = rng.randrange(len(offsets))
+            (lat, lon), (dlat, dlon) = zip_table.centroid(rng.choice(per_copy[copy])), offsets[copy]
+            near = f"{lat + dlat:.6f},{lon + dlon:.6f}"
+        else:
+            near = rng.choice(zips)
+        params.append({"grade": [grade], "near": [near], "radius_km": ["5"], "need": list(NEEDS[n % len(NEEDS)])})
+    return params
 
 
 def make_app(url: str):
@@ -120,27 +199,19 @@ def bench_import(url: str, path: Path) -> tuple[int, float]:
     return report.rows, elapsed
 
 
-def bench_search(url: str, rows: list[dict], queries: int = 400) -> dict:
+def bench_search(url: str, rows: list[dict], queries: int = 400, model: str = "stacked") -> dict:
     from app import ready_for_traffic
     from app.extensions import db
     from catalog import zip_table
     from catalog.query import build_query
     from catalog.search import search
 
-    rng = random.Random(7)
-    zips = sorted({r["zip"] for r in rows if r["zip"]})
     app = make_app(url)
     ready_for_traffic()
     times, totals = [], []
+    load = os.getloadavg()[0]
     with app.app_context():
-        for n in range(queries + 20):
-            needs = NEEDS[n % len(NEEDS)]
-            params = {
-                "grade": [rng.choice(["K", "3", "6", "9", "11"])],
-                "near": [rng.choice(zips)],
-                "radius_km": ["5"],
-                "need": list(needs),
-            }
+        for n, params in enumerate(search_params(rows, queries + 20, model)):
             query = build_query(params, centroid_of=zip_table.centroid)
             start = time.perf_counter()
             result = search(query)
@@ -155,6 +226,8 @@ def bench_search(url: str, rows: list[dict], queries: int = 400) -> dict:
         "p50": statistics.median(times),
         "p95": times[int(len(times) * 0.95) - 1],
         "mean_hits": statistics.mean(totals),
+        "empty": sum(1 for t in totals if not t) / len(totals),
+        "load": max(load, os.getloadavg()[0]),  # the 1-minute load average before and after, the larger
     }
 
 
@@ -677,7 +750,7 @@ def city_catalog() -> tuple[list[dict], str]:
     return city, city_url
 
 
-PARTS = ("redis", "textme")
+PARTS = ("redis", "textme", "search")
 
 
 def parts(value: str) -> set[str]:
@@ -696,27 +769,35 @@ def main() -> None:
     parser.add_argument("--texts", type=int, default=200, help='"text me this list" requests measured (after 10 warm-up ones)')
     parser.add_argument(
         "--only", type=parts, metavar="PARTS", help="measure only these (redis: the repeated API search and the SMS webhook, memory- "
-        'and Redis-backed; textme: "text me" through the worker) and replace only their rows in RESULTS.md',
+        'and Redis-backed; textme: "text me" through the worker; search: in-process search on both catalog models, SQLite and '
+        "PostgreSQL, on bench.profile_search's kept catalogs) and replace only their rows in RESULTS.md",
     )  # fmt: skip
     args = parser.parse_args()
     OUT.mkdir(parents=True, exist_ok=True)
     if args.only:
         run_only(args)
         return
-    synth = OUT / "catalog.csv"
+    synth = OUT / "catalog.csv"  # the stacked model: every measurement but the national search's
     rows = synthesize(args.schools, synth)
+    national_csv, national_url = OUT / "national.csv", f"sqlite:///{OUT / 'national.db'}"
+    national = synthesize(args.schools, national_csv, model="national")
+    catalogs = {"national": (national, national_csv), "stacked": (rows, synth)}
     sqlite_url = f"sqlite:///{OUT / 'bench.db'}"
-    results = {}
+    results = {"search": {}}
     print(f"import {args.schools} rows into SQLite…", flush=True)
     results["sqlite_import"] = bench_import(sqlite_url, synth)
-    print("search on SQLite…", flush=True)
-    results["sqlite_search"] = bench_search(sqlite_url, rows, args.queries)
+    bench_import(national_url, national_csv)
+    print("search on SQLite, national and stacked models…", flush=True)
+    for model, url in (("national", national_url), ("stacked", sqlite_url)):
+        results["search"]["sqlite", model] = bench_search(url, catalogs[model][0], args.queries, model)
     pg_url, server = postgres_url()
     try:
         if pg_url:
-            print("import and search on PostgreSQL…", flush=True)
+            print("import and search on PostgreSQL, national and stacked models…", flush=True)
             results["pg_import"] = bench_import(pg_url, synth)
-            results["pg_search"] = bench_search(pg_url, rows, args.queries)
+            results["search"]["postgresql", "stacked"] = bench_search(pg_url, rows, args.queries, "stacked")
+            bench_import(pg_url, national_csv)
+            results["search"]["postgresql", "national"] = bench_search(pg_url, national, args.queries, "national")
     finally:
         if server:
             server.stop()
@@ -743,7 +824,44 @@ def main() -> None:
 
 
 def run_only(args) -> None:
-    """Measure only `args.only` and put their rows into RESULTS.md's Redis section, keeping everything else."""
+    """Measure only `args.only` and put their rows into RESULTS.md (the search's into the main table, the
+    others into the Redis section), keeping everything else."""
+    if "search" in args.only:
+        search = search_on_kept_catalogs(args)
+        run = f"; run {datetime.now(UTC):%Y-%m-%d %H:%M} UTC (`--only search`)"
+        text = merge_search(
+            RESULTS.read_text(encoding="utf-8"), search_lines(search, args.schools, run), search_note(args.schools, args.queries)
+        )
+        RESULTS.write_text(text, encoding="utf-8")
+    if args.only & {"redis", "textme"}:
+        run_only_redis(args)
+    print(RESULTS.read_text(encoding="utf-8"))
+
+
+def search_on_kept_catalogs(args) -> dict:
+    """Search p50/p95 on both models, SQLite and PostgreSQL, on the catalogs `bench.profile_search` keeps
+    (built and imported on the first run, only migrated to the head on later ones)."""
+    from bench import profile_search
+    from tests.conftest import PostgresServer
+
+    search = {}
+    catalogs = {model: profile_search.catalog_rows(args.schools, model) for model in MODELS}
+    for model, (rows, path) in catalogs.items():
+        url = profile_search.sqlite_catalog(args.schools, path, model)
+        print(f"search on SQLite, {model} model…", flush=True)
+        search["sqlite", model] = bench_search(url, rows, args.queries, model)
+    if PostgresServer().bin is None:
+        print("PostgreSQL is not installed: no PostgreSQL search rows", flush=True)
+        return search
+    for model, (rows, path) in catalogs.items():
+        with profile_search.postgres_catalog(args.schools, path, model) as url:
+            print(f"search on PostgreSQL, {model} model…", flush=True)
+            search["postgresql", model] = bench_search(url, rows, args.queries, model)
+    return search
+
+
+def run_only_redis(args) -> None:
+    """The redis and textme parts of `--only`: their rows into RESULTS.md's Redis section."""
     results = {}
     with redis_server() as redis_url:
         if redis_url is None:
@@ -761,9 +879,85 @@ def run_only(args) -> None:
         if "textme" in args.only:
             print('kiosk "text me this list" to the fake Twilio through Redis and an RQ worker…', flush=True)
             results["text_me"] = bench_text_me(city_url, redis_url, args.texts)
-    run = f"; run {datetime.now(UTC):%Y-%m-%d %H:%M} UTC (`--only {','.join(p for p in PARTS if p in args.only)}`)"
+    run = f"; run {datetime.now(UTC):%Y-%m-%d %H:%M} UTC (`--only {','.join(p for p in PARTS if p in args.only and p != 'search')}`)"
     RESULTS.write_text(merge_section(RESULTS.read_text(encoding="utf-8"), section_rows(args, results, run)), encoding="utf-8")
-    print(RESULTS.read_text(encoding="utf-8"))
+
+
+SEARCH_ROW = "| search in-process, "
+MEASURED = "How it is measured:"
+
+
+def model_label(model: str, schools: int) -> str:
+    if model == "national":
+        return "national model (copies of the real cities spread over the US: a real city's density)"
+    copies = round(schools / len(real_rows()))
+    return f"stacked model, a stress case (copies on top of the real cities: {copies}× a real city's density)"
+
+
+def search_lines(search: dict, schools: int, run: str = "") -> list[str]:
+    """The search rows of the main table: each backend's budget judged on the national model, the stacked
+    model beside it as the stress case; `run` ends each measured cell."""
+    lines = []
+    for backend, label, budget in (("sqlite", "SQLite", "p95 < 25 ms"), ("postgresql", "PostgreSQL with PostGIS", "p95 < 10 ms")):
+        for model in MODELS:
+            r = search.get((backend, model))
+            if not r:
+                continue
+            cores = os.cpu_count() or 1
+            busy = f"; the machine was busy: load average {r['load']:.1f} on {cores} cores" if r["load"] >= cores / 2 else ""
+            lines.append(
+                f"{SEARCH_ROW}grade + near (5 km) + two needs, {label}, {schools:,} schools, {model_label(model, schools)} | "
+                f"p50 {r['p50']:.1f} ms, p95 **{r['p95']:.1f} ms** ({r['mean_hits']:.0f} hits on average; {r['empty']:.0%} of "
+                f"the queries find nothing{busy}){run} | "
+                + (budget if model == "national" else f"stress case: no budget (the budget, {budget}, is the national model's)")
+                + " |"
+            )
+    return lines
+
+
+def search_note(schools: int, queries: int = 400) -> list[str]:
+    """What "How it is measured" says of the search's catalogs and queries."""
+    base = len(real_rows())
+    copies, part = divmod(schools, base)
+    made = f"{copies} copies" + (f" (and {part:,} rows of one more)" if part else "")
+    box = f"lat {US_LAT[0]:.0f} to {US_LAT[1]:.0f}, lon {US_LON[0]:.0f} to {US_LON[1]:.0f}"
+    return [
+        f"- The search is measured on two synthetic catalogs of {schools:,} schools, each {made}",
+        f"  of the {base:,} real NYC and Chicago schools, ids kept unique:",
+        "  - national, the budget's case (about every US public school): each copy of the two cities moved as a",
+        "    whole, every school by the copy's offset, to its own place in the continental US (offsets drawn with a",
+        f"    seeded RNG, every city of a copy inside {box} and at least {COPY_GAP_KM} km from every",
+        "    other copy's cities and from the real ones), so each copy keeps a real city's layout and density (a",
+        "    degree of longitude is wider further south: a copy there is up to about 15% sparser, one further north",
+        "    about 10% denser);",
+        "  - stacked, the stress case: each copy jittered (±2 km) on top of the real cities, so a 5 km circle holds",
+        "    about 40 times a real city's schools (8,000-16,000 around a dense NYC ZIP).",
+        "  Every other measurement here runs on the stacked catalog.",
+        f"- Search: {queries} queries after 20 warm-up ones, each a random grade, 5 km and a pair of needs in turn,",
+        "  near a random real ZIP's centre (national: a random copy, a random real ZIP among its schools, the centre",
+        '  moved by the copy\'s offset, given as "lat,lon"), through `catalog.search.search` in one process.',
+    ]
+
+
+def merge_search(text: str, lines: list[str], note: list[str]) -> str:
+    """RESULTS.md's `text` with its search rows replaced by `lines` (after the import rows when it has none) and
+    the catalog and search items of its "How it is measured" (the one after the table) by `note`; the rest kept."""
+    rows = text.split("\n")
+    found = [n for n, line in enumerate(rows) if line.startswith(SEARCH_ROW)]
+    if found:
+        start, end = found[0], found[-1] + 1
+    else:
+        table = [n for n, line in enumerate(rows) if line.startswith(("| import into", "|---|"))]
+        start = end = table[-1] + 1 if table else len(rows)
+    rows[start:end] = lines
+    try:  # from the first "How it is measured:" after the note on absolute numbers to its API item
+        first = next(n for n, line in enumerate(rows) if line.startswith(ABSOLUTE))
+        begin = rows.index(MEASURED, first) + 1
+        api = next(n for n in range(begin, len(rows)) if rows[n].startswith("- API:") or not rows[n])
+    except (StopIteration, ValueError):
+        return "\n".join(rows)
+    rows[begin:api] = note
+    return "\n".join(rows)
 
 
 SECTION = '## Limits and cache in Redis; "text me" through the worker'
@@ -868,7 +1062,8 @@ def write_results(args, results: dict) -> None:
         "# Benchmark results",
         "",
         f"Run {datetime.now(UTC):%Y-%m-%d %H:%M} UTC on {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}; "
-        f"{args.schools:,} schools synthesized from the real NYC and Chicago rows (jittered copies). `make bench` rewrites this file.",
+        f"{args.schools:,} schools synthesized from the real NYC and Chicago rows (copies of them: the search on two models, "
+        "national and stacked, the rest on the stacked one; see below). `make bench` rewrites this file.",
         "",
         "| what | measured | budget |",
         "|---|---|---|",
@@ -877,13 +1072,7 @@ def write_results(args, results: dict) -> None:
         if key in results:
             count, seconds = results[key]
             lines.append(f"| import into {label} | {count / seconds:,.0f} rows/s ({count:,} rows in {seconds:.1f} s) | ≥ 5,000 rows/s |")
-    for key, label, budget in (("sqlite_search", "SQLite", "p95 < 25 ms"), ("pg_search", "PostgreSQL with PostGIS", "p95 < 10 ms")):
-        if key in results:
-            r = results[key]
-            lines.append(
-                f"| search in-process, grade + near (5 km) + two needs, {label} | p50 {r['p50']:.1f} ms, p95 {r['p95']:.1f} ms "
-                f"({r['mean_hits']:.0f} hits on average) | {budget} |"
-            )
+    lines += search_lines(results.get("search") or {}, args.schools)
     http = results.get("http")
     if http:
         bare = http["bare"]
@@ -948,11 +1137,8 @@ def write_results(args, results: dict) -> None:
         "",
         "Absolute numbers move with the shared machine; the ratios are what to compare between runs.",
         "",
-        "How it is measured:",
-        "- The catalog is jittered copies (±2 km) of the 2,484 real NYC and Chicago schools, so a 5 km",
-        "  radius holds about 40 times as many schools as a real city: a hard case for the search.",
-        "- Search: 400 queries after 20 warm-up ones, each a random grade, a random real ZIP, 5 km and a",
-        "  pair of needs, through `catalog.search.search` in one process.",
+        MEASURED,
+        *search_note(args.schools, args.queries),
         "- API: gunicorn with 2 sync workers serves `wsgi:app` and then `bench/bare.py` (a Flask view",
         "  returning a constant JSON) on loopback; wrk runs from the same 2-core machine; alternated twice.",
         "",
@@ -961,7 +1147,7 @@ def write_results(args, results: dict) -> None:
         "schools that have not stated each, per sector); when nothing matched, one counting every",
         "filter's dropping at once and one per wider radius until one finds schools; and the area check",
         "only when no school on the page is within 50 km. Each reads every school inside the radius that",
-        "passes the cheap filters (about 2,000 within 5 km here, 40 times a real city): reading the index",
+        "passes the cheap filters (on the stacked model about 2,000 within 5 km, 40 times a real city): reading the index",
         "entries of a 5 km circle's cells alone takes about 3 ms on SQLite, and measuring each school",
         "about 2.5 µs (a Python function, or SQLite's own math functions: the same). On PostgreSQL the",
         "GiST index finds them and each statement rechecks about 2,000 geography points (8-11 ms). On",

@@ -2,12 +2,14 @@
 
     python -m bench.profile_search --backend sqlite
     python -m bench.profile_search --backend postgresql --queries 400 --explain --cprofile 5
+    python -m bench.profile_search --model national
 
-Synthesizes the bench's catalog (`bench.synthesize`, 100,000 schools) and imports it once: the
-built SQLite file (and a PostgreSQL cluster's data directory) is kept in a temporary directory
-(`--cache`) between runs and only migrated to the head on the next run. Then runs the bench's
-query mix (`bench.bench_search`: a random grade, a random real ZIP, 5 km and a pair of needs,
-400 queries after 20 warm-up ones) through `catalog.search.search` and prints p50/p95 of the
+Synthesizes the bench's catalog (`bench.synthesize`, 100,000 schools, the stacked model unless
+`--model national`) and imports it once: the built SQLite file (and a PostgreSQL cluster's data
+directory) is kept in a temporary directory (CACHE, one per model) between runs and only migrated
+to the head on the next run (`python -m bench --only search` measures on the same ones). Then runs
+the bench's query mix (`bench.search_params`: a random grade, 5 km and a pair of needs near a random
+real ZIP, 400 queries after 20 warm-up ones) through `catalog.search.search` and prints p50/p95 of the
 whole search, of each phase (the functions `search` calls, wrapped here with a timer) and of each
 SQL statement (timed from SQLAlchemy's cursor events, named by the phase that ran it); with
 `--explain` the plans of one query's statements (EXPLAIN QUERY PLAN on SQLite, EXPLAIN ANALYZE
@@ -19,7 +21,6 @@ import cProfile
 import io
 import os
 import pstats
-import random
 import shutil
 import statistics
 import subprocess
@@ -30,7 +31,7 @@ from collections import defaultdict
 from contextlib import contextmanager
 from pathlib import Path
 
-from bench.__main__ import NEEDS, ROOT, bench_import, make_app, synthesize
+from bench.__main__ import MODELS, ROOT, bench_import, make_app, search_params, synthesize
 
 CACHE = Path(tempfile.gettempdir()) / "schoolbridge-profile"
 # Functions `search` calls, timed as phases when this module has them (names of catalog.search).
@@ -46,10 +47,15 @@ def percentile(values: list[float], p: float) -> float:
 # --- the catalog, built once -----------------------------------------------------------------
 
 
-def catalog_rows(schools: int) -> tuple[list[dict], Path]:
+def kept_name(schools: int, model: str) -> str:
+    """The kept catalog's name: the stacked model's as it was before there were two."""
+    return str(schools) if model == "stacked" else f"{model}-{schools}"
+
+
+def catalog_rows(schools: int, model: str = "stacked") -> tuple[list[dict], Path]:
     CACHE.mkdir(parents=True, exist_ok=True)
-    path = CACHE / f"catalog-{schools}.csv"
-    return synthesize(schools, path), path
+    path = CACHE / f"catalog-{kept_name(schools, model)}.csv"
+    return synthesize(schools, path, model=model), path
 
 
 def migrate(url: str) -> None:
@@ -66,12 +72,12 @@ def migrate(url: str) -> None:
         db.engine.dispose()
 
 
-def sqlite_catalog(schools: int, path: Path) -> str:
-    db_file = CACHE / f"sqlite-{schools}.db"
+def sqlite_catalog(schools: int, path: Path, model: str = "stacked") -> str:
+    db_file = CACHE / f"sqlite-{kept_name(schools, model)}.db"
     url = f"sqlite:///{db_file}"
     if not db_file.exists():
         print(f"importing {schools:,} schools into SQLite (kept as {db_file})…", flush=True)
-        building = CACHE / f"sqlite-{schools}.building.db"
+        building = CACHE / f"sqlite-{kept_name(schools, model)}.building.db"
         rows, seconds = bench_import(f"sqlite:///{building}", path)
         building.rename(db_file)
         print(f"  {rows:,} rows in {seconds:.1f} s", flush=True)
@@ -82,11 +88,11 @@ def sqlite_catalog(schools: int, path: Path) -> str:
 class KeptPostgres:
     """A PostgreSQL cluster (as tests/conftest.py starts one) whose data directory is kept between runs."""
 
-    def __init__(self, schools: int):
+    def __init__(self, schools: int, model: str = "stacked"):
         from tests.conftest import PostgresServer
 
         self.server = PostgresServer()
-        self.dir = CACHE / f"pg-{schools}"
+        self.dir = CACHE / f"pg-{kept_name(schools, model)}"
         self.imported = self.dir / "imported"
 
     def _run(self, *args):
@@ -116,8 +122,8 @@ class KeptPostgres:
 
 
 @contextmanager
-def postgres_catalog(schools: int, path: Path):
-    server = KeptPostgres(schools)
+def postgres_catalog(schools: int, path: Path, model: str = "stacked"):
+    server = KeptPostgres(schools, model)
     if server.server.bin is None:
         raise SystemExit("PostgreSQL is not installed")
     url = server.start()
@@ -181,20 +187,12 @@ def instrument(timer: Timer) -> None:
             setattr(search_module, name, timer.wrap(name, function))
 
 
-def queries(rows: list[dict], count: int):
-    """The bench's query mix (bench_search): the same random grade, ZIP and needs in the same order."""
+def queries(rows: list[dict], count: int, model: str = "stacked"):
+    """The bench's query mix (bench_search): the same random grade, place and needs in the same order."""
     from catalog import zip_table
     from catalog.query import build_query
 
-    rng = random.Random(7)
-    zips = sorted({r["zip"] for r in rows if r["zip"]})
-    for n in range(count + 20):
-        params = {
-            "grade": [rng.choice(["K", "3", "6", "9", "11"])],
-            "near": [rng.choice(zips)],
-            "radius_km": ["5"],
-            "need": list(NEEDS[n % len(NEEDS)]),
-        }
+    for n, params in enumerate(search_params(rows, count + 20, model)):
         yield n, params, build_query(params, centroid_of=zip_table.centroid)
 
 
@@ -206,7 +204,7 @@ def statement_name(phase: str, sql: str, seen: dict) -> str:
     return f"{phase}#{seen[key]} {head}"
 
 
-def run(url: str, rows: list[dict], count: int, explain_plans: bool, profile: int, label: str) -> None:
+def run(url: str, rows: list[dict], count: int, explain_plans: bool, profile: int, label: str, model: str = "stacked") -> None:
     from sqlalchemy import event
 
     from app import ready_for_traffic
@@ -224,7 +222,7 @@ def run(url: str, rows: list[dict], count: int, explain_plans: bool, profile: in
         event.listen(db.engine, "before_cursor_execute", timer.before)
         event.listen(db.engine, "after_cursor_execute", timer.after)
         try:
-            for n, params, query in queries(rows, count):
+            for n, params, query in queries(rows, count, model):
                 timer.take()
                 start = time.perf_counter()
                 result = search(query)
@@ -307,21 +305,22 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--backend", choices=("sqlite", "postgresql"), default="sqlite")
     parser.add_argument("--schools", type=int, default=100_000)
+    parser.add_argument("--model", choices=MODELS, default="stacked", help="the catalog model (bench.synthesize)")
     parser.add_argument("--queries", type=int, default=400)
     parser.add_argument("--repeat", type=int, default=1, help="run the mix this many times in the same process")
     parser.add_argument("--explain", action="store_true", help="print the plans of one query's statements")
     parser.add_argument("--cprofile", type=int, default=0, metavar="N", help="cProfile the N slowest queries")
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT))
-    rows, path = catalog_rows(args.schools)
+    rows, path = catalog_rows(args.schools, args.model)
     if args.backend == "sqlite":
-        url = sqlite_catalog(args.schools, path)
+        url = sqlite_catalog(args.schools, path, args.model)
         for r in range(args.repeat):
-            run(url, rows, args.queries, args.explain and r == 0, args.cprofile if r == 0 else 0, f"run {r + 1}")
+            run(url, rows, args.queries, args.explain and r == 0, args.cprofile if r == 0 else 0, f"run {r + 1}", args.model)
     else:
-        with postgres_catalog(args.schools, path) as url:
+        with postgres_catalog(args.schools, path, args.model) as url:
             for r in range(args.repeat):
-                run(url, rows, args.queries, args.explain and r == 0, args.cprofile if r == 0 else 0, f"run {r + 1}")
+                run(url, rows, args.queries, args.explain and r == 0, args.cprofile if r == 0 else 0, f"run {r + 1}", args.model)
 
 
 if __name__ == "__main__":
