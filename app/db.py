@@ -6,7 +6,7 @@ from collections.abc import Callable
 from contextlib import contextmanager
 
 from flask import Flask
-from sqlalchemy import event
+from sqlalchemy import delete, event, select
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.dialects import sqlite as sqlite_dialect
 from sqlalchemy.engine import Engine
@@ -80,3 +80,10 @@ def _tune_sqlite(connection, _record) -> None:
 def upsert_statement(table, dialect: str):
     """Return an INSERT for `table` that can say ON CONFLICT (SQLite's and PostgreSQL's own)."""
     return (postgresql if dialect == "postgresql" else sqlite_dialect).insert(table)
+
+
+def delete_batch(key, *conditions, size: int) -> int:
+    """Delete at most `size` rows of `key`'s table that meet `conditions` (a retention purge's
+    batch, short enough never to hold a table for long); return how many. Flushes only."""
+    batch = select(key).where(*conditions).limit(size)
+    return db.session.execute(delete(key.class_).where(key.in_(batch))).rowcount or 0

@@ -9,6 +9,7 @@ from datetime import UTC, date, datetime
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
+from app.db import delete_batch
 from app.extensions import db
 from catalog import zip_table
 from catalog.models import School
@@ -182,3 +183,8 @@ def cancel_follow_up(fair: Fair, campaign_id: int, by: str, now: datetime) -> bo
         )
         raise FollowUpError(Problem("cancel", started))
     return True
+
+
+def purge_registrations(cutoff: datetime, size: int) -> int:
+    """Retention: delete at most `size` registrations made before `cutoff`; how many. Flushes only."""
+    return delete_batch(Registration.id, Registration.created_at < cutoff, size=size)

@@ -23,7 +23,7 @@ from datetime import UTC, datetime, timedelta
 
 from flask import current_app
 from rq import Retry
-from sqlalchemy import delete, exists, func, select, update
+from sqlalchemy import exists, func, select, update
 
 from app.db import unit_of_work
 from app.extensions import db
@@ -179,12 +179,6 @@ def summaries(campaign_ids: Sequence[int], now: datetime) -> list[CampaignSummar
     for campaign_id, code, count in problems:
         found[campaign_id].problems[code] += count
     return list(found.values())
-
-
-def purge_handled(cutoff: datetime, batch_size: int) -> int:
-    """Delete up to `batch_size` recipients handled (sent, refused, cancelled) before `cutoff`; how many."""
-    batch = select(CampaignRecipient.id).where(CampaignRecipient.sent_at < cutoff).limit(batch_size)
-    return db.session.execute(delete(CampaignRecipient).where(CampaignRecipient.id.in_(batch))).rowcount or 0
 
 
 # --- sending, paced -----------------------------------------------------------------------------

@@ -9,9 +9,9 @@ from typing import NamedTuple
 
 import phonenumbers
 from flask_babel import force_locale, get_translations
-from sqlalchemy import bindparam, delete, exists, insert, select
+from sqlalchemy import bindparam, delete, exists, insert, select, update
 
-from app.db import upsert_statement
+from app.db import delete_batch, upsert_statement
 from app.extensions import db
 from catalog import zip_table
 from catalog.cards import Card
@@ -21,7 +21,7 @@ from catalog.queries import example_zip, needs_offered, per_revision
 from catalog.query import Query
 from catalog.search import OutOfArea, cards, search_cards
 from sms.engine import Found, Offer, next_locale, step
-from sms.models import Conversation, Handoff, Message, OptOut
+from sms.models import CampaignRecipient, Conversation, Handoff, Message, OptOut
 from sms.replies import Reply, render, render_all
 from sms.understand import SchoolNames, Understanding, parse
 
@@ -259,3 +259,20 @@ def claim_fictional_number(now: datetime | None = None) -> str:
         ).scalar():
             return phone
     raise LookupError("every fictional number is taken")
+
+
+def purge_older_than(cutoff: datetime, size: int) -> dict[str, int]:
+    """Retention: delete at most `size` of each of the texts, conversations, closed hand-overs and
+    handled campaign texts older than `cutoff`; how many of each. Opt-outs are kept: forgetting a
+    STOP would mean texting someone who asked us not to. Flushes only."""
+    message_ids = db.session.scalars(select(Message.id).where(Message.created_at < cutoff).limit(size)).all()
+    if message_ids:  # replies point at the text they answer: unlink those about to go, so the order never matters
+        db.session.execute(update(Message).where(Message.reply_to_id.in_(message_ids)).values(reply_to_id=None))
+        db.session.execute(delete(Message).where(Message.id.in_(message_ids)))
+    return {
+        "messages": len(message_ids),
+        "conversations": delete_batch(Conversation.phone, Conversation.updated_at < cutoff, size=size),
+        "handoffs": delete_batch(Handoff.id, Handoff.closed_at.is_not(None), Handoff.opened_at < cutoff, size=size),
+        # a campaign's text waiting for its time has no sent_at: kept whatever its age
+        "campaign_recipients": delete_batch(CampaignRecipient.id, CampaignRecipient.sent_at < cutoff, size=size),
+    }

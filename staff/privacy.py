@@ -6,13 +6,9 @@ Opt-outs are kept: forgetting a STOP would mean texting someone who asked us not
 from dataclasses import astuple, dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import delete, update
-
-from app.db import unit_of_work
-from app.extensions import db
-from kiosk.models import Registration
-from sms.campaigns import purge_handled as purge_campaign_recipients
-from sms.models import Conversation, Handoff, Message
+from app.db import delete_batch, unit_of_work
+from kiosk.services import purge_registrations
+from sms.services import purge_older_than
 from staff.models import ImportUpload
 
 # Rows of each kind removed per transaction: a daily purge of a big city's year never holds its
@@ -50,21 +46,12 @@ def purge(older_than_days: int, now: datetime, batch_size: int = BATCH_SIZE) -> 
 
 
 def _purge_batch(cutoff: datetime, size: int) -> Purged:
-    def remove(key, *conditions) -> int:
-        batch = db.select(key).where(*conditions).limit(size)
-        return db.session.execute(delete(key.class_).where(key.in_(batch))).rowcount or 0
-
-    old_messages = db.select(Message.id).where(Message.created_at < cutoff).limit(size)
-    message_ids = db.session.scalars(old_messages).all()
-    # Replies point at the text they answer; unlink those about to go so the order of deletion never matters.
-    if message_ids:
-        db.session.execute(update(Message).where(Message.reply_to_id.in_(message_ids)).values(reply_to_id=None))
-        db.session.execute(delete(Message).where(Message.id.in_(message_ids)))
+    texts = purge_older_than(cutoff, size)
     return Purged(
-        registrations=remove(Registration.id, Registration.created_at < cutoff),
-        messages=len(message_ids),
-        conversations=remove(Conversation.phone, Conversation.updated_at < cutoff),
-        handoffs=remove(Handoff.id, Handoff.closed_at.is_not(None), Handoff.opened_at < cutoff),
-        follow_up_recipients=purge_campaign_recipients(cutoff, size),  # follow-ups and reminders: sms campaigns
-        uploads=remove(ImportUpload.id, ImportUpload.created_at < cutoff),
+        registrations=purge_registrations(cutoff, size),
+        messages=texts["messages"],
+        conversations=texts["conversations"],
+        handoffs=texts["handoffs"],
+        follow_up_recipients=texts["campaign_recipients"],  # follow-ups and reminders: sms campaigns
+        uploads=delete_batch(ImportUpload.id, ImportUpload.created_at < cutoff, size=size),
     )

@@ -9,7 +9,7 @@ from app.db import unit_of_work
 from app.extensions import db
 from sms import campaigns
 from sms.models import Campaign, CampaignRecipient
-from sms.services import opt_out
+from sms.services import opt_out, purge_older_than
 
 FAMILIES = ["+17735550101", "+17735550102", "+17735550103"]
 AUTHOR = "editor@office.example.org"
@@ -113,7 +113,7 @@ def test_the_purge_removes_recipients_handled_before_the_cutoff(app, twilio):
     with app.app_context(), unit_of_work():
         db.session.execute(db.update(CampaignRecipient).where(CampaignRecipient.status == "sent").values(sent_at=now - timedelta(days=400)))
     with app.app_context(), unit_of_work():
-        assert campaigns.purge_handled(now - timedelta(days=365), 10) == 1
+        assert purge_older_than(now - timedelta(days=365), 10)["campaign_recipients"] == 1
     assert statuses(app) == {FAMILIES[1]: "pending", FAMILIES[2]: "pending"}
 
 
