@@ -7,6 +7,7 @@ FLASK := $(BIN)/flask --app wsgi
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_INSTALL := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends
 DEMO_CATALOG := catalog/demo/chicago.csv
+COMMON_WORDS := sms/common_words.bin
 
 .PHONY: run test bench lint translations translations-update lock system-test-deps demo-catalog
 
@@ -25,6 +26,10 @@ $(VENV)/.dev-installed: requirements-dev.txt $(VENV)/.app-installed
 translations: $(VENV)/.app-installed
 	$(BIN)/pybabel compile -d translations 2>&1 | grep -v '^compiling' || true
 	@test -f translations/es/LC_MESSAGES/messages.mo
+
+## The common words of our Latin languages, from wordfreq's lists (sms.common_words: built, never committed).
+$(COMMON_WORDS): sms/common_words.py catalog/text.py $(VENV)/.app-installed
+	$(BIN)/python -m sms.common_words
 
 ## Re-extract messages and merge them into every locale (then translate the new ones).
 translations-update: $(VENV)/.app-installed
@@ -45,17 +50,17 @@ system-test-deps: node_modules/axe-core/axe.min.js
 node_modules/axe-core/axe.min.js: package.json package-lock.json
 	npm ci --no-audit --no-fund --silent
 
-run: $(VENV)/.app-installed translations
+run: $(VENV)/.app-installed translations $(COMMON_WORDS)
 	$(FLASK) db upgrade
 	$(FLASK) catalog import $(DEMO_CATALOG)
 	$(FLASK) kiosk demo-fair
 	$(FLASK) staff demo-accounts
 	SMS_SIMULATOR=1 $(FLASK) run --host 127.0.0.1 --port 5000
 
-test: $(VENV)/.dev-installed translations system-test-deps
+test: $(VENV)/.dev-installed translations $(COMMON_WORDS) system-test-deps
 	$(BIN)/pytest
 
-bench: $(VENV)/.dev-installed translations system-test-deps
+bench: $(VENV)/.dev-installed translations $(COMMON_WORDS) system-test-deps
 	@command -v wrk >/dev/null || $(APT_INSTALL) wrk  # the HTTP ratios need it (Debian's package)
 	$(BIN)/python -m bench
 

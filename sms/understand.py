@@ -9,8 +9,6 @@ against a `SchoolNames` index when one is given.
 
 import re
 import unicodedata
-from array import array
-from bisect import bisect_left
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -19,6 +17,7 @@ from rapidfuzz.distance import OSA
 
 from catalog.text import fold
 from catalog.vocabulary import SPED_PROGRAMS
+from sms import common_words
 from sms.lexicons import LOCALES, Lexicon, load_all
 
 MAX_TEXT = 1600  # longer texts are read up to here: 10 full segments is far past any question
@@ -219,8 +218,8 @@ COMMANDS = ("names", "stop", "start", "help", "more", "greeting", "wider")  # wh
 class _Compiled:
     lexicon: Lexicon  # with every phrase folded, so matching folds only the message
     grade_patterns: tuple[re.Pattern, ...]
-    vocabulary: frozenset[str]  # the words that vote for this language
-    multiword_phrases: frozenset[str]  # its multi-word phrases, which vote double
+    vocabulary: frozenset[str]  # the words that vote for this language (its one-word phrases)
+    multiword_phrases: frozenset[str]  # its multi-word phrases, which vote double (kept once: not also in `vocabulary`)
     fillers: tuple[str, ...]  # longest first, so "por favor" goes before "favor"
     filler_words: frozenset[str]  # a message without any of these has no filler to drop
     commands: dict[str, frozenset[str]]  # command → its phrases
@@ -228,15 +227,23 @@ class _Compiled:
 
 
 def _folded(lexicon: Lexicon) -> Lexicon:
+    """The lexicon with every phrase folded. A phrase already folded ("special ed") is kept as the
+    same string, not a copy of it: the lexicon modules keep theirs (over 100,000 phrases, most of
+    them generated: about 9 MB of strings that would be held twice)."""
+
+    def folded(phrase: str) -> str:
+        done = fold(phrase)
+        return phrase if done == phrase else done
+
     changes = {}
     for name in lexicon.__dataclass_fields__:
         value = getattr(lexicon, name)
         if isinstance(value, tuple):
-            changes[name] = tuple(dict.fromkeys(f for f in map(fold, value) if f))
+            changes[name] = tuple(dict.fromkeys(f for f in map(folded, value) if f))
         elif isinstance(value, dict) and name in ("grades", "number_words", "languages"):
-            changes[name] = {fold(k): v for k, v in value.items() if fold(k)}
+            changes[name] = {f: v for k, v in value.items() for f in [folded(k)] if f}
         elif isinstance(value, dict):
-            changes[name] = {k: tuple(f for f in map(fold, v) if f) for k, v in value.items()}
+            changes[name] = {k: tuple(f for f in map(folded, v) if f) for k, v in value.items()}
     return replace(lexicon, **changes)
 
 
@@ -275,7 +282,7 @@ def _lexicons() -> dict[str, _Compiled]:
         words |= set(lexicon.grades) | set(lexicon.number_words)
         words |= _pattern_words(raw.grade_patterns)
         compiled[locale] = _Compiled(
-            lexicon, patterns, frozenset(words), frozenset(p for p in words if " " in p),
+            lexicon, patterns, frozenset(p for p in words if " " not in p), frozenset(p for p in words if " " in p),
             fillers=tuple(sorted(lexicon.fillers, key=len, reverse=True)),
             filler_words=frozenset(w for f in lexicon.fillers for w in f.split()),
             commands={name: frozenset(getattr(lexicon, name)) for name in COMMANDS},
@@ -343,7 +350,7 @@ def _age_re() -> re.Pattern:
 def _all_vocabulary() -> frozenset[str]:
     """Every word of every lexicon's phrases: the words that vote for a language, and its sector words
     and language names ("charters", "francés"), which are never a school's name nor a typo."""
-    phrases = [phrase for compiled in _lexicons().values() for phrase in compiled.vocabulary]
+    phrases = [phrase for compiled in _lexicons().values() for phrase in (*compiled.vocabulary, *compiled.multiword_phrases)]
     phrases += [p for compiled in _lexicons().values() for group in compiled.lexicon.sectors.values() for p in group]
     phrases += [name for compiled in _lexicons().values() for name in compiled.lexicon.languages]
     return frozenset(w for phrase in phrases for w in phrase.split())
@@ -352,7 +359,7 @@ def _all_vocabulary() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _longest_phrase() -> int:
     """The most words any lexicon phrase has: the longest word run a message is cut into."""
-    return max(len(phrase.split()) for compiled in _lexicons().values() for phrase in compiled.vocabulary)
+    return max(len(phrase.split()) for compiled in _lexicons().values() for phrase in compiled.multiword_phrases)
 
 
 @dataclass(frozen=True)
@@ -374,7 +381,7 @@ class _Message:
 _CJK_RE = re.compile("[\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=4096)
 def _is_cjk(text: str) -> bool:
     """Say whether a phrase holds Han, kana or Hangul (folded Hangul is decomposed into jamo)."""
     return _CJK_RE.search(text) is not None
@@ -397,7 +404,7 @@ def _cjk_phrases(phrases) -> tuple[str, ...]:
 
 @lru_cache(maxsize=4096)
 def _cjk_of(phrases) -> tuple[str, ...]:  # a frozenset keeps its hash: finding it again is a look-up
-    return tuple(p for p in phrases if _is_cjk(p))
+    return tuple(p for p in phrases if _CJK_RE.search(p))  # not `_is_cjk`: its cache is for the phrases found
 
 
 _KEYS_BY_ID: dict[int, tuple[dict, frozenset[str]]] = {}
@@ -439,7 +446,10 @@ def _where(clause: str, phrase: str) -> int:
     return clause.find(phrase) if _is_cjk(phrase) else f" {clause} ".find(f" {phrase} ")
 
 
-def _sides(text: str, values: dict[str, frozenset[str]], cues: frozenset[str]) -> tuple[list[str], set[str]]:
+Cues = tuple[frozenset[str], ...]  # one language's cues each: not copied together (Tagalog's are 26,000 phrases)
+
+
+def _sides(text: str, values: dict[str, frozenset[str]], cues: Cues) -> tuple[list[str], set[str]]:
     """The values a message asks for, in the order written, and those it rules out: in a clause
     with a cue ("not", "don't need"), the value nearest the cue is ruled out ("no charter" in
     "only district, no charter"; "차터 말고 공립만요": charter, not the district school after it)."""
@@ -455,7 +465,9 @@ def _sides(text: str, values: dict[str, frozenset[str]], cues: frozenset[str]) -
             continue
         places = {value: min(start for start, _end in found) for value, found in spans.items()}
         cue_spans = [
-            (at, at + len(cue), _CUE_AFTER.search(cue) is not None) for cue in _found(message, cues) for at in [_where(message.folded, cue)]
+            (at, at + len(cue), _CUE_AFTER.search(cue) is not None)
+            for cue in set().union(*(_found(message, c) for c in cues))
+            for at in [_where(message.folded, cue)]
         ]
         if cue_spans:
             nearest = min(places, key=lambda value: _gap(spans[value], cue_spans))
@@ -479,10 +491,20 @@ _CUE_AFTER = re.compile("[\u1100-\u11ff\uac00-\ud7af\u0600-\u06ff\u0980-\u09ff]"
 
 
 @lru_cache(maxsize=64)
-def _cues(locales: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str]]:
+def _cues(locales: tuple[str, ...]) -> tuple[Cues, Cues]:
     """The words that rule out a sector, and those that rule out a need, in these languages."""
-    lexicons = [_lexicons()[loc].lexicon for loc in locales]
-    return frozenset(c for lex in lexicons for c in lex.negations), frozenset(c for lex in lexicons for c in lex.not_needed)
+    own = [_own_cues(loc) for loc in locales]
+    return tuple(sector for sector, _need in own if sector), tuple(need for _sector, need in own if need)
+
+
+@lru_cache(maxsize=16)
+def _own_cues(locale: str) -> tuple[frozenset[str], frozenset[str]]:
+    lexicon = _lexicons()[locale].lexicon
+    return frozenset(lexicon.negations), frozenset(lexicon.not_needed)
+
+
+def _any_cue(message: _Message, cues: Cues) -> bool:
+    return any(_any(message, phrases) for phrases in cues)
 
 
 @lru_cache(maxsize=64)
@@ -579,10 +601,8 @@ def _phrase_repaired(folded: str, locales: tuple[str, ...]) -> str:
     return " ".join(words)
 
 
-UNCLEAR_SHORTEST = 5  # shorter unknown words are too many to ask about ("sera", "ptit")
-COMMON_ZIPF = 3.0  # a word at least this common (once per million words) in one of our languages is no typo
-COMMON_BUCKETS = round((9 - COMMON_ZIPF) * 100)  # wordfreq's lists go by centibels: bucket i is Zipf 9 − i/100
-WORDFREQ_LOCALES = ("en", "es", "fr", "vi", "fil")  # our Latin languages wordfreq counts (not Haitian Creole, Somali)
+UNCLEAR_SHORTEST = common_words.SHORTEST  # shorter unknown words are too many to ask about ("sera", "ptit")
+WORDFREQ_LOCALES = common_words.LOCALES  # our Latin languages with a list of common words (not Haitian Creole, Somali)
 
 
 def _near_an_ask(word: str, looks_like: dict[str, str]) -> str | None:
@@ -593,23 +613,14 @@ def _near_an_ask(word: str, looks_like: dict[str, str]) -> str | None:
 
 
 @lru_cache(maxsize=1)
-def _common_word_hashes() -> array:
-    """The common words of our languages ("details", "libre", "commence"), as sorted hashes: a word
-    among them is a word, not a need misspelt. Read once from wordfreq's lists; about 87,000 words
-    kept in 0.7 MB rather than 9 MB of strings."""
-    import wordfreq  # noqa: PLC0415 — its lists are read once, only when a message holds an unknown word
-
-    common = set()
-    for locale in WORDFREQ_LOCALES:
-        for bucket in wordfreq.read_cBpack(str(wordfreq.DATA_PATH / f"small_{locale}.msgpack.gz"))[: COMMON_BUCKETS + 1]:
-            common.update(hash(w) for w in map(fold, bucket) if len(w) >= UNCLEAR_SHORTEST)
-    return array("q", sorted(common))
+def _common_words():
+    """The common words of our languages ("details", "libre", "commence"): a word among them is a
+    word, not a need misspelt. Built once by `make` (`sms.common_words`): 350 KB of sorted keys."""
+    return common_words.load()
 
 
 def _is_common(word: str) -> bool:
-    hashes, key = _common_word_hashes(), hash(word)
-    at = bisect_left(hashes, key)
-    return at < len(hashes) and hashes[at] == key
+    return common_words.is_common(_common_words(), word)
 
 
 @lru_cache(maxsize=64)
@@ -723,7 +734,7 @@ def _opens_with(text: str, phrases: frozenset[str]) -> bool:
     words = fold(CLAUSE_RE.split(text, maxsplit=1)[0]).split()
     if any(" ".join(words[:n]) in phrases for n in range(len(words), 0, -1)):
         return True
-    return bool(words) and _is_cjk(words[0]) and any(_is_cjk(p) and words[0].startswith(p) for p in phrases)
+    return bool(words) and _is_cjk(words[0]) and any(words[0].startswith(p) and _is_cjk(p) for p in phrases)
 
 
 # --- language -------------------------------------------------------------------------------
@@ -800,12 +811,14 @@ def _latin_vocabularies() -> dict[str, tuple[frozenset[str], frozenset[str]]]:
     """Per language, the Latin-script words and phrases that vote for it: all of a Latin-script
     language's; of a language of another script, its romanised words no Latin-script language has
     ("madrasa", "dlya", "xuexiao", "batao"), so that English school words do not vote for it."""
-    vocabularies = {loc: _lexicons()[loc].vocabulary for loc in LATIN_LOCALES}
-    latin = frozenset().union(*vocabularies.values())
-    out = {loc: (words, _lexicons()[loc].multiword_phrases) for loc, words in vocabularies.items()}
+    out = {loc: (_lexicons()[loc].vocabulary, _lexicons()[loc].multiword_phrases) for loc in LATIN_LOCALES}
+    latin = [*out.values()]
+
+    def own(phrases: frozenset[str]) -> frozenset[str]:
+        return frozenset(p for p in phrases if p.isascii() and not p.isdigit() and not any(p in w or p in m for w, m in latin))
+
     for loc in ROMANISED_LOCALES:
-        own = frozenset(w for w in _lexicons()[loc].vocabulary if w.isascii() and not w.isdigit() and w not in latin)
-        out[loc] = (own, frozenset(p for p in own if " " in p))
+        out[loc] = (own(_lexicons()[loc].vocabulary), own(_lexicons()[loc].multiword_phrases))
     return out
 
 
@@ -960,7 +973,7 @@ def parse(text: str, locale: str | None = None, schools: SchoolNames | None = No
         if all(any(_inside(bus, phrase) for phrase in transit) for bus in _found(message, merged.needs["bus"])):
             needs.remove("bus")
     sector_cues, need_cues = _cues(own)
-    if needs and _any(message, need_cues):  # "we don't need a bus, we live close"
+    if needs and _any_cue(message, need_cues):  # "we don't need a bus, we live close"
         _wanted, ruled_out = _sides(text, {need: merged.needs[need] for need in needs}, need_cues)
         needs = [need for need in needs if need not in ruled_out]
 
@@ -971,7 +984,7 @@ def parse(text: str, locale: str | None = None, schools: SchoolNames | None = No
         return next((value for lex in lexicons.values() for value, phrases in phrases_of(lex) if _any(message, phrases)), None)
 
     sector = first("sectors", lambda lex: lex.sectors.items())
-    if sector and _any(message, sector_cues):  # "not charter, only district", "anything but district"
+    if sector and _any_cue(message, sector_cues):  # "not charter, only district", "anything but district"
         wanted, ruled_out = _sides(text, merged.sector_phrases, sector_cues)
         other = {"district": "charter", "charter": "district"}
         sector = wanted[0] if wanted else other[next(iter(ruled_out))] if len(ruled_out) == 1 else None

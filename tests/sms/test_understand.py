@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from sms import common_words
 from sms.lexicons import LOCALES
 from sms.understand import SchoolNames, parse
 from tests.conftest import ROOT
@@ -168,6 +169,19 @@ def test_parse_reads_the_contracts_hard_cases(text, key, wanted):
 )
 def test_a_word_that_looks_like_a_need_or_grade_but_is_not_one_is_kept_to_ask_about(text, unclear):
     assert parse(text).unclear == unclear
+
+
+def test_the_common_words_are_a_compact_file_built_once_and_built_again_when_missing_or_stale(tmp_path):
+    path = tmp_path / "common_words.bin"
+    keys = common_words.load(path)  # missing: built as `make` builds it
+    assert 50_000 < len(keys) < 200_000 and path.stat().st_size == 4 * (len(keys) + 2)  # 4 bytes a word, a header
+    assert all(a < b for a, b in zip(keys, keys[1:], strict=False))  # sorted, each once: looked up by bisection
+    assert common_words.load(path) == keys  # read back as it was written
+    assert all(common_words.is_common(keys, w) for w in ("details", "libre", "commence", "escuela", "truong"))
+    assert not any(common_words.is_common(keys, w) for w in ("speshul", "kindagardin", "transportashun"))
+    path.write_bytes(path.read_bytes()[:4] + bytes(4) + path.read_bytes()[8:])  # built with other settings
+    assert common_words.load(path) == keys and path.read_bytes()[4:8] != bytes(4)
+    assert common_words.load() == keys  # the file the app reads is what the generator makes
 
 
 @pytest.mark.parametrize(
