@@ -11,6 +11,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import product
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
@@ -822,23 +823,80 @@ def _latin_vocabularies() -> dict[str, tuple[frozenset[str], frozenset[str]]]:
     return out
 
 
+def _votes(words: list[str]) -> tuple[dict[str, int], set[str]]:
+    """Each Latin-script language's votes (a word 1, a phrase of several words 2), and the message's word runs."""
+    scores = {}
+    runs = {" ".join(words[i : i + n]) for n in range(2, _longest_phrase() + 1) for i in range(len(words) - n + 1)}
+    for locale, (vocabulary, multiword) in _latin_vocabularies().items():
+        score = sum(1 for w in words if w in vocabulary) + 2 * len(runs.intersection(multiword))
+        if score:
+            scores[locale] = score
+    return scores, runs
+
+
+@lru_cache(maxsize=4096)
+def _voting_typo(word: str) -> str | None:
+    """The need, program, grade or sector word of a Latin-script language an unknown word is a typo of."""
+    if not _typo_script(word):
+        return None
+    vocabulary = _typo_vocabulary(LATIN_LOCALES)
+    found = process.extractOne(word, [w for w in vocabulary if w[0] == word[0]], scorer=OSA.distance, score_cutoff=typo_distance(len(word)))
+    return found[0] if found else None
+
+
+@lru_cache(maxsize=1)
+def _english_words() -> frozenset[str]:
+    """The words of English's school phrases (needs, programs, grades, sectors, "school"), which other
+    languages borrow; not its commands nor its common words ("aide", "date" are French too)."""
+    lexicon = _lexicons()["en"].lexicon
+    phrases = [*lexicon.school_words, *lexicon.grades, *lexicon.number_words]
+    phrases += [p for group in (*lexicon.needs.values(), *lexicon.programs.values(), *lexicon.sectors.values()) for p in group]
+    return frozenset(w for p in phrases for w in p.split()) | _pattern_words(load_all()["en"].grade_patterns)
+
+
+@lru_cache(maxsize=16)
+def _talk(locale: str) -> frozenset[str]:
+    """A language's words and phrases of talk (common words, politeness, commands): its own even
+    where English has them ("aide" is French help, not a teacher's aide)."""
+    lexicon = _lexicons()[locale].lexicon
+    phrases = (*lexicon.markers, *lexicon.fillers, *lexicon.stop, *lexicon.start, *lexicon.help, *lexicon.more, *lexicon.greeting,
+               *lexicon.human, *lexicon.compare, *lexicon.details)  # fmt: skip
+    return frozenset((*phrases, *(w for p in phrases for w in p.split())))
+
+
+_ACCENTED = re.compile("[áéíóúñçèàùâêîôûëïüœ]", re.IGNORECASE)
 MIXED_OWN_WORDS = 2  # words of a family's language, English has not, that make a text mixed with English theirs
 
 
 def _latin_language(folded: str, original: str) -> str | None:
     words = folded.split()
-    scores = {}
-    longest = _longest_phrase()
-    runs = {" ".join(words[i : i + n]) for n in range(2, longest + 1) for i in range(len(words) - n + 1)}
-    for locale, (vocabulary, multiword) in _latin_vocabularies().items():
-        score = sum(1 for w in words if w in vocabulary)
-        score += 2 * len(runs.intersection(multiword))
-        if score:
-            scores[locale] = score
+    scores, runs = _votes(words)
+    if not scores:  # no word of any language: a typo of a school word votes as the word would ("kindergarton 60637")
+        known = _all_vocabulary()
+        words = [w if w in known or len(w) < UNCLEAR_SHORTEST or _is_common(w) else _voting_typo(w) or w for w in words]
+        scores, runs = _votes(words)
     if any(ch in original.lower() for ch in "ươăđ") or re.search(r"[ạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹìĩũõã]", original.lower()):
         return "vi"
     if not scores:
         return None
+    if "en" not in scores or len(scores) > 1:
+        # English words another language borrowed ("special ed", "hi school", "wheel chair") are English in a
+        # text that holds none of that language's own words: "special ed 60637" is English
+        english = _english_words()
+        vocabularies = _latin_vocabularies()
+        borrowed = [p for loc in scores for p in runs.intersection(vocabularies[loc][1]) if english.issuperset(p.split())]
+        said = {w for p in borrowed if p not in _talk("en") for w in p.split()}  # "ed" of "special ed" is no Creole "èd"
+        own = [
+            w
+            for loc in scores
+            if loc != "en"
+            for w in words
+            if w in vocabularies[loc][0] and w not in said and (w not in english or w in _talk(loc))
+        ]
+        own += [p for loc in scores if loc != "en" for p in runs.intersection(vocabularies[loc][1])
+                if not english.issuperset(p.split()) or p in _talk(loc)]  # fmt: skip
+        if not own and any(w in english for w in words):
+            return "en"
     ranked = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)
     if ranked[0][0] == "en" and len(ranked) > 1:
         # English school words in a family's language are that language ("mi hijo needs special ed, va a
@@ -853,6 +911,8 @@ def _latin_language(folded: str, original: str) -> str | None:
         said_in_english = sum(1 for w in words if w in english)
         if family and own[family] >= max(MIXED_OWN_WORDS, said_in_english / 2) and list(own.values()).count(own[family]) == 1:
             return family
+    if len(ranked) > 1 and ranked[0][1] == ranked[1][1] and ranked[0][0] == "en" and _ACCENTED.search(original):
+        ranked = ranked[1:]  # an accent English does not write breaks a tie with English: "détails 2" is French
     if len(ranked) == 1 or ranked[0][1] > ranked[1][1]:
         return ranked[0][0]
     if len(words) >= 3:
@@ -923,11 +983,36 @@ def _kinder_beside_prek(message: _Message) -> bool:
     return _any(_Message.of(" ".join(rest.split())), _grade_phrases((0, 0)))
 
 
+_LETTER_RUN = re.compile(r"([^\W\d_])\1\1", re.IGNORECASE)
+_WORD_WITH_RUN = re.compile(r"[^\W\d_]*([^\W\d_])\1\1[^\W\d_]*")
+_RUN = re.compile(r"([^\W\d_])\1+", re.IGNORECASE)
+
+
+def _unheld(match: re.Match) -> str:
+    """A word with a letter held down as the word it is: each run of a letter three times or more
+    written once or twice, whichever a lexicon knows ("helppp" → "help", "pleeease" → "please");
+    twice when neither is known (left to the typo reading)."""
+    word = match.group(0)
+    runs = [m for m in _RUN.finditer(word) if len(m.group(0)) >= 3][:4]
+    known = _all_vocabulary()
+    for lengths in product((1, 2), repeat=len(runs)):
+        out, at = [], 0
+        for run, n in zip(runs, lengths, strict=True):
+            out += [word[at : run.start()], run.group(0)[:n]]
+            at = run.end()
+        candidate = "".join(out) + word[at:]
+        if fold(candidate) in known:
+            return candidate
+    return _RUN.sub(lambda m: m.group(0)[:2], word)
+
+
 def parse(text: str, locale: str | None = None, schools: SchoolNames | None = None) -> Understanding:
     """Read one text message. `locale` is the conversation's language, if known."""
     text = (text or "")[:MAX_TEXT]
     text = unicodedata.normalize("NFKC", text).translate(_DIGITS)  # "٦٠٦٢٩", "৬০৬২৯" → "60629"
     text = _LATIN_CJK_BOUNDARY.sub(" ", text)
+    if _LETTER_RUN.search(text):  # "helppp", "hiiii", "pleeease": a letter held down
+        text = _WORD_WITH_RUN.sub(_unheld, text)
     folded = fold(text)
     if not folded:
         return Understanding(language=None, intent="unknown")

@@ -171,6 +171,27 @@ def test_a_word_that_looks_like_a_need_or_grade_but_is_not_one_is_kept_to_ask_ab
     assert parse(text).unclear == unclear
 
 
+@pytest.mark.parametrize(
+    ("text", "language", "intent"),
+    [
+        ("special ed 60637", "en", "search"),  # English words other languages borrow are English alone
+        ("wheel chair 60637", "en", "search"),
+        ("grd 3 60637", "en", "search"),
+        ("kindergarton 60637", "en", "search"),  # a typo votes for the language of the word it is a typo of
+        ("elemntary 60637", "en", "search"),
+        ("Aide", "fr", "help"),  # a language's own word of talk stays its own
+        ("détails 2", "fr", "details"),  # an accent English does not write breaks a tie with English
+        ("helppp", "en", "help"),  # a letter held down
+        ("hiiii", "en", "greeting"),
+        ("stoooop", "en", "stop"),
+        ("pleeease more", "en", "more"),
+    ],
+)
+def test_borrowed_english_typos_and_held_letters_are_read_as_the_language_and_command_they_are(text, language, intent):
+    got = parse(text)
+    assert (got.language, got.intent) == (language, intent)
+
+
 def test_the_common_words_are_a_compact_file_built_once_and_built_again_when_missing_or_stale(tmp_path):
     path = tmp_path / "common_words.bin"
     keys = common_words.load(path)  # missing: built as `make` builds it
