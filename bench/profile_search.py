@@ -19,6 +19,7 @@ on PostgreSQL), with `--cprofile N` cProfile of the N slowest queries, run again
 import argparse
 import cProfile
 import io
+import math
 import os
 import pstats
 import shutil
@@ -31,7 +32,7 @@ from collections import defaultdict
 from contextlib import contextmanager
 from pathlib import Path
 
-from bench.__main__ import MODELS, ROOT, bench_import, make_app, search_params, synthesize
+from bench.catalogs import MODELS, ROOT, bench_import, make_app, search_params, synthesize
 
 CACHE = Path(tempfile.gettempdir()) / "schoolbridge-profile"
 # Functions `search` calls, timed as phases when this module has them (names of catalog.search).
@@ -40,8 +41,9 @@ PHASES = ("_run", "_ranked_page", "_not_stated", "_page_and_not_stated", "check_
 
 
 def percentile(values: list[float], p: float) -> float:
+    """The nearest-rank percentile: the smallest value at least p% of the values are at or under (0 for none)."""
     ordered = sorted(values)
-    return ordered[max(0, min(len(ordered) - 1, round(len(ordered) * p / 100 + 0.5) - 1))] if ordered else 0.0
+    return ordered[max(0, math.ceil(len(ordered) * p / 100) - 1)] if ordered else 0.0
 
 
 # --- the catalog, built once -----------------------------------------------------------------
