@@ -192,7 +192,9 @@ COMPARED = ("grades", "sector", "special_education", "english_learners", "school
 MAX_FREE_TEXT = 300  # characters of a free text (how to apply) in a reply
 MAX_FACT = 120  # … and of any other fact (a long transit list)
 MAX_COMPARED = 60  # … and of one school's fact in a comparison
-SELF_EVIDENT = frozenset({"address", "phone"})  # facts said without their heading
+# facts said without their heading: an address and a phone number say what they are, and the school
+# bus's words name it ("No school bus"; "School bus: School bus not known" said it twice)
+SELF_EVIDENT = frozenset({"address", "phone", "school_bus"})
 
 
 def _shortened(text: str, limit: int) -> str:
@@ -205,7 +207,7 @@ def _shortened(text: str, limit: int) -> str:
 
 def _line(card: Card, key: str) -> str:
     """A fact, with its heading where the text alone would not say what it is ("Public transit:
-    CTA Red Line; bus routes 55, 172"; an address or a phone number says so itself)."""
+    CTA Red Line; bus routes 55, 172"; an address, a phone number or the school bus's words say so themselves)."""
     fact = card[key]
     text = _shortened(fact.text, MAX_FREE_TEXT if key == "how_to_apply" else MAX_FACT)
     return text if key in SELF_EVIDENT else f"{fact.heading}: {text}"

@@ -117,7 +117,7 @@ def _ask(state: dict, **facets) -> str:
 def test_details_answer_the_topic_asked_about():
     state = _searched()
     transport = _ask(state, intent="details", choices=(2,), needs=("bus",))
-    assert ", getting there:\nSchool bus: School bus\nPublic transit: CTA Red Line" in transport  # what the numbers are
+    assert ", getting there:\nSchool bus\nPublic transit: CTA Red Line" in transport  # what the numbers are
     assert "Autism program" in _ask(state, intent="details", choices=(1,), needs=("sped",))
     assert "Apply on GoCPS by December 12." in _ask(state, intent="details", choices=(1,), topic="apply")
     assert "1 Main St" in _ask(state, intent="details", choices=(1,))  # no topic: the overview
