@@ -43,6 +43,9 @@ _LATIN_CJK_BOUNDARY = re.compile(
     r"(?<=[A-Za-z])(?=[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af])|(?<=[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af])(?=[A-Za-z])"
 )
 URDU_LETTERS = frozenset("ٹڈڑںےۓھگکیہۂۃپ")
+# Arabic as typed on phones: a final yeh without its dots ("التالى"), a ta marbuta written as heh
+# ("مدرسه"), a stretched letter ("مـدرسة"): one spelling each, in messages and lexicons alike
+ARABIC_VARIANTS = str.maketrans({"\u0649": "\u064a", "\u0629": "\u0647", "\u0640": None})
 # Every script's decimal digits → ASCII digits.
 _DIGITS = {cp: str(unicodedata.digit(chr(cp))) for cp in range(0x80, 0x10000) if unicodedata.category(chr(cp)) == "Nd"}
 
@@ -233,7 +236,7 @@ def _folded(lexicon: Lexicon) -> Lexicon:
     them generated: about 9 MB of strings that would be held twice)."""
 
     def folded(phrase: str) -> str:
-        done = fold(phrase)
+        done = fold(phrase.translate(ARABIC_VARIANTS))
         return phrase if done == phrase else done
 
     changes = {}
@@ -276,7 +279,7 @@ def _lexicons() -> dict[str, _Compiled]:
         lexicon = _folded(raw)
         numbers = "|".join(sorted((re.escape(w) for w in lexicon.number_words), key=len, reverse=True))
         group = rf"(\d{{1,2}}|{numbers})" if numbers else r"(\d{1,2})"
-        patterns = tuple(re.compile(p.replace("{n}", group)) for p in raw.grade_patterns)
+        patterns = tuple(re.compile(p.translate(ARABIC_VARIANTS).replace("{n}", group)) for p in raw.grade_patterns)
         words = set(lexicon.markers + lexicon.names + lexicon.stop + lexicon.start + lexicon.help + lexicon.more + lexicon.greeting
                     + lexicon.human + lexicon.school_words + lexicon.fillers + lexicon.compare + lexicon.details)  # fmt: skip
         words |= {p for phrases in (*lexicon.needs.values(), *lexicon.programs.values()) for p in phrases}
@@ -341,7 +344,9 @@ def _merged() -> _Merged:
 @lru_cache(maxsize=1)
 def _age_re() -> re.Pattern:
     """A number followed by an age word of any language ("7 years old", "15 an", "13 سنة", "6岁")."""
-    words = sorted({fold(w) for lex in load_all().values() for w in lex.ages if fold(w)}, key=len, reverse=True)
+    words = sorted(
+        {f for lex in load_all().values() for w in lex.ages for f in [fold(w.translate(ARABIC_VARIANTS))] if f}, key=len, reverse=True
+    )
     return re.compile(
         r"(?<!\d)(\d{1,2}) ?(?:" + "|".join(re.escape(w) if _is_cjk(w) else re.escape(w) + r"(?![^\W\d_])" for w in words) + ")"
     )
@@ -1010,7 +1015,7 @@ def parse(text: str, locale: str | None = None, schools: SchoolNames | None = No
     """Read one text message. `locale` is the conversation's language, if known."""
     text = (text or "")[:MAX_TEXT]
     text = unicodedata.normalize("NFKC", text).translate(_DIGITS)  # "٦٠٦٢٩", "৬০৬২৯" → "60629"
-    text = _LATIN_CJK_BOUNDARY.sub(" ", text)
+    text = _LATIN_CJK_BOUNDARY.sub(" ", text).translate(ARABIC_VARIANTS)
     if _LETTER_RUN.search(text):  # "helppp", "hiiii", "pleeease": a letter held down
         text = _WORD_WITH_RUN.sub(_unheld, text)
     folded = fold(text)
@@ -1033,13 +1038,18 @@ def parse(text: str, locale: str | None = None, schools: SchoolNames | None = No
         if (bare_by_locale[loc] and bare_by_locale[loc] in names) or without_any_filler in names:
             return Understanding(language=loc, intent="language")
 
-    def command(name: str) -> bool:
-        return any(bare and bare in compiled[loc].commands[name] for loc, bare in bare_by_locale.items())
+    def command(name: str) -> list[str]:
+        """The languages whose command this is: said whole ("what can i text"), without that language's
+        politeness ("ayuda por favor") or any language's ("ayuda pls", "stop xfa", "ещё пож")."""
+        said = (folded, without_any_filler)
+        return [loc for loc, bare in bare_by_locale.items() if any(b and b in compiled[loc].commands[name] for b in (bare, *said))]
 
     for intent in ("stop", "start", "help", "more", "greeting"):
-        if command(intent):
+        said_in = command(intent)
+        if said_in:
+            # a command only another language has is that language's, whatever the politeness around it ("ayuda pls")
             return Understanding(language=detected, intent=intent)
-    wider = command("wider")
+    wider = bool(command("wider"))
 
     near = next(iter(ZIP_RE.findall(text)), None)
     # a ZIP makes it a search: "I'm Maria, kinder near 60623" names a child, not Catalyst - Maria
@@ -1121,4 +1131,50 @@ def parse(text: str, locale: str | None = None, schools: SchoolNames | None = No
         return Understanding(intent="details", **facets)
     if wider or grades or near or needs or sector or _any(message, merged.school_words):
         return Understanding(intent="search", **facets)
+    if not asks and not school:
+        typed = _command_typo(without_any_filler, own if detected else TYPO_LOCALES)  # "halp", "sigiente", "pomoshch"
+        if typed:
+            intent, written_in = typed
+            return Understanding(language=detected or written_in, intent=intent)
     return Understanding(intent="unknown", **facets)
+
+
+COMMAND_TYPO_WORDS = 3  # a command this many words long at most is read through a typo ("stpo", "ver mass")
+TYPO_COMMANDS = ("stop", "start", "help", "more", "human")
+
+
+@lru_cache(maxsize=16)
+def _command_phrases(locale: str) -> tuple[tuple[str, str], ...]:
+    """A language's command phrases in Latin or Cyrillic letters, each with its intent."""
+    lexicon = _lexicons()[locale].lexicon
+    return tuple(
+        (phrase, intent)
+        for intent in TYPO_COMMANDS
+        for phrase in getattr(lexicon, intent)
+        if len(phrase) >= TYPO_SHORTEST and len(phrase.split()) <= COMMAND_TYPO_WORDS and all(map(_typo_script, phrase.split()))
+    )
+
+
+@lru_cache(maxsize=4096)
+def _command_typo(bare: str, locales: tuple[str, ...]) -> tuple[str, str] | None:
+    """The command (and the language of it) a whole short message is a typo of, as a word's typo
+    is read: one or two edits by length, the first letter kept ("halp" is help, "sigiente" is
+    siguiente, "помошь" is помощь); None when none is, or two commands are equally near."""
+    words = bare.split()
+    if not words or len(words) > COMMAND_TYPO_WORDS or len(bare) < TYPO_SHORTEST or not all(map(_typo_script, words)):
+        return None
+    if len(words) == 1 and (bare in _all_vocabulary() or _is_common(bare)):
+        return None
+    limit = typo_distance(len(bare))
+    best: dict[str, tuple[int, str]] = {}
+    for loc in locales:
+        for phrase, intent in _command_phrases(loc):
+            if phrase[0] == bare[0] and abs(len(phrase) - len(bare)) <= limit:
+                distance = OSA.distance(bare, phrase, score_cutoff=limit)
+                if distance <= limit and (intent not in best or distance < best[intent][0]):
+                    best[intent] = (distance, loc)
+    if not best:
+        return None
+    nearest = min(d for d, _loc in best.values())
+    intents = [intent for intent, (d, _loc) in best.items() if d == nearest]
+    return (intents[0], best[intents[0]][1]) if len(intents) == 1 else None

@@ -7,6 +7,8 @@ Phrases match whole words, and Arabic glues "the", "and", "in/by" and "for" to t
 Arabizi (Arabic in Latin letters with digits: "ta3leem khas", "saff 3") is listed too.
 """
 
+from dataclasses import replace
+
 from sms.lexicons import Lexicon
 
 
@@ -378,3 +380,42 @@ LEXICON = Lexicon(
                       "اسجلها", "التقديم على", "اقدم على", "طلب تسجيل", "ورق التسجيل", "اوراق التسجيل", "القبول", "قبول",
                       "ميعاد التقديم", "موعد التقديم", "اخر يوم للتقديم", "الديدلاين", "ديدلاين")},
 )  # fmt: skip
+
+# Talk as typed in dialects and in Arabizi ("bde2", "mosa3da", "wa2ef")
+LEXICON = replace(
+    LEXICON,
+    stop=LEXICON.stop + ("بطل", "بطلو", "خلاص", "خلاص بس", "لا تراسلوني", "wa2ef", "wa2if", "waqef", "tawaqaf", "stop plz"),
+    start=LEXICON.start + ("استئناف الرسائل", "رجع الرسائل", "شغل الرسائل", "ابدأ", "ebda2", "ibda2"),
+    help=LEXICON.help
+    + (
+        "كيف يعمل",
+        "كيف يشتغل",
+        "كيف استخدمه",
+        "ازاي استخدم",
+        "ازاي اشتغل",
+        "كيف اشتغل",
+        "ساعدوني لو سمحتم",
+        "mosa3da",
+        "mosa3ade",
+        "musa3ada",
+        "mosa3ada",
+        "sa3edni",
+        "sa3idni",
+    ),
+    more=LEXICON.more
+    + (
+        "التالي لو سمحت",
+        "كمان لو سمحت",
+        "في اكثر",
+        "اكثر لو سمحت",
+        "el tali",
+        "eltali",
+        "al tali",
+        "aktar",
+        "akthar",
+        "al mazeed",
+        "almazeed",
+        "kaman wa7ad",
+    ),
+    human=LEXICON.human + ("كلمني حد", "ابي اكلم", "ابغى اكلم", "بدي اكلم", "حد يرد", "حد يرد علي", "ابي موظف", "اريد موظف", "بدي موظف"),
+)

@@ -8,6 +8,7 @@ only a "school bus" or a bus service here; "না" folds to a bare "ন", so a 
 """
 
 import re
+from dataclasses import replace
 
 from catalog.text import fold
 from sms.lexicons import Lexicon
@@ -261,3 +262,65 @@ LEXICON = Lexicon(
     topics={"apply": ("আবেদন", "ভর্তি", "অ্যাপ্লাই", "রেজিস্ট্রেশন", "শেষ তারিখ", "নিবন্ধন", "এপ্লাই", "ভর্তির নিয়ম",
                       "ভর্তি ফরম", "ভর্তি ফর্ম", "ডেডলাইন", "আবেদনের", "অ্যাপ্লিকেশন", "এপ্লিকেশন", "ভর্তির তারিখ")},
 )  # fmt: skip
+
+# Banglish commands, Bengali typed in Latin letters ("aro dekhan", "bondho koren", "sahajjo lagbe")
+LEXICON = replace(
+    LEXICON,
+    stop=LEXICON.stop
+    + (
+        "bondho",
+        "bondho koren",
+        "bondho korun",
+        "bondho koro",
+        "bnd koren",
+        "message bondho",
+        "sms bondho",
+        "ar message diben na",
+        "message diben na",
+        "thamun",
+    ),
+    start=LEXICON.start + ("shuru koren", "shuru korun", "abar shuru", "chalu koren", "chalu korun", "abar chalu"),
+    help=LEXICON.help
+    + (
+        "sahajjo",
+        "shahajjo",
+        "shahajjo koren",
+        "sahajjo koren",
+        "sahajjo korun",
+        "help koren",
+        "help chai",
+        "help lagbe",
+        "sahajjo chai",
+        "sahajjo dorkar",
+        "sahajjo lagbe",
+        "সাহাজ্য",
+        "সাহাজ্য করুন",
+        "সাহায্য করবেন",
+    ),
+    more=LEXICON.more
+    + (
+        "aro",
+        "aaro",
+        "aro dekhan",
+        "aro school",
+        "aro school dekhan",
+        "porer",
+        "porerta",
+        "porer ta",
+        "porer gulo",
+        "aro ache",
+        "ar ache",
+        "aro koyekta",
+    ),
+    human=LEXICON.human
+    + (
+        "karo sathe kotha",
+        "karo shathe kotha",
+        "manusher sathe kotha",
+        "manush er sathe kotha",
+        "kotha bolte chai",
+        "amake call koren",
+        "amake phone koren",
+        "কথা বলতে চাই",
+    ),
+)

@@ -1,5 +1,7 @@
 """English."""
 
+from dataclasses import replace
+
 from sms.lexicons import Lexicon
 
 _ORDINAL_WORDS = {
@@ -296,3 +298,10 @@ LEXICON = Lexicon(
                       "admissions", "aply", "enrol", "regester", "registar", "sign up for", "enrolment", "aplication",
                       "applcation", "deadine", "dead line", "last day to apply", "when is the deadline")},
 )  # fmt: skip
+
+# Shorthand of talk ("what can i text", "rep")
+LEXICON = replace(
+    LEXICON,
+    help=LEXICON.help + ("what can i text", "what do i text", "what can i ask", "what do i type", "how do i use this", "how to use"),
+    human=LEXICON.human + ("rep", "a rep", "customer service", "live person", "real human"),
+)

@@ -1,5 +1,7 @@
 """Filipino / Tagalog, including Taglish as families really text ("po", "pls", "d2", "sna")."""
 
+from dataclasses import replace
+
 from sms.lexicons import Lexicon
 
 # English as families name it in Tagalog/Taglish texts ("mag-Ingles", "English", "Inglis").
@@ -383,3 +385,11 @@ LEXICON = Lexicon(
                       "pano mag enroll", "paano magpa enroll", "pagpapatala", "mag register", "magparehistro", "register",
                       "rekisitos", "paano makapasok", "pano makapasok", "mag apply po", "enrol", "mag enrol")},
 )  # fmt: skip
+
+# Shorthand of talk ("pa more", "tulungan nyo ko", "pahelp")
+LEXICON = replace(
+    LEXICON,
+    help=LEXICON.help + ("tulungan nyo ko", "tulungan mo ko", "pahelp", "pa help po", "paano po", "pano po", "pano ba"),
+    more=LEXICON.more + ("pa more", "pamore", "more po", "next po", "iba pa po", "meron pa po"),
+    human=LEXICON.human + ("pakausap po", "pwede kausap", "pwedeng makausap", "may makakausap ba"),
+)

@@ -1,5 +1,7 @@
 """French (families from France, Haiti, West and Central Africa, Quebec; with texting shortcuts)."""
 
+from dataclasses import replace
+
 from sms.lexicons import Lexicon
 
 LEXICON = Lexicon(
@@ -196,3 +198,23 @@ LEXICON = Lexicon(
                       "dossier d inscription", "formulaire", "admission", "admissions", "date limite d inscription", "candidater",
                       "faire une demande", "demande d admission", "s enregistrer")},
 )  # fmt: skip
+
+# Shorthand of talk ("jcomprends pas", "parler a qqn")
+LEXICON = replace(
+    LEXICON,
+    help=LEXICON.help
+    + (
+        "je comprends pas",
+        "jcomprends pas",
+        "j comprends pas",
+        "je ne comprends pas",
+        "comprends pas",
+        "jcomprend pas",
+        "comment on fait",
+        "comment faire svp",
+        "aide moi stp",
+        "aidez moi svp",
+    ),
+    human=LEXICON.human + ("parler a qqn", "parler avec qqn", "qqn", "qq1", "parler a qq1", "une vraie personne svp", "un humain stp"),
+    more=LEXICON.more + ("la suite stp", "suite", "encore stp", "d autres stp", "autres svp"),
+)

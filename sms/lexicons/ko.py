@@ -5,6 +5,7 @@ it ("영어를 못" matches "영어를 못해요"), and with and without spaces 
 """
 
 import unicodedata
+from dataclasses import replace
 
 from sms.lexicons import Lexicon
 
@@ -133,3 +134,13 @@ LEXICON = Lexicon(
     ages=("살", "세"),  # after a number: a child's age, not a result number
     topics={"apply": ("지원", "신청", "입학", "등록", "마감", "원서", "어플라이", "지원서", "입학 절차")},
 )  # fmt: skip
+
+# Commands as typed ("스탑", "그만요", "상담원 연결")
+LEXICON = replace(
+    LEXICON,
+    stop=LEXICON.stop + ("스탑", "스톱", "그만요", "그만해주세요", "문자 그만", "문자 그만 보내세요", "문자 사절", "연락 그만"),
+    start=LEXICON.start + ("다시 시작해주세요", "다시 보내주세요", "재개"),
+    help=LEXICON.help + ("어떻게 해요", "어떻게 하나요", "어떻게 써요", "뭐라고 보내요", "사용법 알려주세요"),
+    more=LEXICON.more + ("더요", "더 주세요", "다음요", "다음 거", "다음꺼", "다음 목록", "또 있어요", "또요"),
+    human=LEXICON.human + ("사람 연결", "상담원 연결", "상담사 연결", "직원 연결", "사람이랑 통화", "사람이랑 얘기", "사람 바꿔"),
+)

@@ -6,6 +6,8 @@ Phrases match whole words, so a word is listed in the case forms parents write i
 (`_forms` spells them out from a stem and its endings).
 """
 
+from dataclasses import replace
+
 from sms.lexicons import Lexicon
 
 
@@ -421,3 +423,14 @@ LEXICON = Lexicon(
                       "заявку", "заявка", "записать ребенка", "как записать", "как записаться", "прием документов",
                       "приём документов", "сроки подачи", "до какого числа", "зарегистрироваться", "регистрацию")},
 )  # fmt: skip
+
+# Shorthand and spellings of talk ("ещё пож", "есче", "продолжить")
+LEXICON = replace(
+    LEXICON,
+    fillers=LEXICON.fillers + ("пож", "пожал", "пжлста", "плс", "пасиб", "спасиб", "сенкс"),
+    stop=LEXICON.stop + ("отпишись", "отпишитесь", "не пиши", "не пишите больше", "прекратите рассылку", "стопп", "хватит писать мне"),
+    start=LEXICON.start + ("продолжить", "продолжайте", "возобновите", "включите", "подписка", "снова пишите"),
+    help=LEXICON.help + ("помогите пожалуйста", "помощ", "помошь", "памагите", "хелп ми", "как этим пользоваться", "что писать"),
+    more=LEXICON.more
+    + ("есче", "ищо", "еше", "ещо есть", "ещ", "еще давай", "следующее", "следующий", "дальше пожалуйста", "след", "некст"),
+)

@@ -8,6 +8,8 @@ Phones without an Urdu keyboard type Urdu with Arabic or Persian letters ("خص�
 "بس" alone means "only, enough": a bus is a school bus or a bus service here.
 """
 
+from dataclasses import replace
+
 from catalog.text import fold
 from sms.lexicons import Lexicon
 
@@ -343,3 +345,73 @@ LEXICON = Lexicon(
     topics={"apply": _v("اپلائی", "داخلہ", "داخلے", "درخواست", "رجسٹریشن", "آخری تاریخ", "ایڈمیشن", "اندراج", "رجسٹر",
                         "ڈیڈ لائن", "ڈیڈلائن", "داخلہ فارم", "ایڈمیشن فارم", "اپلائی کیسے", "اپلیکیشن", "ایپلیکیشن")},
 )  # fmt: skip
+
+# Roman Urdu commands, as typed on an English keyboard ("aur dikhao", "band karo", "madad chahiye")
+LEXICON = replace(
+    LEXICON,
+    stop=LEXICON.stop
+    + (
+        "band karo",
+        "band karein",
+        "band kar do",
+        "band kardo",
+        "bnd karo",
+        "message band karo",
+        "msg band karo",
+        "mat bhejo",
+        "message mat bhejo",
+        "msg mat bhejo",
+        "ruk jao",
+        "ruko",
+        "bas karo",
+        "روکو",
+        "رک جاو",
+    ),
+    start=LEXICON.start + ("shuru karo", "shuru karein", "shuru karen", "dobara shuru", "phir se shuru", "start karo", "start karein"),
+    help=LEXICON.help
+    + (
+        "madad",
+        "madad chahiye",
+        "madad chahie",
+        "madad karo",
+        "madad karein",
+        "meri madad karo",
+        "help karo",
+        "help chahiye",
+        "help karein",
+        "kaise kaam karta hai",
+        "kaise use karun",
+    ),
+    more=LEXICON.more
+    + (
+        "aur",
+        "aur dikhao",
+        "aur dikhaen",
+        "aur dikhayen",
+        "aur batao",
+        "mazeed",
+        "mazid",
+        "mazeed dikhao",
+        "agla",
+        "aglay",
+        "agle",
+        "aur schools",
+        "aur school",
+        "baqi",
+        "baqi dikhao",
+        "next karo",
+        "aur hain",
+        "aur koi",
+    ),
+    human=LEXICON.human
+    + (
+        "kisi se baat",
+        "kisi insan se baat",
+        "kisi insaan se baat",
+        "kisi bande se baat",
+        "banday se baat",
+        "mujhe call karo",
+        "mujhe call karein",
+        "mujhe call karen",
+    ),
+)

@@ -5,6 +5,8 @@ meaning ("学前" is inside "开学前", "障碍" inside "无障碍", "接送" i
 Pinyin forms (typed without tones) are Latin phrases and match whole words only.
 """
 
+from dataclasses import replace
+
 from sms.lexicons import Lexicon
 
 _PINYIN_NUMBERS = {"yi": 1, "er": 2, "liang": 2, "san": 3, "si": 4, "wu": 5, "liu": 6, "qi": 7, "ba": 8, "jiu": 9, "shi": 10,
@@ -128,3 +130,11 @@ LEXICON = Lexicon(
     ages=("岁", "周岁"),  # after a number: a child's age, not a result number
     topics={"apply": ("怎么申请", "如何申请", "申请", "报名", "入学", "注册", "截止", "招生", "录取")},
 )  # fmt: skip
+
+# Commands as typed ("再来", "还有没", "人工服务")
+LEXICON = replace(
+    LEXICON,
+    more=LEXICON.more + ("再来", "再来几个", "还有没", "还有吗?", "下一条", "后面的", "再看看"),
+    help=LEXICON.help + ("怎么弄啊", "不知道怎么用", "这个怎么用", "如何用"),
+    human=LEXICON.human + ("人工服务", "找人工", "真人服务", "跟真人说", "我要人工"),
+)

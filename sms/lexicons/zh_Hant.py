@@ -7,6 +7,8 @@ typed for characters a phone lacks ("o岩" for 啱, "o黎" for 嚟): a Latin let
 split off it before matching, so those are written "o 岩".
 """
 
+from dataclasses import replace
+
 from sms.lexicons import Lexicon
 
 # "唔好再send訊息俾我", "不要再傳了": the whole message, so the family of forms is spelled out
@@ -122,3 +124,11 @@ LEXICON = Lexicon(
     ages=("歲", "週歲"),  # after a number: a child's age, not a result number
     topics={"apply": ("怎麼申請", "點樣申請", "點申請", "如何申請", "申請", "報名", "入學", "註冊", "截止", "招生", "錄取")},
 )  # fmt: skip
+
+# Commands as typed, Cantonese too ("再來", "同人傾", "仲有無")
+LEXICON = replace(
+    LEXICON,
+    more=LEXICON.more + ("再來", "再來幾個", "還有沒", "仲有無", "仲有冇呀", "下一條", "後面的", "再睇睇", "再看看"),
+    help=LEXICON.help + ("點樣用呀", "點用呀", "唔知點用", "這個怎麼用", "如何用"),
+    human=LEXICON.human + ("同人傾", "搵人傾", "人工服務", "找人工", "真人服務", "我要人工", "我要真人"),
+)
