@@ -106,6 +106,37 @@ def test_prompts_name_the_locales_own_more_and_wider_words(locale):
             assert _says_one_of(translations.ngettext(*TEMPLATES[key], n), lexicon.wider), (key, n)
 
 
+# The English keywords a reply asks families to send, by the intent the bot reads them as.
+KEYWORDS = {"more": "MORE", "human": "PERSON"}
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_prompts_name_the_locales_own_more_and_person_words(locale):
+    """A reply whose English asks for MORE or PERSON names, in the family's language, a phrase of
+    its lexicon that the bot reads back as that («موظف» in Arabic, not PERSON)."""
+    english, translations, lexicon = translations_for("en"), translations_for(locale), load_all()[locale]
+    asked = 0
+    for key, template in sorted(TEMPLATES.items()):
+        # counted ones at every count a reply is sent with (none is sent for 0 schools)
+        counts = (1, 2, 3, 5, 7, 11, 21, 102) if isinstance(template, tuple) else (None,)
+        for n in counts:
+            if n is None:
+                asks, says = english.gettext(template), translations.gettext(template)
+            else:
+                asks, says = english.ngettext(*template, n), translations.ngettext(*template, n)
+            for intent, keyword in KEYWORDS.items():
+                if not re.search(rf"\b{keyword}\b", asks):
+                    continue
+                asked += 1
+                phrases = (*getattr(lexicon, intent), *((keyword,) if locale == "en" else ()))
+                named = [p for p in phrases if _says_one_of(says, (p,))]
+                assert named, (key, n, intent, says)
+                assert any(parse(p, locale).intent == intent for p in named), (key, n, intent, named)
+                if locale != "en":  # the locale's own word, not the English keyword left in
+                    assert not re.search(rf"\b{keyword}\b", says), (key, n, says)
+    assert asked >= 7  # help, results head, not understood, details, nothing on a topic, shortlist
+
+
 @pytest.mark.parametrize("locale", LOCALES)
 def test_a_need_asked_about_can_be_replied_with_its_own_label(locale):
     """ "If you meant Special education, reply: Special education": the label the bot offers reads back as that need."""
