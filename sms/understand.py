@@ -244,6 +244,8 @@ def _folded(lexicon: Lexicon) -> Lexicon:
         value = getattr(lexicon, name)
         if isinstance(value, tuple):
             changes[name] = tuple(dict.fromkeys(f for f in map(folded, value) if f))
+        elif isinstance(value, dict) and name == "shorthand":
+            changes[name] = {fold(k): fold(v) for k, v in value.items()}
         elif isinstance(value, dict) and name in ("grades", "number_words", "languages"):
             changes[name] = {f: v for k, v in value.items() for f in [folded(k)] if f}
         elif isinstance(value, dict):
@@ -1011,6 +1013,17 @@ def _unheld(match: re.Match) -> str:
     return _RUN.sub(lambda m: m.group(0)[:2], word)
 
 
+def _expanded(folded: str, locales: tuple[str, ...]) -> str:
+    """The message with the SMS shorthand of its languages written out ("silla d ruedas" → "silla de
+    ruedas", "truong gd dac biet" → "truong giao duc dac biet"): the first language's reading wins."""
+    maps = [m for m in (_lexicons()[loc].lexicon.shorthand for loc in locales) if m]
+    if not maps:
+        return folded
+    words = folded.split()
+    out = [next((m[w] for m in maps if w in m), w) for w in words]
+    return " ".join(out) if out != words else folded
+
+
 def parse(text: str, locale: str | None = None, schools: SchoolNames | None = None) -> Understanding:
     """Read one text message. `locale` is the conversation's language, if known."""
     text = (text or "")[:MAX_TEXT]
@@ -1024,6 +1037,7 @@ def parse(text: str, locale: str | None = None, schools: SchoolNames | None = No
     detected = detect_language(text, locale)
     order = [loc for loc in dict.fromkeys([detected, locale, "en", *LOCALES]) if loc]
     own = tuple(dict.fromkeys(loc for loc in (detected, locale, "en") if loc))  # the message's languages
+    folded = _expanded(folded, (detected or "en",))  # "silla d ruedas", "gd dac biet", "sch 4 my son"
     folded, unclear = _corrected(folded, tuple(loc for loc in own if loc in TYPO_LOCALES) or LATIN_LOCALES, schools)
     compiled = {loc: _lexicons()[loc] for loc in order}
     lexicons = {loc: c.lexicon for loc, c in compiled.items()}

@@ -40,6 +40,8 @@ class Lexicon:
     languages: dict[str, str] = field(default_factory=dict)  # a language's name here → ISO 639-1
     ages: tuple[str, ...] = ()  # "years old": "my son is 7 years old" names no result number
     topics: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "apply" → ("how to apply", …)
+    # SMS shorthand read as the words it stands for in a text of this language ("d" → "de", "ko" → "không")
+    shorthand: dict[str, str] = field(default_factory=dict)
 
 
 def load_all() -> dict[str, Lexicon]:

@@ -393,3 +393,33 @@ LEXICON = replace(
     more=LEXICON.more + ("pa more", "pamore", "more po", "next po", "iba pa po", "meron pa po"),
     human=LEXICON.human + ("pakausap po", "pwede kausap", "pwedeng makausap", "may makakausap ba"),
 )
+
+LEXICON = replace(
+    LEXICON,
+    shorthand={
+        "pde": "pwede",
+        "pwd": "pwede",
+        "pwde": "pwede",
+        "kc": "kasi",
+        "ksi": "kasi",
+        "ung": "yung",
+        "d2": "dito",
+        "dto": "dito",
+        "skul": "school",
+        "iskul": "school",
+        "eskwela": "eskwelahan",
+        "anak ko": "anak ko",
+        "gr": "grade",
+        "eng": "english",
+        "sna": "sana",
+        "wla": "wala",
+        "mron": "meron",
+        "cya": "siya",
+        "sya": "siya",
+        "nsa": "nasa",
+        "sped": "sped",
+        "bkt": "bakit",
+        "pno": "paano",
+        "pano": "paano",
+    },
+)

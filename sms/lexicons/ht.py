@@ -1,5 +1,7 @@
 """Haitian Creole (with and without the accents on è/ò, as families text)."""
 
+from dataclasses import replace
+
 from sms.lexicons import Lexicon
 
 LEXICON = Lexicon(
@@ -151,3 +153,28 @@ LEXICON = Lexicon(
                       "enskri li", "enskri pitit mwen", "kijan pou m enskri", "kouman pou m enskri", "fè aplikasyon", "fè enskripsyon",
                       "dat limit la", "denye dat", "fòm enskripsyon", "admisyon", "apply", "aplikasyon an")},
 )  # fmt: skip
+
+LEXICON = replace(
+    LEXICON,
+    shorthand={
+        "lekl": "lekol",
+        "lekòl": "lekol",
+        "lekol yo": "lekol yo",
+        "pitit": "pitit",
+        "edikasyon": "edikasyon",
+        "espesyal": "espesyal",
+        "spesyal": "espesyal",
+        "angle": "angle",
+        "anglè": "angle",
+        "tanpri": "tanpri",
+        "tnp": "tanpri",
+        "svp": "souple",
+        "mw": "mwen",
+        "mwn": "mwen",
+        "nn": "nan",
+        "pou": "pou",
+        "pr": "pou",
+        "bis": "bis",
+        "kl": "klas",
+    },
+)

@@ -1,5 +1,7 @@
 """Somali (as families in Minneapolis, Columbus or NYC text it: no apostrophes, loanwords like "iskuul", "bas")."""
 
+from dataclasses import replace
+
 from sms.lexicons import Lexicon
 
 # English as Somali families write it, with the endings Somali puts on it ("Ingiriisiga", "Ingiriisigaygu").
@@ -375,7 +377,7 @@ LEXICON = Lexicon(
                   "iskuuladda", "dugsyada"),
     grades={
         "xanaano": (-1, -1), "xannaano": (-1, -1), "xanaanada": (-1, -1), "pre k": (-1, -1), "prek": (-1, -1),
-        "preschool": (-1, -1), "barbaarinta": (-1, -1), "pre school": (-1, -1), "hanaano": (-1, -1), "xanaanada carruurta": (-1, -1),
+        "preschool": (-1, -1), "barbaarinta": (0, 0), "pre school": (-1, -1), "hanaano": (-1, -1), "xanaanada carruurta": (-1, -1),
         "xannaanada": (-1, -1), "pre kindergarten": (-1, -1), "prekindergarten": (-1, -1), "pre kinder": (-1, -1),
         "barnaamijka 3 jirka": (-1, -1), "carruurta 3 jirka": (-1, -1), "caruurta 3 jirka": (-1, -1),
         "kindergarten": (0, 0), "kinder": (0, 0), "kindergarden": (0, 0), "roodo": (0, 0), "rood": (0, 0), "kg": (0, 0),
@@ -526,3 +528,25 @@ LEXICON = Lexicon(
                       "sidee ku qortaa", "sideen ku qoraa", "sidee loo diiwaangeliyaa", "codsiga", "codsashada", "waqtiga codsiga",
                       "deadline", "waqtiga ugu dambeeya", "registration", "enrollment", "diiwaan gelin", "is diiwaan geli")},
 )  # fmt: skip
+
+LEXICON = replace(
+    LEXICON,
+    shorthand={
+        "wxn": "waxaan",
+        "wxaan": "waxaan",
+        "fdln": "fadlan",
+        "fdl": "fadlan",
+        "mhd": "mahadsanid",
+        "dgs": "dugsi",
+        "dugsyada": "dugsiyada",
+        "wlkay": "wiilkayga",
+        "gbdhayda": "gabadhayda",
+        "ingriisi": "ingiriisi",
+        "ingiriis": "ingiriisi",
+        "englis": "ingiriisi",
+        "fasl": "fasalka",
+        "fsl": "fasalka",
+        "gaar": "gaar",
+        "bas": "bas",
+    },
+)

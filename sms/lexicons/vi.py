@@ -3,6 +3,8 @@
 Folding drops accents but keeps "đ", so every phrase with "đ" is listed with "d" too (`_d`).
 """
 
+from dataclasses import replace
+
 from sms.lexicons import Lexicon
 
 
@@ -211,3 +213,35 @@ LEXICON = Lexicon(
                         "cach dang ky", "cách đăng ký", "xin học", "xin vào học", "nhập học", "hồ sơ", "làm hồ sơ",
                         "nộp hồ sơ", "ghi tên", "tuyển sinh", "đăng ký học", "thủ tục")},
 )  # fmt: skip
+
+LEXICON = replace(
+    LEXICON,
+    shorthand={
+        "ko": "khong",
+        "kh": "khong",
+        "hok": "khong",
+        "hem": "khong",
+        "hong": "khong",
+        "dc": "đuoc",
+        "đc": "đuoc",
+        "dk": "đuoc",
+        "đk": "đuoc",
+        "ntn": "nhu the nao",
+        "j": "gi",
+        "r": "roi",
+        "mg": "mau giao",
+        "gd": "giao duc",
+        "gddb": "giao duc đac biet",
+        "trg": "truong",
+        "truog": "truong",
+        "tr": "truong",
+        "vs": "voi",
+        "cx": "cung",
+        "ns": "noi",
+        "lm": "lam",
+        "ng": "nguoi",
+        "t": "toi",
+        "mk": "minh",
+        "bnhieu": "bao nhieu",
+    },
+)
