@@ -266,7 +266,20 @@ def _typo_words(lexicon: Lexicon) -> tuple[str, ...]:
     return tuple(sorted(words))
 
 
-_LATIN_OR_CYRILLIC_WORD = re.compile(r"[a-z\u00df-\u024f]+|[\u0430-\u044f]+")  # folded: "đ" stays "đ"
+# folded: "đ" stays "đ"; Arabic letters (Urdu's too) and Bengali, whose words are read as typos as well ("متحرق", "رووضه")
+_LATIN_OR_CYRILLIC_WORD = re.compile(r"[a-z\u00df-\u024f]+|[\u0430-\u044f]+|[\u0621-\u064a\u0671-\u06d3]+|[\u0980-\u09ff]+")
+
+
+_ABJAD_OR_BENGALI = re.compile("[\u0600-\u06ff\u0980-\u09ff]")
+ABJAD_TYPO_SHORTEST = 5  # Arabic letters: short words with clitics ("لبعض", "والخامس") are one edit from many others
+
+
+def _word_typo_distance(word: str) -> int:
+    """The edits a word may be from the word it is read as: by length, and in Arabic or Bengali
+    letters one at most, in words of five letters or more ("متحرق" is "متحرك"; "لبعض" is no "لباص")."""
+    if _ABJAD_OR_BENGALI.match(word):
+        return 1 if len(word) >= ABJAD_TYPO_SHORTEST else 0
+    return typo_distance(len(word))
 
 
 def _typo_script(word: str) -> bool:
@@ -377,13 +390,23 @@ class _Message:
     folded: str
     runs: frozenset[str]
     cjk: bool
+    joined: str = ""  # Korean written with spaces inside its words ("유치 원", "특수 교육"), the spaces left out
 
     @classmethod
     def of(cls, folded: str) -> "_Message":
         words = folded.split()
         longest = _longest_phrase()
         runs = frozenset(" ".join(words[i : i + n]) for n in range(1, longest + 1) for i in range(len(words) - n + 1))
-        return cls(folded, runs, _CJK_RE.search(folded) is not None)
+        cjk = _CJK_RE.search(folded) is not None
+        joined = _HANGUL_SPACE.sub("", folded) if cjk else folded
+        return cls(folded, runs, cjk, "" if joined == folded else joined)
+
+    def holds(self, phrase: str) -> bool:
+        """Say whether a CJK phrase is inside the message's words (or its Korean words run together)."""
+        return phrase in self.folded or (bool(self.joined) and phrase in self.joined)
+
+
+_HANGUL_SPACE = re.compile("(?<=[\u1100-\u11ff\uac00-\ud7af]) (?=[\u1100-\u11ff\uac00-\ud7af])")
 
 
 _CJK_RE = re.compile("[\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
@@ -399,7 +422,7 @@ def _found(message: _Message, phrases) -> set[str]:
     """Return the phrases that are in the message."""
     found = set(message.runs.intersection(phrases))
     if message.cjk:
-        found.update(p for p in _cjk_phrases(phrases) if p in message.folded)
+        found.update(p for p in _cjk_phrases(phrases) if message.holds(p))
     return found
 
 
@@ -431,7 +454,7 @@ def _any(message: _Message, phrases) -> bool:
     of a CJK lexicon ("ell") must stand alone, or it would match inside "Kelly"."""
     if not message.runs.isdisjoint(phrases):  # one C-level pass over the phrases
         return True
-    return message.cjk and any(p in message.folded for p in _cjk_phrases(phrases))
+    return message.cjk and any(message.holds(p) for p in _cjk_phrases(phrases))
 
 
 def _without_fillers(text: str, words: set[str], compiled: "_Compiled | _Merged") -> str:
@@ -537,7 +560,7 @@ def _corrected(folded: str, locales: tuple[str, ...], schools: "SchoolNames | No
     fixes = {}
     for word in unknown:
         same_start = [w for w in vocabulary if w[0] == word[0]]
-        found = process.extractOne(word, same_start, scorer=OSA.distance, score_cutoff=typo_distance(len(word)))
+        found = process.extractOne(word, same_start, scorer=OSA.distance, score_cutoff=_word_typo_distance(word))
         if found:
             fixes[word] = found[0]
     unclear = {}
@@ -607,6 +630,47 @@ def _phrase_repaired(folded: str, locales: tuple[str, ...]) -> str:
                         words[start + at] = found[0]
                         break
     return " ".join(words)
+
+
+HANGUL_TYPO_SHORTEST = 8  # letters (jamo) a Korean phrase needs to be read through one slip: three syllables or so
+
+
+@lru_cache(maxsize=1)
+def _hangul_asks() -> tuple[frozenset[str], dict[tuple[str, int], tuple[str, ...]]]:
+    """Korean's need, program, grade and sector phrases written in Hangul alone: all of them, and
+    those long enough to be read through a slip, by their first letter and length."""
+    lexicon = _lexicons()["ko"].lexicon
+    groups = (*lexicon.needs.values(), *lexicon.programs.values(), *lexicon.sectors.values(), tuple(lexicon.grades))
+    phrases = frozenset(p for group in groups for p in group if _HANGUL_ONLY.fullmatch(p))
+    by_start: dict[tuple[str, int], list[str]] = {}
+    for phrase in phrases:
+        if len(phrase) >= HANGUL_TYPO_SHORTEST:
+            by_start.setdefault((phrase[0], len(phrase)), []).append(phrase)
+    return phrases, {key: tuple(sorted(found)) for key, found in by_start.items()}
+
+
+_HANGUL_ONLY = re.compile("[\u1100-\u11ff]+")  # folded Hangul: jamo, no spaces, no digits
+
+
+def _hangul_repaired(folded: str) -> str:
+    """A Korean message with a need, program, grade or sector phrase one letter (jamo) slipped read
+    as the phrase ("특수교윽" → "특수교육", "휠채어" → "휠체어"): the first letter kept, the phrase three
+    syllables or so, and not when the message already holds a phrase there."""
+    phrases, by_start = _hangul_asks()
+    message = _Message.of(folded)
+    text = message.joined or folded
+    out = folded
+    for start, letter in enumerate(text):
+        if not "\u1100" <= letter <= "\u11ff":
+            continue
+        for length in sorted({n for (first, n) in by_start if first == letter}):
+            for written in {text[start : start + n] for n in (length - 1, length, length + 1)}:
+                if len(written) < HANGUL_TYPO_SHORTEST or not _HANGUL_ONLY.fullmatch(written) or written in phrases:
+                    continue
+                found = process.extractOne(written, by_start[(letter, length)], scorer=OSA.distance, score_cutoff=1)
+                if found and found[0] not in text:
+                    return f"{out} {found[0]}"  # the phrase beside the message: what it asks is read from there
+    return out
 
 
 UNCLEAR_SHORTEST = common_words.SHORTEST  # shorter unknown words are too many to ask about ("sera", "ptit")
@@ -796,7 +860,12 @@ def _script_language(text: str, locale: str | None = None) -> str | None:
 
 
 LATIN_LOCALES = ("en", "es", "vi", "ht", "fr", "fil", "so")
-TYPO_LOCALES = (*LATIN_LOCALES, "ru")  # the languages whose words are read as typos: Latin and Cyrillic letters
+TYPO_LOCALES = (
+    *LATIN_LOCALES,
+    "ru",
+    "ur",
+    "bn",
+)  # the languages whose words are read as typos (not Arabic: its clitics make one edit another word)
 # Languages of another script that families also type in Latin letters: Arabizi ("ta3leem khas"),
 # Roman Urdu ("school batao"), Banglish ("er jonno"), Russian translit ("shkola dlya"), pinyin.
 ROMANISED_LOCALES = ("ar", "ur", "bn", "ru", "zh_Hans")
@@ -1039,6 +1108,8 @@ def parse(text: str, locale: str | None = None, schools: SchoolNames | None = No
     own = tuple(dict.fromkeys(loc for loc in (detected, locale, "en") if loc))  # the message's languages
     folded = _expanded(folded, (detected or "en",))  # "silla d ruedas", "gd dac biet", "sch 4 my son"
     folded, unclear = _corrected(folded, tuple(loc for loc in own if loc in TYPO_LOCALES) or LATIN_LOCALES, schools)
+    if detected == "ko":
+        folded = _hangul_repaired(folded)  # "특수교윽" is 특수교육
     compiled = {loc: _lexicons()[loc] for loc in order}
     lexicons = {loc: c.lexicon for loc, c in compiled.items()}
     merged = _merged()

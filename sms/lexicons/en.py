@@ -291,7 +291,7 @@ LEXICON = Lexicon(
                "yoruba": "yo", "romanian": "ro", "serbian": "sr", "bosnian": "bs", "lithuanian": "lt", "thai": "th",
                "burmese": "my", "turkish": "tr", "spansih": "es", "spanis": "es", "mandarin chinese": "zh",
                "simplified chinese": "zh", "traditional chinese": "zh", "chinees": "zh", "arabik": "ar", "vietnamise": "vi"},
-    ages=("years old", "year old", "yrs old", "yr old", "yo", "years", "yrs"),  # after a number: a child's age, not a result number
+    ages=("years old", "year old", "yrs old", "yr old", "yo", "years", "yrs", "miles", "mi", "mins", "minutes", "min", "blocks", "km"),  # after a number: an age, a distance or a time, not a result number
     topics={"apply": ("how to apply", "apply", "application", "enroll", "enrollment", "register", "deadline", "applying",
                       "applications", "deadlines", "registration", "enrolling", "how do i apply", "how can i apply",
                       "when to apply", "apply to", "apply for", "due date", "lottery", "gocps", "go cps", "admission",

@@ -325,7 +325,7 @@ LEXICON = Lexicon(
                "portugues": "pt", "hindi": "hi", "griego": "el", "ucraniano": "uk", "hebreo": "he", "turco": "tr",
                "persa": "fa", "rumano": "ro", "lituano": "lt", "serbio": "sr", "tailandes": "th", "chino mandarin": "zh",
                "espaniol": "es", "castellano": "es", "polako": "pl", "arabigo": "ar"},
-    ages=("años", "anos", "añitos", "anitos"),  # after a number: a child's age, not a result number
+    ages=("años", "anos", "añitos", "anitos", "millas", "minutos", "min", "cuadras", "km"),  # after a number: an age, a distance or a time, not a result number
     topics={"apply": ("como aplicar", "aplicar", "inscribir", "inscripcion", "inscribirlo", "inscribirla", "registrar", "solicitud",
                       "fecha limite", "inscripciones", "inscribirme", "inscribirlos", "inscribirlas", "matricula",
                       "matricular", "matricularlo", "matricularla", "registro", "registrarlo", "registrarla", "aplicacion",

@@ -131,7 +131,7 @@ LEXICON = Lexicon(
                "만다린": "zh", "광동어": "zh", "불어": "fr", "프랑스어": "fr", "일본어": "ja", "베트남어": "vi", "베트남말": "vi",
                "러시아어": "ru", "아랍어": "ar", "폴란드어": "pl", "우르두어": "ur", "벵골어": "bn", "소말리어": "so", "타갈로그어": "tl",
                "필리핀어": "tl", "아이티어": "ht", "크리올어": "ht", "독일어": "de", "이탈리아어": "it"},
-    ages=("살", "세"),  # after a number: a child's age, not a result number
+    ages=("살", "세", "층", "분", "마일", "시간", "킬로"),  # after a number: an age, a floor, a distance or a time, not a result number
     topics={"apply": ("지원", "신청", "입학", "등록", "마감", "원서", "어플라이", "지원서", "입학 절차")},
 )  # fmt: skip
 

@@ -127,7 +127,7 @@ LEXICON = Lexicon(
                "用英文回复": "en", "用英语回复": "en", "用英文回": "en", "用英语回": "en", "用英文发": "en", "用英文写": "en",
                "英文回复": "en", "改用英文": "en", "换成英文": "en", "换英文": "en", "转英文": "en", "切换英文": "en",
                "切换到英文": "en", "改成英文": "en", "英文版": "en"},
-    ages=("岁", "周岁"),  # after a number: a child's age, not a result number
+    ages=("岁", "周岁", "楼", "层", "分钟", "英里", "公里"),  # after a number: an age, a floor, a distance or a time, not a result number
     topics={"apply": ("怎么申请", "如何申请", "申请", "报名", "入学", "注册", "截止", "招生", "录取")},
 )  # fmt: skip
 

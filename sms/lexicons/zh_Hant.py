@@ -121,7 +121,7 @@ LEXICON = Lexicon(
                "用英文回覆": "en", "用英文回": "en", "用英文覆": "en", "用英語回覆": "en", "用英文傳": "en", "用英文發": "en",
                "用英文寫": "en", "英文回覆": "en", "改用英文": "en", "轉英文": "en", "換成英文": "en", "換英文": "en",
                "切換英文": "en", "改成英文": "en", "英文版": "en"},
-    ages=("歲", "週歲"),  # after a number: a child's age, not a result number
+    ages=("歲", "週歲", "樓", "層", "分鐘", "英里", "公里"),  # after a number: an age, a floor, a distance or a time, not a result number
     topics={"apply": ("怎麼申請", "點樣申請", "點申請", "如何申請", "申請", "報名", "入學", "註冊", "截止", "招生", "錄取")},
 )  # fmt: skip
 
