@@ -1096,7 +1096,9 @@ def _expanded(folded: str, locales: tuple[str, ...]) -> str:
 def parse(text: str, locale: str | None = None, schools: SchoolNames | None = None) -> Understanding:
     """Read one text message. `locale` is the conversation's language, if known."""
     text = (text or "")[:MAX_TEXT]
-    text = unicodedata.normalize("NFKC", text).translate(_DIGITS)  # "٦٠٦٢٩", "৬০৬২৯" → "60629"
+    text = unicodedata.normalize("NFKC", text.replace("№", "# ")).translate(
+        _DIGITS
+    )  # "№2" is "#2", not "No2"  # "٦٠٦٢٩", "৬০৬২৯" → "60629"
     text = _LATIN_CJK_BOUNDARY.sub(" ", text).translate(ARABIC_VARIANTS)
     if _LETTER_RUN.search(text):  # "helppp", "hiiii", "pleeease": a letter held down
         text = _WORD_WITH_RUN.sub(_unheld, text)

@@ -419,3 +419,10 @@ LEXICON = replace(
     ),
     human=LEXICON.human + ("كلمني حد", "ابي اكلم", "ابغى اكلم", "بدي اكلم", "حد يرد", "حد يرد علي", "ابي موظف", "اريد موظف", "بدي موظف"),
 )
+
+# Talk as families type it ("what is this", "el 2", "basta ya")
+LEXICON = replace(
+    LEXICON,
+    help=LEXICON.help + ("شو هاد", "شو هذا", "ما هذا", "ايش هذا", "ايه ده", "وش هذا", "مش فاهمه", "ما فهمت شي"),
+    stop=LEXICON.stop + ("بلاش رسائل", "بلاش", "ما بدي رسائل", "لا اريد رسائل اخرى", "بس خلاص"),
+)

@@ -324,3 +324,9 @@ LEXICON = replace(
         "কথা বলতে চাই",
     ),
 )
+
+# Talk as families type it ("what is this", "el 2", "basta ya")
+LEXICON = replace(
+    LEXICON,
+    help=LEXICON.help + ("এটা কি", "এটা কী", "এইটা কি", "বুঝতে পারছি না", "বুঝলাম না", "বুঝি নাই", "eta ki", "bujhte parchi na"),
+)

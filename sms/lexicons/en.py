@@ -353,3 +353,10 @@ LEXICON = replace(
         "pub": "public",
     },
 )
+
+# Talk as families type it ("what is this", "el 2", "basta ya")
+LEXICON = replace(
+    LEXICON,
+    help=LEXICON.help + ("what is this", "whats this", "wat is this", "what's this", "i dont understand", "idk how this works", "confused"),
+    stop=LEXICON.stop + ("unsubscribe me", "unsub me", "remove me", "take me off", "take me off the list", "no more texts pls"),
+)

@@ -403,3 +403,12 @@ LEXICON = replace(
         "setimo": "septimo",
     },
 )
+
+# Talk as families type it ("what is this", "el 2", "basta ya")
+LEXICON = replace(
+    LEXICON,
+    help=LEXICON.help + ("que es esto?", "q es esto", "que es", "k es esto", "como se usa esto", "no le entiendo"),
+    stop=LEXICON.stop + ("basta ya", "ya no me manden", "ya no me manden nada", "ya no manden", "no me manden nada", "ya no quiero"),
+    fillers=LEXICON.fillers + ("el", "la", "del", "de la"),
+    details=LEXICON.details + ("saber del", "saber de la", "saber mas del", "saber mas de la", "info del", "info de la"),
+)

@@ -423,3 +423,11 @@ LEXICON = replace(
         "pano": "paano",
     },
 )
+
+# Talk as families type it ("what is this", "el 2", "basta ya")
+LEXICON = replace(
+    LEXICON,
+    help=LEXICON.help + ("ano to", "ano ito", "ano po ito", "ano po to", "ano ba to", "ano ba ito", "di ko gets po"),
+    stop=LEXICON.stop + ("wag na po mag text", "wag na mag text", "wag nyo na ako itext", "huwag na pong mag text", "ayoko na ng text po"),
+    fillers=LEXICON.fillers + ("yung", "ung", "ang"),
+)

@@ -262,3 +262,12 @@ LEXICON = replace(
         "svp": "svp",
     },
 )
+
+# Talk as families type it ("what is this", "el 2", "basta ya")
+LEXICON = replace(
+    LEXICON,
+    help=LEXICON.help + ("c est quoi", "c quoi", "c koi", "c est quoi ca", "qu est ce que c est", "je comprends rien"),
+    stop=LEXICON.stop + ("plus de sms", "plus de messages", "plus de textos", "arretez svp", "stop svp merci"),
+    more=LEXICON.more + ("suivants", "suivantes", "les suivants", "autres ecoles svp", "y en a d autres", "y a d autres"),
+    fillers=LEXICON.fillers + ("le", "la", "l"),
+)

@@ -178,3 +178,10 @@ LEXICON = replace(
         "kl": "klas",
     },
 )
+
+# Talk as families type it ("what is this", "el 2", "basta ya")
+LEXICON = replace(
+    LEXICON,
+    help=LEXICON.help + ("kisa sa ye", "kisa sa a ye", "sa se kisa", "kisa sa vle di", "m pa konprann"),
+    more=LEXICON.more + ("gen lot", "gen lòt", "gen lòt ankò", "gen lot anko", "lòt ankò souple"),
+)

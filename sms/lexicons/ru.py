@@ -466,3 +466,10 @@ LEXICON = replace(
         "инвалидн": "инвалидная",
     },
 )
+
+# Talk as families type it ("what is this", "el 2", "basta ya")
+LEXICON = replace(
+    LEXICON,
+    help=LEXICON.help + ("что это", "что это такое", "не понял", "не поняла", "не понятно", "непонятно", "как это", "что делать"),
+    details=LEXICON.details + ("про", "о номере", "насчет", "по номеру"),
+)

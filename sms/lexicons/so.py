@@ -550,3 +550,11 @@ LEXICON = replace(
         "bas": "bas",
     },
 )
+
+# Talk as families type it ("what is this", "el 2", "basta ya")
+LEXICON = replace(
+    LEXICON,
+    more=LEXICON.more + ("iga tus", "iga tus kuwo kale", "ii soo dir kuwo kale", "dugsiyo kale", "kuwo kale", "kuwa kale"),
+    help=LEXICON.help + ("waa maxay tan", "tani waa maxay", "sidee u shaqeysaa", "ma fahmin", "ma garan"),
+    human=LEXICON.human + ("waxaan rabaa qof", "qof aan la hadlo", "qof ii soo wac", "qof ila soo xiriira"),
+)

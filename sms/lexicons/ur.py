@@ -415,3 +415,25 @@ LEXICON = replace(
         "mujhe call karen",
     ),
 )
+
+# Talk as families type it ("what is this", "el 2", "basta ya")
+LEXICON = replace(
+    LEXICON,
+    help=LEXICON.help
+    + (
+        "یہ کیا ہے",
+        "یہ کیا ہے؟",
+        "کیسے کام کرتا ہے",
+        "سمجھ نہیں آیا",
+        "samajh nahi aya",
+        "samajh nahi aai",
+        "kya karun",
+        "ye kya hai",
+        "yeh kya hai",
+        "kaise chalta hai",
+    ),
+    stop=LEXICON.stop + ("msg mat karo", "message mat karo", "msg na bhejo", "message na bhejo", "sms band karo"),
+    more=LEXICON.more + ("aur options", "aur option", "aur schools batao", "aur bhi", "kuch aur"),
+    details=LEXICON.details
+    + ("ke bare mein", "ke bare me", "k bare main", "ke baare mein", "ki details", "details batao", "ki maloomat", "ki tafseel"),
+)

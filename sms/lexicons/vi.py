@@ -245,3 +245,9 @@ LEXICON = replace(
         "bnhieu": "bao nhieu",
     },
 )
+
+# Talk as families type it ("what is this", "el 2", "basta ya")
+LEXICON = replace(
+    LEXICON,
+    help=LEXICON.help + ("cai nay la gi", "cái này là gì", "day la gi", "đây là gì", "la gi vay", "ko hieu", "không hiểu", "khong hieu"),
+)

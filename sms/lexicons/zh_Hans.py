@@ -138,3 +138,9 @@ LEXICON = replace(
     help=LEXICON.help + ("怎么弄啊", "不知道怎么用", "这个怎么用", "如何用"),
     human=LEXICON.human + ("人工服务", "找人工", "真人服务", "跟真人说", "我要人工"),
 )
+
+# Talk as families type it ("what is this", "el 2", "basta ya")
+LEXICON = replace(
+    LEXICON,
+    help=LEXICON.help + ("这是什么", "这是啥", "什么意思", "看不懂", "不明白"),
+)

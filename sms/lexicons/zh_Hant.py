@@ -132,3 +132,9 @@ LEXICON = replace(
     help=LEXICON.help + ("點樣用呀", "點用呀", "唔知點用", "這個怎麼用", "如何用"),
     human=LEXICON.human + ("同人傾", "搵人傾", "人工服務", "找人工", "真人服務", "我要人工", "我要真人"),
 )
+
+# Talk as families type it ("what is this", "el 2", "basta ya")
+LEXICON = replace(
+    LEXICON,
+    help=LEXICON.help + ("呢個係咩", "呢個係乜", "這是什麼", "乜嘢嚟", "咩嚟", "唔明", "看不懂", "不明白", "咩意思"),
+)
