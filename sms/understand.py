@@ -45,7 +45,11 @@ _LATIN_CJK_BOUNDARY = re.compile(
 URDU_LETTERS = frozenset("ٹڈڑںےۓھگکیہۂۃپ")
 # Arabic as typed on phones: a final yeh without its dots ("التالى"), a ta marbuta written as heh
 # ("مدرسه"), a stretched letter ("مـدرسة"): one spelling each, in messages and lexicons alike
-ARABIC_VARIANTS = str.maketrans({"\u0649": "\u064a", "\u0629": "\u0647", "\u0640": None})
+# Bengali likewise: long and short i and u, and the two n's, are often swapped ("শ্রেণী"/"শ্রেণি", "শিক্ষার্থী")
+SPELLING_VARIANTS = str.maketrans(
+    {"\u0649": "\u064a", "\u0629": "\u0647", "\u0640": None, "\u09c0": "\u09bf", "\u09c2": "\u09c1", "\u09a3": "\u09a8",
+     "\u0988": "\u0987", "\u098a": "\u0989"}
+)  # fmt: skip
 # Every script's decimal digits → ASCII digits.
 _DIGITS = {cp: str(unicodedata.digit(chr(cp))) for cp in range(0x80, 0x10000) if unicodedata.category(chr(cp)) == "Nd"}
 
@@ -236,7 +240,7 @@ def _folded(lexicon: Lexicon) -> Lexicon:
     them generated: about 9 MB of strings that would be held twice)."""
 
     def folded(phrase: str) -> str:
-        done = fold(phrase.translate(ARABIC_VARIANTS))
+        done = fold(phrase.translate(SPELLING_VARIANTS))
         return phrase if done == phrase else done
 
     changes = {}
@@ -251,6 +255,13 @@ def _folded(lexicon: Lexicon) -> Lexicon:
         elif isinstance(value, dict):
             changes[name] = {k: tuple(f for f in map(folded, v) if f) for k, v in value.items()}
     return replace(lexicon, **changes)
+
+
+def _folded_pattern(pattern: str) -> str:
+    """A grade pattern folded as messages are, its letters only (a regex's syntax is ASCII and stays):
+    "ابتدائي" reads "ابتدايي" as the folded message writes it, a Bengali conjunct loses its virama."""
+    decomposed = unicodedata.normalize("NFKD", pattern.translate(SPELLING_VARIANTS))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def _pattern_words(patterns: tuple[str, ...]) -> set[str]:
@@ -294,7 +305,7 @@ def _lexicons() -> dict[str, _Compiled]:
         lexicon = _folded(raw)
         numbers = "|".join(sorted((re.escape(w) for w in lexicon.number_words), key=len, reverse=True))
         group = rf"(\d{{1,2}}|{numbers})" if numbers else r"(\d{1,2})"
-        patterns = tuple(re.compile(p.translate(ARABIC_VARIANTS).replace("{n}", group)) for p in raw.grade_patterns)
+        patterns = tuple(re.compile(_folded_pattern(p).replace("{n}", group)) for p in raw.grade_patterns)
         words = set(lexicon.markers + lexicon.names + lexicon.stop + lexicon.start + lexicon.help + lexicon.more + lexicon.greeting
                     + lexicon.human + lexicon.school_words + lexicon.fillers + lexicon.compare + lexicon.details)  # fmt: skip
         words |= {p for phrases in (*lexicon.needs.values(), *lexicon.programs.values()) for p in phrases}
@@ -360,7 +371,7 @@ def _merged() -> _Merged:
 def _age_re() -> re.Pattern:
     """A number followed by an age word of any language ("7 years old", "15 an", "13 سنة", "6岁")."""
     words = sorted(
-        {f for lex in load_all().values() for w in lex.ages for f in [fold(w.translate(ARABIC_VARIANTS))] if f}, key=len, reverse=True
+        {f for lex in load_all().values() for w in lex.ages for f in [fold(w.translate(SPELLING_VARIANTS))] if f}, key=len, reverse=True
     )
     return re.compile(
         r"(?<!\d)(\d{1,2}) ?(?:" + "|".join(re.escape(w) if _is_cjk(w) else re.escape(w) + r"(?![^\W\d_])" for w in words) + ")"
@@ -1099,7 +1110,7 @@ def parse(text: str, locale: str | None = None, schools: SchoolNames | None = No
     text = unicodedata.normalize("NFKC", text.replace("№", "# ")).translate(
         _DIGITS
     )  # "№2" is "#2", not "No2"  # "٦٠٦٢٩", "৬০৬২৯" → "60629"
-    text = _LATIN_CJK_BOUNDARY.sub(" ", text).translate(ARABIC_VARIANTS)
+    text = _LATIN_CJK_BOUNDARY.sub(" ", text).translate(SPELLING_VARIANTS)
     if _LETTER_RUN.search(text):  # "helppp", "hiiii", "pleeease": a letter held down
         text = _WORD_WITH_RUN.sub(_unheld, text)
     folded = fold(text)

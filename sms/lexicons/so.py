@@ -558,3 +558,30 @@ LEXICON = replace(
     help=LEXICON.help + ("waa maxay tan", "tani waa maxay", "sidee u shaqeysaa", "ma fahmin", "ma garan"),
     human=LEXICON.human + ("waxaan rabaa qof", "qof aan la hadlo", "qof ii soo wac", "qof ila soo xiriira"),
 )
+
+# Needs said in a sentence ("ma hadlo ingiriisi", "english nahi bolta")
+LEXICON = replace(
+    LEXICON,
+    needs={
+        **LEXICON.needs,
+        "ell": LEXICON.needs["ell"]
+        + (
+            "ma hadlo ingiriisi",
+            "ma ku hadlo ingiriisi",
+            "ingiriisi ma yaqaan",
+            "ingiriisiga ma yaqaan",
+            "ingiriisi ma hadlo",
+            "ma yaqaan ingiriisi",
+            "af ingiriisi ma yaqaan",
+            "ingiriisi ku hadli karin",
+            "ingiriisiga ku hadli karin",
+            "ma hadlo ingiriisiga",
+            "ma yaqaan ingiriisiga",
+        ),
+    },
+    programs={
+        **LEXICON.programs,
+        "visual_impairment": LEXICON.programs["visual_impairment"]
+        + ("wax ma arko", "si fiican wax uma arko", "wax uma arko", "indhaha ka xanuunsan", "aragga ka liita"),
+    },
+)

@@ -437,3 +437,29 @@ LEXICON = replace(
     details=LEXICON.details
     + ("ke bare mein", "ke bare me", "k bare main", "ke baare mein", "ki details", "details batao", "ki maloomat", "ki tafseel"),
 )
+
+# Needs said in a sentence ("ma hadlo ingiriisi", "english nahi bolta")
+LEXICON = replace(
+    LEXICON,
+    needs={
+        **LEXICON.needs,
+        "ell": LEXICON.needs["ell"]
+        + (
+            "english nahi bolta",
+            "english nahi bolti",
+            "english nahi aati",
+            "english nahi ati",
+            "angrezi nahi aati",
+            "angrezi nahi bolta",
+            "angrezi nahi bolti",
+            "english nahi samajhta",
+            "english nahi samajhti",
+            "english seekh raha",
+            "english seekh rahi",
+            "english sikhni hai",
+            "english sikhna hai",
+            "english ki madad",
+            "angrezi ki madad",
+        ),
+    },
+)
