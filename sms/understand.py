@@ -1093,6 +1093,11 @@ def _unheld(match: re.Match) -> str:
     return _RUN.sub(lambda m: m.group(0)[:2], word)
 
 
+# In a text of another script, "ES", "MS", "HS" in capitals are no Spanish "es": they name a school level
+_LEVEL_ABBREVIATION = re.compile(r"(?<![A-Za-z])(?:ES|MS|HS)(?![A-Za-z])")
+_LEVELS = {"es": "elementary school", "ms": "middle school", "hs": "high school"}
+
+
 def _expanded(folded: str, locales: tuple[str, ...]) -> str:
     """The message with the SMS shorthand of its languages written out ("silla d ruedas" → "silla de
     ruedas", "truong gd dac biet" → "truong giao duc dac biet"): the first language's reading wins."""
@@ -1119,6 +1124,8 @@ def parse(text: str, locale: str | None = None, schools: SchoolNames | None = No
     detected = detect_language(text, locale)
     order = [loc for loc in dict.fromkeys([detected, locale, "en", *LOCALES]) if loc]
     own = tuple(dict.fromkeys(loc for loc in (detected, locale, "en") if loc))  # the message's languages
+    if detected not in (*LATIN_LOCALES, None) and _LEVEL_ABBREVIATION.search(text):  # "ES w/ IEP সাপোর্ট", "HS 근처"
+        folded = re.sub(r"\b(es|ms|hs)\b", lambda m: _LEVELS[m.group(1)], folded)
     folded = _expanded(folded, (detected or "en",))  # "silla d ruedas", "gd dac biet", "sch 4 my son"
     folded, unclear = _corrected(folded, tuple(loc for loc in own if loc in TYPO_LOCALES) or LATIN_LOCALES, schools)
     if detected == "ko":
@@ -1165,6 +1172,10 @@ def parse(text: str, locale: str | None = None, schools: SchoolNames | None = No
         transit = _found(message, merged.needs["transit"])
         if all(any(_inside(bus, phrase) for phrase in transit) for bus in _found(message, merged.needs["bus"])):
             needs.remove("bus")
+    if "sped" in needs and "accessible" in needs and not programs:  # "kursiga naafada": the chair, not special education
+        accessible = _found(message, merged.needs["accessible"])
+        if all(any(_inside(sped, phrase) for phrase in accessible) for sped in _found(message, merged.needs["sped"])):
+            needs.remove("sped")
     sector_cues, need_cues = _cues(own)
     if needs and _any_cue(message, need_cues):  # "we don't need a bus, we live close"
         _wanted, ruled_out = _sides(text, {need: merged.needs[need] for need in needs}, need_cues)

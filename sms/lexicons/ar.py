@@ -426,3 +426,23 @@ LEXICON = replace(
     help=LEXICON.help + ("شو هاد", "شو هذا", "ما هذا", "ايش هذا", "ايه ده", "وش هذا", "مش فاهمه", "ما فهمت شي"),
     stop=LEXICON.stop + ("بلاش رسائل", "بلاش", "ما بدي رسائل", "لا اريد رسائل اخرى", "بس خلاص"),
 )
+
+# School words as typed, in Latin letters too ("bishesh shikkha", "ibtida2iya")
+LEXICON = replace(
+    LEXICON,
+    grades={
+        **LEXICON.grades,
+        "ibtida2i": (0, 5),
+        "ibtida2iya": (0, 5),
+        "ebtida2y": (0, 5),
+        "ebtida2i": (0, 5),
+        "madrasa ibtida2iya": (0, 5),
+        "i3dadi": (6, 8),
+        "e3dady": (6, 8),
+        "mutawasita": (6, 8),
+        "thanawi": (9, 12),
+        "sanawi": (9, 12),
+        "thanawiya": (9, 12),
+        "sanawy": (9, 12),
+    },
+)

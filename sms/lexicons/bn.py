@@ -330,3 +330,13 @@ LEXICON = replace(
     LEXICON,
     help=LEXICON.help + ("এটা কি", "এটা কী", "এইটা কি", "বুঝতে পারছি না", "বুঝলাম না", "বুঝি নাই", "eta ki", "bujhte parchi na"),
 )
+
+# School words as typed, in Latin letters too ("bishesh shikkha", "ibtida2iya")
+LEXICON = replace(
+    LEXICON,
+    needs={
+        **LEXICON.needs,
+        "sped": LEXICON.needs["sped"]
+        + ("bishesh shikkha", "bishesh shikha", "bisesh shikkha", "bishes shikkha", "special ed", "বিশেষ শিক্সা", "বিশেস শিক্ষা"),
+    },
+)

@@ -585,3 +585,25 @@ LEXICON = replace(
         + ("wax ma arko", "si fiican wax uma arko", "wax uma arko", "indhaha ka xanuunsan", "aragga ka liita"),
     },
 )
+
+# School words as typed, in Latin letters too ("bishesh shikkha", "ibtida2iya")
+LEXICON = replace(
+    LEXICON,
+    needs={
+        **LEXICON.needs,
+        "sped": LEXICON.needs["sped"]
+        + (
+            "waxbarashada gaarka",
+            "waxbarasho gaar",
+            "wax barasho gaar ah",
+            "wax barashada gaarka ah",
+            "waxbarasho gar ah",
+            "waxbarashada garka ah",
+            "waxbarashada gaarka ahayn",
+        ),
+        "ell": LEXICON.needs["ell"] + ("barashada af ingiriisiga", "barashada ingiriisiga", "af ingiriisi barasho"),
+        "accessible": LEXICON.needs["accessible"]
+        + ("kursiga naafada", "kursi naafo", "kursiga naafo", "kursi naafada", "kursiga curyaanka", "kursi curyaan", "kursiga curyaamada"),
+    },
+    negations=LEXICON.negations + ("ma ahan", "maahan", "ma aha", "ma ahayn", "aan ahayn", "ha ahaato", "ma doonayo", "ma rabin"),
+)

@@ -463,3 +463,13 @@ LEXICON = replace(
         ),
     },
 )
+
+# School words as typed, in Latin letters too ("bishesh shikkha", "ibtida2iya")
+LEXICON = replace(
+    LEXICON,
+    needs={
+        **LEXICON.needs,
+        "sped": LEXICON.needs["sped"]
+        + ("khasusi taleem", "khusoosi taleem", "khasoosi taleem", "khusoosi talim", "khasusi talim", "khususi taleem", "special taleem"),
+    },
+)
