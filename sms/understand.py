@@ -50,6 +50,10 @@ SPELLING_VARIANTS = str.maketrans(
     {"\u0649": "\u064a", "\u0629": "\u0647", "\u0640": None, "\u09c0": "\u09bf", "\u09c2": "\u09c1", "\u09a3": "\u09a8",
      "\u0988": "\u0987", "\u098a": "\u0989"}
 )  # fmt: skip
+# Urdu's own yeh, kaf and heh, as an Arabic keyboard writes them: Urdu typed on either keyboard, or on both
+# at once ("خصوصى تعلیم"), is one spelling. Read after the script has told Urdu from Arabic by these letters.
+READ_AS_ARABIC_LETTERS = str.maketrans({"\u06cc": "\u064a", "\u06a9": "\u0643", "\u06c1": "\u0647"})
+KEYBOARD_VARIANTS = str.maketrans({**SPELLING_VARIANTS, **READ_AS_ARABIC_LETTERS})
 # Every script's decimal digits → ASCII digits.
 _DIGITS = {cp: str(unicodedata.digit(chr(cp))) for cp in range(0x80, 0x10000) if unicodedata.category(chr(cp)) == "Nd"}
 
@@ -240,7 +244,7 @@ def _folded(lexicon: Lexicon) -> Lexicon:
     them generated: about 9 MB of strings that would be held twice)."""
 
     def folded(phrase: str) -> str:
-        done = fold(phrase.translate(SPELLING_VARIANTS))
+        done = fold(phrase.translate(KEYBOARD_VARIANTS))
         return phrase if done == phrase else done
 
     changes = {}
@@ -260,7 +264,7 @@ def _folded(lexicon: Lexicon) -> Lexicon:
 def _folded_pattern(pattern: str) -> str:
     """A grade pattern folded as messages are, its letters only (a regex's syntax is ASCII and stays):
     "ابتدائي" reads "ابتدايي" as the folded message writes it, a Bengali conjunct loses its virama."""
-    decomposed = unicodedata.normalize("NFKD", pattern.translate(SPELLING_VARIANTS))
+    decomposed = unicodedata.normalize("NFKD", pattern.translate(KEYBOARD_VARIANTS))
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
@@ -371,7 +375,7 @@ def _merged() -> _Merged:
 def _age_re() -> re.Pattern:
     """A number followed by an age word of any language ("7 years old", "15 an", "13 سنة", "6岁")."""
     words = sorted(
-        {f for lex in load_all().values() for w in lex.ages for f in [fold(w.translate(SPELLING_VARIANTS))] if f}, key=len, reverse=True
+        {f for lex in load_all().values() for w in lex.ages for f in [fold(w.translate(KEYBOARD_VARIANTS))] if f}, key=len, reverse=True
     )
     return re.compile(
         r"(?<!\d)(\d{1,2}) ?(?:" + "|".join(re.escape(w) if _is_cjk(w) else re.escape(w) + r"(?![^\W\d_])" for w in words) + ")"
@@ -860,8 +864,15 @@ def _script_language(text: str, locale: str | None = None) -> str | None:
         if locale == "ur" or any(ch in URDU_LETTERS for ch in text):
             return "ur"
         # Urdu typed on an Arabic keyboard ("خصوصي تعليم والي اسكول", "آداب"): its words tell
-        words = fold(text).split()
-        votes = {loc: sum(w in _lexicons()[loc].vocabulary for w in words) for loc in ("ar", "ur")}
+        words = fold(text.translate(READ_AS_ARABIC_LETTERS)).split()
+        arabic, urdu = _lexicons()["ar"], _lexicons()["ur"]  # a word or phrase both have says nothing
+        runs = _Message.of(" ".join(words)).runs
+        shared = {w for p in runs.intersection(arabic.multiword_phrases, urdu.multiword_phrases) for w in p.split()}  # "كي جي"
+        votes = {
+            loc: sum(w in c.vocabulary and w not in other.vocabulary and w not in shared for w in words)
+            + 2 * len(runs.intersection(c.multiword_phrases).difference(other.multiword_phrases))
+            for loc, c, other in (("ar", arabic, urdu), ("ur", urdu, arabic))
+        }
         return "ur" if votes["ur"] > votes["ar"] else "ar"
     if top == "bengali":
         return "bn"
@@ -1122,6 +1133,9 @@ def parse(text: str, locale: str | None = None, schools: SchoolNames | None = No
     if not folded:
         return Understanding(language=None, intent="unknown")
     detected = detect_language(text, locale)
+    if detected == "ur":
+        text = text.translate(READ_AS_ARABIC_LETTERS)
+        folded = fold(text)
     order = [loc for loc in dict.fromkeys([detected, locale, "en", *LOCALES]) if loc]
     own = tuple(dict.fromkeys(loc for loc in (detected, locale, "en") if loc))  # the message's languages
     if detected not in (*LATIN_LOCALES, None) and _LEVEL_ABBREVIATION.search(text):  # "ES w/ IEP সাপোর্ট", "HS 근처"
