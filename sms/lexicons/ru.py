@@ -473,3 +473,14 @@ LEXICON = replace(
     help=LEXICON.help + ("что это", "что это такое", "не понял", "не поняла", "не понятно", "непонятно", "как это", "что делать"),
     details=LEXICON.details + ("про", "о номере", "насчет", "по номеру"),
 )
+
+# A language as the first half of a compound adjective ("испанско-английская программа", "китайско английский класс")
+LEXICON = replace(
+    LEXICON,
+    languages={
+        **LEXICON.languages,
+        **{f"{stem}о": code for stem, code in (("испанск", "es"), ("китайск", "zh"), ("французск", "fr"), ("арабск", "ar"),
+                                                ("польск", "pl"), ("корейск", "ko"), ("вьетнамск", "vi"), ("русск", "ru"),
+                                                ("украинск", "uk"), ("японск", "ja"))},
+    },
+)  # fmt: skip

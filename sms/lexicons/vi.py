@@ -251,3 +251,6 @@ LEXICON = replace(
     LEXICON,
     help=LEXICON.help + ("cai nay la gi", "cái này là gì", "day la gi", "đây là gì", "la gi vay", "ko hieu", "không hiểu", "khong hieu"),
 )
+
+# Vietnamese named by itself in a program ("song ngữ Anh - Việt")
+LEXICON = replace(LEXICON, languages={**LEXICON.languages, "viet": "vi", "việt": "vi", "tiếng việt": "vi", "tieng viet": "vi"})

@@ -237,3 +237,29 @@ def test_without_a_catalog_the_school_asked_about_is_read_from_the_questions_sha
     understood = parse(text)
     assert understood.school == school
     assert understood.intent == ("details" if school else understood.intent)
+
+
+@pytest.mark.parametrize(
+    ("text", "expect"),
+    [
+        ("halp", {"intent": "help", "language": "en"}),  # a short command one typo off
+        ("ayuda pls", {"intent": "help"}),  # another language's politeness around a command
+        ("aur dikhao", {"intent": "more", "language": "ur"}),  # Roman Urdu
+        ("bondho koren", {"intent": "stop", "language": "bn"}),  # Banglish
+        ("التالى", {"intent": "more", "language": "ar"}),  # a final yeh without its dots
+        ("№2", {"intent": "details", "choices": [2]}),
+        ("el 2", {"intent": "details", "choices": [2]}),
+        ("escuela con silla d ruedas", {"needs": ["accessible"]}),  # SMS shorthand written out
+        ("co truong gd dac biet ko", {"needs": ["sped"], "language": "vi"}),
+        ("특수교윽 있는 학교", {"needs": ["sped"]}),  # a Korean phrase one jamo slipped
+        ("유치 원 60637", {"grades": [0, 0]}),  # a Korean word spaced apart
+        ("계단을 못 올라가서 1층이거나 엘리베이터 있는 학교", {"intent": "search", "choices": []}),  # a floor, no result number
+        ("خصوصى تعلیم", {"needs": ["sped"], "language": "ur"}),  # Urdu on both keyboards at once
+        ("ES w/ IEP সাপোর্ট", {"grades": [0, 5], "needs": ["sped"]}),  # a level in capitals in another script
+        ("初中一年级", {"grades": [7, 7]}),
+        ("kursiga naafada", {"needs": ["accessible"]}),  # the chair, not special education
+    ],
+)
+def test_how_families_really_type_is_read(text, expect):
+    got = parse(text).as_dict()
+    assert {key: got[key] for key in expect} == expect
