@@ -25,8 +25,8 @@ SEND_AT_GRACE = timedelta(minutes=1)
 
 @dataclass(frozen=True)
 class Problem:
-    """Why a follow-up was refused: `message` is a message id, translated where it is shown, then
-    filled with `params`; `field` is the form field it is about."""
+    """Why a form (a follow-up, a fair, a booth) was refused: `message` is a message id, translated
+    where it is shown, then filled with `params`; `field` is the form field it is about."""
 
     field: str
     message: str

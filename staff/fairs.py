@@ -2,7 +2,6 @@
 and the send time typed for a follow-up (the follow-ups themselves: kiosk.services). Flushes; never commits."""
 
 import csv
-import dataclasses
 import io
 import re
 from collections import Counter
@@ -17,6 +16,7 @@ from app.extensions import db
 from catalog.models import School
 from catalog.vocabulary import N_
 from kiosk import services as kiosk_services
+from kiosk.follow_ups import Problem
 from kiosk.models import Booth, Fair, KioskDevice, Registration
 from staff.dashboard import PER_PAGE, Page
 
@@ -26,15 +26,6 @@ MAX_LABEL = 16
 MAX_DEVICE_NAME = 100
 # Spreadsheets run a cell that starts with one of these as a formula.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-@dataclass(frozen=True)
-class Problem:
-    """Why a form was refused: `message` is a message id, translated where it is shown, then filled with `params`."""
-
-    field: str
-    message: str
-    params: dict = dataclasses.field(default_factory=dict)
 
 
 class FairError(Exception):
