@@ -36,7 +36,8 @@ def real_rows() -> list[dict]:
 
 MODELS = ("national", "stacked")  # the budget's case first, then the stress case
 US_LAT, US_LON = (26.0, 48.0), (-123.0, -70.0)  # roughly the continental US
-COPY_GAP_KM = 100  # the least distance between two cities' copies (and the real cities)
+COPY_GAP_KM = 100  # the least distance between two cities' copies
+NATIONAL_LAYOUT = 2  # changed when `national_layout` places copies elsewhere: 2, the first copy in place
 
 
 def synthesize(count: int, path: Path, seed: int = 1, model: str = "stacked") -> list[dict]:
@@ -80,16 +81,17 @@ def gap_km(a: tuple[float, ...], b: tuple[float, ...]) -> float:
 
 
 def national_layout(count: int, seed: int = 1) -> tuple[list[dict], list[tuple[float, float]]]:
-    """The real rows and, for each copy `count` schools need, its (lat, lon) offset: drawn at random
-    (seeded) so that every city of every copy lies inside the continental US's box and at least
-    COPY_GAP_KM from every other copy's cities and from the real ones."""
+    """The real rows and, for each copy `count` schools need, its (lat, lon) offset: the first copy
+    where the real cities are (so their ZIPs find it), the others drawn at random (seeded) so that
+    every city of every copy lies inside the continental US's box and at least COPY_GAP_KM from
+    every other copy's cities."""
     base = real_rows()
     copies = math.ceil(count / len(base))
     rng = random.Random(seed)
     cities = city_boxes(base)
     lat_range = (US_LAT[0] - min(c[0] for c in cities), US_LAT[1] - max(c[1] for c in cities))
     lon_range = (US_LON[0] - min(c[2] for c in cities), US_LON[1] - max(c[3] for c in cities))
-    placed, offsets = list(cities), []
+    placed, offsets = list(cities), [(0.0, 0.0)]
     for _try in range(200_000):
         if len(offsets) == copies:
             return base, offsets

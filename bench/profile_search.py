@@ -32,7 +32,7 @@ from collections import defaultdict
 from contextlib import contextmanager
 from pathlib import Path
 
-from bench.catalogs import MODELS, ROOT, bench_import, make_app, search_params, synthesize
+from bench.catalogs import MODELS, NATIONAL_LAYOUT, ROOT, bench_import, make_app, search_params, synthesize
 
 CACHE = Path(tempfile.gettempdir()) / "schoolbridge-profile"
 # Functions `search` calls, timed as phases when this module has them (names of catalog.search).
@@ -50,8 +50,9 @@ def percentile(values: list[float], p: float) -> float:
 
 
 def kept_name(schools: int, model: str) -> str:
-    """The kept catalog's name: the stacked model's as it was before there were two."""
-    return str(schools) if model == "stacked" else f"{model}-{schools}"
+    """The kept catalog's name: the stacked model's as it was before there were two; the national
+    model's with its layout's version (a catalog kept from another layout is not this one)."""
+    return str(schools) if model == "stacked" else f"{model}-{NATIONAL_LAYOUT}-{schools}"
 
 
 def catalog_rows(schools: int, model: str = "stacked") -> tuple[list[dict], Path]:

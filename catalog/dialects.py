@@ -10,7 +10,7 @@ import math
 import sqlite3
 
 from geoalchemy2 import Geography
-from sqlalchemy import BigInteger, ColumnElement, Float, and_, cast, event, func, literal, literal_column, or_
+from sqlalchemy import BigInteger, BindParameter, ColumnElement, Float, and_, bindparam, cast, event, func, literal_column, or_
 from sqlalchemy.engine import Engine
 
 from catalog import geo
@@ -37,43 +37,64 @@ def _is_postgresql(dialect: str) -> bool:
     return dialect == "postgresql"
 
 
-def _point(near: tuple[float, float]) -> ColumnElement:
+def _value(name: str, type_=None) -> BindParameter:
+    """A value the statement is given when it runs (`search`'s statements are built once per shape)."""
+    return bindparam(name, type_=type_)
+
+
+def _point() -> ColumnElement:
+    return cast(func.ST_SetSRID(func.ST_MakePoint(_value("near_lon", Float), _value("near_lat", Float)), 4326), POINT)
+
+
+def distance_km(dialect: str) -> ColumnElement:
+    """Each school's distance from the place (values `near_lat`, `near_lon`) in kilometres (NULL
+    for a school without a place)."""
+    if _is_postgresql(dialect):
+        return func.ST_Distance(LOCATION, _point(), False) / 1000.0  # False: on the sphere, as geo.distance_km
+    return func.distance_km(School.lat, School.lon, _value("near_lat", Float), _value("near_lon", Float))
+
+
+_BOX = ("box_min_lat", "box_max_lat", "box_min_lon", "box_max_lon")
+_FLAT = ("flat_inside_scale", "flat_inside", "flat_outside_scale", "flat_outside")
+
+
+def place_plan(dialect: str, near: tuple[float, float], radius_km: float) -> tuple[tuple, dict]:
+    """The shape of `within`'s conditions for a circle, and the values they run with."""
     lat, lon = near
-    return cast(func.ST_SetSRID(func.ST_MakePoint(literal(lon, Float), literal(lat, Float)), 4326), POINT)
-
-
-def distance_km(dialect: str, near: tuple[float, float]) -> ColumnElement:
-    """Each school's distance from `near` in kilometres (NULL for a school without a place)."""
     if _is_postgresql(dialect):
-        return func.ST_Distance(LOCATION, _point(near), False) / 1000.0  # False: on the sphere, as geo.distance_km
-    return func.distance_km(School.lat, School.lon, *near)
-
-
-def within(dialect: str, near: tuple[float, float], radius_km: float) -> list[ColumnElement]:
-    """Conditions that keep the schools within `radius_km` of `near`."""
-    if _is_postgresql(dialect):
-        return [func.ST_DWithin(LOCATION, _point(near), radius_km * 1000.0, False)]
-    conditions = []
-    cells = geo.cells_covering(*near, radius_km)
+        return ("geography",), {"near_lat": lat, "near_lon": lon, "radius_m": radius_km * 1000.0}
+    values = {"near_lat": lat, "near_lon": lon, "radius_km": radius_km}
+    cells = geo.cells_covering(lat, lon, radius_km)
     if cells is not None:
-        conditions.append(School.geo_cell.in_(cells))
-    min_lat, max_lat, min_lon, max_lon = geo.bounding_box(*near, radius_km)
+        values["cells"] = cells
+    values.update(zip(_BOX, geo.bounding_box(lat, lon, radius_km), strict=True))
+    bounds = flat_bounds(lat, lon, radius_km)
+    if bounds is not None:
+        values.update(zip(_FLAT, bounds, strict=True))
+    return ("box", cells is not None, bounds is not None), values
+
+
+def within(dialect: str, place: tuple) -> list[ColumnElement]:
+    """Conditions that keep the schools within the circle `place_plan` gave the shape of."""
+    if _is_postgresql(dialect):
+        return [func.ST_DWithin(LOCATION, _point(), _value("radius_m", Float), False)]
+    _box, has_cells, flat = place
+    conditions = [School.geo_cell.in_(bindparam("cells", expanding=True))] if has_cells else []
+    min_lat, max_lat, min_lon, max_lon = (_value(name, Float) for name in _BOX)
     conditions += [School.lat.between(min_lat, max_lat), School.lon.between(min_lon, max_lon)]
-    measured = func.distance_km(School.lat, School.lon, *near) <= radius_km
-    bounds = flat_bounds(*near, radius_km)
-    if bounds is None:
+    measured = distance_km(dialect) <= _value("radius_km", Float)
+    if not flat:
         return [*conditions, measured]
     # Plain arithmetic first (about 0.05 µs a school against 0.8 µs for the distance function): a
     # school surely inside the circle is taken unmeasured, one surely outside dropped unmeasured;
     # only those on a thin ring around the circle's edge are measured.
-    inside_scale, inside, outside_scale, outside = bounds
-    lat, lon = near
-    d_lat, d_lon = School.lat - lat, School.lon - lon
+    inside_scale, inside, outside_scale, outside = (_value(name, Float) for name in _FLAT)
+    d_lat, d_lon = School.lat - _value("near_lat", Float), School.lon - _value("near_lon", Float)
     return [
         *conditions,
         or_(
-            d_lat * d_lat + literal(inside_scale, Float) * d_lon * d_lon <= inside,
-            and_(d_lat * d_lat + literal(outside_scale, Float) * d_lon * d_lon <= outside, measured),
+            d_lat * d_lat + inside_scale * d_lon * d_lon <= inside,
+            and_(d_lat * d_lat + outside_scale * d_lon * d_lon <= outside, measured),
         ),
     ]
 
@@ -136,13 +157,13 @@ def _mix(x):
     return (_xor(_shift16(x), x) * literal_column(str(MIX_MULTIPLIER))).op("&")(literal_column(str(MASK_32)))
 
 
-def neutral_order(dialect: str, seed: int) -> ColumnElement:
-    """Each school's place in the neutral order for a seed (`catalog.query.neutral_key`)."""
+def neutral_order(dialect: str) -> ColumnElement:
+    """Each school's place in the neutral order for the seed (value `seed`, `catalog.query.neutral_key`)."""
     if _is_postgresql(dialect):
-        x = _xor(School.id_hash, literal(seed & MASK_32, BigInteger))
+        x = _xor(School.id_hash, _value("seed", BigInteger))
         x = _mix(_mix(x))
         return _xor(_shift16(x), x)
-    return func.neutral_key(seed, School.id_hash)
+    return func.neutral_key(_value("seed", BigInteger), School.id_hash)
 
 
 def name_order(dialect: str) -> ColumnElement:

@@ -5,19 +5,20 @@ distance and order expressions differ by database (`catalog.dialects`). Reading 
 neutral order and what to say about a search are pure decisions in `catalog.query`.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 import rapidfuzz.process
 from rapidfuzz.distance import Levenshtein
-from sqlalchemy import and_, case, exists, func, literal, null, or_, select, true, union_all
+from sqlalchemy import Integer, and_, bindparam, case, exists, func, literal, null, or_, select, true, union_all
 
 from app.extensions import db
 from catalog import dialects
 from catalog.cards import Card, card_of
 from catalog.labels import current as current_labels
 from catalog.models import Program, School
-from catalog.queries import NEED_COLUMNS, Listing, catalog_area, get_listings, get_schools, per_revision
-from catalog.query import Query, QueryError, Reason, Relaxation, SchoolFacts, droppable, explain, page_bounds, wider_radii, without
+from catalog.queries import NEED_COLUMNS, Listing, catalog_area, get_listings, get_schools, needs_offered, per_revision
+from catalog.query import MASK_32, Query, QueryError, Reason, Relaxation, SchoolFacts, droppable, explain, page_bounds, wider_radii, without
 from catalog.vocabulary import N_, grade_bit, need_bit
 
 AREA_MARGIN_KM = 50.0  # a place this far from every school is outside the catalog's area
@@ -55,29 +56,86 @@ def _dialect() -> str:
     return db.engine.dialect.name
 
 
-def _filters(query: Query, terms: list[tuple[str, ...]] | None = None) -> list:
-    """The query's filters as SQL conditions; `terms` are alternatives for each word of a misspelt text."""
-    conditions = []
+# --- statements built once per shape ---------------------------------------------------------
+# Building a statement costs more than running it on SQLite (about 1 ms of SQLAlchemy expressions
+# a filter set): each statement is built once per shape (which filters, which needs, which order)
+# with its values as bound parameters, and kept per process. A query's *plan* is that shape and
+# the values to run it with; two plans in one statement share the values they both name.
+
+MAX_STATEMENTS = 500  # shapes kept per process (a few dozen in practice)
+_statements: dict[tuple, object] = {}
+
+
+def _statement(key: tuple, build: Callable[[], object]):
+    """The statement of this shape (built the first time it is asked for)."""
+    key = (_dialect(), *key)
+    statement = _statements.get(key)
+    if statement is None:
+        if len(_statements) >= MAX_STATEMENTS:
+            _statements.clear()
+        statement = _statements[key] = build()
+    return statement
+
+
+def _like_any(word: str) -> str:
+    """A LIKE pattern finding `word` anywhere, "%" and "_" taken as letters (escaped with "/")."""
+    return "%" + word.replace("/", "//").replace("%", "/%").replace("_", "/_") + "%"
+
+
+def _plan(query: Query, terms: list[tuple[str, ...]] | None = None) -> tuple[tuple, dict]:
+    """The shape of the query's filters and their values; `terms` are alternatives for each word of a misspelt text."""
+    values: dict = {}
     if query.grade is not None:
-        conditions.append(School.grades_offered.op("&")(grade_bit(query.grade)) != 0)
+        values["grade_bit"] = grade_bit(query.grade)
     if query.sector:
-        conditions.append(School.sector == query.sector)
-    conditions += [NEED_COLUMNS[need] == true() for need in query.needs]
-    if query.program or query.program_language:
-        program = [Program.school_id == School.id]
-        if query.program:
-            program.append(Program.code == query.program)
-        if query.program_language:
-            program.append(Program.language == query.program_language)
-        conditions.append(exists().where(and_(*program)))
-    for alternatives in terms if terms is not None else [(token,) for token in query.text_tokens]:
-        # "%" and "_" are letters here: escaped, never LIKE wildcards
-        conditions.append(or_(*(School.search_text.contains(word, autoescape=True) for word in alternatives)))
-    if query.near is not None and query.radius_km is not None:
-        conditions += dialects.within(_dialect(), query.near, query.radius_km)
-        if query.needs:  # the needs not asked for as "either": the index seeks to the schools offering those asked for
-            conditions += dialects.either(_dialect(), [column for need, column in NEED_COLUMNS.items() if need not in query.needs])
+        values["sector"] = query.sector
+    if query.program:
+        values["program"] = query.program
+    if query.program_language:
+        values["program_language"] = query.program_language
+    words = terms if terms is not None else [(token,) for token in query.text_tokens]
+    for i, alternatives in enumerate(words):
+        values.update({f"word_{i}_{j}": _like_any(word) for j, word in enumerate(alternatives)})
+    place = None
+    if query.near is not None:
+        values["near_lat"], values["near_lon"] = query.near
+        if query.radius_km is not None:
+            place, place_values = dialects.place_plan(_dialect(), query.near, query.radius_km)
+            values.update(place_values)
+    flags = (query.grade is not None, bool(query.sector), bool(query.program), bool(query.program_language))
+    return (flags, query.needs, tuple(len(alternatives) for alternatives in words), place), values
+
+
+def _filters(shape: tuple) -> list:
+    """The SQL conditions of a plan's shape."""
+    (grade, sector, program, program_language), needs, words, place = shape
+    conditions = []
+    if grade:
+        conditions.append(School.grades_offered.op("&")(bindparam("grade_bit", type_=Integer)) != 0)
+    if sector:
+        conditions.append(School.sector == bindparam("sector"))
+    conditions += [NEED_COLUMNS[need] == true() for need in needs]
+    if program or program_language:
+        offered = [Program.school_id == School.id]
+        if program:
+            offered.append(Program.code == bindparam("program"))
+        if program_language:
+            offered.append(Program.language == bindparam("program_language"))
+        conditions.append(exists().where(and_(*offered)))
+    for i, alternatives in enumerate(words):
+        conditions.append(or_(*(School.search_text.like(bindparam(f"word_{i}_{j}"), escape="/") for j in range(alternatives))))
+    if place is not None:
+        conditions += dialects.within(_dialect(), place)
+        if needs:  # the needs not asked for as "either": the index seeks to the schools offering those asked for
+            conditions += dialects.either(_dialect(), [column for need, column in NEED_COLUMNS.items() if need not in needs])
     return conditions
+
+
+def _count(query: Query, terms=None) -> int:
+    """How many schools match the query."""
+    shape, values = _plan(query, terms)
+    statement = _statement(("count", shape), lambda: select(func.count()).select_from(School).where(*_filters(shape)))
+    return db.session.scalar(statement, values)
 
 
 def facts_of(school: School | Listing) -> SchoolFacts:
@@ -97,7 +155,10 @@ def check_area(query: Query) -> None:
     """Raise OutOfArea when the query's place is more than AREA_MARGIN_KM from every school."""
     if query.near is None:
         return
-    if db.session.scalar(select(School.id).where(*dialects.within(_dialect(), query.near, AREA_MARGIN_KM)).exists().select()):
+    place, values = dialects.place_plan(_dialect(), query.near, AREA_MARGIN_KM)
+    if db.session.scalar(
+        _statement(("area", place), lambda: select(School.id).where(*dialects.within(_dialect(), place)).exists().select()), values
+    ):
         return
     if not db.session.scalar(select(exists().where(School.lat.is_not(None)))):
         return  # an empty catalog (or one without places) covers no area to be outside of
@@ -155,20 +216,24 @@ def _ranked_page(query: Query, terms: list[tuple[str, ...]] | None = None) -> tu
 
     Ties are broken by id, so every order is total and paging never repeats or skips a school.
     """
-    dialect = _dialect()
-    distance = (dialects.distance_km(dialect, query.near) if query.near is not None else null()).label("distance_km")
-    order = {
-        "distance": distance.nulls_last(),
-        "name": dialects.name_order(dialect),
-        "neutral": dialects.neutral_order(dialect, query.seed),
-    }[query.order]
+    shape, values = _plan(query, terms)
     offset, limit = page_bounds(query)
-    statement = select(School.id, distance, func.count().over().label("total")).where(*_filters(query, terms))
-    rows = db.session.execute(statement.order_by(order, School.id).offset(offset).limit(limit)).all()
+    values.update(seed=query.seed & MASK_32, page_offset=offset, page_limit=limit)
+
+    def build():
+        dialect = _dialect()
+        distance = (dialects.distance_km(dialect) if query.near is not None else null()).label("distance_km")
+        order = {"distance": distance.nulls_last(), "name": dialects.name_order(dialect), "neutral": dialects.neutral_order(dialect)}[
+            query.order
+        ]
+        statement = select(School.id, distance, func.count().over().label("total")).where(*_filters(shape))
+        return statement.order_by(order, School.id).offset(bindparam("page_offset")).limit(bindparam("page_limit"))
+
+    rows = db.session.execute(_statement(("page", shape, query.order, query.near is not None), build), values).all()
     if rows:
         total = rows[0].total
     else:  # past the last page, or nothing matched
-        total = db.session.scalar(select(func.count()).select_from(School).where(*_filters(query, terms))) if offset else 0
+        total = _count(query, terms) if offset else 0
     return total, [(row.id, round(row.distance_km, 2) if row.distance_km is not None else None) for row in rows]
 
 
@@ -194,30 +259,48 @@ def _not_stated(query: Query, terms) -> dict[str, dict[str, int]]:
 def _not_stated_in_one_pass(query: Query, terms) -> list[tuple[int, str, int]]:
     """(need's place in the query, sector, count): the schools matching every filter but the needs and
     leaving one of them unstated, read once (PostgreSQL reads each from the table: once is cheapest)."""
-    unstated = {need: School.needs_not_stated.op("&")(need_bit(need)) != 0 for need in query.needs}
-    counts = [
-        func.sum(case((and_(unstated[need], *(NEED_COLUMNS[other] == true() for other in query.needs if other != need)), 1), else_=0))
-        for need in query.needs
-    ]
-    any_unstated = School.needs_not_stated.op("&")(sum(need_bit(need) for need in query.needs)) != 0
-    # the cheap test first: a school that has stated every need asked for is passed over unmeasured
-    statement = select(School.sector, *counts).where(any_unstated, *_filters(replace(query, needs=()), terms)).group_by(School.sector)
-    return [(n, sector, count) for sector, *by_need in db.session.execute(statement) for n, count in enumerate(by_need)]
+    shape, values = _plan(replace(query, needs=()), terms)
+    needs = query.needs
+
+    def build():
+        unstated = {need: School.needs_not_stated.op("&")(need_bit(need)) != 0 for need in needs}
+        counts = [
+            func.sum(case((and_(unstated[need], *(NEED_COLUMNS[other] == true() for other in needs if other != need)), 1), else_=0))
+            for need in needs
+        ]
+        any_unstated = School.needs_not_stated.op("&")(sum(need_bit(need) for need in needs)) != 0
+        # the cheap test first: a school that has stated every need asked for is passed over unmeasured
+        return select(School.sector, *counts).where(any_unstated, *_filters(shape)).group_by(School.sector)
+
+    rows = db.session.execute(_statement(("not stated in one pass", needs, shape), build), values)
+    return [(n, sector, count) for sector, *by_need in rows for n, count in enumerate(by_need)]
 
 
 def _not_stated_by_seeks(query: Query, terms) -> list[tuple[int, str, int]]:
     """The same counts, one per need in one statement: the schools matching every other filter
     (the other needs included, so SQLite's index seeks to them) that leave it unstated."""
-    counts = []
-    for n, need in enumerate(query.needs):
-        others = replace(query, needs=tuple(other for other in query.needs if other != need))
-        unstated = School.needs_not_stated.op("&")(need_bit(need)) != 0  # the cheap test first
-        counts.append(
+    plans = [_plan(replace(query, needs=tuple(other for other in query.needs if other != need)), terms) for need in query.needs]
+    needs = query.needs
+
+    def build():
+        counts = [
             select(literal(n).label("need"), School.sector, func.count().label("schools"))
-            .where(unstated, *_filters(others, terms))
+            .where(School.needs_not_stated.op("&")(need_bit(need)) != 0, *_filters(shape))  # the cheap test first
             .group_by(School.sector)
-        )
-    return [tuple(row) for row in db.session.execute(union_all(*counts) if len(counts) > 1 else counts[0])]
+            for n, (need, (shape, _values)) in enumerate(zip(needs, plans, strict=True))
+        ]
+        return union_all(*counts) if len(counts) > 1 else counts[0]
+
+    statement = _statement(("not stated by seeks", needs, *(shape for shape, _values in plans)), build)
+    return [tuple(row) for row in db.session.execute(statement, _values_of(plans))]
+
+
+def _values_of(plans: list[tuple[tuple, dict]]) -> dict:
+    """The values of plans run in one statement (each names the same value alike)."""
+    values = {}
+    for _shape, plan_values in plans:
+        values.update(plan_values)
+    return values
 
 
 def _relaxations(query: Query, terms) -> list[Relaxation]:
@@ -226,27 +309,30 @@ def _relaxations(query: Query, terms) -> list[Relaxation]:
     found = []
     names = droppable(query)
     if names and dialects.seeks_needs(_dialect()):  # a count each: each seeks to its own needs in SQLite's index
-        counts = [
-            select(func.count())
-            .select_from(School)
-            .where(*_filters(without(query, name), None if name == "q" else terms))
-            .scalar_subquery()
-            for name in names
-        ]
-        totals = db.session.execute(select(*counts)).one()
+        plans = [_plan(without(query, name), None if name == "q" else terms) for name in names]
+        shapes = tuple(shape for shape, _values in plans)
+
+        def build():
+            return select(*(select(func.count()).select_from(School).where(*_filters(shape)).scalar_subquery() for shape in shapes))
+
+        totals = db.session.execute(_statement(("drops by seeks", shapes), build), _values_of(plans)).one()
     elif names:  # PostgreSQL reads each school from the table: the place once, every dropping counted in it
-        place = replace(Query(), near=query.near, radius_km=query.radius_km)
-        counts = [
-            func.sum(case((and_(true(), *_filters(replace(without(query, name), near=None), None if name == "q" else terms)), 1), else_=0))
-            for name in names
-        ]
-        totals = db.session.execute(select(*counts).select_from(School).where(*_filters(place))).one()
+        place = _plan(replace(Query(), near=query.near, radius_km=query.radius_km))
+        plans = [_plan(replace(without(query, name), near=None), None if name == "q" else terms) for name in names]
+        shapes = tuple(shape for shape, _values in plans)
+
+        def build():
+            counts = [func.sum(case((and_(true(), *_filters(shape)), 1), else_=0)) for shape in shapes]
+            return select(*counts).select_from(School).where(*_filters(place[0]))
+
+        totals = db.session.execute(_statement(("drops in one pass", place[0], shapes), build), _values_of([place, *plans])).one()
     if names:
         best = max(zip(totals, names, strict=True), key=lambda pair: pair[0] or 0)  # the first of equals, as `droppable` lists them
         if best[0]:
             found.append(Relaxation(total=best[0], drop=best[1]))
-    for km in wider_radii(query):  # nearest first: most searches stop at the first
-        total = db.session.scalar(select(func.count()).select_from(School).where(*_filters(replace(query, radius_km=km), terms)))
+    # nearest first: most searches stop at the first; none when no school anywhere offers a need asked for
+    for km in wider_radii(query) if set(query.needs) <= set(needs_offered()) else []:
+        total = _count(replace(query, radius_km=km), terms)
         if total:
             found.append(Relaxation(total=total, radius_km=km))
             break
@@ -345,10 +431,15 @@ def search(query: Query) -> Results:
 def nearest_schools(near: tuple[float, float], radius_km: float, limit: int) -> tuple[list[tuple[School, float]], bool]:
     """The schools within `radius_km` of `near`, nearest first (ties by id), at most `limit`, each
     with its distance and its programs and texts loaded; and whether they are the whole catalog."""
-    dialect = _dialect()
-    distance = dialects.distance_km(dialect, near).label("distance_km")
-    statement = select(School.id, distance).where(*dialects.within(dialect, near, radius_km)).order_by(distance, School.id).limit(limit)
-    found = db.session.execute(statement).all()
+    place, values = dialects.place_plan(_dialect(), near, radius_km)
+
+    def build():
+        distance = dialects.distance_km(_dialect()).label("distance_km")
+        return (
+            select(School.id, distance).where(*dialects.within(_dialect(), place)).order_by(distance, School.id).limit(bindparam("limit"))
+        )
+
+    found = db.session.execute(_statement(("nearest", place), build), {**values, "limit": limit}).all()
     loaded = {school.id: school for school in get_schools([row.id for row in found])}
     whole = len(found) == db.session.scalar(select(func.count()).select_from(School))
     return [(loaded[row.id], row.distance_km) for row in found if row.id in loaded], whole

@@ -129,7 +129,9 @@ def test_the_neutral_order_in_sql_is_the_one_defined_in_python(both):
         with app.app_context():
             dialect = db.engine.dialect.name
             for seed in seeds:
-                rows = db.session.execute(select(School.id, School.id_hash, dialects.neutral_order(dialect, seed).label("key"))).all()
+                rows = db.session.execute(
+                    select(School.id, School.id_hash, dialects.neutral_order(dialect).label("key")), {"seed": seed}
+                ).all()
                 assert rows and all(row.id_hash == id_hash(row.id) for row in rows)
                 assert all(row.key == neutral_key(seed, row.id_hash) for row in rows), (dialect, seed)
             db.session.remove()

@@ -119,6 +119,20 @@ def test_a_sender_over_the_limit_gets_a_polite_reply_in_their_language(app, text
     assert text("kinder 60637", sender="+17735550179")  # other families are not affected
 
 
+def test_with_limits_turned_off_every_text_is_answered(database_url):
+    from app import create_app
+    from tests.sms.conftest import TOKEN
+
+    app = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": database_url, "TWILIO_AUTH_TOKEN": TOKEN, "RATELIMIT_ENABLED": False})
+    client = app.test_client()
+    for n in range(3):
+        form = {"From": "+17735550166", "To": "+13125550000", "Body": "hi", "MessageSid": f"SM{n:032d}"}
+        response = client.post("/sms/inbound", data=form, headers={"X-Twilio-Signature": sign("http://localhost/sms/inbound", form)})
+        assert response.status_code == 200 and "<Message>" in response.get_data(as_text=True)
+    with app.app_context():
+        db.engine.dispose()
+
+
 def test_a_retry_arriving_over_the_limit_gets_the_stored_answer(app, text, session):
     app.config["SMS_RATE_LIMIT"] = "1/minute"
     first = text("grade 3 60615", sender="+17735550188", sid="SM" + "d" * 32)
