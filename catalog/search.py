@@ -421,8 +421,10 @@ def search(query: Query) -> Results:
     """
     total, page, terms, not_stated, relaxations = _run(query)
     ids = [school_id for school_id, _distance in page]
-    found = {card.id: card for card in cards(ids)}  # kept cards; the others read as plain listings
-    loaded = {s.id: s for s in get_listings(ids, locales=(), whole=True)}  # plain rows, no ORM objects: a page costs two statements
+    # plain rows, no ORM objects, with the texts a card not kept is labelled from: a page costs three statements
+    locale = str(current_labels().locale)
+    loaded = {s.id: s for s in get_listings(ids, locales=tuple(dict.fromkeys((locale, "en"))), whole=True)}
+    found = {card.id: card for card in cards(ids, loaded)}
     read_as = _read_as(terms)
     hits = [Hit(found[i], d, explain(query, facts_of(loaded[i]), d, read_as), loaded[i]) for i, d in page if i in loaded]
     return Results(total, hits, query, not_stated, relaxations, read_as)
