@@ -66,15 +66,16 @@ MAX_STATEMENTS = 500  # shapes kept per process (a few dozen in practice)
 _statements: dict[tuple, object] = {}
 
 
-def _statement(key: tuple, build: Callable[[], object]):
-    """The statement of this shape (built the first time it is asked for)."""
+def _execute(key: tuple, build: Callable[[], object], values: dict):
+    """Run the statement of this shape (built the first time it is asked for) with these values, on
+    the session's connection: plain rows, without the ORM's work on each execution."""
     key = (_dialect(), *key)
     statement = _statements.get(key)
     if statement is None:
         if len(_statements) >= MAX_STATEMENTS:
             _statements.clear()
         statement = _statements[key] = build()
-    return statement
+    return db.session.connection().execute(statement, values)
 
 
 def _like_any(word: str) -> str:
@@ -134,8 +135,7 @@ def _filters(shape: tuple) -> list:
 def _count(query: Query, terms=None) -> int:
     """How many schools match the query."""
     shape, values = _plan(query, terms)
-    statement = _statement(("count", shape), lambda: select(func.count()).select_from(School).where(*_filters(shape)))
-    return db.session.scalar(statement, values)
+    return _execute(("count", shape), lambda: select(func.count()).select_from(School).where(*_filters(shape)), values).scalar()
 
 
 def facts_of(school: School | Listing) -> SchoolFacts:
@@ -156,9 +156,7 @@ def check_area(query: Query) -> None:
     if query.near is None:
         return
     place, values = dialects.place_plan(_dialect(), query.near, AREA_MARGIN_KM)
-    if db.session.scalar(
-        _statement(("area", place), lambda: select(School.id).where(*dialects.within(_dialect(), place)).exists().select()), values
-    ):
+    if _execute(("area", place), lambda: select(School.id).where(*dialects.within(_dialect(), place)).exists().select(), values).scalar():
         return
     if not db.session.scalar(select(exists().where(School.lat.is_not(None)))):
         return  # an empty catalog (or one without places) covers no area to be outside of
@@ -229,7 +227,7 @@ def _ranked_page(query: Query, terms: list[tuple[str, ...]] | None = None) -> tu
         statement = select(School.id, distance, func.count().over().label("total")).where(*_filters(shape))
         return statement.order_by(order, School.id).offset(bindparam("page_offset")).limit(bindparam("page_limit"))
 
-    rows = db.session.execute(_statement(("page", shape, query.order, query.near is not None), build), values).all()
+    rows = _execute(("page", shape, query.order, query.near is not None), build, values).all()
     if rows:
         total = rows[0].total
     else:  # past the last page, or nothing matched
@@ -272,7 +270,7 @@ def _not_stated_in_one_pass(query: Query, terms) -> list[tuple[int, str, int]]:
         # the cheap test first: a school that has stated every need asked for is passed over unmeasured
         return select(School.sector, *counts).where(any_unstated, *_filters(shape)).group_by(School.sector)
 
-    rows = db.session.execute(_statement(("not stated in one pass", needs, shape), build), values)
+    rows = _execute(("not stated in one pass", needs, shape), build, values)
     return [(n, sector, count) for sector, *by_need in rows for n, count in enumerate(by_need)]
 
 
@@ -291,8 +289,8 @@ def _not_stated_by_seeks(query: Query, terms) -> list[tuple[int, str, int]]:
         ]
         return union_all(*counts) if len(counts) > 1 else counts[0]
 
-    statement = _statement(("not stated by seeks", needs, *(shape for shape, _values in plans)), build)
-    return [tuple(row) for row in db.session.execute(statement, _values_of(plans))]
+    rows = _execute(("not stated by seeks", needs, *(shape for shape, _values in plans)), build, _values_of(plans))
+    return [tuple(row) for row in rows]
 
 
 def _values_of(plans: list[tuple[tuple, dict]]) -> dict:
@@ -315,7 +313,7 @@ def _relaxations(query: Query, terms) -> list[Relaxation]:
         def build():
             return select(*(select(func.count()).select_from(School).where(*_filters(shape)).scalar_subquery() for shape in shapes))
 
-        totals = db.session.execute(_statement(("drops by seeks", shapes), build), _values_of(plans)).one()
+        totals = _execute(("drops by seeks", shapes), build, _values_of(plans)).one()
     elif names:  # PostgreSQL reads each school from the table: the place once, every dropping counted in it
         place = _plan(replace(Query(), near=query.near, radius_km=query.radius_km))
         plans = [_plan(replace(without(query, name), near=None), None if name == "q" else terms) for name in names]
@@ -325,7 +323,7 @@ def _relaxations(query: Query, terms) -> list[Relaxation]:
             counts = [func.sum(case((and_(true(), *_filters(shape)), 1), else_=0)) for shape in shapes]
             return select(*counts).select_from(School).where(*_filters(place[0]))
 
-        totals = db.session.execute(_statement(("drops in one pass", place[0], shapes), build), _values_of([place, *plans])).one()
+        totals = _execute(("drops in one pass", place[0], shapes), build, _values_of([place, *plans])).one()
     if names:
         best = max(zip(totals, names, strict=True), key=lambda pair: pair[0] or 0)  # the first of equals, as `droppable` lists them
         if best[0]:
@@ -441,7 +439,7 @@ def nearest_schools(near: tuple[float, float], radius_km: float, limit: int) -> 
             select(School.id, distance).where(*dialects.within(_dialect(), place)).order_by(distance, School.id).limit(bindparam("limit"))
         )
 
-    found = db.session.execute(_statement(("nearest", place), build), {**values, "limit": limit}).all()
+    found = _execute(("nearest", place), build, {**values, "limit": limit}).all()
     loaded = {school.id: school for school in get_schools([row.id for row in found])}
     whole = len(found) == db.session.scalar(select(func.count()).select_from(School))
     return [(loaded[row.id], row.distance_km) for row in found if row.id in loaded], whole
