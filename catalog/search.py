@@ -1,7 +1,7 @@
 """The one search every door uses (the kiosk, the SMS bot, the API): `search(query) -> Results`.
 
-Filtering, distance, order and paging run in the database, in one statement built here; only the
-distance and order expressions differ by database (`catalog.dialects`). Reading a query, the
+Filtering, distance, order and paging run in the database, in one statement built here (once per
+shape, its values bound); only the distance and order expressions differ by database (`catalog.dialects`). Reading a query, the
 neutral order and what to say about a search are pure decisions in `catalog.query`.
 """
 

@@ -244,3 +244,22 @@ def test_a_number_is_only_its_digits(name, value):
     with pytest.raises(QueryError) as error:
         build_query({"near": ["60637"], name: [value]}, centroid_of=centroid)
     assert error.value.parameter == name
+
+
+def test_searches_of_one_shape_share_their_statements_whatever_their_values(chicago):
+    """A statement is built once per shape (which filters, needs and order), its values bound: searches
+    that differ only in grade, place, radius, sector, seed or page never add one (nor a stale answer)."""
+    from catalog import search as search_module
+
+    zips = sorted({r["zip"] for r in chicago if r["zip"]})[:12]
+    first = search(grade="K", near=zips[0], radius_km=5, need=["sped", "ell"], sector="charter", seed=1)
+    kept = len(search_module._statements)
+    answers = set()
+    for n, (grade, zip_code) in enumerate(zip(["K", "3", "6", "9", "11", "PK"] * 2, zips, strict=True)):
+        result = search(grade=grade, near=zip_code, radius_km=3 + n, need=["sped", "ell"], sector=["district", "charter"][n % 2], seed=n)
+        assert result.total == len(
+            all_ids(grade=grade, near=zip_code, radius_km=3 + n, need=["sped", "ell"], sector=["district", "charter"][n % 2])
+        )
+        answers.add((result.total, tuple(hit.card.id for hit in result.hits)))
+    assert len(answers) > 3 and first.query.grade == 0  # the values did change the answers
+    assert len(search_module._statements) <= kept + 4  # the page past the first, the count, the wider radius: once each
