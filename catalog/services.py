@@ -102,7 +102,7 @@ def _write_schools(records: list[SchoolRecord], existing: set[str]) -> None:
         db.session.execute(delete(Program).where(Program.school_id.in_(chunk)))
         db.session.execute(delete(SchoolText).where(SchoolText.school_id.in_(chunk), SchoolText.locale == "en"))
     for chunk in _chunks(new):
-        db.session.execute(insert(School), chunk)
+        db.session.execute(insert(School.__table__), chunk)
     for chunk in _chunks(changed):
         db.session.execute(update(School), chunk)
     programs = [
@@ -111,7 +111,7 @@ def _write_schools(records: list[SchoolRecord], existing: set[str]) -> None:
         for kind, code, language in sorted(r.programs, key=display_order)
     ]
     for chunk in _chunks(programs):
-        db.session.execute(insert(Program), chunk)
+        db.session.execute(insert(Program.__table__), chunk)
     texts = [
         {"school_id": r.id, "field": name, "locale": "en", "text": getattr(r, name), "source_hash": text_hash(getattr(r, name))}
         for r in records
@@ -119,7 +119,7 @@ def _write_schools(records: list[SchoolRecord], existing: set[str]) -> None:
         if getattr(r, name)
     ]
     for chunk in _chunks(texts):
-        db.session.execute(insert(SchoolText), chunk)
+        db.session.execute(insert(SchoolText.__table__), chunk)
 
 
 def import_schools(

@@ -8,6 +8,8 @@ _NOT_SEARCH_WORD = re.compile(r"[^\w%]+", re.UNICODE)  # keeps "_" (a \w) and "%
 
 
 def _without_accents(text: str) -> str:
+    if text.isascii():  # most of a catalog: nothing to decompose
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
 
