@@ -65,6 +65,8 @@ def register_extensions(app: Flask) -> None:
     db.init_app(app)
     configure_shared_state(app)
     cache.init_app(app)
+    # Flask-Limiter keeps the last app's RATELIMIT_ENABLED as its own default: each app says its own
+    app.config.setdefault("RATELIMIT_ENABLED", True)
     limiter.init_app(app)
     csrf.init_app(app)
     login_manager.init_app(app)

@@ -32,22 +32,15 @@ def catalog_revision() -> int:
 
     Plain SQL. Read once per request (`bump_revision` forgets it): a text asks for it several
     times. Outside a transaction (a cached API answer asks it first, and for it this is the only
-    statement) on a pooled connection of its own, so no transaction is begun and committed for it.
+    statement) on a pooled connection of its own, so no session transaction is begun and committed for it.
     """
     if has_request_context() and "catalog_revision" in g:
         return g.catalog_revision
     if db.session().in_transaction():  # what this transaction sees, its own changes included
         revision = db.session.connection().exec_driver_sql(_REVISION_SQL).scalar() or 0
-    else:
-        connection = db.engine.raw_connection()
-        try:
-            cursor = connection.cursor()
-            cursor.execute(_REVISION_SQL)
-            row = cursor.fetchone()
-            cursor.close()
-        finally:
-            connection.close()  # back to the pool, its transaction rolled back
-        revision = (row[0] if row else 0) or 0
+    else:  # its errors wrapped as every statement's are (a database away is a 503, not a 500)
+        with db.engine.connect() as connection:
+            revision = connection.exec_driver_sql(_REVISION_SQL).scalar() or 0
     if has_request_context():
         g.catalog_revision = revision
     return revision
