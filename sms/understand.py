@@ -952,6 +952,12 @@ def _english_words() -> frozenset[str]:
     return frozenset(w for p in phrases for w in p.split()) | _pattern_words(load_all()["en"].grade_patterns)
 
 
+@lru_cache(maxsize=1)
+def _not_own() -> frozenset[str]:
+    """The words that say no language of a tie more than another: English's, and the languages' names."""
+    return _lexicons()["en"].vocabulary | _english_words() | _merged().languages
+
+
 @lru_cache(maxsize=16)
 def _talk(locale: str) -> frozenset[str]:
     """A language's words and phrases of talk (common words, politeness, commands): its own even
@@ -1011,6 +1017,16 @@ def _latin_language(folded: str, original: str) -> str | None:
             return family
     if len(ranked) > 1 and ranked[0][1] == ranked[1][1] and ranked[0][0] == "en" and _ACCENTED.search(original):
         ranked = ranked[1:]  # an accent English does not write breaks a tie with English: "détails 2" is French
+    if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
+        # a tie: the language with the most words English does not have wins ("school batao" is Roman Urdu,
+        # "pls KG r jonno school" Banglish: "school", "pls", "kg" are English words every lexicon borrowed);
+        # a language's name is no word of its own ("Spanish dual language" is English)
+        english = _not_own()
+        tied = [loc for loc, n in ranked if n == ranked[0][1]]
+        own = {loc: sum(1 for w in words if w in _latin_vocabularies()[loc][0] and w not in english) for loc in tied}
+        best = max(own.values())
+        if best and list(own.values()).count(best) == 1:
+            return max(own, key=own.get)
     if len(ranked) == 1 or ranked[0][1] > ranked[1][1]:
         return ranked[0][0]
     if len(words) >= 3:

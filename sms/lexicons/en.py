@@ -67,7 +67,10 @@ LEXICON = Lexicon(
              "moved", "live", "around", "nearby", "other", "information", "please", "twins", "fall", "next year",
              "this year", "wants", "needed", "uses", "walk", "hear", "see", "help with", "thru", "through", "dear", "deal", "dead", "time", "way", "like", "here", "after", "since", "open", "tell",
              "find", "look", "think", "really", "phone", "address", "hours", "lunch", "uniform", "kind", "kinds", "kinda", "info on", "info about", "tell me about", "more about",
-             "more info"),
+             "more info",
+             # ruling out, as English says it ("no charter schools please", "anything except district")
+             "no", "except", "anything", "nothing", "skip", "avoid", "dont", "without", "excluding", "besides", "instead",
+             "prefer", "rather", "regular"),
     fillers=("please", "pls", "plz", "plse", "pleas", "thanks", "thank you", "thank u", "thx",  "tysm", "now",
              "ok thanks", "can you", "could you", "can u", "could u", "would you", "will you", "can i", "could i",
              "i want to", "i'd like to", "i would like to", "thanks for the info", "thank you for the info",

@@ -258,6 +258,10 @@ def test_without_a_catalog_the_school_asked_about_is_read_from_the_questions_sha
         ("ES w/ IEP সাপোর্ট", {"grades": [0, 5], "needs": ["sped"]}),  # a level in capitals in another script
         ("初中一年级", {"grades": [7, 7]}),
         ("kursiga naafada", {"needs": ["accessible"]}),  # the chair, not special education
+        ("school batao 60659", {"language": "ur"}),  # a tie: the words English does not have tell
+        ("Spanish dual language schools near 60632", {"language": "en", "program_language": "es"}),  # a name is no own word
+        ("no charter schools please, only public", {"language": "en", "sector": "district"}),  # English says "no" too
+        ("K 60637 speshul ed", {"language": "en"}),
     ],
 )
 def test_how_families_really_type_is_read(text, expect):
