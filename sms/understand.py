@@ -784,6 +784,8 @@ def _school_by_shape(text: str) -> str | None:
 
 
 CONTAINED_COMMANDS = ("stop", "start", "help", "more")
+COMMAND_TEXT_WORDS = 8  # a text this short (in words), half of it one command phrase, is that command
+COMMAND_WORD_SHORTEST = 4  # letters a one-word command needs to say it inside a longer text ("help", not "haa")
 CJK_COMMAND_TEXT = 12  # a CJK message this short (in letters) holding a command phrase is that command
 
 
@@ -797,6 +799,17 @@ def _command_within(text: str, message: "_Message", compiled: dict[str, "_Compil
         for clause in clauses:
             bare = _without_fillers(clause, set(clause.split()), merged)
             said |= {name for name in CONTAINED_COMMANDS if bare and any(bare in c.commands[name] for c in compiled.values())}
+    words = message.folded.split()
+    if not said and len(words) <= COMMAND_TEXT_WORDS and not message.cjk:
+        # a short text that is mostly one command phrase ("لا ترسل لي رسائل", "kuwo kale i tus"): that command
+        for name in CONTAINED_COMMANDS:
+            for c in compiled.values():
+                found = message.runs.intersection(c.commands[name])
+                if any(len(p.split()) >= 2 or len(p) >= COMMAND_WORD_SHORTEST for p in found) and 2 * max(
+                    len(p.split()) for p in found
+                ) >= len(words):
+                    said.add(name)
+                    break
     thanked = any(t in message.folded for t in CJK_THANKS)  # "谢谢你的帮助" thanks for the help, asks for none
     if (
         message.cjk
@@ -864,7 +877,8 @@ def _script_language(text: str, locale: str | None = None) -> str | None:
         if locale == "ur" or any(ch in URDU_LETTERS for ch in text):
             return "ur"
         # Urdu typed on an Arabic keyboard ("خصوصي تعليم والي اسكول", "آداب"): its words tell
-        words = fold(text.translate(READ_AS_ARABIC_LETTERS)).split()
+        # only words in Arabic letters: "pls", "ES", "IEP" are no Urdu
+        words = [w for w in fold(text.translate(READ_AS_ARABIC_LETTERS)).split() if _ABJAD_OR_BENGALI.match(w)]
         arabic, urdu = _lexicons()["ar"], _lexicons()["ur"]  # a word or phrase both have says nothing
         runs = _Message.of(" ".join(words)).runs
         shared = {w for p in runs.intersection(arabic.multiword_phrases, urdu.multiword_phrases) for w in p.split()}  # "كي جي"

@@ -165,6 +165,23 @@ _ELL_BEFORE = tuple(
         "aan ku hadlayn",
         "la caawiyo",
         "lagu caawiyo",
+        # the verb first, as often as after ("ma taqaan ingiriisiga")
+        "ma taqaan",
+        "ma taqaano",
+        "ma yaqaano",
+        "ma yaqaanno",
+        "uma yaqaan",
+        "uma taqaan",
+        "ma fahmaan",
+        "ma fahanto",
+        "kuma hadlaan",
+        "kuma hadli karo",
+        "kuma hadli karto",
+        "ma aqoon",
+        "ma aqaan",
+        "baranayaa",
+        "baranaysaa",
+        "baraneysa",
     )
 )
 
@@ -582,7 +599,19 @@ LEXICON = replace(
     programs={
         **LEXICON.programs,
         "visual_impairment": LEXICON.programs["visual_impairment"]
-        + ("wax ma arko", "si fiican wax uma arko", "wax uma arko", "indhaha ka xanuunsan", "aragga ka liita"),
+        + (
+            "wax ma arko",
+            "si fiican wax uma arko",
+            "wax uma arko",
+            "indhaha ka xanuunsan",
+            "aragga ka liita",
+            "ma arko",
+            "ma aragto",
+            "ma arki karo",
+            "ma arki karto",
+            "arki karin",
+            "wax arki karin",
+        ),
     },
 )
 
@@ -603,7 +632,20 @@ LEXICON = replace(
         ),
         "ell": LEXICON.needs["ell"] + ("barashada af ingiriisiga", "barashada ingiriisiga", "af ingiriisi barasho"),
         "accessible": LEXICON.needs["accessible"]
-        + ("kursiga naafada", "kursi naafo", "kursiga naafo", "kursi naafada", "kursiga curyaanka", "kursi curyaan", "kursiga curyaamada"),
+        + (
+            "kursiga naafada",
+            "kursi naafo",
+            "kursiga naafo",
+            "kursi naafada",
+            "kursiga curyaanka",
+            "kursi curyaan",
+            "kursiga curyaamada",
+            "kursiga curyaamiinta",
+            "kursi curyaamiin",
+            "kursiga curyaamiinta",
+            "kursiga naafeyaasha",
+            "kursi naafeed",
+        ),
     },
     negations=LEXICON.negations + ("ma ahan", "maahan", "ma aha", "ma ahayn", "aan ahayn", "ha ahaato", "ma doonayo", "ma rabin"),
 )

@@ -262,6 +262,13 @@ def test_without_a_catalog_the_school_asked_about_is_read_from_the_questions_sha
         ("Spanish dual language schools near 60632", {"language": "en", "program_language": "es"}),  # a name is no own word
         ("no charter schools please, only public", {"language": "en", "sector": "district"}),  # English says "no" too
         ("K 60637 speshul ed", {"language": "en"}),
+        ("لا ترسل لي رسائل", {"intent": "stop"}),  # a short text mostly one command phrase is that command
+        ("kuwo kale i tus", {"intent": "more", "language": "so"}),
+        ("pls مدرسة 60629", {"language": "ar"}),  # Latin words do not vote between Arabic and Urdu
+        ("gabadhayda ma taqaan ingiriisiga", {"needs": ["ell"]}),  # Somali: the verb before "English"
+        ("wiilkaygu ma arko si fiican", {"programs": ["visual_impairment"]}),
+        ("kursiga curyaamiinta", {"needs": ["accessible"]}),
+        ("بائلنگوئل پروگرام عربی", {"needs": ["dual_language"], "program_language": "ar", "language": "ur"}),
     ],
 )
 def test_how_families_really_type_is_read(text, expect):
