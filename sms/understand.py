@@ -274,8 +274,9 @@ def _pattern_words(patterns: tuple[str, ...]) -> set[str]:
     return {w for p in bare for w in re.findall(r"[^\W\d_]{3,}", fold(p))}
 
 
-def _typo_words(lexicon: Lexicon) -> tuple[str, ...]:
-    phrases = [*lexicon.grades, *lexicon.school_words, *lexicon.more, *lexicon.compare]
+def _typo_words(lexicon: Lexicon, pattern_words: set[str]) -> tuple[str, ...]:
+    # the words its grade patterns spell ("grado" in "grado {n}": "tercer grdo") and its details words ("detials 2") too
+    phrases = [*lexicon.grades, *lexicon.school_words, *lexicon.more, *lexicon.compare, *lexicon.details, *pattern_words]
     phrases += [p for group in (*lexicon.needs.values(), *lexicon.programs.values(), *lexicon.sectors.values()) for p in group]
     words = {w for p in phrases for w in p.split() if len(w) >= TYPO_SHORTEST and _typo_script(w)}
     return tuple(sorted(words))
@@ -320,7 +321,7 @@ def _lexicons() -> dict[str, _Compiled]:
             fillers=tuple(sorted(lexicon.fillers, key=len, reverse=True)),
             filler_words=frozenset(w for f in lexicon.fillers for w in f.split()),
             commands={name: frozenset(getattr(lexicon, name)) for name in COMMANDS},
-            typo_words=_typo_words(lexicon),
+            typo_words=_typo_words(lexicon, _pattern_words(raw.grade_patterns)),
         )  # fmt: skip
     return compiled
 
@@ -558,11 +559,14 @@ def _typo_vocabulary(locales: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(sorted({w for loc in locales for w in _lexicons()[loc].typo_words}))
 
 
-def _corrected(folded: str, locales: tuple[str, ...], schools: "SchoolNames | None") -> tuple[str, tuple[tuple[str, str], ...]]:
+def _corrected(
+    folded: str, locales: tuple[str, ...], schools: "SchoolNames | None", asked_in: tuple[str, ...] | None = None
+) -> tuple[str, tuple[tuple[str, str], ...]]:
     """The message with each word no lexicon knows, that is a typo of a need, grade or command
     word of its language, read as that word ("speshal ed" → "special ed"), and the unknown words
     left that still look like a need or grade word (`Understanding.unclear`). A typo keeps its first
-    letter; a school's name is never read as a typo."""
+    letter; a school's name is never read as a typo. `asked_in`: the languages whose words are asked about
+    (by default `locales`)."""
     known = _all_vocabulary()
     unknown = {w for w in folded.split() if len(w) >= TYPO_SHORTEST and _typo_script(w) and w not in known}
     unknown -= GENERIC_NAME_WORDS  # "prep" in "Golder College Prep" is not "prek"
@@ -579,8 +583,9 @@ def _corrected(folded: str, locales: tuple[str, ...], schools: "SchoolNames | No
         if found:
             fixes[word] = found[0]
     unclear = {}
-    if set(locales) <= set(WORDFREQ_LOCALES):  # a Creole or Somali word cannot be told from a typo
-        looks_like = _looks_like(locales)
+    asked_in = asked_in or locales
+    if set(asked_in) <= set(WORDFREQ_LOCALES):  # a Creole or Somali word cannot be told from a typo
+        looks_like = _looks_like(asked_in)
         for word in (w for w in dict.fromkeys(folded.split()) if w in unknown and w not in fixes and len(w) >= UNCLEAR_SHORTEST):
             near = None if _is_common(word) else _near_an_ask(word, looks_like)
             if near:
@@ -1171,7 +1176,14 @@ def parse(text: str, locale: str | None = None, schools: SchoolNames | None = No
     if detected not in (*LATIN_LOCALES, None) and _LEVEL_ABBREVIATION.search(text):  # "ES w/ IEP সাপোর্ট", "HS 근처"
         folded = re.sub(r"\b(es|ms|hs)\b", lambda m: _LEVELS[m.group(1)], folded)
     folded = _expanded(folded, (detected or "en",))  # "silla d ruedas", "gd dac biet", "sch 4 my son"
-    folded, unclear = _corrected(folded, tuple(loc for loc in own if loc in TYPO_LOCALES) or LATIN_LOCALES, schools)
+    as_written = folded  # a command's typo is read from the text as written, not through another word's ("stpo")
+    # a text no word of which tells its language is read through every Latin language's typos ("edikasyon espesial")
+    typo_locales = tuple(loc for loc in own if loc in TYPO_LOCALES) if detected else LATIN_LOCALES
+    folded, unclear = _corrected(folded, typo_locales or LATIN_LOCALES, schools, own if not detected else None)
+    if detected is None and text.isascii():  # read through its typos, the text may say its language ("edikasyon espesyal")
+        detected = _latin_language(folded, folded)
+        order = [loc for loc in dict.fromkeys([detected, locale, "en", *LOCALES]) if loc]
+        own = tuple(dict.fromkeys(loc for loc in (detected, locale, "en") if loc))
     if detected == "ko":
         folded = _hangul_repaired(folded)  # "특수교윽" is 특수교육
     compiled = {loc: _lexicons()[loc] for loc in order}
@@ -1285,7 +1297,9 @@ def parse(text: str, locale: str | None = None, schools: SchoolNames | None = No
     if wider or grades or near or needs or sector or _any(message, merged.school_words):
         return Understanding(intent="search", **facets)
     if not asks and not school:
-        typed = _command_typo(without_any_filler, own if detected else TYPO_LOCALES)  # "halp", "sigiente", "pomoshch"
+        typed = _command_typo(  # "halp", "sigiente", "pomoshch"
+            _without_fillers(as_written, set(as_written.split()), merged), own if detected else TYPO_LOCALES
+        )
         if typed:
             intent, written_in = typed
             return Understanding(language=detected or written_in, intent=intent)

@@ -268,6 +268,11 @@ def test_without_a_catalog_the_school_asked_about_is_read_from_the_questions_sha
         ("gabadhayda ma taqaan ingiriisiga", {"needs": ["ell"]}),  # Somali: the verb before "English"
         ("wiilkaygu ma arko si fiican", {"programs": ["visual_impairment"]}),
         ("kursiga curyaamiinta", {"needs": ["accessible"]}),
+        ("edikasyon espesial", {"needs": ["sped"], "language": "ht"}),  # no language said: every language's typos
+        ("tercer grdo", {"grades": [3, 3]}),  # a grade pattern's word misspelt
+        ("quinto gardo", {"grades": [5, 5]}),
+        ("detials 2", {"intent": "details", "choices": [2]}),  # a details word misspelt
+        ("stpo", {"intent": "stop", "language": "en"}),  # a command's typo, read as written
         ("بائلنگوئل پروگرام عربی", {"needs": ["dual_language"], "program_language": "ar", "language": "ur"}),
     ],
 )
