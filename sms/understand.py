@@ -971,6 +971,16 @@ def _english_words() -> frozenset[str]:
     return frozenset(w for p in phrases for w in p.split()) | _pattern_words(load_all()["en"].grade_patterns)
 
 
+@lru_cache(maxsize=4096)
+def _english_typo(word: str) -> bool:
+    """Say whether a word no common word of our languages is, is one edit from a word of English's school
+    phrases, its first letter kept ("midle", "hight", "specail"): English misspelt, whichever lexicon has it."""
+    if len(word) < UNCLEAR_SHORTEST or not word.isascii() or word in _english_words() or _is_common(word):
+        return False
+    same_start = [w for w in _english_words() if w[0] == word[0] and abs(len(w) - len(word)) <= 1]
+    return process.extractOne(word, same_start, scorer=OSA.distance, score_cutoff=1) is not None
+
+
 @lru_cache(maxsize=1)
 def _not_own() -> frozenset[str]:
     """The words that say no language of a tie more than another: English's, and the languages' names."""
@@ -1005,19 +1015,24 @@ def _latin_language(folded: str, original: str) -> str | None:
     if "en" not in scores or len(scores) > 1:
         # English words another language borrowed ("special ed", "hi school", "wheel chair") are English in a
         # text that holds none of that language's own words: "special ed 60637" is English
+        # (an English word misspelt as another lexicon also has it is English too: "midle school", "hight school")
         english = _english_words()
         vocabularies = _latin_vocabularies()
-        borrowed = [p for loc in scores for p in runs.intersection(vocabularies[loc][1]) if english.issuperset(p.split())]
+
+        def is_english(phrase: str) -> bool:
+            return all(w in english or _english_typo(w) for w in phrase.split())
+
+        borrowed = [p for loc in scores for p in runs.intersection(vocabularies[loc][1]) if is_english(p)]
         said = {w for p in borrowed if p not in _talk("en") for w in p.split()}  # "ed" of "special ed" is no Creole "èd"
         own = [
             w
             for loc in scores
             if loc != "en"
             for w in words
-            if w in vocabularies[loc][0] and w not in said and (w not in english or w in _talk(loc))
+            if w in vocabularies[loc][0] and w not in said and (not is_english(w) or w in _talk(loc) and w not in _talk("en"))
         ]
         own += [p for loc in scores if loc != "en" for p in runs.intersection(vocabularies[loc][1])
-                if not english.issuperset(p.split()) or p in _talk(loc)]  # fmt: skip
+                if not is_english(p) or p in _talk(loc) and p not in _talk("en")]  # fmt: skip
         if not own and any(w in english for w in words):
             return "en"
     ranked = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)

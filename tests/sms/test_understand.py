@@ -273,6 +273,8 @@ def test_without_a_catalog_the_school_asked_about_is_read_from_the_questions_sha
         ("quinto gardo", {"grades": [5, 5]}),
         ("detials 2", {"intent": "details", "choices": [2]}),  # a details word misspelt
         ("stpo", {"intent": "stop", "language": "en"}),  # a command's typo, read as written
+        ("midle school 60637", {"language": "en", "grades": [6, 8]}),  # English misspelt, whichever lexicon has it
+        ("hight school 60637", {"language": "en", "grades": [9, 12]}),
         ("بائلنگوئل پروگرام عربی", {"needs": ["dual_language"], "program_language": "ar", "language": "ur"}),
     ],
 )
