@@ -867,9 +867,11 @@ def _script_language(text: str, locale: str | None = None) -> str | None:
             scripts[s] = scripts.get(s, 0) + 1
     # A script other than Latin decides, even when a school's English name outnumbers it.
     other = {script: n for script, n in scripts.items() if script not in ("latin", "other")}
-    if not other or max(other.values()) < 2:
+    if not other:
         return None
     top = max(other, key=other.get)
+    if other[top] < 2 and top != "hangul":  # one Hangul syllable is a word ("더", "초3"); one letter of another script no text
+        return None
     if top == "hangul":
         return "ko"
     if top in ("han", "kana"):
@@ -1092,6 +1094,8 @@ def _grades(message: _Message, order: list[str], language: str | None = None) ->
     spans, used = [], set()
     if language in K_IS_A_WORD and "k" in message.runs and _LONE_K.search(message.folded):
         message = _Message.of(_LONE_K.sub(" ", message.folded))
+    numbered = []  # (where, span) of each grade a pattern read
+    years = []  # where a phrase naming one grade is: a number read inside it is its year ("중학교 1학년" is 7th)
     for locale in order:
         compiled = _lexicons()[locale]
         for pattern in compiled.grade_patterns:
@@ -1099,9 +1103,15 @@ def _grades(message: _Message, order: list[str], language: str | None = None) ->
                 value = match.group(1)
                 number = int(value) if value.isdigit() else compiled.lexicon.number_words.get(value)
                 if number is not None and 1 <= number <= 12:
-                    spans.append((number, number))
+                    numbered.append((match.span(1), (number, number)))
                     used.add(value)
-        spans += [compiled.lexicon.grades[phrase] for phrase in _found(message, compiled.lexicon.grades)]
+        for phrase in _found(message, compiled.lexicon.grades):
+            span = compiled.lexicon.grades[phrase]
+            spans.append(span)
+            if span[0] == span[1] and any(ch.isdigit() for ch in phrase):
+                at = _where(message.folded, phrase)
+                years.append((at, at + len(phrase)))
+    spans += [span for (start, end), span in numbered if not any(a <= start and end <= b for a, b in years)]
     if not spans:
         return None, used
     single = [span for span in spans if span[0] == span[1]]

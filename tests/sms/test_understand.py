@@ -275,6 +275,15 @@ def test_without_a_catalog_the_school_asked_about_is_read_from_the_questions_sha
         ("stpo", {"intent": "stop", "language": "en"}),  # a command's typo, read as written
         ("midle school 60637", {"language": "en", "grades": [6, 8]}),  # English misspelt, whichever lexicon has it
         ("hight school 60637", {"language": "en", "grades": [9, 12]}),
+        ("중학교 1학년", {"grades": [7, 7]}),  # a year counted from the start of middle school
+        ("고2", {"grades": [11, 11], "language": "ko"}),  # one Hangul syllable says Korean
+        ("더", {"intent": "more", "language": "ko"}),
+        ("특교", {"needs": ["sped"]}),
+        ("한영 이중언어", {"needs": ["dual_language"], "program_language": "ko"}),
+        ("спец обр", {"needs": ["sped"]}),  # Russian shorthand
+        ("для первоклашки", {"grades": [1, 1]}),
+        ("detskiy sad 60645", {"grades": [0, 0], "language": "ru"}),
+        ("pomosh", {"intent": "help", "language": "ru"}),
         ("بائلنگوئل پروگرام عربی", {"needs": ["dual_language"], "program_language": "ar", "language": "ur"}),
     ],
 )
