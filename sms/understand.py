@@ -560,19 +560,23 @@ def _typo_vocabulary(locales: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def _corrected(
-    folded: str, locales: tuple[str, ...], schools: "SchoolNames | None", asked_in: tuple[str, ...] | None = None
+    folded: str,
+    locales: tuple[str, ...],
+    schools: "SchoolNames | None",
+    asked_in: tuple[str, ...] | None = None,
+    phrases_of: tuple[str, ...] | None = None,
 ) -> tuple[str, tuple[tuple[str, str], ...]]:
     """The message with each word no lexicon knows, that is a typo of a need, grade or command
     word of its language, read as that word ("speshal ed" → "special ed"), and the unknown words
     left that still look like a need or grade word (`Understanding.unclear`). A typo keeps its first
     letter; a school's name is never read as a typo. `asked_in`: the languages whose words are asked about
-    (by default `locales`)."""
+    (by default `locales`); `phrases_of`: the languages whose phrases repair a word in them (by default `locales`)."""
     known = _all_vocabulary()
     unknown = {w for w in folded.split() if len(w) >= TYPO_SHORTEST and _typo_script(w) and w not in known}
     unknown -= GENERIC_NAME_WORDS  # "prep" in "Golder College Prep" is not "prek"
     if schools:
         unknown -= set(schools.schools_by_word)
-    folded = _phrase_repaired(folded, locales)
+    folded = _phrase_repaired(folded, phrases_of or locales)
     if not unknown:
         return folded, ()
     vocabulary = _typo_vocabulary(locales)
@@ -594,7 +598,8 @@ def _corrected(
     return corrected, tuple(unclear.items())
 
 
-PHRASE_TYPO_LOCALES = ("en", "es", "vi", "ht", "fr", "fil", "ru")  # Somali's generated phrases are too many to index
+PHRASE_TYPO_LOCALES = ("en", "es", "vi", "ht", "fr", "fil", "ru", "ar", "ur", "bn")  # Somali's generated phrases are too many to index
+ABJAD_PHRASE_TYPO_SHORTEST = 8  # Arabic letters write no short vowels: "تعليم خاص" is a phrase of nine
 PHRASE_TYPO_SHORTEST = 10  # a phrase this long (in letters) may hold one word one edit off ("no can" is not "no car")
 
 
@@ -607,7 +612,8 @@ def _phrase_slots(locale: str) -> dict[str, tuple[str, ...]]:
     slots: dict[str, set[str]] = {}
     for phrase in phrases:
         words = phrase.split()
-        if 2 <= len(words) <= 4 and len(phrase) >= PHRASE_TYPO_SHORTEST and all(_typo_script(w) for w in words):
+        shortest = ABJAD_PHRASE_TYPO_SHORTEST if _ABJAD_OR_BENGALI.match(phrase) else PHRASE_TYPO_SHORTEST
+        if 2 <= len(words) <= 4 and len(phrase) >= shortest and all(_typo_script(w) for w in words):
             for at, word in enumerate(words):
                 if len(word) >= 3:
                     slots.setdefault(" ".join([*words[:at], "_", *words[at + 1 :]]), set()).add(word)
@@ -639,6 +645,8 @@ def _phrase_repaired(folded: str, locales: tuple[str, ...]) -> str:
             for at in range(n):
                 word = run[at]
                 if len(word) < 3 or not _typo_script(word):
+                    continue
+                if _ABJAD_OR_BENGALI.match(word) and word in _all_vocabulary():  # a known word of these scripts stays ("مڈل")
                     continue
                 gap = " ".join([*run[:at], "_", *run[at + 1 :]])
                 for fills in (s[gap] for s in slots if gap in s):
@@ -1204,7 +1212,7 @@ def parse(text: str, locale: str | None = None, schools: SchoolNames | None = No
     as_written = folded  # a command's typo is read from the text as written, not through another word's ("stpo")
     # a text no word of which tells its language is read through every Latin language's typos ("edikasyon espesial")
     typo_locales = tuple(loc for loc in own if loc in TYPO_LOCALES) if detected else LATIN_LOCALES
-    folded, unclear = _corrected(folded, typo_locales or LATIN_LOCALES, schools, own if not detected else None)
+    folded, unclear = _corrected(folded, typo_locales or LATIN_LOCALES, schools, own if not detected else None, own if detected else None)
     if detected is None and text.isascii():  # read through its typos, the text may say its language ("edikasyon espesyal")
         detected = _latin_language(folded, folded)
         order = [loc for loc in dict.fromkeys([detected, locale, "en", *LOCALES]) if loc]

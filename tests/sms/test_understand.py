@@ -284,6 +284,9 @@ def test_without_a_catalog_the_school_asked_about_is_read_from_the_questions_sha
         ("для первоклашки", {"grades": [1, 1]}),
         ("detskiy sad 60645", {"grades": [0, 0], "language": "ru"}),
         ("pomosh", {"intent": "help", "language": "ru"}),
+        ("تعليم خاس", {"needs": ["sped"]}),  # Arabic: a word of a phrase one letter off
+        ("مدرسة ابتدائبة", {"grades": [0, 5]}),
+        ("بیٹے کے لیے مڈل اسکول چاہیے", {"grades": [6, 8]}),  # a known word stays
         ("بائلنگوئل پروگرام عربی", {"needs": ["dual_language"], "program_language": "ar", "language": "ur"}),
     ],
 )
