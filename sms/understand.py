@@ -701,6 +701,48 @@ def _hangul_repaired(folded: str) -> str:
     return out
 
 
+HAN_TYPO_SHORTEST = 4  # characters a Chinese phrase needs to be read through one character miswritten
+
+
+@lru_cache(maxsize=1)
+def _han_asks() -> tuple[frozenset[str], dict[str, tuple[str, ...]]]:
+    """Every Chinese phrase, and the need, program, grade and sector phrases of HAN_TYPO_SHORTEST characters
+    or more, all Han, by their first character."""
+    by_start: dict[str, set[str]] = {}
+    for locale in ("zh_Hans", "zh_Hant"):
+        lexicon = _lexicons()[locale].lexicon
+        groups = (*lexicon.needs.values(), *lexicon.programs.values(), *lexicon.sectors.values(), tuple(lexicon.grades))
+        for phrase in (p for group in groups for p in group):
+            if len(phrase) >= HAN_TYPO_SHORTEST and _HAN_ONLY.fullmatch(phrase):
+                by_start.setdefault(phrase[0], set()).add(phrase)
+    known = frozenset(p for loc in ("zh_Hans", "zh_Hant") for p in (*_lexicons()[loc].vocabulary, *_lexicons()[loc].multiword_phrases))
+    return known | _all_sector_phrases(), {first: tuple(sorted(found)) for first, found in by_start.items()}
+
+
+def _all_sector_phrases() -> frozenset[str]:
+    return frozenset(p for c in _lexicons().values() for group in c.lexicon.sectors.values() for p in group)
+
+
+_HAN_ONLY = re.compile("[\u3400-\u9fff]+")
+
+
+def _han_repaired(folded: str) -> str:
+    """A Chinese message with a need, program, grade or sector phrase of three characters or more one
+    character miswritten read as the phrase ("幼儿院" → "幼儿园", "特殊教肓" → "特殊教育", "公力学校" → "公立学校"):
+    the first character kept; not when what is written is or holds a phrase too ("特許學校" is no "特殊學校",
+    "特殊教育吗" no "特殊教育班"), nor when the message already holds the phrase."""
+    known, by_start = _han_asks()
+    for start, first in enumerate(folded):
+        for phrase in by_start.get(first, ()):
+            written = folded[start : start + len(phrase)]
+            if len(written) == len(phrase) and written not in known and _HAN_ONLY.fullmatch(written):
+                if sum(a != b for a, b in zip(written, phrase, strict=True)) == 1 and phrase not in folded:
+                    # what is written holds a phrase of its own ("特殊教育吗" is no "特殊教育班")
+                    if not any(p in written for p in known if len(p) >= 2):
+                        return f"{folded} {phrase}"
+    return folded
+
+
 UNCLEAR_SHORTEST = common_words.SHORTEST  # shorter unknown words are too many to ask about ("sera", "ptit")
 WORDFREQ_LOCALES = common_words.LOCALES  # our Latin languages with a list of common words (not Haitian Creole, Somali)
 
@@ -1219,6 +1261,8 @@ def parse(text: str, locale: str | None = None, schools: SchoolNames | None = No
         own = tuple(dict.fromkeys(loc for loc in (detected, locale, "en") if loc))
     if detected == "ko":
         folded = _hangul_repaired(folded)  # "특수교윽" is 특수교육
+    elif detected in ("zh_Hans", "zh_Hant"):
+        folded = _han_repaired(folded)  # "特殊教肓" is 特殊教育
     compiled = {loc: _lexicons()[loc] for loc in order}
     lexicons = {loc: c.lexicon for loc, c in compiled.items()}
     merged = _merged()

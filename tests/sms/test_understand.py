@@ -287,6 +287,9 @@ def test_without_a_catalog_the_school_asked_about_is_read_from_the_questions_sha
         ("تعليم خاس", {"needs": ["sped"]}),  # Arabic: a word of a phrase one letter off
         ("مدرسة ابتدائبة", {"grades": [0, 5]}),
         ("بیٹے کے لیے مڈل اسکول چاہیے", {"grades": [6, 8]}),  # a known word stays
+        ("特殊教肓", {"needs": ["sped"]}),  # Chinese: a phrase of four characters, one miswritten
+        ("我们不要特許學校", {"needs": [], "sector": "district"}),  # a phrase written is no typo of another
+        ("Kelly High 有特殊教育吗", {"programs": []}),  # nor is one holding a phrase
         ("بائلنگوئل پروگرام عربی", {"needs": ["dual_language"], "program_language": "ar", "language": "ur"}),
     ],
 )
