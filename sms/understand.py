@@ -1158,7 +1158,7 @@ def _grades(message: _Message, order: list[str], language: str | None = None) ->
         for phrase in _found(message, compiled.lexicon.grades):
             span = compiled.lexicon.grades[phrase]
             spans.append(span)
-            if span[0] == span[1] and any(ch.isdigit() for ch in phrase):
+            if span[0] == span[1]:
                 at = _where(message.folded, phrase)
                 years.append((at, at + len(phrase)))
     spans += [span for (start, end), span in numbered if not any(a <= start and end <= b for a, b in years)]

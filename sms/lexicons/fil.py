@@ -429,5 +429,5 @@ LEXICON = replace(
     LEXICON,
     help=LEXICON.help + ("ano to", "ano ito", "ano po ito", "ano po to", "ano ba to", "ano ba ito", "di ko gets po"),
     stop=LEXICON.stop + ("wag na po mag text", "wag na mag text", "wag nyo na ako itext", "huwag na pong mag text", "ayoko na ng text po"),
-    fillers=LEXICON.fillers + ("yung", "ung", "ang"),
+    fillers=LEXICON.fillers + ("yung", "ung", "ang", "pede po", "pwede po", "pwde po", "pde po", "pede", "pwede"),
 )

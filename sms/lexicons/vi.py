@@ -243,6 +243,11 @@ LEXICON = replace(
         "t": "toi",
         "mk": "minh",
         "bnhieu": "bao nhieu",
+        "th": "tieu hoc",
+        "mn": "mam non",
+        "hs": "hoc sinh",
+        "ngta": "nguoi ta",
+        "xe bt": "xe buyt",
     },
 )
 

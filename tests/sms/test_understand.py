@@ -290,6 +290,11 @@ def test_without_a_catalog_the_school_asked_about_is_read_from_the_questions_sha
         ("特殊教肓", {"needs": ["sped"]}),  # Chinese: a phrase of four characters, one miswritten
         ("我们不要特許學校", {"needs": [], "sector": "district"}),  # a phrase written is no typo of another
         ("Kelly High 有特殊教育吗", {"programs": []}),  # nor is one holding a phrase
+        ("mi hijo va a entrar a primero de secundaria", {"grades": [7, 7]}),  # a year counted from secundaria's start
+        ("3ro de prepa", {"grades": [12, 12]}),
+        ("mas x fa", {"intent": "more"}),  # Spanish politeness as texted
+        ("truong th cho be", {"grades": [0, 5]}),  # Vietnamese shorthand
+        ("pede po help", {"intent": "help"}),
         ("بائلنگوئل پروگرام عربی", {"needs": ["dual_language"], "program_language": "ar", "language": "ur"}),
     ],
 )
