@@ -390,6 +390,8 @@ def _all_vocabulary() -> frozenset[str]:
     phrases = [phrase for compiled in _lexicons().values() for phrase in (*compiled.vocabulary, *compiled.multiword_phrases)]
     phrases += [p for compiled in _lexicons().values() for group in compiled.lexicon.sectors.values() for p in group]
     phrases += [name for compiled in _lexicons().values() for name in compiled.lexicon.languages]
+    # and the words that rule something out ("uma baahni"), which are no typo of a need either
+    phrases += [p for compiled in _lexicons().values() for p in (*compiled.lexicon.negations, *compiled.lexicon.not_needed)]
     return frozenset(w for phrase in phrases for w in phrase.split())
 
 
@@ -1309,7 +1311,7 @@ def parse(text: str, locale: str | None = None, schools: SchoolNames | None = No
         accessible = _found(message, merged.needs["accessible"])
         if all(any(_inside(sped, phrase) for phrase in accessible) for sped in _found(message, merged.needs["sped"])):
             needs.remove("sped")
-    sector_cues, need_cues = _cues(own)
+    sector_cues, need_cues = _cues(own if detected else LOCALES)  # no language said: any language's "not"
     if needs and _any_cue(message, need_cues):  # "we don't need a bus, we live close"
         _wanted, ruled_out = _sides(text, {need: merged.needs[need] for need in needs}, need_cues)
         needs = [need for need in needs if need not in ruled_out]

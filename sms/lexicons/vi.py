@@ -196,7 +196,10 @@ LEXICON = Lexicon(
     negations=_d("không muốn", "ko muốn", "k muốn", "hong muốn", "hok muốn", "không lấy", "ko lấy", "k lấy", "không phải",
                  "ko phải", "k phải", "hong phải", "chẳng phải", "không chọn", "ko chọn", "trừ", "ngoại trừ", "trừ ra", "trừ trường",
                  "miễn không phải", "miễn là không phải", "miễn sao không phải", "đừng chọn", "đừng lấy", "đừng gửi",
-                 "không thích", "ko thích", "k thích", "bỏ qua", "tránh", "chứ không", "chứ ko", "không phải là", "không xét", "không tính", "loại bỏ", "trường gì cũng được trừ", "nào cũng được trừ", "đừng có", "loại trừ"),
+                 "không thích", "ko thích", "k thích", "bỏ qua", "tránh", "chứ không", "chứ ko", "không phải là", "không xét", "không tính", "loại bỏ", "trường gì cũng được trừ", "nào cũng được trừ", "đừng có", "loại trừ",
+                 # "không" right before the sector ("ko charter"): after a question it asks ("có trường charter không?")
+                 *(f"{no} {sector}" for no in ("không", "ko", "k", "hông", "hok", "khong") for sector in ("charter", "trường charter",
+                   "công lập", "trường công", "trường công lập", "district"))),
     not_needed=_d("không cần", "ko cần", "k cần", "hong cần", "hok cần", "khỏi cần", "chẳng cần", "không cần thiết",
                   "không có nhu cầu", "chưa cần", "không dùng", "ko dùng", "không xài", "tự đưa", "tự chở",
                   "tự đưa đón", "có xe riêng", "tự lái", "mình tự đưa", "tôi tự đưa", "không cần lắm"),

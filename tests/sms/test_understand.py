@@ -295,6 +295,11 @@ def test_without_a_catalog_the_school_asked_about_is_read_from_the_questions_sha
         ("mas x fa", {"intent": "more"}),  # Spanish politeness as texted
         ("truong th cho be", {"grades": [0, 5]}),  # Vietnamese shorthand
         ("pede po help", {"intent": "help"}),
+        ("bas uma baahni", {"needs": [], "language": "so"}),  # a word that rules out is no typo of a need
+        ("cualquiera menos charter", {"sector": "district"}),  # no language said: any language's "not"
+        ("ko charter", {"sector": "district", "language": "vi"}),  # Vietnamese "không" right before the sector
+        ("có trường charter không?", {"sector": "charter"}),  # ... after it, a question
+        ("特許學校除外", {"sector": "district"}),
         ("بائلنگوئل پروگرام عربی", {"needs": ["dual_language"], "program_language": "ar", "language": "ur"}),
     ],
 )
