@@ -344,6 +344,7 @@ class _Merged:
     topics: frozenset[str]
     greeting: frozenset[str]
     switch_to: dict[str, str]  # a language's name in any language → our locale for it ("inglés" → "en")
+    no_car: frozenset[str]  # "we have no car": transit, unless the school bus is asked for too
 
 
 @lru_cache(maxsize=1)
@@ -369,6 +370,7 @@ def _merged() -> _Merged:
         greeting=union(lex.greeting for lex in lexicons),
         switch_to={**{name: LOCALE_OF_LANGUAGE[code] for lex in lexicons for name, code in lex.languages.items() if code in LOCALE_OF_LANGUAGE},
                    **{name: lex.locale for lex in lexicons for name in lex.names}},
+        no_car=union(lex.no_car for lex in lexicons),
     )  # fmt: skip
 
 
@@ -701,6 +703,15 @@ def _hangul_repaired(folded: str) -> str:
                 if found and found[0] not in text:
                     return f"{out} {found[0]}"  # the phrase beside the message: what it asks is read from there
     return out
+
+
+def _without_conjunction(folded: str) -> str:
+    """An Arabic message with "and" (و) written onto a known word split off it ("وما تحكي" → "و ما تحكي",
+    "وباص" → "و باص"): the phrases are written without it."""
+    known = _all_vocabulary()
+    words = folded.split()
+    split = [f"و {w[1:]}" if len(w) > 2 and w[0] == "و" and w[1:] in known else w for w in words]
+    return " ".join(split) if split != words else folded
 
 
 HAN_TYPO_SHORTEST = 4  # characters a Chinese phrase needs to be read through one character miswritten
@@ -1261,6 +1272,8 @@ def parse(text: str, locale: str | None = None, schools: SchoolNames | None = No
         detected = _latin_language(folded, folded)
         order = [loc for loc in dict.fromkeys([detected, locale, "en", *LOCALES]) if loc]
         own = tuple(dict.fromkeys(loc for loc in (detected, locale, "en") if loc))
+    if detected == "ar":
+        folded = _without_conjunction(folded)  # "وما تحكي انجليزي" is "و ما تحكي انجليزي"
     if detected == "ko":
         folded = _hangul_repaired(folded)  # "특수교윽" is 특수교육
     elif detected in ("zh_Hans", "zh_Hant"):
@@ -1307,6 +1320,8 @@ def parse(text: str, locale: str | None = None, schools: SchoolNames | None = No
         transit = _found(message, merged.needs["transit"])
         if all(any(_inside(bus, phrase) for phrase in transit) for bus in _found(message, merged.needs["bus"])):
             needs.remove("bus")
+        elif transit <= merged.no_car:  # "we have no car, he needs the school bus": the bus is what is asked
+            needs.remove("transit")
     if "sped" in needs and "accessible" in needs and not programs:  # "kursiga naafada": the chair, not special education
         accessible = _found(message, merged.needs["accessible"])
         if all(any(_inside(sped, phrase) for phrase in accessible) for sped in _found(message, merged.needs["sped"])):

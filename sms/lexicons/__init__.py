@@ -42,6 +42,8 @@ class Lexicon:
     topics: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "apply" → ("how to apply", …)
     # SMS shorthand read as the words it stands for in a text of this language ("d" → "de", "ko" → "không")
     shorthand: dict[str, str] = field(default_factory=dict)
+    # "we have no car": public transit (also in `needs["transit"]`), unless the school bus is asked for as well
+    no_car: tuple[str, ...] = ()
 
 
 def load_all() -> dict[str, Lexicon]:

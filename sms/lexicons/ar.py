@@ -446,3 +446,22 @@ LEXICON = replace(
         "sanawy": (9, 12),
     },
 )
+
+# "We have no car": public transit, unless the school bus is asked for as well (`Lexicon.no_car`)
+_NO_CAR = (
+    "ما عندي سيارة",
+    "ما عندنا سيارة",
+    "ما عندي سياره",
+    "ما عندنا سياره",
+    "ليس لدي سيارة",
+    "ليس لدينا سيارة",
+    "معنديش عربية",
+    "معندناش عربية",
+    "ما عندي عربية",
+    "بدون سيارة",
+    "ما بسوق",
+    "ما عندي سيارة اوصله",
+    "لا املك سيارة",
+    "ما في سيارة",
+)
+LEXICON = replace(LEXICON, needs={**LEXICON.needs, "transit": LEXICON.needs["transit"] + _NO_CAR}, no_car=_NO_CAR)

@@ -363,3 +363,32 @@ LEXICON = replace(
     help=LEXICON.help + ("what is this", "whats this", "wat is this", "what's this", "i dont understand", "idk how this works", "confused"),
     stop=LEXICON.stop + ("unsubscribe me", "unsub me", "remove me", "take me off", "take me off the list", "no more texts pls"),
 )
+
+# "We have no car": public transit, unless the school bus is asked for as well (`Lexicon.no_car`)
+_NO_CAR = (
+    "no car",
+    "don't have a car",
+    "dont have a car",
+    "do not have a car",
+    "without a car",
+    "we have no car",
+    "no vehicle",
+    "don't drive",
+    "dont drive",
+    "can't drive",
+    "cant drive",
+    "i don't drive",
+    "no ride",
+)
+LEXICON = replace(LEXICON, needs={**LEXICON.needs, "transit": LEXICON.needs["transit"] + _NO_CAR}, no_car=_NO_CAR)
+
+# A child who speaks only another language, said in a sentence ("she only speaks Spanish"): English-learner help
+LEXICON = replace(
+    LEXICON,
+    needs={
+        **LEXICON.needs,
+        "ell": LEXICON.needs["ell"]
+        + ("only speaks", "only speak", "speaks only", "just speaks", "only talks", "doesn't know english", "doesnt know english",
+           "does not know english", "no english", "little english", "not much english", "barely speaks english"),
+    },
+)  # fmt: skip

@@ -431,3 +431,22 @@ LEXICON = replace(
         },
     },
 )
+
+# "We have no car": public transit, unless the school bus is asked for as well (`Lexicon.no_car`)
+_NO_CAR = (
+    "no tenemos carro",
+    "no tengo carro",
+    "no tenemos coche",
+    "no tengo coche",
+    "no tenemos auto",
+    "no tengo auto",
+    "sin carro",
+    "sin coche",
+    "no tenemos vehiculo",
+    "no tengo vehiculo",
+    "no manejo",
+    "no tengo como llevarlo",
+    "no tengo como llevarla",
+    "no tengo en que llevarlo",
+)
+LEXICON = replace(LEXICON, needs={**LEXICON.needs, "transit": LEXICON.needs["transit"] + _NO_CAR}, no_car=_NO_CAR)

@@ -185,3 +185,16 @@ LEXICON = replace(
     help=LEXICON.help + ("kisa sa ye", "kisa sa a ye", "sa se kisa", "kisa sa vle di", "m pa konprann"),
     more=LEXICON.more + ("gen lot", "gen lòt", "gen lòt ankò", "gen lot anko", "lòt ankò souple"),
 )
+
+# "We have no car": public transit, unless the school bus is asked for as well (`Lexicon.no_car`)
+_NO_CAR = (
+    "pa gen machin",
+    "nou pa gen machin",
+    "m pa gen machin",
+    "mwen pa gen machin",
+    "san machin",
+    "pa gen oto",
+    "m pa kondi",
+    "mwen pa kondi",
+)
+LEXICON = replace(LEXICON, needs={**LEXICON.needs, "transit": LEXICON.needs["transit"] + _NO_CAR}, no_car=_NO_CAR)

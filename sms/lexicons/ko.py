@@ -160,3 +160,7 @@ LEXICON = replace(
         },
     },
 )
+
+# "We have no car": public transit, unless the school bus is asked for as well (`Lexicon.no_car`)
+_NO_CAR = ("차가 없", "차 없", "자동차가 없", "운전을 못", "운전 못", "차가 없어서", "운전을 안")
+LEXICON = replace(LEXICON, needs={**LEXICON.needs, "transit": LEXICON.needs["transit"] + _NO_CAR}, no_car=_NO_CAR)

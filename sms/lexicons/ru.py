@@ -492,3 +492,17 @@ LEXICON = replace(
                                                 ("украинск", "uk"), ("японск", "ja"))},
     },
 )  # fmt: skip
+
+# "We have no car": public transit, unless the school bus is asked for as well (`Lexicon.no_car`)
+_NO_CAR = (
+    "нет машины",
+    "у нас нет машины",
+    "у меня нет машины",
+    "без машины",
+    "нет авто",
+    "не вожу машину",
+    "не за рулем",
+    "нет автомобиля",
+    "машины нет",
+)
+LEXICON = replace(LEXICON, needs={**LEXICON.needs, "transit": LEXICON.needs["transit"] + _NO_CAR}, no_car=_NO_CAR)

@@ -649,3 +649,18 @@ LEXICON = replace(
     },
     negations=LEXICON.negations + ("ma ahan", "maahan", "ma aha", "ma ahayn", "aan ahayn", "ha ahaato", "ma doonayo", "ma rabin"),
 )
+
+# "We have no car": public transit, unless the school bus is asked for as well (`Lexicon.no_car`)
+_NO_CAR = (
+    "gaari ma lihin",
+    "gaari ma haysano",
+    "gaari ma lihi",
+    "baabuur ma lihin",
+    "baabuur ma haysano",
+    "gaari ma leh",
+    "gaari ma lihid",
+    "gaari ma lahayn",
+    "gaari la aan",
+    "ma wado gaari",
+)
+LEXICON = replace(LEXICON, needs={**LEXICON.needs, "transit": LEXICON.needs["transit"] + _NO_CAR}, no_car=_NO_CAR)

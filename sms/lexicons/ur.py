@@ -474,3 +474,18 @@ LEXICON = replace(
         + ("khasusi taleem", "khusoosi taleem", "khasoosi taleem", "khusoosi talim", "khasusi talim", "khususi taleem", "special taleem"),
     },
 )
+
+# "We have no car": public transit, unless the school bus is asked for as well (`Lexicon.no_car`)
+_NO_CAR = (
+    "گاڑی نہیں",
+    "گاڑی نہیں ہے",
+    "ہمارے پاس گاڑی نہیں",
+    "میرے پاس گاڑی نہیں",
+    "کار نہیں",
+    "گاڑی نہیں چلاتے",
+    "گاڑی نہیں چلاتی",
+    "gari nahi",
+    "gaari nahi",
+    "car nahi hai",
+)
+LEXICON = replace(LEXICON, needs={**LEXICON.needs, "transit": LEXICON.needs["transit"] + _NO_CAR}, no_car=_NO_CAR)

@@ -262,3 +262,18 @@ LEXICON = replace(
 
 # Vietnamese named by itself in a program ("song ngữ Anh - Việt")
 LEXICON = replace(LEXICON, languages={**LEXICON.languages, "viet": "vi", "việt": "vi", "tiếng việt": "vi", "tieng viet": "vi"})
+
+# "We have no car": public transit, unless the school bus is asked for as well (`Lexicon.no_car`)
+_NO_CAR = (
+    "không có xe",
+    "ko có xe",
+    "k có xe",
+    "khong co xe",
+    "ko co xe",
+    "không có ô tô",
+    "không có xe hơi",
+    "ko co xe hoi",
+    "không lái xe",
+    "ko lai xe",
+)
+LEXICON = replace(LEXICON, needs={**LEXICON.needs, "transit": LEXICON.needs["transit"] + _NO_CAR}, no_car=_NO_CAR)

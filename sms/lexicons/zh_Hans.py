@@ -195,3 +195,7 @@ LEXICON = replace(
         "六年班": (6, 6),
     },
 )
+
+# "We have no car": public transit, unless the school bus is asked for as well (`Lexicon.no_car`)
+_NO_CAR = ("没有车", "没车", "我们没车", "家里没车", "不会开车", "没有汽车", "冇车")
+LEXICON = replace(LEXICON, needs={**LEXICON.needs, "transit": LEXICON.needs["transit"] + _NO_CAR}, no_car=_NO_CAR)

@@ -189,3 +189,7 @@ LEXICON = replace(
         "六年班": (6, 6),
     },
 )
+
+# "We have no car": public transit, unless the school bus is asked for as well (`Lexicon.no_car`)
+_NO_CAR = ("沒有車", "沒車", "冇車", "我哋冇車", "家裡沒車", "不會開車", "唔識揸車", "冇車揸")
+LEXICON = replace(LEXICON, needs={**LEXICON.needs, "transit": LEXICON.needs["transit"] + _NO_CAR}, no_car=_NO_CAR)

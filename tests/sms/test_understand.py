@@ -300,6 +300,12 @@ def test_without_a_catalog_the_school_asked_about_is_read_from_the_questions_sha
         ("ko charter", {"sector": "district", "language": "vi"}),  # Vietnamese "không" right before the sector
         ("có trường charter không?", {"sector": "charter"}),  # ... after it, a question
         ("特許學校除外", {"sector": "district"}),
+        ("у нас нет машины", {"needs": ["transit"]}),  # no car: public transit …
+        ("ما عندنا سيارة", {"needs": ["transit"]}),
+        ("wala kaming sasakyan, kailangan ng school bus", {"needs": ["bus"]}),  # … unless the school bus is asked for
+        ("بنتي جديدة في امريكا وما تحكي انجليزي", {"needs": ["ell"]}),  # Arabic "and" written onto a word
+        ("my daughter only speaks Spanish", {"needs": ["ell"], "program_language": None}),
+        ("il apprend encore l'anglais", {"needs": ["ell"]}),
         ("بائلنگوئل پروگرام عربی", {"needs": ["dual_language"], "program_language": "ar", "language": "ur"}),
     ],
 )
