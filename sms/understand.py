@@ -933,7 +933,7 @@ def _script_language(text: str, locale: str | None = None) -> str | None:
     if not other:
         return None
     top = max(other, key=other.get)
-    if other[top] < 2 and top != "hangul":  # one Hangul syllable is a word ("더", "초3"); one letter of another script no text
+    if other[top] < 2 and top not in ("hangul", "han"):  # one Hangul syllable or Han character is a word ("더", "K班")
         return None
     if top == "hangul":
         return "ko"

@@ -306,6 +306,9 @@ def test_without_a_catalog_the_school_asked_about_is_read_from_the_questions_sha
         ("بنتي جديدة في امريكا وما تحكي انجليزي", {"needs": ["ell"]}),  # Arabic "and" written onto a word
         ("my daughter only speaks Spanish", {"needs": ["ell"], "program_language": None}),
         ("il apprend encore l'anglais", {"needs": ["ell"]}),
+        ("초3 근처 학교", {"grades": [3, 3]}),  # a Korean pattern's syllables are not a class of jamo
+        ("초등 3", {"grades": [3, 3]}),
+        ("K班 60616", {"language": "zh_Hans", "grades": [0, 0]}),  # one Han character says Chinese
         ("بائلنگوئل پروگرام عربی", {"needs": ["dual_language"], "program_language": "ar", "language": "ur"}),
     ],
 )
