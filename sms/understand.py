@@ -1105,8 +1105,9 @@ def _latin_language(folded: str, original: str) -> str | None:
         # English school words in a family's language are that language ("mi hijo needs special ed, va a
         # kinder"): two words of another language English does not have, and half as many as its own, outweigh them
         english = _lexicons()["en"].vocabulary
-        own = {
-            loc: sum(1 for w in words if w in vocabulary and w not in english)
+        names = _merged().switch_to  # a language's name is no word of it ("Urdu dual language")
+        own = {  # a romanised language's own word (no Latin-script language has it: "lagbe", "batao") counts twice
+            loc: sum(1 + (loc in ROMANISED_LOCALES) for w in words if w in vocabulary and w not in english and w not in names)
             for loc, (vocabulary, _m) in _latin_vocabularies().items()
             if loc in scores and loc != "en"
         }

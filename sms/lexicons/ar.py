@@ -465,3 +465,18 @@ _NO_CAR = (
     "ما في سيارة",
 )
 LEXICON = replace(LEXICON, needs={**LEXICON.needs, "transit": LEXICON.needs["transit"] + _NO_CAR}, no_car=_NO_CAR)
+
+# Arabizi as families text it ("tawa2of", "ta7diri", "saf 3"): its own words vote for Arabic
+LEXICON = replace(
+    LEXICON,
+    markers=LEXICON.markers + ("mdrsa", "mdrse", "madrase", "madrasa", "el saf", "elsaf", "saf", "ibni", "binti", "bnti", "ebni",
+                               "3andi", "3ando", "3anda", "bade", "biddi", "baddi", "abi", "abgha", "ureed", "areed", "fi", "wla",
+                               "mish", "msh", "mo", "la2", "shukran", "yalla"),
+    stop=LEXICON.stop + ("tawaqof", "tawa2of", "tawaqaf", "wa2if", "w2f", "kafa", "khalas", "bas khalas"),
+    help=LEXICON.help + ("mosa3ada", "musa3ada", "mosaada", "sa3edni", "sa3idni"),
+    more=LEXICON.more + ("kaman", "kaman madares", "el tali", "altali", "al mazeed", "almazeed", "mazeed"),
+    grades={**LEXICON.grades, "ta7diri": (-1, -1), "ta7dir": (-1, -1), "tahdiri": (-1, -1), "hadana": (-1, -1), "7adana": (-1, -1),
+            "rawda": (0, 0), "rawdah": (0, 0), "raw4a": (0, 0), "ibtida2i": (0, 5), "ebtida2i": (0, 5), "ibtidai": (0, 5),
+            "i3dadi": (6, 8), "mutawasita": (6, 8), "thanawi": (9, 12), "sanawi": (9, 12), "thanawiya": (9, 12)},
+    grade_patterns=LEXICON.grade_patterns + (r"\b(?:el |al )?saf {n}\b", r"\bsf {n}\b", r"\b(?:el|al)saf {n}\b"),
+)  # fmt: skip

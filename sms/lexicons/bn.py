@@ -344,3 +344,20 @@ LEXICON = replace(
 # "We have no car": public transit, unless the school bus is asked for as well (`Lexicon.no_car`)
 _NO_CAR = ("গাড়ি নেই", "গাড়ি নাই", "আমাদের গাড়ি নেই", "আমার গাড়ি নেই", "কার নেই", "গাড়ি চালাই না", "gari nai", "gari nei")
 LEXICON = replace(LEXICON, needs={**LEXICON.needs, "transit": LEXICON.needs["transit"] + _NO_CAR}, no_car=_NO_CAR)
+
+# Banglish as families text it: its own words vote for Bengali ("ingreji shikhche", "sorkari school")
+LEXICON = replace(
+    LEXICON,
+    markers=LEXICON.markers + ("ingreji", "ingriji", "shikhche", "shikhe", "shekhe", "shikhte", "jane", "jana", "pare", "parena",
+                               "bolte", "sorkari", "shorkari", "kachhe", "kase", "er kache", "er kachhe", "bhasha", "vasha",
+                               "chele", "meye", "bachcha", "amader", "gari", "gaari"),
+    needs={
+        **LEXICON.needs,
+        "ell": LEXICON.needs["ell"] + tuple(f"{eng} {verb}" for eng in ("ingreji", "ingriji", "english")
+                                            for verb in ("shikhche", "shikhchhe", "shekhe", "jane na", "pare na", "bolte pare na",
+                                                         "bujhe na", "shikhte chay", "kom jane")),
+        "dual_language": LEXICON.needs["dual_language"] + ("dui bhasha", "dui vasha", "dui bhashay", "dui vashay", "dvibhashik"),
+        "sped": LEXICON.needs["sped"] + ("bishesh shikkha", "special shikkha", "bishesh chahida"),
+    },
+    sectors={**LEXICON.sectors, "district": LEXICON.sectors["district"] + ("sorkari", "shorkari", "sorkari school")},
+)  # fmt: skip

@@ -489,3 +489,22 @@ _NO_CAR = (
     "car nahi hai",
 )
 LEXICON = replace(LEXICON, needs={**LEXICON.needs, "transit": LEXICON.needs["transit"] + _NO_CAR}, no_car=_NO_CAR)
+
+# Roman Urdu as families text it: its own words vote for Urdu ("angrezi seekh raha hai", "do zabani program")
+LEXICON = replace(
+    LEXICON,
+    markers=LEXICON.markers + ("angrezi", "angraizi", "seekh", "seekhna", "seekhta", "seekhti", "zabani", "zaban", "zabaan",
+                               "zabanon", "bolta", "bolti", "boltay", "aati", "aata", "sarkari", "hukumati", "bachay", "bachey",
+                               "larka", "larki", "beta", "beti", "school wala", "school wali", "gari", "gaari", "nahi chahiye"),
+    needs={
+        **LEXICON.needs,
+        "ell": LEXICON.needs["ell"] + tuple(f"{eng} {verb}" for eng in ("angrezi", "angraizi", "english", "inglish")
+                                            for verb in ("seekh raha", "seekh rahi", "seekh rahe", "nahi aati", "nahi aata",
+                                                         "nahi bolta", "nahi bolti", "nahi janta", "nahi janti", "kamzor",
+                                                         "seekhna", "seekhni", "nahi samajhta", "nahi samajhti")),
+        "dual_language": LEXICON.needs["dual_language"] + ("do zabani", "do zabanon", "dono zabanon", "do zaban", "dual zaban"),
+        "sped": LEXICON.needs["sped"] + ("khusoosi taleem", "khususi taleem", "khasoosi taleem", "special taleem",
+                                         "khusoosi bachay", "khusoosi bachon"),
+    },
+    sectors={**LEXICON.sectors, "district": LEXICON.sectors["district"] + ("sarkari", "sarkari school", "hukumati school")},
+)  # fmt: skip

@@ -309,6 +309,13 @@ def test_without_a_catalog_the_school_asked_about_is_read_from_the_questions_sha
         ("초3 근처 학교", {"grades": [3, 3]}),  # a Korean pattern's syllables are not a class of jamo
         ("초등 3", {"grades": [3, 3]}),
         ("K班 60616", {"language": "zh_Hans", "grades": [0, 0]}),  # one Han character says Chinese
+        ("sped school lagbe", {"language": "bn", "needs": ["sped"]}),  # a romanised language's own word counts twice
+        ("angrezi seekh raha hai", {"language": "ur", "needs": ["ell"]}),  # Roman Urdu
+        ("do zabani program", {"language": "ur", "needs": ["dual_language"]}),
+        ("ingreji shikhche", {"language": "bn", "needs": ["ell"]}),  # Banglish
+        ("Urdu dual language school 60659", {"language": "en", "program_language": "ur"}),  # a language's name is no word of it
+        ("tawa2of", {"language": "ar", "intent": "stop"}),  # Arabizi
+        ("ta7diri 60629", {"language": "ar", "grades": [-1, -1]}),
         ("بائلنگوئل پروگرام عربی", {"needs": ["dual_language"], "program_language": "ar", "language": "ur"}),
     ],
 )
