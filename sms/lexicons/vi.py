@@ -277,3 +277,12 @@ _NO_CAR = (
     "ko lai xe",
 )
 LEXICON = replace(LEXICON, needs={**LEXICON.needs, "transit": LEXICON.needs["transit"] + _NO_CAR}, no_car=_NO_CAR)
+
+# "More schools" said with the word for school ("thêm trường khác", "còn trường nào khác không")
+LEXICON = replace(
+    LEXICON,
+    more=LEXICON.more + ("them truong khac", "thêm trường khác", "truong khac", "trường khác", "con truong nao khac",
+                         "còn trường nào khác", "con truong nao khac khong", "còn trường nào khác không", "truong khac nua",
+                         "trường khác nữa", "them truong", "thêm trường", "xem them truong", "xem thêm trường"),
+)  # fmt: skip
+

@@ -316,6 +316,11 @@ def test_without_a_catalog_the_school_asked_about_is_read_from_the_questions_sha
         ("Urdu dual language school 60659", {"language": "en", "program_language": "ur"}),  # a language's name is no word of it
         ("tawa2of", {"language": "ar", "intent": "stop"}),  # Arabizi
         ("ta7diri 60629", {"language": "ar", "grades": [-1, -1]}),
+        ("sexto ano", {"grades": [6, 6]}),  # an ordinal year, not an age
+        ("mi hijo tiene 6 años", {"grades": None}),
+        ("dejen de mandar mensajes", {"intent": "stop"}),
+        ("them truong khac", {"intent": "more"}),
+        ("اريد مدرسة للاطفال ذوي الاحتياجات", {"needs": ["sped"]}),
         ("بائلنگوئل پروگرام عربی", {"needs": ["dual_language"], "program_language": "ar", "language": "ur"}),
     ],
 )
