@@ -408,9 +408,24 @@ LEXICON = replace(
 LEXICON = replace(
     LEXICON,
     help=LEXICON.help + ("que es esto?", "q es esto", "que es", "k es esto", "como se usa esto", "no le entiendo"),
-    stop=LEXICON.stop + ("basta ya", "ya no me manden", "ya no me manden nada", "ya no manden", "no me manden nada", "ya no quiero",
-                         "dejen de mandar", "dejen de mandarme", "deja de mandar", "dejen de enviar", "dejen de escribir",
-                         "dejen de mandar mensajes", "dejen de enviar mensajes", "no me manden mas", "no manden mas mensajes"),
+    stop=LEXICON.stop
+    + (
+        "basta ya",
+        "ya no me manden",
+        "ya no me manden nada",
+        "ya no manden",
+        "no me manden nada",
+        "ya no quiero",
+        "dejen de mandar",
+        "dejen de mandarme",
+        "deja de mandar",
+        "dejen de enviar",
+        "dejen de escribir",
+        "dejen de mandar mensajes",
+        "dejen de enviar mensajes",
+        "no me manden mas",
+        "no manden mas mensajes",
+    ),
     fillers=LEXICON.fillers + ("el", "la", "del", "de la"),
     details=LEXICON.details + ("saber del", "saber de la", "saber mas del", "saber mas de la", "info del", "info de la"),
 )
@@ -455,4 +470,3 @@ LEXICON = replace(LEXICON, needs={**LEXICON.needs, "transit": LEXICON.needs["tra
 
 # A year said with its ordinal ("sexto año", "6to año"; never "6 años", an age)
 LEXICON = replace(LEXICON, grade_patterns=LEXICON.grade_patterns + (rf"\b({_ORD}){_SUFFIX}? (?:ano|anio)\b",))
-

@@ -285,4 +285,3 @@ LEXICON = replace(
                          "còn trường nào khác", "con truong nao khac khong", "còn trường nào khác không", "truong khac nua",
                          "trường khác nữa", "them truong", "thêm trường", "xem them truong", "xem thêm trường"),
 )  # fmt: skip
-
