@@ -1159,6 +1159,7 @@ def _grades(message: _Message, order: list[str], language: str | None = None) ->
     if language in K_IS_A_WORD and "k" in message.runs and _LONE_K.search(message.folded):
         message = _Message.of(_LONE_K.sub(" ", message.folded))
     numbered = []  # (where, span) of each grade a pattern read
+    phrases = []  # (phrase, span) of each grade phrase found
     years = []  # where a phrase naming one grade is: a number read inside it is its year ("중학교 1학년" is 7th)
     for locale in order:
         compiled = _lexicons()[locale]
@@ -1171,10 +1172,16 @@ def _grades(message: _Message, order: list[str], language: str | None = None) ->
                     used.add(value)
         for phrase in _found(message, compiled.lexicon.grades):
             span = compiled.lexicon.grades[phrase]
-            spans.append(span)
+            phrases.append((phrase, span))
             if span[0] == span[1]:
                 at = _where(message.folded, phrase)
                 years.append((at, at + len(phrase)))
+    # a phrase only ever written inside a longer one of another span is that one's ("k" of "k-8", "幼儿园" of "幼儿园小班")
+    places = {phrase: _places(message.folded, phrase) for phrase, _span in phrases}
+    for phrase, span in phrases:
+        inside = [(a, a + len(longer)) for longer, other in phrases if other != span and len(longer) > len(phrase) for a in places[longer]]
+        if not places[phrase] or not all(any(a <= at and at + len(phrase) <= b for a, b in inside) for at in places[phrase]):
+            spans.append(span)
     spans += [span for (start, end), span in numbered if not any(a <= start and end <= b for a, b in years)]
     if not spans:
         return None, used
@@ -1188,6 +1195,16 @@ def _grades(message: _Message, order: list[str], language: str | None = None) ->
         # unless kindergarten is also named on its own: "maternelle et pré-maternelle", "幼儿园和pre-K"
         return ((-1, 0) if _kinder_beside_prek(message) else (-1, -1)), used
     return (min(lows), max(highs)), used
+
+
+def _places(folded: str, phrase: str) -> list[int]:
+    """Where a phrase is in a folded message, each time (inside words for CJK, else as whole words)."""
+    text, sought = (folded, phrase) if _is_cjk(phrase) else (f" {folded} ", f" {phrase} ")
+    found, at = [], text.find(sought)
+    while at >= 0:
+        found.append(at)
+        at = text.find(sought, at + 1)
+    return found
 
 
 @lru_cache(maxsize=4)

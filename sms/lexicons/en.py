@@ -392,3 +392,14 @@ LEXICON = replace(
            "does not know english", "no english", "little english", "not much english", "barely speaks english"),
     },
 )  # fmt: skip
+
+# A school's grade range ("K-8 school", "PK-8"): the whole range, "k" inside it no kindergarten of its own; Head Start is pre-K
+LEXICON = replace(
+    LEXICON,
+    grades={
+        **LEXICON.grades,
+        **{f"{low}{sep}{high}": (start, int(high)) for low, start in (("k", 0), ("pk", -1), ("prek", -1), ("pre k", -1))
+           for high in ("5", "6", "8", "12") for sep in (" ", "", " thru ", " through ", " to ")},
+        "head start": (-1, -1), "headstart": (-1, -1),
+    },
+)  # fmt: skip

@@ -398,6 +398,7 @@ LEXICON = Lexicon(
         "xannaanada": (-1, -1), "pre kindergarten": (-1, -1), "prekindergarten": (-1, -1), "pre kinder": (-1, -1),
         "barnaamijka 3 jirka": (-1, -1), "carruurta 3 jirka": (-1, -1), "caruurta 3 jirka": (-1, -1),
         "kindergarten": (0, 0), "kinder": (0, 0), "kindergarden": (0, 0), "roodo": (0, 0), "rood": (0, 0), "kg": (0, 0),
+        "roodada": (0, 0), "rooda": (0, 0), "roodada carruurta": (0, 0), "xanaanada caruurta": (-1, -1),
         "kintergarten": (0, 0), "kindergaarten": (0, 0), "kindergartenka": (0, 0), "kindergaardenka": (0, 0),
         "kinder garden": (0, 0), "kindhergaarden": (0, 0), "kindergarteen": (0, 0), "kindrgarten": (0, 0),
         "dugsiga hoose": (0, 5), "dugsi hoose": (0, 5), "dgsi hoose": (0, 5), "iskul hoose": (0, 5), "iskuulka hoose": (0, 5), "hoose": (0, 5), "elementary": (0, 5),

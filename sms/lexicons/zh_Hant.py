@@ -193,3 +193,11 @@ LEXICON = replace(
 # "We have no car": public transit, unless the school bus is asked for as well (`Lexicon.no_car`)
 _NO_CAR = ("沒有車", "沒車", "冇車", "我哋冇車", "家裡沒車", "不會開車", "唔識揸車", "冇車揸")
 LEXICON = replace(LEXICON, needs={**LEXICON.needs, "transit": LEXICON.needs["transit"] + _NO_CAR}, no_car=_NO_CAR)
+
+# Kindergarten's years ("幼儿园小班" is for three-year-olds: pre-K; "大班" the last year: kindergarten)
+LEXICON = replace(
+    LEXICON,
+    grades={**LEXICON.grades, "幼儿园小班": (-1, -1), "幼儿园中班": (-1, -1), "幼儿园大班": (0, 0), "幼稚园小班": (-1, -1),
+            "幼稚园中班": (-1, -1), "幼稚园大班": (0, 0), "幼兒園小班": (-1, -1), "幼兒園中班": (-1, -1), "幼兒園大班": (0, 0),
+            "幼稚園小班": (-1, -1), "幼稚園中班": (-1, -1), "幼稚園大班": (0, 0)},
+)  # fmt: skip

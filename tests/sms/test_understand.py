@@ -320,6 +320,11 @@ def test_without_a_catalog_the_school_asked_about_is_read_from_the_questions_sha
         ("mi hijo tiene 6 años", {"grades": None}),
         ("dejen de mandar mensajes", {"intent": "stop"}),
         ("them truong khac", {"intent": "more"}),
+        ("K-8 school 60637", {"grades": [0, 8]}),  # "k" inside a range is no kindergarten of its own
+        ("幼儿园小班", {"grades": [-1, -1]}),  # nor "幼儿园" inside its first year
+        ("maternelle et pré-maternelle", {"grades": [-1, 0]}),  # … said on its own, it is
+        ("head start 60637", {"grades": [-1, -1]}),
+        ("roodada 60640", {"grades": [0, 0], "language": "so"}),
         ("اريد مدرسة للاطفال ذوي الاحتياجات", {"needs": ["sped"]}),
         ("بائلنگوئل پروگرام عربی", {"needs": ["dual_language"], "program_language": "ar", "language": "ur"}),
     ],
