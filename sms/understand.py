@@ -125,6 +125,109 @@ def _name_words(text: str) -> list[str]:
     return [w for w in fold(text).split() if len(w) > 2 and w not in GENERIC_NAME_WORDS and not w.isdigit()]
 
 
+# Letters of other scripts as Latin, for how a name sounds: Cyrillic, Arabic and Urdu (as folded), Bengali, Hangul jamo
+_AS_LATIN = str.maketrans(
+    {
+        **dict(zip("абвгдежзийклмнопрстуфхцчшщъыьэюя", ["a", "b", "v", "g", "d", "e", "zh", "z", "i", "y", "k", "l", "m", "n",
+                                                      "o", "p", "r", "s", "t", "u", "f", "h", "s", "ch", "sh", "sch", "", "y",
+                                                      "", "e", "yu", "ya"], strict=True)),
+        **dict(zip("اآأإبپتٹثجچحخدڈذرڑزژسشصضطظعغفقكگلمنںوهةيئؤءےھ", ["a", "a", "a", "i", "b", "p", "t", "t", "s", "j", "ch",
+                                                                  "h", "kh", "d", "d", "z", "r", "r", "z", "zh", "s", "sh",
+                                                                  "s", "z", "t", "z", "", "gh", "f", "q", "k", "g", "l", "m",
+                                                                  "n", "n", "w", "h", "h", "y", "y", "w", "", "e", "h"],
+                   strict=True)),
+        "\u06cc": "y", "\u06a9": "k", "\u06c1": "h", "\u06c3": "h", "\u06d3": "e",  # Urdu's own yeh, kaf, heh
+        **dict(zip("\u0985\u0986\u0987\u0988\u0989\u098a\u098f\u0990\u0993\u0994", ["a", "a", "i", "i", "u", "u", "e", "oi",
+                                                                               "o", "ou"], strict=True)),  # Bengali vowels
+        **dict(zip(map(chr, range(0x0995, 0x09ba)), ["k", "kh", "g", "gh", "ng", "ch", "ch", "j", "jh", "n", "t", "th", "d", "dh",
+                                                     "n", "t", "th", "d", "dh", "n", "", "p", "f", "b", "bh", "m", "j", "r", "",
+                                                     "l", "", "", "", "sh", "sh", "s", "h"], strict=True)),  # ... consonants
+        "\u09ce": "t", "\u0982": "ng",
+        **dict(zip(map(chr, range(0x1100, 0x1113)), ["g", "kk", "n", "d", "tt", "r", "m", "b", "pp", "s", "ss", "", "j", "jj",
+                                                     "ch", "k", "t", "p", "h"], strict=True)),
+        **{chr(cp): "a" for cp in range(0x1161, 0x1176)},  # Hangul vowels
+        **dict(zip(map(chr, range(0x11A8, 0x11C3)), ["k", "kk", "ks", "n", "nj", "nh", "t", "l", "lk", "lm", "lb", "ls", "lt",
+                                                     "lp", "lh", "m", "p", "ps", "t", "ss", "ng", "j", "ch", "k", "t", "p", "h"],
+                   strict=True)),
+    }
+)  # fmt: skip
+_SOUNDS = (("dzh", "s"), ("sch", "s"), ("sh", "s"), ("ch", "s"), ("zh", "s"), ("th", "d"), ("ph", "b"), ("kh", "k"),
+           ("gh", "k"), ("ck", "k"), ("qu", "k"), ("ng", "n"))  # fmt: skip
+_SOUND_CLASSES = str.maketrans("bpfvdtgkcqszjxlrmn", "bbbbddkkkkssssrrmn", "aeiouywh")
+SOUND_KEY_SHORTEST = 2  # consonants a name word's sound needs to be matched by ("kr" is Carl beside "srs", Schurz)
+SOUND_ALONE_MATCH = 60  # fuzz.ratio of a name word alone, as Latin letters, to the name's ("iyts" is "yates")
+
+
+def _as_latin(word: str) -> str:
+    """A word in Latin letters, roughly, whatever its script ("শুর্জ" → "shurj", "Лоуэлл" → "louell")."""
+    decomposed = unicodedata.normalize("NFKD", word.lower()).replace("\u09af\u09bc", "y")  # Bengali "য়" is y
+    return "".join(ch for ch in decomposed.translate(_AS_LATIN) if ch.isascii() and ch.isalpha())
+
+
+_TOKEN_RE = re.compile(r"[^\s\d.,;:!?¡¿،؛؟۔，。；：！？、।()\"'“”‘’«»/&+#*-]+")
+# the kinds of school after a name, as other scripts write them: "school", "elementary", "academy", "middle" by their
+# sound, "high" by its letters ("হাই", "ہائی", "хай", "하이")
+_TAIL_SOUNDS = frozenset(("skr", "rmndr", "kdm", "mdr"))
+_HIGH = frozenset(("hi", "hai", "hay", "hayy", "haay", "khai", "khay", "haa", "hay"))
+
+
+def _is_name_tail(token: str) -> bool:
+    """Say whether a word in another script is the English word for a kind of school ("স্কুলে", "ایلیمنٹری", "하이")."""
+    return not token.isascii() and (sound_key(token).lstrip("_") in _TAIL_SOUNDS or _as_latin(token) in _HIGH)
+
+
+def _is_known(token: str) -> bool:
+    """Say whether a word is a lexicon's (a Bengali word folds into pieces: the pieces as a phrase), or an English
+    school word as the script writes it ("পাবলিক" is public, not Black)."""
+    folded = fold(token.translate(KEYBOARD_VARIANTS))
+    return folded in _all_vocabulary() or folded in _all_phrases() or sound_key(token) in _english_sounds()
+
+
+# English school words families write in their script ("পাবলিক স্কুল", "چارٹر", "ডিস্ট্রিক্ট")
+_BORROWED = ("public", "charter", "district", "special", "education", "english", "class", "program", "kindergarten", "preschool",
+             "autism", "wheelchair", "bilingual", "language", "support", "service", "teacher", "center")  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def _english_sounds() -> frozenset[str]:
+    return frozenset(sound_key(w) for w in _BORROWED)
+
+
+def _without_sounded_name(folded: str, text: str, schools: "SchoolNames") -> str:
+    """The message without a school's name written in another script, and the kind of school after it
+    ("কার্ল শুর্জ হাই স্কুলে" asks for no high school)."""
+    tokens = _TOKEN_RE.findall(text)
+    sounded = schools.sounded(text)
+    dropped, after_name = [], False
+    for token in tokens:
+        if token in sounded or (after_name and _is_name_tail(token)):
+            dropped.append(token)
+            after_name = True
+        else:
+            after_name = False
+    out = f" {folded} "
+    for token in dropped:
+        out = out.replace(f" {fold(token.translate(KEYBOARD_VARIANTS))} ", " ", 1)
+    return " ".join(out.split())
+
+
+@lru_cache(maxsize=1)
+def _all_phrases() -> frozenset[str]:
+    return frozenset(p for c in _lexicons().values() for p in (*c.vocabulary, *c.multiword_phrases))
+
+
+@lru_cache(maxsize=4096)
+def sound_key(word: str) -> str:
+    """How a (folded) word sounds, roughly: its consonants in classes, in any script ("schurz", "শুর্জ" → "srs";
+    "mozart", "موزارٹ" → "msrd"; "joplin", "Джоплин" → "sbrn"). Vowels are left out: Arabic and Bengali as
+    typed do not write them all."""
+    latin = _as_latin(word)
+    for written, sound in _SOUNDS:
+        latin = latin.replace(written, sound)
+    key = re.sub(r"(.)\1+", r"\1", latin.translate(_SOUND_CLASSES))
+    return f"_{key}" if key and latin[:1] in "aeiouywh" else key  # "ashburn" is no "joplin": a vowel first is said
+
+
 @dataclass(frozen=True)
 class SchoolNames:
     """An index of catalog school names for fuzzy look-up ("kelly high" → "Thomas Kelly High School").
@@ -141,6 +244,9 @@ class SchoolNames:
     # word length → the vocabulary words (in vocabulary order) long enough and short enough to
     # reach NAME_MATCH against a word of that length: the rest cannot, so they are not scored
     vocabulary_by_length: dict[int, tuple[str, ...]]
+    # the sound of each name word (`sound_key`: "schurz" → "srs") → the name words that sound so: a name written in
+    # another script ("শুর্জ", "موزارٹ", "Джоплин") is found by it
+    by_sound: dict[str, tuple[str, ...]]
 
     @classmethod
     def build(cls, schools: list[tuple[str, str]]) -> "SchoolNames":
@@ -152,7 +258,13 @@ class SchoolNames:
         vocabulary = tuple(by_word)
         longest = max(map(len, vocabulary), default=0)
         by_length = {n: tuple(w for w in vocabulary if _can_match(n, len(w))) for n in range(1, longest + 2)}
-        return cls(tuple(i for i, _n in schools), tuple(n for _i, n in schools), words, vocabulary, by_word, by_length)
+        by_sound: dict[str, list[str]] = {}
+        for word in vocabulary:
+            key = sound_key(word)
+            if len(key.lstrip("_")) >= SOUND_KEY_SHORTEST:
+                by_sound.setdefault(key, []).append(word)
+        sounds = {key: tuple(found) for key, found in by_sound.items()}
+        return cls(tuple(i for i, _n in schools), tuple(n for _i, n in schools), words, vocabulary, by_word, by_length, sounds)
 
     @staticmethod
     def key_of(name: str) -> str:
@@ -173,12 +285,48 @@ class SchoolNames:
             return self.ids[best], self.names[best]
         return (None, written) if written else None
 
+    def sounded(self, text: str) -> dict[str, tuple[str, ...]]:
+        """The words of the text in another script that sound as name words do ("শুর্জ" → ("schurz",)): three
+        consonants at least, or two before a word for a kind of school ("ইয়েটস এলিমেন্টারি")."""
+        if text.isascii():
+            return {}
+        tokens = [t for t in _TOKEN_RE.findall(text) if not t.isascii()]
+        kinds = [_is_name_tail(t) for t in tokens]
+        keys = ["" if kind or _is_known(t) else sound_key(t) for t, kind in zip(tokens, kinds, strict=True)]
+        named = [key in self.by_sound for key in keys]
+        found = {}
+        for at, token in enumerate(tokens):
+            if not named[at]:
+                continue
+            # a name stands before the English word for its kind of school as the script writes it ("ইয়েটস
+            # এলিমেন্টারি", "কার্ল শুর্জ হাই স্কুলে"): two words of it, or one written much as the name is
+            run_end = next((i for i in range(at, len(tokens)) if not named[i]), len(tokens))
+            run_start = next((i for i in range(at, -1, -1) if not named[i]), -1)
+            if run_end == len(tokens) or not kinds[run_end]:
+                continue
+            if run_end - run_start > 2:
+                found[token] = self.by_sound[keys[at]]
+            else:
+                latin = _as_latin(token)
+                close = tuple(w for w in self.by_sound[keys[at]] if fuzz.ratio(latin, w) >= SOUND_ALONE_MATCH)
+                if close:
+                    found[token] = close
+        return found
+
     def _named(self, text: str) -> tuple[int | None, str | None]:
         matched: dict[int, dict[str, float]] = {}  # school → its words the text holds, and how well
         hits: dict[str, set[str]] = {}  # a word of the text → the name words it was read as
         words = set(_name_words(text))
         # words the lexicons know ("special", "bus", "grade") say what is asked, not which school
+        sounded = self.sounded(text)
+        for word, name_words in sounded.items():  # a name written in another script, by its sound
+            hits.setdefault(word, set()).update(name_words)
+            for name_word in name_words:
+                for index in self.schools_by_word[name_word]:
+                    matched.setdefault(index, {})[name_word] = NAME_MATCH
         for word in words - _all_vocabulary():
+            if not word.isascii():
+                continue
             candidates = self.vocabulary_by_length.get(min(len(word), len(self.vocabulary_by_length)), ())
             found = [
                 (w, score) for w, score, _pos in process.extract(word, candidates, scorer=fuzz.ratio, limit=3, score_cutoff=NAME_MATCH)
@@ -213,6 +361,8 @@ class SchoolNames:
         if share < 0.5 and count < 2 and not unique_word:
             return None, None
         if len(ranked) > 1 and strength(ranked[1]) == strength(best):  # two schools fit equally: ask rather than guess
+            if sounded and all(w in sounded for w, name_words in hits.items() if not name_words.isdisjoint(matched[best])):
+                return None, None  # … unless only the sound of words in another script said it
             said = {w for w, name_words in hits.items() if not name_words.isdisjoint(matched[best])} | set(matched[best])
             if any(_is_common(w) for w in said):  # a word of the language that also names schools is no name
                 return None, None
@@ -1330,6 +1480,8 @@ def parse(text: str, locale: str | None = None, schools: SchoolNames | None = No
         school = _school_by_shape(text)
     if school:
         folded = _without_name(folded, school)
+        if school_id and not text.isascii():
+            folded = _without_sounded_name(folded, text, schools)
     message = _Message.of(folded)
     grades, grade_numbers = _grades(message, order, detected)
     programs = tuple(code for code in SPED_PROGRAMS if _any(message, merged.programs[code]))

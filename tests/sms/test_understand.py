@@ -332,3 +332,21 @@ def test_without_a_catalog_the_school_asked_about_is_read_from_the_questions_sha
 def test_how_families_really_type_is_read(text, expect):
     got = parse(text).as_dict()
     assert {key: got[key] for key in expect} == expect
+
+
+@pytest.mark.parametrize(
+    ("text", "school", "grades"),
+    [
+        ("কার্ল শুর্জ হাই স্কুলে বাস আছে?", "Carl Schurz High School", None),  # a name in another script, by its sound
+        ("ইয়েটস এলিমেন্টারির ঠিকানা কী?", "Richard Yates Elementary School", None),
+        ("موزارٹ ایلیمنٹری کا پتہ", "Wolfgang A Mozart Elementary School", None),
+        ("Джоплин скул, есть автобус?", "Scott Joplin Elementary School", None),
+        ("এমন মিডল স্কুল চাই যেখানে বাস আছে", None, [6, 8]),  # a word of the language is no name
+        ("পাবলিক স্কুল চাই, চার্টার না", None, None),  # nor an English school word as the script writes it
+        ("ক্লাস 7 এর জন্য পাবলিক স্কুল", None, [7, 7]),
+    ],
+)
+def test_a_school_named_in_another_script_is_found_by_its_sound(text, school, grades):
+    got = parse(text, schools=demo_names())
+    assert (got.school, got.grades and list(got.grades)) == (school, grades)
+    assert got.intent == ("details" if school else "search")
