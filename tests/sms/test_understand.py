@@ -343,7 +343,7 @@ def test_how_families_really_type_is_read(text, expect):
         ("Джоплин скул, есть автобус?", "Scott Joplin Elementary School", None),
         ("এমন মিডল স্কুল চাই যেখানে বাস আছে", None, [6, 8]),  # a word of the language is no name
         ("পাবলিক স্কুল চাই, চার্টার না", None, None),  # nor an English school word as the script writes it
-        ("ক্লাস 7 এর জন্য পাবলিক স্কুল", None, [7, 7]),
+        ("ক্লাস 4 এর পাবলিক স্কুল খুঁজছি", None, [4, 4]),
     ],
 )
 def test_a_school_named_in_another_script_is_found_by_its_sound(text, school, grades):
