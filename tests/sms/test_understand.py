@@ -325,6 +325,12 @@ def test_without_a_catalog_the_school_asked_about_is_read_from_the_questions_sha
         ("maternelle et pré-maternelle", {"grades": [-1, 0]}),  # … said on its own, it is
         ("head start 60637", {"grades": [-1, -1]}),
         ("roodada 60640", {"grades": [0, 0], "language": "so"}),
+        ("bilingual chinesse 60616", {"program_language": "zh"}),  # a language's name misspelt
+        ("ecole bilingue espangol", {"program_language": "es"}),
+        ("بنتي ضعيفة نظر، الصف الخامس", {"programs": ["visual_impairment"], "grades": [5, 5]}),
+        ("女兒視力很差，五年級", {"programs": ["visual_impairment"]}),
+        ("yon moun souple", {"intent": "human"}),
+        ("что умеешь", {"intent": "help", "language": "ru"}),
         ("اريد مدرسة للاطفال ذوي الاحتياجات", {"needs": ["sped"]}),
         ("بائلنگوئل پروگرام عربی", {"needs": ["dual_language"], "program_language": "ar", "language": "ur"}),
     ],
