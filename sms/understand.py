@@ -454,6 +454,18 @@ def _typo_script(word: str) -> bool:
     return _LATIN_OR_CYRILLIC_WORD.fullmatch(word) is not None
 
 
+def _english_phrase(phrase: str) -> bool:
+    """Say whether every word of a (folded) phrase is English's ("anything but", "no charter")."""
+    return all(w in _english_talk() for w in phrase.split())
+
+
+@lru_cache(maxsize=1)
+def _english_talk() -> frozenset[str]:
+    english = load_all()["en"]
+    words = {w for p in (*english.markers, *english.negations, *english.not_needed, *english.fillers) for w in fold(p).split()}
+    return frozenset(words | {w for g in (*english.needs.values(), *english.sectors.values()) for p in g for w in fold(p).split()})
+
+
 @lru_cache(maxsize=1)
 def _lexicons() -> dict[str, _Compiled]:
     compiled = {}
@@ -467,6 +479,8 @@ def _lexicons() -> dict[str, _Compiled]:
         words |= {p for phrases in (*lexicon.needs.values(), *lexicon.programs.values()) for p in phrases}
         words |= set(lexicon.grades) | set(lexicon.number_words)
         words |= _pattern_words(raw.grade_patterns)
+        # its phrases of ruling out ("ko can", "lagbe na", "pas besoin"), but not English ones another lexicon has too
+        words |= {p for p in (*lexicon.negations, *lexicon.not_needed) if " " in p and (locale == "en" or not _english_phrase(p))}
         compiled[locale] = _Compiled(
             lexicon, patterns, frozenset(p for p in words if " " not in p), frozenset(p for p in words if " " in p),
             fillers=tuple(sorted(lexicon.fillers, key=len, reverse=True)),

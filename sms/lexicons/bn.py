@@ -361,3 +361,10 @@ LEXICON = replace(
     },
     sectors={**LEXICON.sectors, "district": LEXICON.sectors["district"] + ("sorkari", "shorkari", "sorkari school")},
 )  # fmt: skip
+
+# Banglish "not needed" ("bus lagbe na")
+LEXICON = replace(
+    LEXICON,
+    not_needed=LEXICON.not_needed + ("lagbe na", "lagbena", "dorkar nai", "dorkar nei", "chai na", "chaina", "lagbe nah"),
+    negations=LEXICON.negations + ("chai na", "chaina", "na", "bade", "chara"),
+)

@@ -65,7 +65,7 @@ LEXICON = Lexicon(
     },
     # "3학년", "3 학년", "삼학년", "십이학년", "9하년" (a typo), "3rd grade" in Hangul-English mix
     grade_patterns=(_jamo(r"(\d{1,2}) ?학년"), _jamo(_NOT_AFTER_JAMO + r"{n} ?학년"), _jamo(r"(\d{1,2}) ?하년"),
-                    _jamo(r"(\d{1,2}) ?학녕"), _jamo(r"초(?:등|등학교)? ?([1-6])(?![\d.:]| ?(?:시|분|살|개|명|초))"), _jamo(_NOT_AFTER_JAMO + r"{n} ?grade")),
+                    _jamo(r"(\d{1,2}) ?학녕"), _jamo(r"초(?:등|등학교|딩)? ?([1-6])(?![\d.:]| ?(?:시|분|살|개|명|초))"), _jamo(_NOT_AFTER_JAMO + r"{n} ?grade")),
     number_words={"일": 1, "이": 2, "삼": 3, "사": 4, "오": 5, "육": 6, "칠": 7, "팔": 8, "구": 9, "십": 10, "십일": 11, "십이": 12},
     needs={
         "sped": ("특교", "특수교육", "특수 교육", "특수반", "특수학급", "특수 학급", "특수학교", "특수 학교", "특수교사", "특수 교사", "장애",
@@ -152,7 +152,18 @@ LEXICON = replace(
         **LEXICON.grades,
         **{
             f"{level}{space}{year}{tail}": (start + year, start + year)
-            for level, start in (("중", 6), ("중학교", 6), ("중학생", 6), ("고", 9), ("고등학교", 9), ("고등학생", 9))
+            for level, start in (
+                ("중", 6),
+                ("중학교", 6),
+                ("중학생", 6),
+                ("중딩", 6),
+                ("중등", 6),
+                ("고", 9),
+                ("고등학교", 9),
+                ("고등학생", 9),
+                ("고딩", 9),
+                ("고등", 9),
+            )
             for year in (1, 2, 3)
             for space in ("", " ")
             for tail in ("학년" if len(level) > 1 else "",)
@@ -164,3 +175,6 @@ LEXICON = replace(
 # "We have no car": public transit, unless the school bus is asked for as well (`Lexicon.no_car`)
 _NO_CAR = ("차가 없", "차 없", "자동차가 없", "운전을 못", "운전 못", "차가 없어서", "운전을 안")
 LEXICON = replace(LEXICON, needs={**LEXICON.needs, "transit": LEXICON.needs["transit"] + _NO_CAR}, no_car=_NO_CAR)
+
+# "No" as texted ("차터 ㄴㄴ": no charter)
+LEXICON = replace(LEXICON, negations=LEXICON.negations + ("ㄴㄴ", "노노", "ㄴㄴ요"), not_needed=LEXICON.not_needed + ("ㄴㄴ", "노노"))

@@ -508,3 +508,11 @@ LEXICON = replace(
     },
     sectors={**LEXICON.sectors, "district": LEXICON.sectors["district"] + ("sarkari", "sarkari school", "hukumati school")},
 )  # fmt: skip
+
+# Roman Urdu asking about one school ("2 k bare me batao")
+LEXICON = replace(
+    LEXICON,
+    details=LEXICON.details + ("bare me", "bare mein", "baare mein", "baare me", "k bare me", "ke bare mein", "ki details",
+                               "ke baare mein"),
+    markers=LEXICON.markers + ("bta", "btao", "bare", "baare", "zrurat", "zaroori"),
+)  # fmt: skip

@@ -331,6 +331,11 @@ def test_without_a_catalog_the_school_asked_about_is_read_from_the_questions_sha
         ("女兒視力很差，五年級", {"programs": ["visual_impairment"]}),
         ("yon moun souple", {"intent": "human"}),
         ("что умеешь", {"intent": "help", "language": "ru"}),
+        ("ko can bus", {"needs": [], "language": "vi"}),  # a language's phrase of ruling out votes for it
+        ("bus lagbe na", {"needs": []}),
+        ("차터 ㄴㄴ", {"sector": "district"}),
+        ("초딩 3", {"grades": [3, 3]}),
+        ("plz bta 2 k bare me", {"intent": "details", "choices": [2], "grades": None}),
         ("اريد مدرسة للاطفال ذوي الاحتياجات", {"needs": ["sped"]}),
         ("بائلنگوئل پروگرام عربی", {"needs": ["dual_language"], "program_language": "ar", "language": "ur"}),
     ],
