@@ -403,3 +403,10 @@ LEXICON = replace(
         "head start": (-1, -1), "headstart": (-1, -1),
     },
 )  # fmt: skip
+
+# Two ordinals with a dash or slash between ("6th–8th grade", "9th/10th grade"), and "gr3" ("gr8" is great)
+LEXICON = replace(
+    LEXICON,
+    grade_patterns=LEXICON.grade_patterns
+    + (r"\b{n}(?:st|nd|rd|th) \d{1,2}(?:st|nd|rd|th) (?:grades?|graders?|gr|grd)\b", r"\bgr([1-79]|1[0-2])\b"),
+)

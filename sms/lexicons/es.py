@@ -470,3 +470,6 @@ LEXICON = replace(LEXICON, needs={**LEXICON.needs, "transit": LEXICON.needs["tra
 
 # A year said with its ordinal ("sexto año", "6to año"; never "6 años", an age)
 LEXICON = replace(LEXICON, grade_patterns=LEXICON.grade_patterns + (rf"\b({_ORD}){_SUFFIX}? (?:ano|anio)\b",))
+
+# Two ordinals with a dash or slash between ("3ro/4to grado")
+LEXICON = replace(LEXICON, grade_patterns=LEXICON.grade_patterns + (rf"\b(\d{{1,2}}){_SUFFIX} \d{{1,2}}{_SUFFIX} grados?\b",))

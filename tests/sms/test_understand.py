@@ -336,6 +336,11 @@ def test_without_a_catalog_the_school_asked_about_is_read_from_the_questions_sha
         ("차터 ㄴㄴ", {"sector": "district"}),
         ("초딩 3", {"grades": [3, 3]}),
         ("plz bta 2 k bare me", {"intent": "details", "choices": [2], "grades": None}),
+        ("6th–8th grade 60637", {"grades": [6, 8]}),  # two ordinals with a dash between
+        ("9th/10th grade", {"grades": [9, 10]}),
+        ("3ro/4to grado", {"grades": [3, 4]}),
+        ("gr3 60637", {"grades": [3, 3]}),
+        ("gr8 school near 60637", {"grades": None}),  # great
         ("اريد مدرسة للاطفال ذوي الاحتياجات", {"needs": ["sped"]}),
         ("بائلنگوئل پروگرام عربی", {"needs": ["dual_language"], "program_language": "ar", "language": "ur"}),
     ],
