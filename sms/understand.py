@@ -1032,17 +1032,8 @@ def _command_within(text: str, message: "_Message", compiled: dict[str, "_Compil
         for clause in clauses:
             bare = _without_fillers(clause, set(clause.split()), merged)
             said |= {name for name in CONTAINED_COMMANDS if bare and any(bare in c.commands[name] for c in compiled.values())}
-    words = message.folded.split()
-    if not said and len(words) <= COMMAND_TEXT_WORDS and not message.cjk:
-        # a short text that is mostly one command phrase ("لا ترسل لي رسائل", "kuwo kale i tus"): that command
-        for name in CONTAINED_COMMANDS:
-            for c in compiled.values():
-                found = message.runs.intersection(c.commands[name])
-                if any(len(p.split()) >= 2 or len(p) >= COMMAND_WORD_SHORTEST for p in found) and 2 * max(
-                    len(p.split()) for p in found
-                ) >= len(words):
-                    said.add(name)
-                    break
+    if not said and not message.cjk:  # a short text mostly one command phrase ("لا ترسل لي رسائل", "kuwo kale i tus")
+        said = _mostly_command(message, compiled)
     thanked = any(t in message.folded for t in CJK_THANKS)  # "谢谢你的帮助" thanks for the help, asks for none
     if (
         message.cjk
@@ -1055,6 +1046,23 @@ def _command_within(text: str, message: "_Message", compiled: dict[str, "_Compil
                     said.add(name)
                     break
     return said.pop() if len(said) == 1 else None
+
+
+def _mostly_command(message: "_Message", compiled: dict[str, "_Compiled"]) -> set[str]:
+    """The commands a short text is half of, one phrase ("kuwo kale i tus")."""
+    words = message.folded.split()
+    said = set()
+    if len(words) > COMMAND_TEXT_WORDS:
+        return said
+    for name in CONTAINED_COMMANDS:
+        for c in compiled.values():
+            found = message.runs.intersection(c.commands[name])
+            if any(len(p.split()) >= 2 or len(p) >= COMMAND_WORD_SHORTEST for p in found) and 2 * max(len(p.split()) for p in found) >= len(
+                words
+            ):
+                said.add(name)
+                break
+    return said
 
 
 _HANGUL_JAMO = re.compile("[\u1100-\u11ff]")
@@ -1174,8 +1182,10 @@ def _votes(words: list[str]) -> tuple[dict[str, int], set[str]]:
     """Each Latin-script language's votes (a word 1, a phrase of several words 2), and the message's word runs."""
     scores = {}
     runs = {" ".join(words[i : i + n]) for n in range(2, _longest_phrase() + 1) for i in range(len(words) - n + 1)}
+    named = _merged().switch_to
+    said = [w for w in words if w not in named] if len(words) > 2 else words  # "Espanol dual language kinder" is English
     for locale, (vocabulary, multiword) in _latin_vocabularies().items():
-        score = sum(1 for w in words if w in vocabulary) + 2 * len(runs.intersection(multiword))
+        score = sum(1 for w in said if w in vocabulary) + 2 * len(runs.intersection(multiword))
         if score:
             scores[locale] = score
     return scores, runs

@@ -341,6 +341,7 @@ def test_without_a_catalog_the_school_asked_about_is_read_from_the_questions_sha
         ("3ro/4to grado", {"grades": [3, 4]}),
         ("gr3 60637", {"grades": [3, 3]}),
         ("gr8 school near 60637", {"grades": None}),  # great
+        ("Spanish immersion kinder near 60623", {"language": "en", "program_language": "es"}),  # a name votes for none
         ("اريد مدرسة للاطفال ذوي الاحتياجات", {"needs": ["sped"]}),
         ("بائلنگوئل پروگرام عربی", {"needs": ["dual_language"], "program_language": "ar", "language": "ur"}),
     ],
