@@ -18,7 +18,7 @@ from rapidfuzz.distance import OSA
 
 from catalog.text import fold
 from catalog.vocabulary import SPED_PROGRAMS
-from sms import common_words
+from sms import chinese_scripts, common_words
 from sms.lexicons import LOCALES, Lexicon, load_all
 
 MAX_TEXT = 1600  # longer texts are read up to here: 10 full segments is far past any question
@@ -31,12 +31,14 @@ NUMBER_RE = re.compile(r"(?<![\d.A-Za-z\u00c0-\u024f\u0400-\u04ff])(\d{1,2})(?!\
 CLAUSE_RE = re.compile(r"[.,;:!?¡¿،؛؟۔，。；：！？、।\n]+|\s[-–—]\s")
 # Characters that only one of the two Chinese scripts uses, for the common words of our domain.
 SIMPLIFIED = frozenset(
-    "学们这区级车读书语双国问请说个为吗没话难门间题钟颜离远开帮较详园啰阅订传电页妈扰讯视虑许邮认"
+    chinese_scripts.SIMPLIFIED_ONLY + "学们这区级车读书语双国问请说个为吗没话难门间题钟颜离远开帮较详园啰阅订传电页妈扰讯视虑许邮认"
     "对讲论还么会时发长样里过师习边进动业东两专无见现实经应关点种给让谁识该课儿几后从体别办务医华单卖岁员图场备头奖孙宁导层岛带广庆张录总报担择护换据数断旧显术机杂权条来极构标树桥检欢毕气测济减温满灵热爱状独环画监盘码礼积称稳笔简类纪约纸线组细终结绍绩续网罗职联声脑节范药补规览觉计训记设证评试询误谈负责贵费资赛转轻辅运连选递钱铁银闻队际阳阶险随顺须领风饭馆验鱼鸟龄号乐买亲义产价众优伤参变听启响围处复够妇宝审宽寻将尔尽届属币帐库异张归当忆怀态惊惯愿战执扩扫拥挂损摄摆敌旷显晓暂杀枪柜栏梦楼欧汇汉沟泪洁涂渐湾灭灯炉烟烦烧爷独猫献畅疗盖矿确税穷竞签紧纠红纯纳练织绕绘络绝统继维综绿缓编缘缩罚聪肤胜脚艺苏荐荣获营蓝虽装观议访诉词译诚诸调谢贝贡财败货质购贴贺赖趋践轨轮软载辆输达迁迈违迟适遗邻释针钢钥销锁错镇镜闭闲闷闹阔陆陈隐雾顶项顾顿预频额飞饮饱养马驶驻骑骗鲜鸡齐龙"
+    "与严乌亚册写况刚协圆宾残瘫础碍禄聋蜗谱韩黄兰"
 )
 # ... and Cantonese's own characters, written in Traditional ("想知多啲", "唔該")
-TRADITIONAL = frozenset("學們這區級車讀書語雙國問請說個為嗎沒話難門間題鐘顏離遠開幫較詳園囉閱訂傳電頁媽擾訊視慮許郵認"
-                        "嘅唔冇喺搵啲俾嚟係佢睇咗"
+TRADITIONAL = frozenset(chinese_scripts.TRADITIONAL_ONLY + "學們這區級車讀書語雙國問請說個為嗎沒話難門間題鐘顏離遠開幫較詳園囉閱訂傳電頁媽擾訊視慮許郵認"
+                        "嘅唔冇喺搵啲俾嚟係佢睇咗畀傾嘢乜咩啱嗰噉咁揸諗攞哋囡叻"
+                        "亞冊剛協嚴圓寫況殘癱礙祿繫聾與蘭蝸譜賓週韓黃烏礎"
                         "對講論還麼會時發長樣裡過師習邊進動業東兩專無見現實經應關點種給讓誰識該課兒幾後從體別辦務醫華單賣歲員圖場備頭獎孫寧導層島帶廣慶張錄總報擔擇護換據數斷舊顯術機雜權條來極構標樹橋檢歡畢氣測濟減溫滿靈熱愛狀獨環畫監盤碼禮積稱穩筆簡類紀約紙線組細終結紹績續網羅職聯聲腦節範藥補規覽覺計訓記設證評試詢誤談負責貴費資賽轉輕輔運連選遞錢鐵銀聞隊際陽階險隨順須領風飯館驗魚鳥齡號樂買親義產價眾優傷參變聽啟響圍處複夠婦寶審寬尋將爾盡屆屬幣帳庫異張歸當憶懷態驚慣願戰執擴掃擁掛損攝擺敵曠顯曉暫殺槍櫃欄夢樓歐匯漢溝淚潔塗漸灣滅燈爐煙煩燒爺獨貓獻暢療蓋礦確稅窮競簽緊糾紅純納練織繞繪絡絕統繼維綜綠緩編緣縮罰聰膚勝腳藝蘇薦榮獲營藍雖裝觀議訪訴詞譯誠諸調謝貝貢財敗貨質購貼賀賴趨踐軌輪軟載輛輸達遷邁違遲適遺鄰釋針鋼鑰銷鎖錯鎮鏡閉閒悶鬧闊陸陳隱霧頂項顧頓預頻額飛飲飽養馬駛駐騎騙鮮雞齊龍")  # fmt: skip
 # A Latin word glued to Han or Hangul ("dual language的小学", "Curie高中") is split off it.
 _LATIN_CJK_BOUNDARY = re.compile(

@@ -202,3 +202,10 @@ LEXICON = replace(
             "幼稚园中班": (-1, -1), "幼稚园大班": (0, 0), "幼兒園小班": (-1, -1), "幼兒園中班": (-1, -1), "幼兒園大班": (0, 0),
             "幼稚園小班": (-1, -1), "幼稚園中班": (-1, -1), "幼稚園大班": (0, 0)},
 )  # fmt: skip
+
+# Cantonese as texted: more ("畀多幾間"), Hong Kong kindergarten's lower and upper classes
+LEXICON = replace(
+    LEXICON,
+    more=LEXICON.more + ("畀多幾間", "多幾間", "再多幾間", "下一版", "仲有冇其他", "仲有冇", "再嚟", "再畀多啲"),
+    grades={**LEXICON.grades, "幼稚園低班": (-1, -1), "幼稚園高班": (0, 0), "幼兒園低班": (-1, -1), "幼兒園高班": (0, 0)},
+)

@@ -342,6 +342,10 @@ def test_without_a_catalog_the_school_asked_about_is_read_from_the_questions_sha
         ("gr3 60637", {"grades": [3, 3]}),
         ("gr8 school near 60637", {"grades": None}),  # great
         ("Spanish immersion kinder near 60623", {"language": "en", "program_language": "es"}),  # a name votes for none
+        ("我想同真人傾", {"intent": "human", "language": "zh_Hant"}),  # Cantonese's own characters are Traditional
+        ("唔該，畀多幾間", {"intent": "more"}),
+        ("剛搬來，找幼稚園", {"language": "zh_Hant", "grades": [0, 0]}),  # 剛 and 來 are written only in Traditional
+        ("刚搬来，找幼稚园", {"language": "zh_Hans"}),
         ("اريد مدرسة للاطفال ذوي الاحتياجات", {"needs": ["sped"]}),
         ("بائلنگوئل پروگرام عربی", {"needs": ["dual_language"], "program_language": "ar", "language": "ur"}),
     ],
