@@ -285,3 +285,15 @@ LEXICON = replace(
                          "còn trường nào khác", "con truong nao khac khong", "còn trường nào khác không", "truong khac nua",
                          "trường khác nữa", "them truong", "thêm trường", "xem them truong", "xem thêm trường"),
 )  # fmt: skip
+
+# Sight said in a sentence ("mắt con yếu"), Chinese named as "Hoa" beside the program
+LEXICON = replace(
+    LEXICON,
+    programs={
+        **LEXICON.programs,
+        "visual_impairment": LEXICON.programs["visual_impairment"]
+        + _d("mắt yếu", "mắt con yếu", "mắt bé yếu", "mắt cháu yếu", "mắt kém", "thị lực kém", "thị lực yếu", "nhìn không rõ",
+             "nhìn ko rõ", "nhìn không thấy", "mắt rất kém"),
+    },
+    languages={**LEXICON.languages, **dict.fromkeys(_d("song ngữ hoa", "song ngữ hoa anh", "song ngữ anh hoa", "người hoa"), "zh")},
+)  # fmt: skip

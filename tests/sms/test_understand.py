@@ -346,6 +346,8 @@ def test_without_a_catalog_the_school_asked_about_is_read_from_the_questions_sha
         ("唔該，畀多幾間", {"intent": "more"}),
         ("剛搬來，找幼稚園", {"language": "zh_Hant", "grades": [0, 0]}),  # 剛 and 來 are written only in Traditional
         ("刚搬来，找幼稚园", {"language": "zh_Hans"}),
+        ("trường song ngữ Hoa", {"needs": ["dual_language"], "program_language": "zh"}),  # Vietnamese "Hoa" is Chinese
+        ("mắt con yếu lắm", {"programs": ["visual_impairment"]}),
         ("اريد مدرسة للاطفال ذوي الاحتياجات", {"needs": ["sped"]}),
         ("بائلنگوئل پروگرام عربی", {"needs": ["dual_language"], "program_language": "ar", "language": "ur"}),
     ],
