@@ -1374,6 +1374,54 @@ def _grades(message: _Message, order: list[str], language: str | None = None) ->
     return (min(lows), max(highs)), used
 
 
+# English as each language names it (the lexicons leave it out of `languages`: named alone, it is English help)
+ENGLISH_NAMES = ("english", "inglés", "ingles", "anglais", "anglè", "angle", "tiếng anh", "ingiriis", "ingiriisi", "ingiriisiga",
+                 "ingriisi", "английский", "английского", "английском", "английским", "англ", "영어", "英文", "英语", "英語",
+                 "انجليزي", "الانجليزي", "انجليزية", "الانجليزية", "انكليزي", "الانكليزية", "انگریزی", "انگلش", "ইংরেজি",
+                 "ইংলিশ", "angrezi", "ingreji", "inggles")  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def _language_codes() -> dict[str, str]:
+    """Every lexicon's language names, and English's, folded, with the ISO 639-1 code each names."""
+    codes = {name: code for compiled in reversed(_lexicons().values()) for name, code in compiled.lexicon.languages.items()}
+    return {**codes, **{fold(name.translate(KEYBOARD_VARIANTS)): "en" for name in ENGLISH_NAMES}}
+
+
+@lru_cache(maxsize=1)
+def _language_names() -> frozenset[str]:
+    return frozenset(_language_codes())
+
+
+def _paired_with_english(message: "_Message") -> str | None:
+    """The language a message names together with English, one beside the other ("Soomaali iyo Ingiriis",
+    "inglés y español", "اردو اور انگریزی"): the other language of a program in both; None when it names none so."""
+    codes = _language_codes()
+    names = _found(message, _language_names())
+    if len(names) < 2:
+        return None
+    if not _SPEAK_RE.search(message.folded):  # "he speaks Spanish and English", "text me in Spanish or English": no program
+        spots = sorted((at, at + len(name), codes[name]) for name in names for at in _places(message.folded, name))
+        for (_s1, end, first), (start, _e2, second) in zip(spots, spots[1:], strict=False):
+            between = message.folded[end:start].replace("-", " ").replace("/", " ").replace("+", " ").replace("&", " ").split()
+            if first != second and "en" in (first, second) and len(between) <= 2 and _AND_WORDS.issuperset(between):
+                return second if first == "en" else first
+    return None
+
+
+# "and" in our languages as it joins two languages' names, and the little words beside it ("et l'anglais", "iyo af Ingiriis")
+_AND_WORDS = frozenset(fold(w) for w in ("and", "y", "e", "et", "ak", "iyo", "va", "và", "at", "и", "اور", "و", "ও", "আর", "和", "跟",
+                                         "同", "与", "與", "및", "과", "와", "이랑", "랑", "하고", "aur", "ar", "l", "el", "la", "le",
+                                         "the", "al", "af", "afka", "ng", "sa", "tieng", "tiếng", "en", "in", "con", "with",
+                                         "avec", "plus", "also", "tambien", "aussi", "lẫn", "với", "cùng", "cả"))  # fmt: skip
+_SPEAK_RE = re.compile(
+    r"\b(?:speak|speaks|spoken|talk|text|write|reply|habla|hablan|hablamos|hablo|escribe|escriba|parle|parlons|parlent|"
+    r"ecrivez|pale|ekri|noi|nhan|nagsasalita|salita|hadla|hadlaa|hadasha|qor|говорит|говорим|говорят|пишите|"
+    r"يتكلم|تتكلم|نتكلم|يحكي|تحكي|نحكي|اكتب|بولتا|بولتی|بولتے|لکھیں|বলে|বলি|লিখুন)\b"
+    "|說|说|講|讲|말해|말하|써"
+)
+
+
 def _places(folded: str, phrase: str) -> list[int]:
     """Where a phrase is in a folded message, each time (inside words for CJK, else as whole words)."""
     text, sought = (folded, phrase) if _is_cjk(phrase) else (f" {folded} ", f" {phrase} ")
@@ -1539,7 +1587,10 @@ def parse(text: str, locale: str | None = None, schools: SchoolNames | None = No
         wanted, ruled_out = _sides(text, merged.sector_phrases, sector_cues)
         other = {"district": "charter", "charter": "district"}
         sector = wanted[0] if wanted else other[next(iter(ruled_out))] if len(ruled_out) == 1 else None
-    language_named = first("languages", lambda lex: ((code, (name,)) for name, code in lex.languages.items()))
+    paired = _paired_with_english(message) if "dual_language" not in needs and "ell" not in needs else None
+    if paired:  # "Soomaali iyo Ingiriis", "español e inglés": a program in both
+        needs.append("dual_language")
+    language_named = paired or first("languages", lambda lex: ((code, (name,)) for name, code in lex.languages.items()))
     # the language of a dual-language program; beside English help, a language named is the one spoken at
     # home ("we only speak Arabic at home, she needs ESL"), not one to be taught in
     program_language = language_named if "dual_language" in needs else None

@@ -373,3 +373,22 @@ def test_a_school_named_in_another_script_is_found_by_its_sound(text, school, gr
     got = parse(text, schools=demo_names())
     assert (got.school, got.grades and list(got.grades)) == (school, grades)
     assert got.intent == ("details" if school else "search")
+
+
+@pytest.mark.parametrize(
+    ("text", "needs", "program_language"),
+    [
+        ("barnaamij af Soomaali iyo Ingiriis ah", ["dual_language"], "so"),  # a language and English said together
+        ("Spanish and English school 60623", ["dual_language"], "es"),
+        ("escuela en español e inglés", ["dual_language"], "es"),
+        ("اردو اور انگریزی پروگرام", ["dual_language"], "ur"),
+        ("tiếng Việt và tiếng Anh, tiểu học", ["dual_language"], "vi"),
+        ("한국어와 영어 같이 배우는 학교", ["dual_language"], "ko"),
+        ("my son speaks spanish and english, 3rd grade 60623", [], None),  # spoken at home: no program
+        ("text me in spanish or english", [], None),
+        ("we speak Arabic and English at home, she needs ESL", ["ell"], None),
+    ],
+)
+def test_a_language_named_together_with_english_is_a_program_in_both(text, needs, program_language):
+    got = parse(text).as_dict()
+    assert (got["needs"], got["program_language"]) == (needs, program_language)
