@@ -687,6 +687,8 @@ def _sides(text: str, values: dict[str, frozenset[str]], cues: Cues) -> tuple[li
             for cue in set().union(*(_found(message, c) for c in cues))
             for at in [_where(message.folded, cue)]
         ]
+        # a cue inside what is asked for is part of it ("no puede oír" is deafness, not "no")
+        cue_spans = [c for c in cue_spans if not any(a <= c[0] and c[1] <= b for found in spans.values() for a, b in found)]
         if cue_spans:
             nearest = min(places, key=lambda value: _gap(spans[value], cue_spans))
             ruled_out.add(nearest)
@@ -1575,6 +1577,10 @@ def parse(text: str, locale: str | None = None, schools: SchoolNames | None = No
     if needs and _any_cue(message, need_cues):  # "we don't need a bus, we live close"
         _wanted, ruled_out = _sides(text, {need: merged.needs[need] for need in needs}, need_cues)
         needs = [need for need in needs if need not in ruled_out]
+    if len(programs) > 1 and _any_cue(message, sector_cues + need_cues):  # "inclusion, not a separate classroom"
+        wanted, ruled_out = _sides(text, {code: merged.programs[code] for code in programs}, sector_cues + need_cues)
+        if wanted:  # one program ruled out beside another asked for
+            programs = tuple(code for code in programs if code not in ruled_out)
 
     def first(facet: str, phrases_of) -> str | None:
         """The first value a lexicon gives in language order, looked for only if any lexicon has one."""

@@ -368,3 +368,13 @@ LEXICON = replace(
     not_needed=LEXICON.not_needed + ("lagbe na", "lagbena", "dorkar nai", "dorkar nei", "chai na", "chaina", "lagbe nah"),
     negations=LEXICON.negations + ("chai na", "chaina", "na", "bade", "chara"),
 )
+
+# Sign language ("সাংকেতিক ভাষা", "ইশারা ভাষা")
+LEXICON = replace(
+    LEXICON,
+    programs={
+        **LEXICON.programs,
+        "deaf_hard_of_hearing": LEXICON.programs["deaf_hard_of_hearing"] + ("সাংকেতিক ভাষা", "ইশারা ভাষা", "ইশারার ভাষা",
+                                                                            "সাইন ল্যাঙ্গুয়েজ", "কানে শোনার যন্ত্র"),
+    },
+)  # fmt: skip

@@ -410,3 +410,16 @@ LEXICON = replace(
     grade_patterns=LEXICON.grade_patterns
     + (r"\b{n}(?:st|nd|rd|th) \d{1,2}(?:st|nd|rd|th) (?:grades?|graders?|gr|grd)\b", r"\bgr([1-79]|1[0-2])\b"),
 )
+
+# Program words as families text them ("gen ed class with support", "1:1 aide")
+LEXICON = replace(
+    LEXICON,
+    programs={
+        **LEXICON.programs,
+        "inclusion": LEXICON.programs["inclusion"] + ("gen ed", "general ed", "gen ed class", "general education class",
+                                                      "general education classroom", "regular class with support", "co teaching",
+                                                      "co taught", "cotaught"),
+        "significant_support": LEXICON.programs["significant_support"] + ("1 1 aide", "1:1 aide", "one on one aide", "1 on 1 aide",
+                                                                          "one to one aide", "1 to 1 aide", "personal aide"),
+    },
+)  # fmt: skip

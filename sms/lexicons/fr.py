@@ -295,3 +295,13 @@ LEXICON = replace(
            "parle seulement", "parle que", "pas encore l anglais", "ne comprend pas l anglais", "comprend pas l anglais"),
     },
 )  # fmt: skip
+
+# France's and Quebec's program names ("classe ULIS", "classe d'adaptation")
+LEXICON = replace(
+    LEXICON,
+    programs={
+        **LEXICON.programs,
+        "self_contained": LEXICON.programs["self_contained"] + ("ulis", "classe ulis", "dispositif ulis", "classe d adaptation",
+                                                                "classe specialisee", "classe speciale", "classe separee"),
+    },
+)  # fmt: skip

@@ -348,6 +348,12 @@ def test_without_a_catalog_the_school_asked_about_is_read_from_the_questions_sha
         ("刚搬来，找幼稚园", {"language": "zh_Hans"}),
         ("trường song ngữ Hoa", {"needs": ["dual_language"], "program_language": "zh"}),  # Vietnamese "Hoa" is Chinese
         ("mắt con yếu lắm", {"programs": ["visual_impairment"]}),
+        ("inclusion please, not a separate classroom, 2nd grade", {"programs": ["inclusion"]}),  # a program ruled out
+        ("mi hija no puede oír bien, necesita clase separada", {"programs": ["deaf_hard_of_hearing", "self_contained"]}),
+        ("gen ed class with support for my son", {"programs": ["inclusion"]}),
+        ("1:1 aide", {"programs": ["significant_support"]}),
+        ("classe ULIS", {"programs": ["self_contained"]}),
+        ("সাংকেতিক ভাষা জানা শিক্ষক", {"programs": ["deaf_hard_of_hearing"]}),
         ("اريد مدرسة للاطفال ذوي الاحتياجات", {"needs": ["sped"]}),
         ("بائلنگوئل پروگرام عربی", {"needs": ["dual_language"], "program_language": "ar", "language": "ur"}),
     ],
