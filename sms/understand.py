@@ -19,7 +19,7 @@ from rapidfuzz.distance import OSA
 from catalog.text import fold
 from catalog.vocabulary import SPED_PROGRAMS
 from sms import chinese_scripts, common_words
-from sms.lexicons import LOCALES, Lexicon, load_all
+from sms.lexicons import BENGALI_SIGNS, LOCALES, Lexicon, load_all
 
 MAX_TEXT = 1600  # longer texts are read up to here: 10 full segments is far past any question
 INTENTS = ("search", "details", "more", "compare", "help", "language", "human", "stop", "start", "greeting", "unknown")
@@ -48,9 +48,10 @@ URDU_LETTERS = frozenset("ٹڈڑںےۓھگکیہۂۃپ")
 # Arabic as typed on phones: a final yeh without its dots ("التالى"), a ta marbuta written as heh
 # ("مدرسه"), a stretched letter ("مـدرسة"): one spelling each, in messages and lexicons alike
 # Bengali likewise: long and short i and u, and the two n's, are often swapped ("শ্রেণী"/"শ্রেণি", "শিক্ষার্থী")
+# Bengali's vowel signs are left out (`sms.lexicons.BENGALI_SIGNS`): a word stays one word
 SPELLING_VARIANTS = str.maketrans(
-    {"\u0649": "\u064a", "\u0629": "\u0647", "\u0640": None, "\u09c0": "\u09bf", "\u09c2": "\u09c1", "\u09a3": "\u09a8",
-     "\u0988": "\u0987", "\u098a": "\u0989"}
+    {"\u0649": "\u064a", "\u0629": "\u0647", "\u0640": None, "\u09a3": "\u09a8", "\u0988": "\u0987", "\u098a": "\u0989",
+     **BENGALI_SIGNS}
 )  # fmt: skip
 # Urdu's own yeh, kaf and heh, as an Arabic keyboard writes them: Urdu typed on either keyboard, or on both
 # at once ("خصوصى تعلیم"), is one spelling. Read after the script has told Urdu from Arabic by these letters.
@@ -207,10 +208,14 @@ def _without_sounded_name(folded: str, text: str, schools: "SchoolNames") -> str
             after_name = True
         else:
             after_name = False
-    out = f" {folded} "
-    for token in dropped:
-        out = out.replace(f" {fold(token.translate(KEYBOARD_VARIANTS))} ", " ", 1)
-    return " ".join(out.split())
+    words = folded.split()
+    for token in dropped:  # as written, or as a typo was read ("এলিমেন্টারির" as "এলিমেন্টারি")
+        written = fold(token.translate(KEYBOARD_VARIANTS)).split()
+        for at in range(len(words) - len(written) + 1):
+            if all(w == x or (w[:1] == x[:1] and OSA.distance(w, x) <= 1) for w, x in zip(words[at:], written, strict=False)):
+                del words[at : at + len(written)]
+                break
+    return " ".join(words)
 
 
 @lru_cache(maxsize=1)

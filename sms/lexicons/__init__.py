@@ -7,6 +7,11 @@ sides (`catalog.text.fold`), so "kínder", "KINDER" and "kinder" are one phrase.
 from dataclasses import dataclass, field
 from importlib import import_module
 
+# Bengali's vowel signs (and its nasal and aspiration marks), left out of every Bengali word matched, messages and
+# lexicons alike: they are no letters to Unicode, so folding would cut a word at each ("বাংলাদেশ" into "ব ল দ শ",
+# which holds "বাংলা"); without them a word stays one word, its consonants and its own vowels kept
+BENGALI_SIGNS = str.maketrans(dict.fromkeys(map(chr, (0x0981, 0x0982, 0x0983, *range(0x09BE, 0x09CE), 0x09D7))))
+
 LOCALES = ("en", "es", "zh_Hans", "zh_Hant", "vi", "ko", "ru", "ar", "ur", "bn", "ht", "fr", "fil", "so")
 
 

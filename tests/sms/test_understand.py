@@ -354,6 +354,9 @@ def test_without_a_catalog_the_school_asked_about_is_read_from_the_questions_sha
         ("1:1 aide", {"programs": ["significant_support"]}),
         ("classe ULIS", {"programs": ["self_contained"]}),
         ("সাংকেতিক ভাষা জানা শিক্ষক", {"programs": ["deaf_hard_of_hearing"]}),
+        ("নতুন এসেছি বাংলাদেশ থেকে, স্কুল খুঁজছি", {"intent": "search"}),  # "বাংলাদেশ" is one word, not "বাংলা"
+        ("মেয়ে এবার তৃতীয় শ্রেণিতে উঠবে", {"grades": [3, 3]}),  # a case ending on the class word
+        ("ক্লাস ফোরের জন্য স্কুল", {"grades": [4, 4]}),
         ("اريد مدرسة للاطفال ذوي الاحتياجات", {"needs": ["sped"]}),
         ("بائلنگوئل پروگرام عربی", {"needs": ["dual_language"], "program_language": "ar", "language": "ur"}),
     ],
