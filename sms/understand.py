@@ -114,6 +114,7 @@ def typo_distance(length: int) -> int:
 
 
 NAME_MATCH = 85  # fuzz.ratio a text's word needs to count as a word of a school's name
+SHORT_NAME_WORD = 5  # a name word shorter than this is matched only as written
 TYPO_NAME_SHORTEST = 5  # a word this long may also be one letter swapped or changed from a name's word
 
 
@@ -336,7 +337,9 @@ class SchoolNames:
                 continue
             candidates = self.vocabulary_by_length.get(min(len(word), len(self.vocabulary_by_length)), ())
             found = [
-                (w, score) for w, score, _pos in process.extract(word, candidates, scorer=fuzz.ratio, limit=3, score_cutoff=NAME_MATCH)
+                (w, score)
+                for w, score, _pos in process.extract(word, candidates, scorer=fuzz.ratio, limit=3, score_cutoff=NAME_MATCH)
+                if w == word or len(w) >= SHORT_NAME_WORD  # "heli" is no "Eli": a short name word is written as it is
             ]
             if not found and len(word) >= TYPO_NAME_SHORTEST and not _is_common(word):
                 # a letter swapped or changed, the first kept: "Schruz" is Schurz, "Fengar" is Fenger

@@ -668,3 +668,12 @@ LEXICON = replace(LEXICON, needs={**LEXICON.needs, "transit": LEXICON.needs["tra
 
 # A person asked for as texted ("qof la hadla fadlan")
 LEXICON = replace(LEXICON, human=LEXICON.human + ("qof la hadla", "qof ila hadla fadlan", "qof la hadal", "qof dhab ah fadlan"))
+
+# Everyday verbs of a search ("ma heli karaa": can I find), never a school's name; texting shorthand for education
+LEXICON = replace(
+    LEXICON,
+    markers=LEXICON.markers + ("heli", "helaa", "helo", "hesho", "helno", "helayaa", "helayo", "heleyaa", "heshaa", "raadi",
+                               "raadin", "raadiyaa", "raadsanayaa", "doon", "doonaa", "tus", "i tus", "ii tus", "sheeg",
+                               "garan", "gaar", "karaa", "karnaa", "kartaa", "jirta", "jiraan", "leedahay", "leeyihiin"),
+    shorthand={**LEXICON.shorthand, "wxbrsho": "waxbarasho", "wxb": "waxbarasho", "wbrsho": "waxbarasho", "wlkay": "wiilkayga"},
+)  # fmt: skip

@@ -92,6 +92,18 @@ def test_a_search_with_a_zip_is_a_search_even_when_a_word_names_a_school(text):
     assert understood.intent == "search" and understood.near == "60623" and understood.school is None
 
 
+@pytest.mark.parametrize(
+    ("text", "school"),
+    [
+        ("xanaano ma heli karaa gabadhayda?", None),  # Somali "heli" (find) is no "Eli": a short name word as written only
+        ("Eli Whitney kindergarten?", "Eli Whitney Elementary School"),
+        ("does eli whitney have a bus", "Eli Whitney Elementary School"),
+    ],
+)
+def test_a_short_name_word_is_matched_only_as_written(text, school):
+    assert parse(text, schools=demo_names()).school == school
+
+
 def test_a_school_asked_about_by_name_is_still_found():
     understood = parse("does Kelly High have a bus?", schools=demo_names())
     assert understood.intent == "details" and understood.school and "Kelly" in understood.school
@@ -357,6 +369,7 @@ def test_without_a_catalog_the_school_asked_about_is_read_from_the_questions_sha
         ("নতুন এসেছি বাংলাদেশ থেকে, স্কুল খুঁজছি", {"intent": "search"}),  # "বাংলাদেশ" is one word, not "বাংলা"
         ("মেয়ে এবার তৃতীয় শ্রেণিতে উঠবে", {"grades": [3, 3]}),  # a case ending on the class word
         ("ক্লাস ফোরের জন্য স্কুল", {"grades": [4, 4]}),
+        ("wlkay wxbrsho gaar", {"needs": ["sped"], "language": "so"}),  # Somali shorthand
         ("اريد مدرسة للاطفال ذوي الاحتياجات", {"needs": ["sped"]}),
         ("بائلنگوئل پروگرام عربی", {"needs": ["dual_language"], "program_language": "ar", "language": "ur"}),
     ],
