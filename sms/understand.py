@@ -176,8 +176,12 @@ _HIGH = frozenset(("hi", "hai", "hay", "hayy", "haay", "khai", "khay", "haa", "h
 
 
 def _is_name_tail(token: str) -> bool:
-    """Say whether a word in another script is the English word for a kind of school ("স্কুলে", "ایلیمنٹری", "하이")."""
-    return not token.isascii() and (sound_key(token).lstrip("_") in _TAIL_SOUNDS or _as_latin(token) in _HIGH)
+    """Say whether a word in another script is the English word for a kind of school ("স্কুলে", "ایلیمنٹری", "하이"),
+    its s no "sh" ("শেখার", of learning, sounds "skr" as school does)."""
+    if token.isascii():
+        return False
+    latin = _as_latin(token)
+    return (sound_key(token).lstrip("_") in _TAIL_SOUNDS and "sh" not in latin[:3]) or latin in _HIGH
 
 
 def _is_known(token: str) -> bool:

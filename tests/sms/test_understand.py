@@ -388,6 +388,7 @@ def test_how_families_really_type_is_read(text, expect):
         ("Джоплин скул, есть автобус?", "Scott Joplin Elementary School", None),
         ("এমন মিডল স্কুল চাই যেখানে বাস আছে", None, [6, 8]),  # a word of the language is no name
         ("পাবলিক স্কুল চাই, চার্টার না", None, None),  # nor an English school word as the script writes it
+        ("মেয়ের শেখার সমস্যা আছে, মিডল স্কুল", None, [6, 8]),  # "শেখার" (of learning) is no "school"
         ("ক্লাস 4 এর পাবলিক স্কুল খুঁজছি", None, [4, 4]),
     ],
 )
