@@ -509,3 +509,19 @@ LEXICON = replace(LEXICON, needs={**LEXICON.needs, "transit": LEXICON.needs["tra
 
 # "What can you do" as texted
 LEXICON = replace(LEXICON, help=LEXICON.help + ("что умеешь", "что ты умеешь", "что умеет бот", "как пользоваться", "как это работает"))
+
+# Thanks as texted ("спасибо большое" is no "больше"); English help and a newcomer said in a sentence; the IEP's names
+LEXICON = replace(
+    LEXICON,
+    markers=LEXICON.markers + ("большое", "большой", "большая", "огромное", "спасибо большое"),
+    fillers=LEXICON.fillers + ("спасибо большое", "большое спасибо"),
+    needs={
+        **LEXICON.needs,
+        "ell": LEXICON.needs["ell"]
+        + ("не понимает по английски", "не понимает по-английски", "не понимает английский", "английским как вторым",
+           "английский как второй", "как второй язык", "как вторым языком", "только приехали", "недавно приехали",
+           "приехали в сша", "только переехали", "недавно переехали", "новоприбывш", "angliyskiy kak vtoroy",
+           "ne govorit po angliyski", "ploho govorit po angliyski"),
+        "sped": LEXICON.needs["sped"] + ("иэп", "ипо", "индивидуальная программа", "индивидуальный план", "iep"),
+    },
+)  # fmt: skip
