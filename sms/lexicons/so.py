@@ -672,7 +672,7 @@ LEXICON = replace(LEXICON, human=LEXICON.human + ("qof la hadla", "qof ila hadla
 # Everyday verbs of a search ("ma heli karaa": can I find), never a school's name; texting shorthand for education
 LEXICON = replace(
     LEXICON,
-    markers=LEXICON.markers + ("heli", "helaa", "helo", "hesho", "helno", "helayaa", "helayo", "heleyaa", "heshaa", "raadi",
+    markers=LEXICON.markers + ("baad", "bay", "baynu", "mahadsantahay", "mahadsan", "mahadsantihiin", "heli", "helaa", "helo", "hesho", "helno", "helayaa", "helayo", "heleyaa", "heshaa", "raadi",
                                "raadin", "raadiyaa", "raadsanayaa", "doon", "doonaa", "tus", "i tus", "ii tus", "sheeg",
                                "garan", "gaar", "karaa", "karnaa", "kartaa", "jirta", "jiraan", "leedahay", "leeyihiin"),
     shorthand={**LEXICON.shorthand, "wxbrsho": "waxbarasho", "wxb": "waxbarasho", "wbrsho": "waxbarasho", "wlkay": "wiilkayga"},

@@ -371,6 +371,7 @@ def test_without_a_catalog_the_school_asked_about_is_read_from_the_questions_sha
         ("ক্লাস ফোরের জন্য স্কুল", {"grades": [4, 4]}),
         ("wlkay wxbrsho gaar", {"needs": ["sped"], "language": "so"}),  # Somali shorthand
         ("спасибо большое", {"intent": "unknown"}),  # thanks, not "больше" (more) misspelt
+        ("aad baad u mahadsantahay", {"intent": "unknown", "needs": []}),  # Somali "baad" is no "baas" (bus)
         ("сын не понимает по английски", {"needs": ["ell"]}),
         ("мы только приехали в США, 2 класс", {"needs": ["ell"], "grades": [2, 2]}),
         ("اريد مدرسة للاطفال ذوي الاحتياجات", {"needs": ["sped"]}),
