@@ -1162,8 +1162,9 @@ TYPO_LOCALES = (
     "bn",
 )  # the languages whose words are read as typos (not Arabic: its clitics make one edit another word)
 # Languages of another script that families also type in Latin letters: Arabizi ("ta3leem khas"),
-# Roman Urdu ("school batao"), Banglish ("er jonno"), Russian translit ("shkola dlya"), pinyin.
-ROMANISED_LOCALES = ("ar", "ur", "bn", "ru", "zh_Hans")
+# Roman Urdu ("school batao"), Banglish ("er jonno"), Russian translit ("shkola dlya"), pinyin ("gaozhong gongli"),
+# Korean ("yuchiwon").
+ROMANISED_LOCALES = ("ar", "ur", "bn", "ru", "zh_Hans", "ko")
 # ISO 639-1 of a language we answer in → its locale ("zh": Simplified unless the text is Traditional)
 LOCALE_OF_LANGUAGE = {"en": "en", "es": "es", "zh": "zh_Hans", "vi": "vi", "ko": "ko", "ru": "ru", "ar": "ar", "ur": "ur",
                       "bn": "bn", "ht": "ht", "fr": "fr", "tl": "fil", "fil": "fil", "so": "so"}  # fmt: skip

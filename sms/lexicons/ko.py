@@ -178,3 +178,26 @@ LEXICON = replace(LEXICON, needs={**LEXICON.needs, "transit": LEXICON.needs["tra
 
 # "No" as texted ("차터 ㄴㄴ": no charter)
 LEXICON = replace(LEXICON, negations=LEXICON.negations + ("ㄴㄴ", "노노", "ㄴㄴ요"), not_needed=LEXICON.not_needed + ("ㄴㄴ", "노노"))
+
+# Korean in Latin letters, as typed without a Korean keyboard ("yuchiwon 60626", "teuksu gyoyuk")
+LEXICON = replace(
+    LEXICON,
+    markers=LEXICON.markers + ("hakgyo", "hakkyo", "hakgyoga", "hakgyo chajayo", "chajayo", "chatgo", "isseoyo", "isnayo",
+                               "issnayo", "ittnayo", "geuncheo", "adeuri", "ttari", "annyeonghaseyo",
+                               "gamsahamnida", "juseyo"),
+    grades={**LEXICON.grades, "yuchiwon": (0, 0), "yuchi won": (0, 0), "kindeo": (0, 0), "eorinijip": (-1, -1),
+            "chodeung hakgyo": (0, 5), "chodeunghakgyo": (0, 5), "chodeung": (0, 5), "junghakgyo": (6, 8), "jung hakgyo": (6, 8),
+            "godeung hakgyo": (9, 12), "godeunghakgyo": (9, 12), "godeung": (9, 12)},
+    grade_patterns=LEXICON.grade_patterns + (r"\b{n} ?hak ?nyeon\b", r"\b{n} ?haknyeon\b"),
+    needs={
+        **LEXICON.needs,
+        "sped": LEXICON.needs["sped"] + ("teuksu gyoyuk", "teuksugyoyuk", "teuksu", "teukgyo", "jang ae", "jangae"),
+        "ell": LEXICON.needs["ell"] + ("yeongeo mot", "yeongeo jiwon", "yeongeo baeu"),
+        "dual_language": LEXICON.needs["dual_language"] + ("ijung eoneo", "ijungeoneo", "ijung eon eo"),
+        "bus": LEXICON.needs["bus"] + ("seukul beoseu", "seukulbeoseu", "hakgyo beoseu"),
+        "accessible": LEXICON.needs["accessible"] + ("hwilcheeo", "elribeiteo"),
+    },
+    programs={**LEXICON.programs, "autism": LEXICON.programs["autism"] + ("japye", "ja pye")},
+    sectors={**LEXICON.sectors, "district": LEXICON.sectors["district"] + ("gongnip", "gongrip"),
+             "charter": LEXICON.sectors["charter"] + ("chateo",)},
+)  # fmt: skip

@@ -207,3 +207,37 @@ LEXICON = replace(
             "幼稚园中班": (-1, -1), "幼稚园大班": (0, 0), "幼兒園小班": (-1, -1), "幼兒園中班": (-1, -1), "幼兒園大班": (0, 0),
             "幼稚園小班": (-1, -1), "幼稚園中班": (-1, -1), "幼稚園大班": (0, 0)},
 )  # fmt: skip
+
+# Pinyin without tones, as typed on a phone without a Chinese keyboard ("gaozhong 60609 gongli de")
+LEXICON = replace(
+    LEXICON,
+    markers=LEXICON.markers + ("haizi", "xiang", "zhao", "meiyou", "qingwen", "fujin", "xuexiao", "dehua", "keyi", "buyao",
+                               "xiexie", "wo xiang zhao", "wo de haizi"),
+    help=LEXICON.help + ("bangzhu", "bang zhu", "zenme yong", "zenmeyong", "shiyong shuoming"),
+    stop=LEXICON.stop + ("tingzhi", "ting zhi", "tuiding", "tui ding", "bie fa le", "biefale"),
+    more=LEXICON.more + ("gengduo", "geng duo", "xiayiye", "xia yi ye", "hai you", "haiyou", "zai lai"),
+    human=LEXICON.human + ("rengong kefu", "ren gong ke fu", "zhenren kefu"),
+    compare=LEXICON.compare + ("bijiao", "bi jiao", "duibi", "dui bi"),
+    details=LEXICON.details + ("xiangqing", "xiang qing", "xiangxi", "xiang xi"),
+    grades={**LEXICON.grades, "youzhiyuan": (0, 0), "you zhi yuan": (0, 0), "xueqian": (-1, -1), "xue qian": (-1, -1),
+            "tuoersuo": (-1, -1), "zhongxue": (6, 12), "zhong xue": (6, 12), "chuzhong": (6, 8), "gaozhong": (9, 12)},
+    sectors={**LEXICON.sectors, "district": LEXICON.sectors["district"] + ("gongli", "gong li", "gongli xuexiao", "gongban"),
+             "charter": LEXICON.sectors["charter"] + ("texu", "te xu", "texu xuexiao", "te xu xue xiao")},
+    needs={
+        **LEXICON.needs,
+        "sped": LEXICON.needs["sped"] + ("teshu", "te shu jiao yu", "teshujiaoyu", "tejiaoban", "canji"),
+        "ell": LEXICON.needs["ell"] + ("xue yingyu", "yingyu buhao", "yingyu bu hao", "bu hui yingyu", "buhui yingyu",
+                                       "yingyu fudao", "yingwen buhao", "bu hui yingwen", "esl ban"),
+        "dual_language": LEXICON.needs["dual_language"] + ("shuangyu xiangmu", "shuangyu ban", "zhongying shuangyu", "chenjin"),
+        "bus": LEXICON.needs["bus"] + ("xiaoche", "xiao che", "jieson", "jiesong", "xiaoba"),
+        "transit": LEXICON.needs["transit"] + ("gongjiao", "gong jiao", "gongjiaoche", "dítiě", "huoche"),
+        "accessible": LEXICON.needs["accessible"] + ("lunyi", "lun yi", "dianti", "dian ti"),
+    },
+    programs={
+        **LEXICON.programs,
+        "autism": LEXICON.programs["autism"] + ("zibi", "zi bi", "zibizheng", "zi bi zheng", "gubizheng"),
+        "deaf_hard_of_hearing": LEXICON.programs["deaf_hard_of_hearing"] + ("tingli buhao", "tingli bu hao", "tingzhang", "erlong"),
+        "visual_impairment": LEXICON.programs["visual_impairment"] + ("shili buhao", "shili bu hao", "shizhang", "mangren"),
+    },
+    languages={**LEXICON.languages, "zhongwen": "zh", "hanyu": "zh", "putonghua": "zh", "xibanya yu": "es", "xibanyayu": "es"},
+)  # fmt: skip

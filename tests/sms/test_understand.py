@@ -372,6 +372,10 @@ def test_without_a_catalog_the_school_asked_about_is_read_from_the_questions_sha
         ("wlkay wxbrsho gaar", {"needs": ["sped"], "language": "so"}),  # Somali shorthand
         ("спасибо большое", {"intent": "unknown"}),  # thanks, not "больше" (more) misspelt
         ("aad baad u mahadsantahay", {"intent": "unknown", "needs": []}),  # Somali "baad" is no "baas" (bus)
+        ("xiaoxue gongli 60616", {"language": "zh_Hans", "grades": [0, 5], "sector": "district"}),  # pinyin
+        ("texu xuexiao bu yao", {"language": "zh_Hans"}),
+        ("youzhiyuan you xiaoche ma", {"grades": [0, 0], "needs": ["bus"]}),
+        ("yuchiwon 60626", {"language": "ko", "grades": [0, 0]}),  # Korean in Latin letters
         ("сын не понимает по английски", {"needs": ["ell"]}),
         ("мы только приехали в США, 2 класс", {"needs": ["ell"], "grades": [2, 2]}),
         ("اريد مدرسة للاطفال ذوي الاحتياجات", {"needs": ["sped"]}),
