@@ -1427,7 +1427,7 @@ def _paired_with_english(message: "_Message") -> str | None:
 # "and" in our languages as it joins two languages' names, and the little words beside it ("et l'anglais", "iyo af Ingiriis")
 _AND_WORDS = frozenset(fold(w) for w in ("and", "y", "e", "et", "ak", "iyo", "va", "và", "at", "и", "اور", "و", "ও", "আর", "和", "跟",
                                          "同", "与", "與", "및", "과", "와", "이랑", "랑", "하고", "aur", "ar", "l", "el", "la", "le",
-                                         "the", "al", "af", "afka", "ng", "sa", "tieng", "tiếng", "en", "in", "con", "with",
+                                         "the", "al", "af", "afka", "ng", "sa", "tieng", "tiếng", "en", "in", "con", "with", "w", "wa",
                                          "avec", "plus", "also", "tambien", "aussi", "lẫn", "với", "cùng", "cả"))  # fmt: skip
 _SPEAK_RE = re.compile(
     r"\b(?:speak|speaks|spoken|talk|text|write|reply|habla|hablan|hablamos|hablo|escribe|escriba|parle|parlons|parlent|"

@@ -481,3 +481,28 @@ LEXICON = replace(
             "i3dadi": (6, 8), "mutawasita": (6, 8), "thanawi": (9, 12), "sanawi": (9, 12), "thanawiya": (9, 12)},
     grade_patterns=LEXICON.grade_patterns + (r"\b(?:el |al )?saf {n}\b", r"\bsf {n}\b", r"\b(?:el|al)saf {n}\b"),
 )  # fmt: skip
+
+# More Arabizi: hearing and sight, English, sectors, primary school and classes by their ordinal
+LEXICON = replace(
+    LEXICON,
+    markers=LEXICON.markers + ("btisma3", "byisma3", "mni7", "mnih", "bye7ki", "btehki", "bte7ki", "hukumiye", "ibtida2iye",
+                               "ibtidaiye", "musa3ade", "mosa3de", "a3ma", "atrash", "bishuf", "btshuf", "3arabi"),
+    programs={
+        **LEXICON.programs,
+        "deaf_hard_of_hearing": LEXICON.programs["deaf_hard_of_hearing"] + ("ma btisma3", "ma byisma3", "ma btesma3", "atrash",
+                                                                            "tarsha", "ma bisma3"),
+        "visual_impairment": LEXICON.programs["visual_impairment"] + ("a3ma", "3amya", "ma bishuf", "ma btshuf", "ma bshoof"),
+    },
+    needs={
+        **LEXICON.needs,
+        "ell": LEXICON.needs["ell"] + ("ma bye7ki english", "ma btehki english", "ma bte7ki english", "ma bya3ref english",
+                                       "ma bta3ref english", "ma byehki english", "ma btihki english"),
+    },
+    sectors={**LEXICON.sectors, "district": LEXICON.sectors["district"] + ("hukumiye", "hukumi", "7ukumiye", "7kumiye")},
+    negations=LEXICON.negations + ("mish", "msh", "mo", "mesh"),
+    grades={**LEXICON.grades, "ibtida2iye": (0, 5), "ibtidaiye": (0, 5), "ebtida2iye": (0, 5)},
+    number_words={**LEXICON.number_words, "awal": 1, "tani": 2, "talet": 3, "rabe3": 4, "khames": 5, "sades": 6, "sabe3": 7,
+                  "tamen": 8, "tase3": 9, "asher": 10},
+    help=LEXICON.help + ("musa3ade", "mosa3de", "musa3da"),
+    languages={**LEXICON.languages, "arabi": "ar", "3arabi": "ar", "bel arabi": "ar"},
+)  # fmt: skip

@@ -381,3 +381,37 @@ LEXICON = replace(
                                                                             "সাইন ল্যাঙ্গুয়েজ", "কানে শোনার যন্ত্র"),
     },
 )  # fmt: skip
+
+# More Banglish: classes by their ordinal, sight and hearing in a sentence, comparing and details
+_ROMAN_ORDINALS = {
+    "prothom": 1,
+    "dwitiyo": 2,
+    "ditio": 2,
+    "tritiyo": 3,
+    "tritio": 3,
+    "choturtho": 4,
+    "chaturtho": 4,
+    "ponchom": 5,
+    "panchom": 5,
+    "shoshtho": 6,
+    "shashtho": 6,
+    "soptom": 7,
+    "ashtom": 8,
+    "nobom": 9,
+    "doshom": 10,
+}
+LEXICON = replace(
+    LEXICON,
+    markers=LEXICON.markers + ("kane", "shune", "shone", "chokhe", "dekhe", "dekhte", "lage", "shreni", "sreni", "tulona",
+                               "nombor", "bistarito", "jante", "bhashay", "dui"),
+    grades={**LEXICON.grades, **{f"{o} {w}": (n, n) for o, n in _ROMAN_ORDINALS.items() for w in ("shreni", "sreni", "class")}},
+    programs={
+        **LEXICON.programs,
+        "deaf_hard_of_hearing": LEXICON.programs["deaf_hard_of_hearing"] + ("kane shune na", "kane kom shune", "kane shone na",
+                                                                            "shunte pay na"),
+        "visual_impairment": LEXICON.programs["visual_impairment"] + ("chokhe dekhe na", "chokhe kom dekhe", "dekhte pay na",
+                                                                      "andho"),
+    },
+    compare=LEXICON.compare + ("tulona", "tulona koren"),
+    details=LEXICON.details + ("bistarito", "nombor", "details", "tothyo"),
+)  # fmt: skip

@@ -525,3 +525,18 @@ LEXICON = replace(
         "sped": LEXICON.needs["sped"] + ("иэп", "ипо", "индивидуальная программа", "индивидуальный план", "iep"),
     },
 )  # fmt: skip
+
+# More Russian in Latin letters: levels, hearing and sight, a bilingual program
+LEXICON = replace(
+    LEXICON,
+    markers=LEXICON.markers + ("doch", "syn", "slyshit", "vidit", "nachalnaya", "srednyaya", "starshaya", "shkola", "shkolu"),
+    grades={**LEXICON.grades, "nachalnaya shkola": (0, 5), "nachalka": (0, 5), "srednyaya shkola": (6, 8),
+            "starshaya shkola": (9, 12), "starshie klassy": (9, 12)},
+    programs={
+        **LEXICON.programs,
+        "deaf_hard_of_hearing": LEXICON.programs["deaf_hard_of_hearing"] + ("ploho slyshit", "ne slyshit", "gluhaya"),
+        "visual_impairment": LEXICON.programs["visual_impairment"] + ("ploho vidit", "ne vidit", "slepoy", "slepaya"),
+    },
+    needs={**LEXICON.needs, "dual_language": LEXICON.needs["dual_language"] + ("dvuyazychnaya", "dvuyazychnaya programma",
+                                                                                  "bilingvalnaya", "dvuyazychnyy")},
+)  # fmt: skip

@@ -516,3 +516,25 @@ LEXICON = replace(
                                "ke baare mein"),
     markers=LEXICON.markers + ("bta", "btao", "bare", "baare", "zrurat", "zaroori"),
 )  # fmt: skip
+
+# More Roman Urdu: classes by their ordinal, sight and hearing in a sentence, comparing and details
+_ROMAN_ORDINALS = {"pehli": 1, "pehla": 1, "doosri": 2, "dusri": 2, "teesri": 3, "tisri": 3, "chauthi": 4, "chothi": 4,
+                   "panchvi": 5, "panchwi": 5, "panchween": 5, "chhati": 6, "chhatti": 6, "chatti": 6, "satvi": 7, "saatvi": 7,
+                   "athvi": 8, "aathvi": 8, "navi": 9, "nauvi": 9, "dasvi": 10, "daswi": 10}  # fmt: skip
+LEXICON = replace(
+    LEXICON,
+    markers=LEXICON.markers + ("sakta", "sakti", "sakte", "karta", "karti", "karte", "istemal", "sahulat", "jayega", "jayegi",
+                               "jata", "jati", "muqabla", "muqabila", "tafseel", "tafseelat", "bachi", "bacha", "aata", "aati",
+                               "jamaat", "jamat", "sunta", "sunti", "dekhta", "dekhti", "zubanon", "zubaan", "dono"),
+    grades={**LEXICON.grades, **{f"{o} {w}": (n, n) for o, n in _ROMAN_ORDINALS.items() for w in ("jamaat", "jamat", "class")}},
+    programs={
+        **LEXICON.programs,
+        "deaf_hard_of_hearing": LEXICON.programs["deaf_hard_of_hearing"] + ("sun nahi sakta", "sun nahi sakti", "sun nahi pata",
+                                                                            "behra", "behri", "kam sunta", "kam sunti", "oncha sunta",
+                                                                            "oncha sunti"),
+        "visual_impairment": LEXICON.programs["visual_impairment"] + ("dekh nahi sakta", "dekh nahi sakti", "andha", "andhi",
+                                                                      "nazar kamzor", "kam dekhta", "kam dekhti"),
+    },
+    compare=LEXICON.compare + ("muqabla", "muqabila", "compare karo", "farq batao"),
+    details=LEXICON.details + ("tafseel", "tafseelat", "maloomat"),
+)  # fmt: skip

@@ -376,6 +376,15 @@ def test_without_a_catalog_the_school_asked_about_is_read_from_the_questions_sha
         ("texu xuexiao bu yao", {"language": "zh_Hans"}),
         ("youzhiyuan you xiaoche ma", {"grades": [0, 0], "needs": ["bus"]}),
         ("yuchiwon 60626", {"language": "ko", "grades": [0, 0]}),  # Korean in Latin letters
+        ("beta sun nahi sakta", {"programs": ["deaf_hard_of_hearing"]}),  # Roman Urdu
+        ("teesri jamaat ke liye school", {"grades": [3, 3], "language": "ur"}),
+        ("chele chokhe dekhe na", {"programs": ["visual_impairment"], "language": "bn"}),  # Banglish
+        ("tritiyo shreni", {"grades": [3, 3], "language": "bn"}),
+        ("bnti ma btisma3 mni7", {"programs": ["deaf_hard_of_hearing"], "language": "ar"}),  # Arabizi
+        ("mish charter, hukumiye", {"sector": "district"}),
+        ("arabi w english", {"needs": ["dual_language"], "program_language": "ar"}),
+        ("starshaya shkola", {"grades": [9, 12], "language": "ru"}),  # Russian in Latin letters
+        ("3-4? maxay ku kala duwan yihiin", {"needs": [], "intent": "compare"}),  # Somali "kala" is no Banglish "deaf"
         ("сын не понимает по английски", {"needs": ["ell"]}),
         ("мы только приехали в США, 2 класс", {"needs": ["ell"], "grades": [2, 2]}),
         ("اريد مدرسة للاطفال ذوي الاحتياجات", {"needs": ["sped"]}),
