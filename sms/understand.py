@@ -1576,6 +1576,8 @@ def parse(text: str, locale: str | None = None, schools: SchoolNames | None = No
     grades, grade_numbers = _grades(message, order, detected)
     programs = tuple(code for code in SPED_PROGRAMS if _any(message, merged.programs[code]))
     needs = [need for need in NEED_ORDER if (need == "sped" and programs) or _any(message, merged.needs[need])]
+    if "bus" not in needs and _listed_bus(text):  # "IEP + بس، ES", "ES w/ IEP + বাস": an item of a list
+        needs.append("bus")
     if "bus" in needs and "transit" in needs:  # "the CTA bus", "xe buýt thành phố": a city bus, not a school bus
         transit = _found(message, merged.needs["transit"])
         if all(any(_inside(bus, phrase) for phrase in transit) for bus in _found(message, merged.needs["bus"])):
@@ -1665,6 +1667,18 @@ def parse(text: str, locale: str | None = None, schools: SchoolNames | None = No
             intent, written_in = typed
             return Understanding(language=detected or written_in, intent=intent)
     return Understanding(intent="unknown", **facets)
+
+
+# "bus" written as a word that also means something else ("بس": only, "বাস": live): a bus only as an item of its own
+_BUS_ALONE = frozenset(("بس", "বস"))
+_LIST_RE = re.compile(r"[+/&]|\bw/|" + CLAUSE_RE.pattern)
+
+
+def _listed_bus(text: str) -> bool:
+    """Say whether a text lists "بس" or "বাস" as an item between commas or pluses ("IEP + بس، ES")."""
+    if not any(ch in text for ch in "بব"):
+        return False
+    return any(fold(item.translate(SPELLING_VARIANTS)) in _BUS_ALONE for item in _LIST_RE.split(text))
 
 
 COMMAND_TYPO_WORDS = 3  # a command this many words long at most is read through a typo ("stpo", "ver mass")

@@ -385,6 +385,9 @@ def test_without_a_catalog_the_school_asked_about_is_read_from_the_questions_sha
         ("arabi w english", {"needs": ["dual_language"], "program_language": "ar"}),
         ("starshaya shkola", {"grades": [9, 12], "language": "ru"}),  # Russian in Latin letters
         ("3-4? maxay ku kala duwan yihiin", {"needs": [], "intent": "compare"}),  # Somali "kala" is no Banglish "deaf"
+        ("KG + IEP + বাস, 60617", {"needs": ["bus", "sped"]}),  # "বাস" (bus or live) as an item of a list is a bus
+        ("মিডল স্কুল, ESL / বাস", {"needs": ["bus", "ell"]}),
+        ("ہم وہاں بس ایک سال رہے", {"needs": []}),  # "بس" (only) in a sentence
         ("сын не понимает по английски", {"needs": ["ell"]}),
         ("мы только приехали в США, 2 класс", {"needs": ["ell"], "grades": [2, 2]}),
         ("اريد مدرسة للاطفال ذوي الاحتياجات", {"needs": ["sped"]}),
