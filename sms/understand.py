@@ -8,6 +8,7 @@ against a `SchoolNames` index when one is given.
 """
 
 import re
+import sys
 import unicodedata
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -185,10 +186,12 @@ def _is_name_tail(token: str) -> bool:
 
 
 def _is_known(token: str) -> bool:
-    """Say whether a word is a lexicon's (a Bengali word folds into pieces: the pieces as a phrase), or an English
-    school word as the script writes it ("পাবলিক" is public, not Black)."""
+    """Say whether a word is a lexicon's, or an English school word as the script writes it ("পাবলিক" is public,
+    not Black)."""
     folded = fold(token.translate(KEYBOARD_VARIANTS))
-    return folded in _all_vocabulary() or folded in _all_phrases() or sound_key(token) in _english_sounds()
+    if folded in _all_vocabulary() or sound_key(token) in _english_sounds():
+        return True
+    return " " in folded and any(folded in c.multiword_phrases for c in _lexicons().values())
 
 
 # English school words families write in their script ("পাবলিক স্কুল", "چارٹر", "ডিস্ট্রিক্ট")
@@ -223,12 +226,7 @@ def _without_sounded_name(folded: str, text: str, schools: "SchoolNames") -> str
     return " ".join(words)
 
 
-@lru_cache(maxsize=1)
-def _all_phrases() -> frozenset[str]:
-    return frozenset(p for c in _lexicons().values() for p in (*c.vocabulary, *c.multiword_phrases))
-
-
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1024)
 def sound_key(word: str) -> str:
     """How a (folded) word sounds, roughly: its consonants in classes, in any script ("schurz", "শুর্জ" → "srs";
     "mozart", "موزارٹ" → "msrd"; "joplin", "Джоплин" → "sbrn"). Vowels are left out: Arabic and Bengali as
@@ -468,6 +466,9 @@ def _typo_script(word: str) -> bool:
     return _LATIN_OR_CYRILLIC_WORD.fullmatch(word) is not None
 
 
+CUE_VOTES_MOST = 200  # a language's negations vote for it when it has no more than these
+
+
 def _english_phrase(phrase: str) -> bool:
     """Say whether every word of a (folded) phrase is English's ("anything but", "no charter")."""
     return all(w in _english_talk() for w in phrase.split())
@@ -493,8 +494,10 @@ def _lexicons() -> dict[str, _Compiled]:
         words |= {p for phrases in (*lexicon.needs.values(), *lexicon.programs.values()) for p in phrases}
         words |= set(lexicon.grades) | set(lexicon.number_words)
         words |= _pattern_words(raw.grade_patterns)
-        # its phrases of ruling out ("ko can", "lagbe na", "pas besoin"), but not English ones another lexicon has too
-        words |= {p for p in (*lexicon.negations, *lexicon.not_needed) if " " in p and (locale == "en" or not _english_phrase(p))}
+        # its phrases of ruling out ("ko can", "lagbe na", "pas besoin"), but not English ones another lexicon has too,
+        # nor the generated grids of a sector and its "not" (thousands of phrases: memory)
+        cues = (*lexicon.not_needed, *(lexicon.negations if len(lexicon.negations) <= CUE_VOTES_MOST else ()))
+        words |= {p for p in cues if " " in p and (locale == "en" or not _english_phrase(p))}
         compiled[locale] = _Compiled(
             lexicon, patterns, frozenset(p for p in words if " " not in p), frozenset(p for p in words if " " in p),
             fillers=tuple(sorted(lexicon.fillers, key=len, reverse=True)),
@@ -796,7 +799,7 @@ def _phrase_slots(locale: str) -> dict[str, tuple[str, ...]]:
     phrases = {p for group in (*lexicon.needs.values(), *lexicon.programs.values()) for p in group} | set(lexicon.grades)
     slots: dict[str, set[str]] = {}
     for phrase in phrases:
-        words = phrase.split()
+        words = [sys.intern(w) for w in phrase.split()]  # one string per word, not one per phrase that holds it
         shortest = ABJAD_PHRASE_TYPO_SHORTEST if _ABJAD_OR_BENGALI.match(phrase) else PHRASE_TYPO_SHORTEST
         if 2 <= len(words) <= 4 and len(phrase) >= shortest and all(_typo_script(w) for w in words):
             for at, word in enumerate(words):
@@ -808,7 +811,7 @@ def _phrase_slots(locale: str) -> dict[str, tuple[str, ...]]:
 @lru_cache(maxsize=16)
 def _phrase_words(locale: str) -> frozenset[str]:
     """The words of a language's phrases that `_phrase_slots` has."""
-    return frozenset(w for gap in _phrase_slots(locale) for w in gap.split() if w != "_")
+    return frozenset(sys.intern(w) for gap in _phrase_slots(locale) for w in gap.split() if w != "_")
 
 
 def _phrase_repaired(folded: str, locales: tuple[str, ...]) -> str:
@@ -1228,7 +1231,7 @@ def _english_words() -> frozenset[str]:
     return frozenset(w for p in phrases for w in p.split()) | _pattern_words(load_all()["en"].grade_patterns)
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1024)
 def _english_typo(word: str) -> bool:
     """Say whether a word no common word of our languages is, is one edit from a word of English's school
     phrases, its first letter kept ("midle", "hight", "specail"): English misspelt, whichever lexicon has it."""
