@@ -201,3 +201,10 @@ LEXICON = replace(LEXICON, needs={**LEXICON.needs, "transit": LEXICON.needs["tra
 
 # A person asked for as texted ("yon moun souple")
 LEXICON = replace(LEXICON, human=LEXICON.human + ("yon moun", "yon moun souple", "moun reyèl", "yon vre moun", "pale ak moun"))
+
+# Pre-kindergarten as one word ("prekindègadenn")
+LEXICON = replace(
+    LEXICON,
+    grades={**LEXICON.grades, "prekindègadenn": (-1, -1), "pre kindègadenn": (-1, -1), "prekindegadenn": (-1, -1),
+            "pre kindegadenn": (-1, -1), "prekindègaten": (-1, -1), "prematènèl": (-1, -1), "pre matènèl": (-1, -1)},
+)  # fmt: skip
