@@ -423,3 +423,11 @@ LEXICON = replace(
                                                                           "one to one aide", "1 to 1 aide", "personal aide"),
     },
 )  # fmt: skip
+
+# "X over Y" rules Y out ("prefer district over charter"); not wanting a need is not needing it
+LEXICON = replace(
+    LEXICON,
+    negations=LEXICON.negations + ("over",),
+    not_needed=LEXICON.not_needed + ("don't want", "dont want", "do not want", "doesn't want", "doesnt want", "won't need",
+                                     "wont need", "not necessary"),
+)  # fmt: skip

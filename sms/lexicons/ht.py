@@ -208,3 +208,6 @@ LEXICON = replace(
     grades={**LEXICON.grades, "prekindègadenn": (-1, -1), "pre kindègadenn": (-1, -1), "prekindegadenn": (-1, -1),
             "pre kindegadenn": (-1, -1), "prekindègaten": (-1, -1), "prematènèl": (-1, -1), "pre matènèl": (-1, -1)},
 )  # fmt: skip
+
+# "Non pou" (no to) before a sector
+LEXICON = replace(LEXICON, negations=LEXICON.negations + ("non pou", "non", "non a", "non pa"))

@@ -297,3 +297,6 @@ LEXICON = replace(
     },
     languages={**LEXICON.languages, **dict.fromkeys(_d("song ngữ hoa", "song ngữ hoa anh", "song ngữ anh hoa", "người hoa"), "zh")},
 )  # fmt: skip
+
+# "Không cần" (no need) before a sector too ("không cần trường charter")
+LEXICON = replace(LEXICON, negations=LEXICON.negations + _d("không cần", "ko cần", "k cần", "khong can", "ko can"))

@@ -241,3 +241,6 @@ LEXICON = replace(
     },
     languages={**LEXICON.languages, "zhongwen": "zh", "hanyu": "zh", "putonghua": "zh", "xibanya yu": "es", "xibanyayu": "es"},
 )  # fmt: skip
+
+# "就算了" (forget it), "不用" (no need) after or before a sector
+LEXICON = replace(LEXICON, negations=LEXICON.negations + ("就算了", "算了", "不用", "免了"))

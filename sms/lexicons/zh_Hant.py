@@ -209,3 +209,6 @@ LEXICON = replace(
     more=LEXICON.more + ("畀多幾間", "多幾間", "再多幾間", "下一版", "仲有冇其他", "仲有冇", "再嚟", "再畀多啲"),
     grades={**LEXICON.grades, "幼稚園低班": (-1, -1), "幼稚園高班": (0, 0), "幼兒園低班": (-1, -1), "幼兒園高班": (0, 0)},
 )
+
+# "就算了" (forget it), "唔好" (don't), "唔使" (no need) after or before a sector
+LEXICON = replace(LEXICON, negations=LEXICON.negations + ("就算了", "算了", "唔好", "唔使", "不用", "免了"))

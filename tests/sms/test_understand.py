@@ -388,6 +388,12 @@ def test_without_a_catalog_the_school_asked_about_is_read_from_the_questions_sha
         ("KG + IEP + বাস, 60617", {"needs": ["bus", "sped"]}),  # "বাস" (bus or live) as an item of a list is a bus
         ("মিডল স্কুল, ESL / বাস", {"needs": ["bus", "ell"]}),
         ("ہم وہاں بس ایک سال رہے", {"needs": []}),  # "بس" (only) in a sentence
+        ("prefer district over charter", {"sector": "district"}),  # ruling out as each language says it
+        ("we don't want a bus, we drive", {"needs": []}),
+        ("không cần trường charter", {"sector": "district"}),
+        ("non pou charter", {"sector": "district"}),
+        ("特许学校就算了", {"sector": "district"}),
+        ("唔好特許學校", {"sector": "district"}),
         ("сын не понимает по английски", {"needs": ["ell"]}),
         ("мы только приехали в США, 2 класс", {"needs": ["ell"], "grades": [2, 2]}),
         ("اريد مدرسة للاطفال ذوي الاحتياجات", {"needs": ["sped"]}),
