@@ -687,6 +687,7 @@ def _sides(text: str, values: dict[str, frozenset[str]], cues: Cues) -> tuple[li
     with a cue ("not", "don't need"), the value nearest the cue is ruled out ("no charter" in
     "only district, no charter"; "차터 말고 공립만요": charter, not the district school after it)."""
     wanted, ruled_out = [], set()
+    last = []  # the values the clause before asked for, in the order written
     for clause in CLAUSE_RE.split(text):  # the punctuation is in the text, not in its folded form
         message = _Message.of(fold(clause))
         spans = {}
@@ -695,6 +696,12 @@ def _sides(text: str, values: dict[str, frozenset[str]], cues: Cues) -> tuple[li
             if found:
                 spans[value] = [(at, at + len(p)) for p in found for at in [_where(message.folded, p)]]
         if not spans:
+            # a clause that only says no ("charter schools - no thanks") rules out the last value before it
+            bare = _without_fillers(message.folded, set(message.folded.split()), _merged())
+            if last and bare and any(bare in c for c in cues):
+                ruled_out.add(last[-1])
+                wanted.remove(last[-1])
+            last = []
             continue
         places = {value: min(start for start, _end in found) for value, found in spans.items()}
         cue_spans = [
@@ -708,7 +715,8 @@ def _sides(text: str, values: dict[str, frozenset[str]], cues: Cues) -> tuple[li
             nearest = min(places, key=lambda value: _gap(spans[value], cue_spans))
             ruled_out.add(nearest)
             del places[nearest]
-        wanted += sorted(places, key=places.get)
+        last = sorted(places, key=places.get)
+        wanted += last
     return list(dict.fromkeys(wanted)), ruled_out - set(wanted)
 
 
