@@ -1532,7 +1532,7 @@ def parse(text: str, locale: str | None = None, schools: SchoolNames | None = No
     own = tuple(dict.fromkeys(loc for loc in (detected, locale, "en") if loc))  # the message's languages
     if detected not in (*LATIN_LOCALES, None) and _LEVEL_ABBREVIATION.search(text):  # "ES w/ IEP সাপোর্ট", "HS 근처"
         folded = re.sub(r"\b(es|ms|hs)\b", lambda m: _LEVELS[m.group(1)], folded)
-    folded = _expanded(folded, (detected or "en",))  # "silla d ruedas", "gd dac biet", "sch 4 my son"
+    folded = _expanded(folded, (detected,) if detected else ("en", *LATIN_LOCALES))  # "silla d ruedas", "gd dac biet"
     as_written = folded  # a command's typo is read from the text as written, not through another word's ("stpo")
     # a text no word of which tells its language is read through every Latin language's typos ("edikasyon espesial")
     typo_locales = tuple(loc for loc in own if loc in TYPO_LOCALES) if detected else LATIN_LOCALES

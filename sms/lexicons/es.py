@@ -367,6 +367,7 @@ LEXICON = replace(
         "esp": "especial",
         "espc": "especial",
         "prim": "primaria",
+        "grdo": "grado",
         "sec": "secundaria",
         "secu": "secundaria",
         "ingl": "ingles",

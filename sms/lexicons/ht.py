@@ -211,3 +211,10 @@ LEXICON = replace(
 
 # "Non pou" (no to) before a sector
 LEXICON = replace(LEXICON, negations=LEXICON.negations + ("non pou", "non", "non a", "non pa"))
+
+# More texting shorthand ("m bzwn lek pou pitit m")
+LEXICON = replace(
+    LEXICON,
+    shorthand={**LEXICON.shorthand, "lek": "lekol", "lekl": "lekol", "bzwn": "bezwen", "bzw": "bezwen", "bezwn": "bezwen",
+               "tnpri": "tanpri", "tanpr": "tanpri", "pitt": "pitit"},
+)  # fmt: skip

@@ -395,6 +395,8 @@ def test_without_a_catalog_the_school_asked_about_is_read_from_the_questions_sha
         ("特许学校就算了", {"sector": "district"}),
         ("唔好特許學校", {"sector": "district"}),
         ("charter schools - no thanks", {"sector": "district"}),  # a clause that only says no
+        ("m bzwn lek pou pitit m", {"intent": "search", "language": "ht"}),  # Creole shorthand
+        ("3er gdo", {"grades": [3, 3], "language": "es"}),  # no language said: every language's shorthand
         ("сын не понимает по английски", {"needs": ["ell"]}),
         ("мы только приехали в США, 2 класс", {"needs": ["ell"], "grades": [2, 2]}),
         ("اريد مدرسة للاطفال ذوي الاحتياجات", {"needs": ["sped"]}),
