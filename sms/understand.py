@@ -899,11 +899,18 @@ def _hangul_repaired(folded: str) -> str:
 
 def _without_conjunction(folded: str) -> str:
     """An Arabic message with "and" (و) written onto a known word split off it ("وما تحكي" → "و ما تحكي",
-    "وباص" → "و باص"): the phrases are written without it."""
+    "وباص" → "و باص"): the phrases are written without it. Not a word Arabic asks with as it is ("وقف": stop)."""
     known = _all_vocabulary()
     words = folded.split()
-    split = [f"و {w[1:]}" if len(w) > 2 and w[0] == "و" and w[1:] in known else w for w in words]
+    split = [f"و {w[1:]}" if len(w) > 2 and w[0] == "و" and w[1:] in known and w not in _arabic_asks() else w for w in words]
     return " ".join(split) if split != words else folded
+
+
+@lru_cache(maxsize=1)
+def _arabic_asks() -> frozenset[str]:
+    """Arabic's one-word phrases but its common words and politeness ("وقف", "وين" stay whole)."""
+    arabic = _lexicons()["ar"]
+    return arabic.vocabulary - set(arabic.lexicon.markers) - set(arabic.lexicon.fillers)
 
 
 HAN_TYPO_SHORTEST = 4  # characters a Chinese phrase needs to be read through one character miswritten

@@ -506,3 +506,19 @@ LEXICON = replace(
     help=LEXICON.help + ("musa3ade", "mosa3de", "musa3da"),
     languages={**LEXICON.languages, "arabi": "ar", "3arabi": "ar", "bel arabi": "ar"},
 )  # fmt: skip
+
+# Secondary years counted from the start of the intermediate or secondary school ("ثالث متوسط" is ninth grade)
+_YEAR = {1: ("اول", "الاول", "أول", "الأول", "اولى", "1"), 2: ("ثاني", "الثاني", "تاني", "2"), 3: ("ثالث", "الثالث", "تالت", "3")}
+LEXICON = replace(
+    LEXICON,
+    grades={
+        **LEXICON.grades,
+        **{
+            f"{year} {level}": (start + n, start + n)
+            for level, start in (("متوسط", 6), ("المتوسط", 6), ("اعدادي", 6), ("الاعدادي", 6), ("إعدادي", 6), ("ثانوي", 9),
+                                 ("الثانوي", 9))
+            for n, years in _YEAR.items()
+            for year in years
+        },
+    },
+)  # fmt: skip
