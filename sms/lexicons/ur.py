@@ -538,3 +538,11 @@ LEXICON = replace(
     compare=LEXICON.compare + ("muqabla", "muqabila", "compare karo", "farq batao"),
     details=LEXICON.details + ("tafseel", "tafseelat", "maloomat"),
 )  # fmt: skip
+
+# Classes counted in Persian ordinals, as Pakistani schools name them ("جماعت ہشتم", "نہم جماعت")
+_PERSIAN = {"اول": 1, "دوم": 2, "سوم": 3, "چہارم": 4, "پنجم": 5, "ششم": 6, "ہفتم": 7, "ہشتم": 8, "نہم": 9, "دہم": 10}
+LEXICON = replace(
+    LEXICON,
+    grades={**LEXICON.grades, **{p: (n, n) for o, n in _PERSIAN.items() for w in ("جماعت", "کلاس")
+                                 for p in (f"{w} {o}", f"{o} {w}")}},
+)  # fmt: skip
