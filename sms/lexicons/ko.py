@@ -201,3 +201,19 @@ LEXICON = replace(
     sectors={**LEXICON.sectors, "district": LEXICON.sectors["district"] + ("gongnip", "gongrip"),
              "charter": LEXICON.sectors["charter"] + ("chateo",)},
 )  # fmt: skip
+
+# English not yet spoken said with "yet" or "well" between ("영어를 아직 잘 못해요"); sight "not good"
+LEXICON = replace(
+    LEXICON,
+    needs={
+        **LEXICON.needs,
+        "ell": LEXICON.needs["ell"]
+        + tuple(f"{english} {between}못" for english in ("영어를", "영어", "영어가", "영어는") for between in ("잘 ", "아직 ", "아직 잘 ", "전혀 ", "거의 ", "많이 "))
+        + ("영어가 서툴", "영어가 약", "영어 실력이 부족", "영어를 몰라", "영어 몰라", "영어를 전혀 몰"),
+    },
+    programs={
+        **LEXICON.programs,
+        "visual_impairment": LEXICON.programs["visual_impairment"] + ("시력이 안 좋", "시력이 나빠", "시력이 많이 나", "눈이 나빠",
+                                                                      "앞이 잘 안 보"),
+    },
+)  # fmt: skip

@@ -401,6 +401,8 @@ def test_without_a_catalog_the_school_asked_about_is_read_from_the_questions_sha
         ("اول ثانوي", {"grades": [10, 10]}),  # a year counted from the start of secondary school
         ("ثالث متوسط قريب من 60629", {"grades": [9, 9]}),
         ("جماعت ہشتم کے لیے اسکول", {"grades": [8, 8], "language": "ur"}),  # a Persian ordinal
+        ("우리 아이가 영어를 아직 잘 못해요", {"needs": ["ell"]}),  # "yet", "well" between English and "can't"
+        ("시력이 안 좋아요", {"programs": ["visual_impairment"]}),
         ("сын не понимает по английски", {"needs": ["ell"]}),
         ("мы только приехали в США, 2 класс", {"needs": ["ell"], "grades": [2, 2]}),
         ("اريد مدرسة للاطفال ذوي الاحتياجات", {"needs": ["sped"]}),
