@@ -522,3 +522,15 @@ LEXICON = replace(
         },
     },
 )  # fmt: skip
+
+# Walking and reading said in a sentence ("ما تقدر تمشي", "صعوبة في القراءة")
+LEXICON = replace(
+    LEXICON,
+    needs={
+        **LEXICON.needs,
+        "accessible": LEXICON.needs["accessible"] + ("ما تقدر تمشي", "ما يقدر يمشي", "لا يستطيع المشي", "لا تستطيع المشي",
+                                                     "ما بيقدر يمشي", "ما بتقدر تمشي", "ما يمشي", "ما تمشي"),
+        "sped": LEXICON.needs["sped"] + ("صعوبة في القراءة", "صعوبه في القراءه", "صعوبات في القراءة", "صعوبة بالقراءة",
+                                         "صعوبة في الكتابة", "صعوبات في التعلم", "بطيء في التعلم"),
+    },
+)  # fmt: skip

@@ -677,3 +677,16 @@ LEXICON = replace(
                                "garan", "gaar", "karaa", "karnaa", "kartaa", "jirta", "jiraan", "leedahay", "leeyihiin"),
     shorthand={**LEXICON.shorthand, "wxbrsho": "waxbarasho", "wxb": "waxbarasho", "wbrsho": "waxbarasho", "wlkay": "wiilkayga"},
 )  # fmt: skip
+
+# Walking, learning and newcomers said in a sentence ("ma socon karto", "wax ma baran karto", "dalka nimid")
+LEXICON = replace(
+    LEXICON,
+    needs={
+        **LEXICON.needs,
+        "accessible": LEXICON.needs["accessible"] + ("ma socon karto", "ma socon karo", "socon kari mayso", "socon kari maayo",
+                                                     "ma lugayn karo"),
+        "ell": LEXICON.needs["ell"] + ("dalka nimid", "dalka yimid", "dalka timid", "dalka ku cusub nahay", "cusub baan nahay"),
+        "sped": LEXICON.needs["sped"] + ("wax ma baran karto", "wax ma baran karo", "waxbarashada ku adag", "akhriska ku adag",
+                                         "dhibaato waxbarasho"),
+    },
+)  # fmt: skip

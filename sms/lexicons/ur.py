@@ -546,3 +546,10 @@ LEXICON = replace(
     grades={**LEXICON.grades, **{p: (n, n) for o, n in _PERSIAN.items() for w in ("جماعت", "کلاس")
                                  for p in (f"{w} {o}", f"{o} {w}")}},
 )  # fmt: skip
+
+# Newcomers said in a sentence ("ہم نئے آئے ہیں")
+LEXICON = replace(
+    LEXICON,
+    needs={**LEXICON.needs, "ell": LEXICON.needs["ell"] + ("نئے آئے ہیں", "نئے آئے", "ابھی آئے ہیں", "حال ہی میں آئے",
+                                                            "نئے نئے آئے", "abhi aaye hain", "naye aaye hain")},
+)  # fmt: skip

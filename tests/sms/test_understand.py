@@ -403,6 +403,9 @@ def test_without_a_catalog_the_school_asked_about_is_read_from_the_questions_sha
         ("جماعت ہشتم کے لیے اسکول", {"grades": [8, 8], "language": "ur"}),  # a Persian ordinal
         ("우리 아이가 영어를 아직 잘 못해요", {"needs": ["ell"]}),  # "yet", "well" between English and "can't"
         ("시력이 안 좋아요", {"programs": ["visual_impairment"]}),
+        ("ہم نئے آئے ہیں پاکستان سے", {"needs": ["ell"]}),  # needs said in a sentence
+        ("gabadhaydu ma socon karto", {"needs": ["accessible"]}),
+        ("بنتي عندها صعوبة في القراءة", {"needs": ["sped"]}),
         ("сын не понимает по английски", {"needs": ["ell"]}),
         ("мы только приехали в США, 2 класс", {"needs": ["ell"], "grades": [2, 2]}),
         ("اريد مدرسة للاطفال ذوي الاحتياجات", {"needs": ["sped"]}),
