@@ -1675,6 +1675,8 @@ def parse(text: str, locale: str | None = None, schools: SchoolNames | None = No
             return Understanding(language="zh_Hant" if wanted == "zh_Hans" and detected == "zh_Hant" else wanted, intent="language")
     if school:
         return Understanding(intent="details", **facets)
+    if not (wider or concrete) and _any(message, merged.school_words) and _any(message, _more_words()):
+        return Understanding(language=detected, intent="more")  # "quiero ver más escuelas", "학교 더 보여주세요"
     if wider or grades or near or needs or sector or _any(message, merged.school_words):
         return Understanding(intent="search", **facets)
     if not asks and not school:
@@ -1697,6 +1699,12 @@ def _listed_bus(text: str) -> bool:
     if not any(ch in text for ch in "بব"):
         return False
     return any(fold(item.translate(SPELLING_VARIANTS)) in _BUS_ALONE for item in _LIST_RE.split(text))
+
+
+@lru_cache(maxsize=1)
+def _more_words() -> frozenset[str]:
+    """Every language's words and phrases for more ("más", "더", "kale", "更多")."""
+    return frozenset(p for c in _lexicons().values() for p in c.commands["more"])
 
 
 COMMAND_TYPO_WORDS = 3  # a command this many words long at most is read through a typo ("stpo", "ver mass")

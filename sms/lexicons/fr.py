@@ -305,3 +305,10 @@ LEXICON = replace(
                                                                 "classe specialisee", "classe speciale", "classe separee"),
     },
 )  # fmt: skip
+
+# More as texted ("montrez-m'en plus")
+LEXICON = replace(
+    LEXICON,
+    more=LEXICON.more
+    + ("montrer plus", "m en montrer plus", "en montrer plus", "montrez m en plus", "montrez en plus", "d autres", "d autres ecoles"),
+)

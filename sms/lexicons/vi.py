@@ -300,3 +300,10 @@ LEXICON = replace(
 
 # "Không cần" (no need) before a sector too ("không cần trường charter")
 LEXICON = replace(LEXICON, negations=LEXICON.negations + _d("không cần", "ko cần", "k cần", "khong can", "ko can"))
+
+# Stop and more as texted ("đừng gửi tin nhắn nữa")
+LEXICON = replace(
+    LEXICON,
+    stop=LEXICON.stop + _d("đừng gửi tin nhắn nữa", "đừng gửi nữa", "đừng nhắn tin nữa", "không nhận tin nhắn nữa",
+                           "dung gui tin nhan nua", "dung gui nua", "dung nhan tin nua"),
+)  # fmt: skip

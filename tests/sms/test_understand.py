@@ -406,6 +406,11 @@ def test_without_a_catalog_the_school_asked_about_is_read_from_the_questions_sha
         ("ہم نئے آئے ہیں پاکستان سے", {"needs": ["ell"]}),  # needs said in a sentence
         ("gabadhaydu ma socon karto", {"needs": ["accessible"]}),
         ("بنتي عندها صعوبة في القراءة", {"needs": ["sped"]}),
+        ("quiero ver más escuelas", {"intent": "more"}),  # more schools, asking nothing else, is the next page
+        ("학교 더 보여주세요", {"intent": "more"}),
+        ("more schools with a bus", {"intent": "search", "needs": ["bus"]}),  # ... a need asked for is a search
+        ("đừng gửi tin nhắn nữa", {"intent": "stop"}),
+        ("pakita pa po ng iba", {"intent": "more"}),
         ("сын не понимает по английски", {"needs": ["ell"]}),
         ("мы только приехали в США, 2 класс", {"needs": ["ell"], "grades": [2, 2]}),
         ("اريد مدرسة للاطفال ذوي الاحتياجات", {"needs": ["sped"]}),
