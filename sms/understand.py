@@ -1360,13 +1360,24 @@ def detect_language(text: str, locale: str | None = None) -> str | None:
 # In these languages a lone "k" is a word of SMS ("k tal", "sa k pase", "k co"), not kindergarten,
 # unless a number follows ("k 60637", "k-8")
 K_IS_A_WORD = frozenset(("es", "ht", "vi", "fr", "fil", "so", "ur", "bn"))
+K_EVEN_CAPITAL = frozenset(("ht",))  # Creole writes "ki" as "K" too ("lekòl K gen bis")
+_CAPITAL_K = re.compile(r"(?<![^\W\d_])K(?![^\W\d_])")
 _LONE_K = re.compile(r"(?<!\S)(?<!pre )k(?! \d)(?!\S)")
 
 
-def _grades(message: _Message, order: list[str], language: str | None = None) -> tuple[tuple[int, int] | None, set[str]]:
-    """Return the grade span the message asks for, and the number tokens that named grades."""
+def _grades(
+    message: _Message, order: list[str], language: str | None = None, capital_k: bool = False
+) -> tuple[tuple[int, int] | None, set[str]]:
+    """Return the grade span the message asks for, and the number tokens that named grades. A lone "K"
+    written as a capital is kindergarten in every language but Creole ("lớp K", "classe K"); a small one only
+    where "k" is no word of SMS (`K_IS_A_WORD`)."""
     spans, used = [], set()
-    if language in K_IS_A_WORD and "k" in message.runs and _LONE_K.search(message.folded):
+    if (
+        language in K_IS_A_WORD
+        and not (capital_k and language not in K_EVEN_CAPITAL)
+        and "k" in message.runs
+        and _LONE_K.search(message.folded)
+    ):
         message = _Message.of(_LONE_K.sub(" ", message.folded))
     numbered = []  # (where, span) of each grade a pattern read
     phrases = []  # (phrase, span) of each grade phrase found
@@ -1591,7 +1602,7 @@ def parse(text: str, locale: str | None = None, schools: SchoolNames | None = No
         if school_id and not text.isascii():
             folded = _without_sounded_name(folded, text, schools)
     message = _Message.of(folded)
-    grades, grade_numbers = _grades(message, order, detected)
+    grades, grade_numbers = _grades(message, order, detected, capital_k=_CAPITAL_K.search(text) is not None)
     programs = tuple(code for code in SPED_PROGRAMS if _any(message, merged.programs[code]))
     needs = [need for need in NEED_ORDER if (need == "sped" and programs) or _any(message, merged.needs[need])]
     if "bus" not in needs and _listed_bus(text):  # "IEP + بس، ES", "ES w/ IEP + বাস": an item of a list

@@ -411,6 +411,10 @@ def test_without_a_catalog_the_school_asked_about_is_read_from_the_questions_sha
         ("more schools with a bus", {"intent": "search", "needs": ["bus"]}),  # ... a need asked for is a search
         ("đừng gửi tin nhắn nữa", {"intent": "stop"}),
         ("pakita pa po ng iba", {"intent": "more"}),
+        ("lớp K gần 60637", {"grades": [0, 0]}),  # a capital K is kindergarten in every language
+        ("classe K pour mon fils", {"grades": [0, 0]}),
+        ("lekòl K gen bis", {"grades": None, "needs": ["bus"]}),  # Creole writes "ki" as "K"
+        ("sa k pase", {"grades": None, "intent": "greeting"}),  # a small one is a word of SMS
         ("сын не понимает по английски", {"needs": ["ell"]}),
         ("мы только приехали в США, 2 класс", {"needs": ["ell"], "grades": [2, 2]}),
         ("اريد مدرسة للاطفال ذوي الاحتياجات", {"needs": ["sped"]}),
