@@ -8,6 +8,7 @@ against a `SchoolNames` index when one is given.
 """
 
 import re
+import sys
 import unicodedata
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -18,8 +19,8 @@ from rapidfuzz.distance import OSA
 
 from catalog.text import fold
 from catalog.vocabulary import SPED_PROGRAMS
-from sms import common_words
-from sms.lexicons import LOCALES, Lexicon, load_all
+from sms import chinese_scripts, common_words
+from sms.lexicons import BENGALI_SIGNS, LOCALES, Lexicon, load_all
 
 MAX_TEXT = 1600  # longer texts are read up to here: 10 full segments is far past any question
 INTENTS = ("search", "details", "more", "compare", "help", "language", "human", "stop", "start", "greeting", "unknown")
@@ -31,12 +32,14 @@ NUMBER_RE = re.compile(r"(?<![\d.A-Za-z\u00c0-\u024f\u0400-\u04ff])(\d{1,2})(?!\
 CLAUSE_RE = re.compile(r"[.,;:!?¡¿،؛؟۔，。；：！？、।\n]+|\s[-–—]\s")
 # Characters that only one of the two Chinese scripts uses, for the common words of our domain.
 SIMPLIFIED = frozenset(
-    "学们这区级车读书语双国问请说个为吗没话难门间题钟颜离远开帮较详园啰阅订传电页妈扰讯视虑许邮认"
+    chinese_scripts.SIMPLIFIED_ONLY + "学们这区级车读书语双国问请说个为吗没话难门间题钟颜离远开帮较详园啰阅订传电页妈扰讯视虑许邮认"
     "对讲论还么会时发长样里过师习边进动业东两专无见现实经应关点种给让谁识该课儿几后从体别办务医华单卖岁员图场备头奖孙宁导层岛带广庆张录总报担择护换据数断旧显术机杂权条来极构标树桥检欢毕气测济减温满灵热爱状独环画监盘码礼积称稳笔简类纪约纸线组细终结绍绩续网罗职联声脑节范药补规览觉计训记设证评试询误谈负责贵费资赛转轻辅运连选递钱铁银闻队际阳阶险随顺须领风饭馆验鱼鸟龄号乐买亲义产价众优伤参变听启响围处复够妇宝审宽寻将尔尽届属币帐库异张归当忆怀态惊惯愿战执扩扫拥挂损摄摆敌旷显晓暂杀枪柜栏梦楼欧汇汉沟泪洁涂渐湾灭灯炉烟烦烧爷独猫献畅疗盖矿确税穷竞签紧纠红纯纳练织绕绘络绝统继维综绿缓编缘缩罚聪肤胜脚艺苏荐荣获营蓝虽装观议访诉词译诚诸调谢贝贡财败货质购贴贺赖趋践轨轮软载辆输达迁迈违迟适遗邻释针钢钥销锁错镇镜闭闲闷闹阔陆陈隐雾顶项顾顿预频额飞饮饱养马驶驻骑骗鲜鸡齐龙"
+    "与严乌亚册写况刚协圆宾残瘫础碍禄聋蜗谱韩黄兰"
 )
 # ... and Cantonese's own characters, written in Traditional ("想知多啲", "唔該")
-TRADITIONAL = frozenset("學們這區級車讀書語雙國問請說個為嗎沒話難門間題鐘顏離遠開幫較詳園囉閱訂傳電頁媽擾訊視慮許郵認"
-                        "嘅唔冇喺搵啲俾嚟係佢睇咗"
+TRADITIONAL = frozenset(chinese_scripts.TRADITIONAL_ONLY + "學們這區級車讀書語雙國問請說個為嗎沒話難門間題鐘顏離遠開幫較詳園囉閱訂傳電頁媽擾訊視慮許郵認"
+                        "嘅唔冇喺搵啲俾嚟係佢睇咗畀傾嘢乜咩啱嗰噉咁揸諗攞哋囡叻"
+                        "亞冊剛協嚴圓寫況殘癱礙祿繫聾與蘭蝸譜賓週韓黃烏礎"
                         "對講論還麼會時發長樣裡過師習邊進動業東兩專無見現實經應關點種給讓誰識該課兒幾後從體別辦務醫華單賣歲員圖場備頭獎孫寧導層島帶廣慶張錄總報擔擇護換據數斷舊顯術機雜權條來極構標樹橋檢歡畢氣測濟減溫滿靈熱愛狀獨環畫監盤碼禮積稱穩筆簡類紀約紙線組細終結紹績續網羅職聯聲腦節範藥補規覽覺計訓記設證評試詢誤談負責貴費資賽轉輕輔運連選遞錢鐵銀聞隊際陽階險隨順須領風飯館驗魚鳥齡號樂買親義產價眾優傷參變聽啟響圍處複夠婦寶審寬尋將爾盡屆屬幣帳庫異張歸當憶懷態驚慣願戰執擴掃擁掛損攝擺敵曠顯曉暫殺槍櫃欄夢樓歐匯漢溝淚潔塗漸灣滅燈爐煙煩燒爺獨貓獻暢療蓋礦確稅窮競簽緊糾紅純納練織繞繪絡絕統繼維綜綠緩編緣縮罰聰膚勝腳藝蘇薦榮獲營藍雖裝觀議訪訴詞譯誠諸調謝貝貢財敗貨質購貼賀賴趨踐軌輪軟載輛輸達遷邁違遲適遺鄰釋針鋼鑰銷鎖錯鎮鏡閉閒悶鬧闊陸陳隱霧頂項顧頓預頻額飛飲飽養馬駛駐騎騙鮮雞齊龍")  # fmt: skip
 # A Latin word glued to Han or Hangul ("dual language的小学", "Curie高中") is split off it.
 _LATIN_CJK_BOUNDARY = re.compile(
@@ -46,9 +49,10 @@ URDU_LETTERS = frozenset("ٹڈڑںےۓھگکیہۂۃپ")
 # Arabic as typed on phones: a final yeh without its dots ("التالى"), a ta marbuta written as heh
 # ("مدرسه"), a stretched letter ("مـدرسة"): one spelling each, in messages and lexicons alike
 # Bengali likewise: long and short i and u, and the two n's, are often swapped ("শ্রেণী"/"শ্রেণি", "শিক্ষার্থী")
+# Bengali's vowel signs are left out (`sms.lexicons.BENGALI_SIGNS`): a word stays one word
 SPELLING_VARIANTS = str.maketrans(
-    {"\u0649": "\u064a", "\u0629": "\u0647", "\u0640": None, "\u09c0": "\u09bf", "\u09c2": "\u09c1", "\u09a3": "\u09a8",
-     "\u0988": "\u0987", "\u098a": "\u0989"}
+    {"\u0649": "\u064a", "\u0629": "\u0647", "\u0640": None, "\u09a3": "\u09a8", "\u0988": "\u0987", "\u098a": "\u0989",
+     **BENGALI_SIGNS}
 )  # fmt: skip
 # Urdu's own yeh, kaf and heh, as an Arabic keyboard writes them: Urdu typed on either keyboard, or on both
 # at once ("خصوصى تعلیم"), is one spelling. Read after the script has told Urdu from Arabic by these letters.
@@ -111,6 +115,7 @@ def typo_distance(length: int) -> int:
 
 
 NAME_MATCH = 85  # fuzz.ratio a text's word needs to count as a word of a school's name
+SHORT_NAME_WORD = 5  # a name word shorter than this is matched only as written
 TYPO_NAME_SHORTEST = 5  # a word this long may also be one letter swapped or changed from a name's word
 
 
@@ -123,6 +128,114 @@ def _can_match(length: int, other: int) -> bool:
 
 def _name_words(text: str) -> list[str]:
     return [w for w in fold(text).split() if len(w) > 2 and w not in GENERIC_NAME_WORDS and not w.isdigit()]
+
+
+# Letters of other scripts as Latin, for how a name sounds: Cyrillic, Arabic and Urdu (as folded), Bengali, Hangul jamo
+_AS_LATIN = str.maketrans(
+    {
+        **dict(zip("абвгдежзийклмнопрстуфхцчшщъыьэюя", ["a", "b", "v", "g", "d", "e", "zh", "z", "i", "y", "k", "l", "m", "n",
+                                                      "o", "p", "r", "s", "t", "u", "f", "h", "s", "ch", "sh", "sch", "", "y",
+                                                      "", "e", "yu", "ya"], strict=True)),
+        **dict(zip("اآأإبپتٹثجچحخدڈذرڑزژسشصضطظعغفقكگلمنںوهةيئؤءےھ", ["a", "a", "a", "i", "b", "p", "t", "t", "s", "j", "ch",
+                                                                  "h", "kh", "d", "d", "z", "r", "r", "z", "zh", "s", "sh",
+                                                                  "s", "z", "t", "z", "", "gh", "f", "q", "k", "g", "l", "m",
+                                                                  "n", "n", "w", "h", "h", "y", "y", "w", "", "e", "h"],
+                   strict=True)),
+        "\u06cc": "y", "\u06a9": "k", "\u06c1": "h", "\u06c3": "h", "\u06d3": "e",  # Urdu's own yeh, kaf, heh
+        **dict(zip("\u0985\u0986\u0987\u0988\u0989\u098a\u098f\u0990\u0993\u0994", ["a", "a", "i", "i", "u", "u", "e", "oi",
+                                                                               "o", "ou"], strict=True)),  # Bengali vowels
+        **dict(zip(map(chr, range(0x0995, 0x09ba)), ["k", "kh", "g", "gh", "ng", "ch", "ch", "j", "jh", "n", "t", "th", "d", "dh",
+                                                     "n", "t", "th", "d", "dh", "n", "", "p", "f", "b", "bh", "m", "j", "r", "",
+                                                     "l", "", "", "", "sh", "sh", "s", "h"], strict=True)),  # ... consonants
+        "\u09ce": "t", "\u0982": "ng",
+        **dict(zip(map(chr, range(0x1100, 0x1113)), ["g", "kk", "n", "d", "tt", "r", "m", "b", "pp", "s", "ss", "", "j", "jj",
+                                                     "ch", "k", "t", "p", "h"], strict=True)),
+        **{chr(cp): "a" for cp in range(0x1161, 0x1176)},  # Hangul vowels
+        **dict(zip(map(chr, range(0x11A8, 0x11C3)), ["k", "kk", "ks", "n", "nj", "nh", "t", "l", "lk", "lm", "lb", "ls", "lt",
+                                                     "lp", "lh", "m", "p", "ps", "t", "ss", "ng", "j", "ch", "k", "t", "p", "h"],
+                   strict=True)),
+    }
+)  # fmt: skip
+_SOUNDS = (("dzh", "s"), ("sch", "s"), ("sh", "s"), ("ch", "s"), ("zh", "s"), ("th", "d"), ("ph", "b"), ("kh", "k"),
+           ("gh", "k"), ("ck", "k"), ("qu", "k"), ("ng", "n"))  # fmt: skip
+_SOUND_CLASSES = str.maketrans("bpfvdtgkcqszjxlrmn", "bbbbddkkkkssssrrmn", "aeiouywh")
+SOUND_KEY_SHORTEST = 2  # consonants a name word's sound needs to be matched by ("kr" is Carl beside "srs", Schurz)
+SOUND_ALONE_MATCH = 60  # fuzz.ratio of a name word alone, as Latin letters, to the name's ("iyts" is "yates")
+
+
+def _as_latin(word: str) -> str:
+    """A word in Latin letters, roughly, whatever its script ("শুর্জ" → "shurj", "Лоуэлл" → "louell")."""
+    decomposed = unicodedata.normalize("NFKD", word.lower()).replace("\u09af\u09bc", "y")  # Bengali "য়" is y
+    return "".join(ch for ch in decomposed.translate(_AS_LATIN) if ch.isascii() and ch.isalpha())
+
+
+_TOKEN_RE = re.compile(r"[^\s\d.,;:!?¡¿،؛؟۔，。；：！？、।()\"'“”‘’«»/&+#*-]+")
+# the kinds of school after a name, as other scripts write them: "school", "elementary", "academy", "middle" by their
+# sound, "high" by its letters ("হাই", "ہائی", "хай", "하이")
+_TAIL_SOUNDS = frozenset(("skr", "rmndr", "kdm", "mdr"))
+_HIGH = frozenset(("hi", "hai", "hay", "hayy", "haay", "khai", "khay", "haa", "hay"))
+
+
+def _is_name_tail(token: str) -> bool:
+    """Say whether a word in another script is the English word for a kind of school ("স্কুলে", "ایلیمنٹری", "하이"),
+    its s no "sh" ("শেখার", of learning, sounds "skr" as school does)."""
+    if token.isascii():
+        return False
+    latin = _as_latin(token)
+    return (sound_key(token).lstrip("_") in _TAIL_SOUNDS and "sh" not in latin[:3]) or latin in _HIGH
+
+
+def _is_known(token: str) -> bool:
+    """Say whether a word is a lexicon's, or an English school word as the script writes it ("পাবলিক" is public,
+    not Black)."""
+    folded = fold(token.translate(KEYBOARD_VARIANTS))
+    if folded in _all_vocabulary() or sound_key(token) in _english_sounds():
+        return True
+    return " " in folded and any(folded in c.multiword_phrases for c in _lexicons().values())
+
+
+# English school words families write in their script ("পাবলিক স্কুল", "چارٹر", "ডিস্ট্রিক্ট")
+_BORROWED = ("public", "charter", "district", "special", "education", "english", "class", "program", "kindergarten", "preschool",
+             "autism", "wheelchair", "bilingual", "language", "support", "service", "teacher", "center")  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def _english_sounds() -> frozenset[str]:
+    return frozenset(sound_key(w) for w in _BORROWED)
+
+
+def _without_sounded_name(folded: str, text: str, schools: "SchoolNames") -> str:
+    """The message without a school's name written in another script, and the kind of school after it
+    ("কার্ল শুর্জ হাই স্কুলে" asks for no high school)."""
+    tokens = _TOKEN_RE.findall(text)
+    sounded = schools.sounded(text)
+    dropped, after_name = [], False
+    for token in tokens:
+        if token in sounded or (after_name and _is_name_tail(token)):
+            dropped.append(token)
+            after_name = True
+        else:
+            after_name = False
+    words = folded.split()
+    for token in dropped:  # as written, or as a typo was read ("এলিমেন্টারির" as "এলিমেন্টারি")
+        written = fold(token.translate(KEYBOARD_VARIANTS)).split()
+        for at in range(len(words) - len(written) + 1):
+            if all(w == x or (w[:1] == x[:1] and OSA.distance(w, x) <= 1) for w, x in zip(words[at:], written, strict=False)):
+                del words[at : at + len(written)]
+                break
+    return " ".join(words)
+
+
+@lru_cache(maxsize=1024)
+def sound_key(word: str) -> str:
+    """How a (folded) word sounds, roughly: its consonants in classes, in any script ("schurz", "শুর্জ" → "srs";
+    "mozart", "موزارٹ" → "msrd"; "joplin", "Джоплин" → "sbrn"). Vowels are left out: Arabic and Bengali as
+    typed do not write them all."""
+    latin = _as_latin(word)
+    for written, sound in _SOUNDS:
+        latin = latin.replace(written, sound)
+    key = re.sub(r"(.)\1+", r"\1", latin.translate(_SOUND_CLASSES))
+    return f"_{key}" if key and latin[:1] in "aeiouywh" else key  # "ashburn" is no "joplin": a vowel first is said
 
 
 @dataclass(frozen=True)
@@ -141,6 +254,9 @@ class SchoolNames:
     # word length → the vocabulary words (in vocabulary order) long enough and short enough to
     # reach NAME_MATCH against a word of that length: the rest cannot, so they are not scored
     vocabulary_by_length: dict[int, tuple[str, ...]]
+    # the sound of each name word (`sound_key`: "schurz" → "srs") → the name words that sound so: a name written in
+    # another script ("শুর্জ", "موزارٹ", "Джоплин") is found by it
+    by_sound: dict[str, tuple[str, ...]]
 
     @classmethod
     def build(cls, schools: list[tuple[str, str]]) -> "SchoolNames":
@@ -152,7 +268,13 @@ class SchoolNames:
         vocabulary = tuple(by_word)
         longest = max(map(len, vocabulary), default=0)
         by_length = {n: tuple(w for w in vocabulary if _can_match(n, len(w))) for n in range(1, longest + 2)}
-        return cls(tuple(i for i, _n in schools), tuple(n for _i, n in schools), words, vocabulary, by_word, by_length)
+        by_sound: dict[str, list[str]] = {}
+        for word in vocabulary:
+            key = sound_key(word)
+            if len(key.lstrip("_")) >= SOUND_KEY_SHORTEST:
+                by_sound.setdefault(key, []).append(word)
+        sounds = {key: tuple(found) for key, found in by_sound.items()}
+        return cls(tuple(i for i, _n in schools), tuple(n for _i, n in schools), words, vocabulary, by_word, by_length, sounds)
 
     @staticmethod
     def key_of(name: str) -> str:
@@ -173,15 +295,53 @@ class SchoolNames:
             return self.ids[best], self.names[best]
         return (None, written) if written else None
 
+    def sounded(self, text: str) -> dict[str, tuple[str, ...]]:
+        """The words of the text in another script that sound as name words do ("শুর্জ" → ("schurz",)): three
+        consonants at least, or two before a word for a kind of school ("ইয়েটস এলিমেন্টারি")."""
+        if text.isascii():
+            return {}
+        tokens = [t for t in _TOKEN_RE.findall(text) if not t.isascii()]
+        kinds = [_is_name_tail(t) for t in tokens]
+        keys = ["" if kind or _is_known(t) else sound_key(t) for t, kind in zip(tokens, kinds, strict=True)]
+        named = [key in self.by_sound for key in keys]
+        found = {}
+        for at, token in enumerate(tokens):
+            if not named[at]:
+                continue
+            # a name stands before the English word for its kind of school as the script writes it ("ইয়েটস
+            # এলিমেন্টারি", "কার্ল শুর্জ হাই স্কুলে"): two words of it, or one written much as the name is
+            run_end = next((i for i in range(at, len(tokens)) if not named[i]), len(tokens))
+            run_start = next((i for i in range(at, -1, -1) if not named[i]), -1)
+            if run_end == len(tokens) or not kinds[run_end]:
+                continue
+            if run_end - run_start > 2:
+                found[token] = self.by_sound[keys[at]]
+            else:
+                latin = _as_latin(token)
+                close = tuple(w for w in self.by_sound[keys[at]] if fuzz.ratio(latin, w) >= SOUND_ALONE_MATCH)
+                if close:
+                    found[token] = close
+        return found
+
     def _named(self, text: str) -> tuple[int | None, str | None]:
         matched: dict[int, dict[str, float]] = {}  # school → its words the text holds, and how well
         hits: dict[str, set[str]] = {}  # a word of the text → the name words it was read as
         words = set(_name_words(text))
         # words the lexicons know ("special", "bus", "grade") say what is asked, not which school
+        sounded = self.sounded(text)
+        for word, name_words in sounded.items():  # a name written in another script, by its sound
+            hits.setdefault(word, set()).update(name_words)
+            for name_word in name_words:
+                for index in self.schools_by_word[name_word]:
+                    matched.setdefault(index, {})[name_word] = NAME_MATCH
         for word in words - _all_vocabulary():
+            if not word.isascii():
+                continue
             candidates = self.vocabulary_by_length.get(min(len(word), len(self.vocabulary_by_length)), ())
             found = [
-                (w, score) for w, score, _pos in process.extract(word, candidates, scorer=fuzz.ratio, limit=3, score_cutoff=NAME_MATCH)
+                (w, score)
+                for w, score, _pos in process.extract(word, candidates, scorer=fuzz.ratio, limit=3, score_cutoff=NAME_MATCH)
+                if w == word or len(w) >= SHORT_NAME_WORD  # "heli" is no "Eli": a short name word is written as it is
             ]
             if not found and len(word) >= TYPO_NAME_SHORTEST and not _is_common(word):
                 # a letter swapped or changed, the first kept: "Schruz" is Schurz, "Fengar" is Fenger
@@ -213,6 +373,8 @@ class SchoolNames:
         if share < 0.5 and count < 2 and not unique_word:
             return None, None
         if len(ranked) > 1 and strength(ranked[1]) == strength(best):  # two schools fit equally: ask rather than guess
+            if sounded and all(w in sounded for w, name_words in hits.items() if not name_words.isdisjoint(matched[best])):
+                return None, None  # … unless only the sound of words in another script said it
             said = {w for w, name_words in hits.items() if not name_words.isdisjoint(matched[best])} | set(matched[best])
             if any(_is_common(w) for w in said):  # a word of the language that also names schools is no name
                 return None, None
@@ -274,8 +436,10 @@ def _pattern_words(patterns: tuple[str, ...]) -> set[str]:
     return {w for p in bare for w in re.findall(r"[^\W\d_]{3,}", fold(p))}
 
 
-def _typo_words(lexicon: Lexicon) -> tuple[str, ...]:
-    phrases = [*lexicon.grades, *lexicon.school_words, *lexicon.more, *lexicon.compare]
+def _typo_words(lexicon: Lexicon, pattern_words: set[str]) -> tuple[str, ...]:
+    # the words its grade patterns spell ("grado" in "grado {n}": "tercer grdo") and its details words ("detials 2") too
+    phrases = [*lexicon.grades, *lexicon.school_words, *lexicon.more, *lexicon.compare, *lexicon.details, *pattern_words]
+    phrases += [name for name in lexicon.languages if " " not in name]  # "chinesse", "espangol": a program's language
     phrases += [p for group in (*lexicon.needs.values(), *lexicon.programs.values(), *lexicon.sectors.values()) for p in group]
     words = {w for p in phrases for w in p.split() if len(w) >= TYPO_SHORTEST and _typo_script(w)}
     return tuple(sorted(words))
@@ -302,6 +466,21 @@ def _typo_script(word: str) -> bool:
     return _LATIN_OR_CYRILLIC_WORD.fullmatch(word) is not None
 
 
+CUE_VOTES_MOST = 200  # a language's negations vote for it when it has no more than these
+
+
+def _english_phrase(phrase: str) -> bool:
+    """Say whether every word of a (folded) phrase is English's ("anything but", "no charter")."""
+    return all(w in _english_talk() for w in phrase.split())
+
+
+@lru_cache(maxsize=1)
+def _english_talk() -> frozenset[str]:
+    english = load_all()["en"]
+    words = {w for p in (*english.markers, *english.negations, *english.not_needed, *english.fillers) for w in fold(p).split()}
+    return frozenset(words | {w for g in (*english.needs.values(), *english.sectors.values()) for p in g for w in fold(p).split()})
+
+
 @lru_cache(maxsize=1)
 def _lexicons() -> dict[str, _Compiled]:
     compiled = {}
@@ -315,12 +494,16 @@ def _lexicons() -> dict[str, _Compiled]:
         words |= {p for phrases in (*lexicon.needs.values(), *lexicon.programs.values()) for p in phrases}
         words |= set(lexicon.grades) | set(lexicon.number_words)
         words |= _pattern_words(raw.grade_patterns)
+        # its phrases of ruling out ("ko can", "lagbe na", "pas besoin"), but not English ones another lexicon has too,
+        # nor the generated grids of a sector and its "not" (thousands of phrases: memory)
+        cues = (*lexicon.not_needed, *(lexicon.negations if len(lexicon.negations) <= CUE_VOTES_MOST else ()))
+        words |= {p for p in cues if " " in p and (locale == "en" or not _english_phrase(p))}
         compiled[locale] = _Compiled(
             lexicon, patterns, frozenset(p for p in words if " " not in p), frozenset(p for p in words if " " in p),
             fillers=tuple(sorted(lexicon.fillers, key=len, reverse=True)),
             filler_words=frozenset(w for f in lexicon.fillers for w in f.split()),
             commands={name: frozenset(getattr(lexicon, name)) for name in COMMANDS},
-            typo_words=_typo_words(lexicon),
+            typo_words=_typo_words(lexicon, _pattern_words(raw.grade_patterns)),
         )  # fmt: skip
     return compiled
 
@@ -343,6 +526,7 @@ class _Merged:
     topics: frozenset[str]
     greeting: frozenset[str]
     switch_to: dict[str, str]  # a language's name in any language → our locale for it ("inglés" → "en")
+    no_car: frozenset[str]  # "we have no car": transit, unless the school bus is asked for too
 
 
 @lru_cache(maxsize=1)
@@ -368,6 +552,7 @@ def _merged() -> _Merged:
         greeting=union(lex.greeting for lex in lexicons),
         switch_to={**{name: LOCALE_OF_LANGUAGE[code] for lex in lexicons for name, code in lex.languages.items() if code in LOCALE_OF_LANGUAGE},
                    **{name: lex.locale for lex in lexicons for name in lex.names}},
+        no_car=union(lex.no_car for lex in lexicons),
     )  # fmt: skip
 
 
@@ -389,6 +574,8 @@ def _all_vocabulary() -> frozenset[str]:
     phrases = [phrase for compiled in _lexicons().values() for phrase in (*compiled.vocabulary, *compiled.multiword_phrases)]
     phrases += [p for compiled in _lexicons().values() for group in compiled.lexicon.sectors.values() for p in group]
     phrases += [name for compiled in _lexicons().values() for name in compiled.lexicon.languages]
+    # and the words that rule something out ("uma baahni"), which are no typo of a need either
+    phrases += [p for compiled in _lexicons().values() for p in (*compiled.lexicon.negations, *compiled.lexicon.not_needed)]
     return frozenset(w for phrase in phrases for w in phrase.split())
 
 
@@ -500,6 +687,7 @@ def _sides(text: str, values: dict[str, frozenset[str]], cues: Cues) -> tuple[li
     with a cue ("not", "don't need"), the value nearest the cue is ruled out ("no charter" in
     "only district, no charter"; "차터 말고 공립만요": charter, not the district school after it)."""
     wanted, ruled_out = [], set()
+    last = []  # the values the clause before asked for, in the order written
     for clause in CLAUSE_RE.split(text):  # the punctuation is in the text, not in its folded form
         message = _Message.of(fold(clause))
         spans = {}
@@ -508,6 +696,12 @@ def _sides(text: str, values: dict[str, frozenset[str]], cues: Cues) -> tuple[li
             if found:
                 spans[value] = [(at, at + len(p)) for p in found for at in [_where(message.folded, p)]]
         if not spans:
+            # a clause that only says no ("charter schools - no thanks") rules out the last value before it
+            bare = _without_fillers(message.folded, set(message.folded.split()), _merged())
+            if last and bare and any(bare in c for c in cues):
+                ruled_out.add(last[-1])
+                wanted.remove(last[-1])
+            last = []
             continue
         places = {value: min(start for start, _end in found) for value, found in spans.items()}
         cue_spans = [
@@ -515,11 +709,14 @@ def _sides(text: str, values: dict[str, frozenset[str]], cues: Cues) -> tuple[li
             for cue in set().union(*(_found(message, c) for c in cues))
             for at in [_where(message.folded, cue)]
         ]
+        # a cue inside what is asked for is part of it ("no puede oír" is deafness, not "no")
+        cue_spans = [c for c in cue_spans if not any(a <= c[0] and c[1] <= b for found in spans.values() for a, b in found)]
         if cue_spans:
             nearest = min(places, key=lambda value: _gap(spans[value], cue_spans))
             ruled_out.add(nearest)
             del places[nearest]
-        wanted += sorted(places, key=places.get)
+        last = sorted(places, key=places.get)
+        wanted += last
     return list(dict.fromkeys(wanted)), ruled_out - set(wanted)
 
 
@@ -558,17 +755,24 @@ def _typo_vocabulary(locales: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(sorted({w for loc in locales for w in _lexicons()[loc].typo_words}))
 
 
-def _corrected(folded: str, locales: tuple[str, ...], schools: "SchoolNames | None") -> tuple[str, tuple[tuple[str, str], ...]]:
+def _corrected(
+    folded: str,
+    locales: tuple[str, ...],
+    schools: "SchoolNames | None",
+    asked_in: tuple[str, ...] | None = None,
+    phrases_of: tuple[str, ...] | None = None,
+) -> tuple[str, tuple[tuple[str, str], ...]]:
     """The message with each word no lexicon knows, that is a typo of a need, grade or command
     word of its language, read as that word ("speshal ed" → "special ed"), and the unknown words
     left that still look like a need or grade word (`Understanding.unclear`). A typo keeps its first
-    letter; a school's name is never read as a typo."""
+    letter; a school's name is never read as a typo. `asked_in`: the languages whose words are asked about
+    (by default `locales`); `phrases_of`: the languages whose phrases repair a word in them (by default `locales`)."""
     known = _all_vocabulary()
     unknown = {w for w in folded.split() if len(w) >= TYPO_SHORTEST and _typo_script(w) and w not in known}
     unknown -= GENERIC_NAME_WORDS  # "prep" in "Golder College Prep" is not "prek"
     if schools:
         unknown -= set(schools.schools_by_word)
-    folded = _phrase_repaired(folded, locales)
+    folded = _phrase_repaired(folded, phrases_of or locales)
     if not unknown:
         return folded, ()
     vocabulary = _typo_vocabulary(locales)
@@ -579,8 +783,9 @@ def _corrected(folded: str, locales: tuple[str, ...], schools: "SchoolNames | No
         if found:
             fixes[word] = found[0]
     unclear = {}
-    if set(locales) <= set(WORDFREQ_LOCALES):  # a Creole or Somali word cannot be told from a typo
-        looks_like = _looks_like(locales)
+    asked_in = asked_in or locales
+    if set(asked_in) <= set(WORDFREQ_LOCALES):  # a Creole or Somali word cannot be told from a typo
+        looks_like = _looks_like(asked_in)
         for word in (w for w in dict.fromkeys(folded.split()) if w in unknown and w not in fixes and len(w) >= UNCLEAR_SHORTEST):
             near = None if _is_common(word) else _near_an_ask(word, looks_like)
             if near:
@@ -589,7 +794,8 @@ def _corrected(folded: str, locales: tuple[str, ...], schools: "SchoolNames | No
     return corrected, tuple(unclear.items())
 
 
-PHRASE_TYPO_LOCALES = ("en", "es", "vi", "ht", "fr", "fil", "ru")  # Somali's generated phrases are too many to index
+PHRASE_TYPO_LOCALES = ("en", "es", "vi", "ht", "fr", "fil", "ru", "ar", "ur", "bn")  # Somali's generated phrases are too many to index
+ABJAD_PHRASE_TYPO_SHORTEST = 8  # Arabic letters write no short vowels: "تعليم خاص" is a phrase of nine
 PHRASE_TYPO_SHORTEST = 10  # a phrase this long (in letters) may hold one word one edit off ("no can" is not "no car")
 
 
@@ -601,8 +807,9 @@ def _phrase_slots(locale: str) -> dict[str, tuple[str, ...]]:
     phrases = {p for group in (*lexicon.needs.values(), *lexicon.programs.values()) for p in group} | set(lexicon.grades)
     slots: dict[str, set[str]] = {}
     for phrase in phrases:
-        words = phrase.split()
-        if 2 <= len(words) <= 4 and len(phrase) >= PHRASE_TYPO_SHORTEST and all(_typo_script(w) for w in words):
+        words = [sys.intern(w) for w in phrase.split()]  # one string per word, not one per phrase that holds it
+        shortest = ABJAD_PHRASE_TYPO_SHORTEST if _ABJAD_OR_BENGALI.match(phrase) else PHRASE_TYPO_SHORTEST
+        if 2 <= len(words) <= 4 and len(phrase) >= shortest and all(_typo_script(w) for w in words):
             for at, word in enumerate(words):
                 if len(word) >= 3:
                     slots.setdefault(" ".join([*words[:at], "_", *words[at + 1 :]]), set()).add(word)
@@ -612,7 +819,7 @@ def _phrase_slots(locale: str) -> dict[str, tuple[str, ...]]:
 @lru_cache(maxsize=16)
 def _phrase_words(locale: str) -> frozenset[str]:
     """The words of a language's phrases that `_phrase_slots` has."""
-    return frozenset(w for gap in _phrase_slots(locale) for w in gap.split() if w != "_")
+    return frozenset(sys.intern(w) for gap in _phrase_slots(locale) for w in gap.split() if w != "_")
 
 
 def _phrase_repaired(folded: str, locales: tuple[str, ...]) -> str:
@@ -634,6 +841,8 @@ def _phrase_repaired(folded: str, locales: tuple[str, ...]) -> str:
             for at in range(n):
                 word = run[at]
                 if len(word) < 3 or not _typo_script(word):
+                    continue
+                if _ABJAD_OR_BENGALI.match(word) and word in _all_vocabulary():  # a known word of these scripts stays ("مڈل")
                     continue
                 gap = " ".join([*run[:at], "_", *run[at + 1 :]])
                 for fills in (s[gap] for s in slots if gap in s):
@@ -686,6 +895,64 @@ def _hangul_repaired(folded: str) -> str:
                 if found and found[0] not in text:
                     return f"{out} {found[0]}"  # the phrase beside the message: what it asks is read from there
     return out
+
+
+def _without_conjunction(folded: str) -> str:
+    """An Arabic message with "and" (و) written onto a known word split off it ("وما تحكي" → "و ما تحكي",
+    "وباص" → "و باص"): the phrases are written without it. Not a word Arabic asks with as it is ("وقف": stop)."""
+    known = _all_vocabulary()
+    words = folded.split()
+    split = [f"و {w[1:]}" if len(w) > 2 and w[0] == "و" and w[1:] in known and w not in _arabic_asks() else w for w in words]
+    return " ".join(split) if split != words else folded
+
+
+@lru_cache(maxsize=1)
+def _arabic_asks() -> frozenset[str]:
+    """Arabic's one-word phrases but its common words and politeness ("وقف", "وين" stay whole)."""
+    arabic = _lexicons()["ar"]
+    return arabic.vocabulary - set(arabic.lexicon.markers) - set(arabic.lexicon.fillers)
+
+
+HAN_TYPO_SHORTEST = 4  # characters a Chinese phrase needs to be read through one character miswritten
+
+
+@lru_cache(maxsize=1)
+def _han_asks() -> tuple[frozenset[str], dict[str, tuple[str, ...]]]:
+    """Every Chinese phrase, and the need, program, grade and sector phrases of HAN_TYPO_SHORTEST characters
+    or more, all Han, by their first character."""
+    by_start: dict[str, set[str]] = {}
+    for locale in ("zh_Hans", "zh_Hant"):
+        lexicon = _lexicons()[locale].lexicon
+        groups = (*lexicon.needs.values(), *lexicon.programs.values(), *lexicon.sectors.values(), tuple(lexicon.grades))
+        for phrase in (p for group in groups for p in group):
+            if len(phrase) >= HAN_TYPO_SHORTEST and _HAN_ONLY.fullmatch(phrase):
+                by_start.setdefault(phrase[0], set()).add(phrase)
+    known = frozenset(p for loc in ("zh_Hans", "zh_Hant") for p in (*_lexicons()[loc].vocabulary, *_lexicons()[loc].multiword_phrases))
+    return known | _all_sector_phrases(), {first: tuple(sorted(found)) for first, found in by_start.items()}
+
+
+def _all_sector_phrases() -> frozenset[str]:
+    return frozenset(p for c in _lexicons().values() for group in c.lexicon.sectors.values() for p in group)
+
+
+_HAN_ONLY = re.compile("[\u3400-\u9fff]+")
+
+
+def _han_repaired(folded: str) -> str:
+    """A Chinese message with a need, program, grade or sector phrase of three characters or more one
+    character miswritten read as the phrase ("幼儿院" → "幼儿园", "特殊教肓" → "特殊教育", "公力学校" → "公立学校"):
+    the first character kept; not when what is written is or holds a phrase too ("特許學校" is no "特殊學校",
+    "特殊教育吗" no "特殊教育班"), nor when the message already holds the phrase."""
+    known, by_start = _han_asks()
+    for start, first in enumerate(folded):
+        for phrase in by_start.get(first, ()):
+            written = folded[start : start + len(phrase)]
+            if len(written) == len(phrase) and written not in known and _HAN_ONLY.fullmatch(written):
+                if sum(a != b for a, b in zip(written, phrase, strict=True)) == 1 and phrase not in folded:
+                    # what is written holds a phrase of its own ("特殊教育吗" is no "特殊教育班")
+                    if not any(p in written for p in known if len(p) >= 2):
+                        return f"{folded} {phrase}"
+    return folded
 
 
 UNCLEAR_SHORTEST = common_words.SHORTEST  # shorter unknown words are too many to ask about ("sera", "ptit")
@@ -784,6 +1051,8 @@ def _school_by_shape(text: str) -> str | None:
 
 
 CONTAINED_COMMANDS = ("stop", "start", "help", "more")
+COMMAND_TEXT_WORDS = 8  # a text this short (in words), half of it one command phrase, is that command
+COMMAND_WORD_SHORTEST = 4  # letters a one-word command needs to say it inside a longer text ("help", not "haa")
 CJK_COMMAND_TEXT = 12  # a CJK message this short (in letters) holding a command phrase is that command
 
 
@@ -797,6 +1066,8 @@ def _command_within(text: str, message: "_Message", compiled: dict[str, "_Compil
         for clause in clauses:
             bare = _without_fillers(clause, set(clause.split()), merged)
             said |= {name for name in CONTAINED_COMMANDS if bare and any(bare in c.commands[name] for c in compiled.values())}
+    if not said and not message.cjk:  # a short text mostly one command phrase ("لا ترسل لي رسائل", "kuwo kale i tus")
+        said = _mostly_command(message, compiled)
     thanked = any(t in message.folded for t in CJK_THANKS)  # "谢谢你的帮助" thanks for the help, asks for none
     if (
         message.cjk
@@ -809,6 +1080,23 @@ def _command_within(text: str, message: "_Message", compiled: dict[str, "_Compil
                     said.add(name)
                     break
     return said.pop() if len(said) == 1 else None
+
+
+def _mostly_command(message: "_Message", compiled: dict[str, "_Compiled"]) -> set[str]:
+    """The commands a short text is half of, one phrase ("kuwo kale i tus")."""
+    words = message.folded.split()
+    said = set()
+    if len(words) > COMMAND_TEXT_WORDS:
+        return said
+    for name in CONTAINED_COMMANDS:
+        for c in compiled.values():
+            found = message.runs.intersection(c.commands[name])
+            if any(len(p.split()) >= 2 or len(p) >= COMMAND_WORD_SHORTEST for p in found) and 2 * max(len(p.split()) for p in found) >= len(
+                words
+            ):
+                said.add(name)
+                break
+    return said
 
 
 _HANGUL_JAMO = re.compile("[\u1100-\u11ff]")
@@ -849,9 +1137,11 @@ def _script_language(text: str, locale: str | None = None) -> str | None:
             scripts[s] = scripts.get(s, 0) + 1
     # A script other than Latin decides, even when a school's English name outnumbers it.
     other = {script: n for script, n in scripts.items() if script not in ("latin", "other")}
-    if not other or max(other.values()) < 2:
+    if not other:
         return None
     top = max(other, key=other.get)
+    if other[top] < 2 and top not in ("hangul", "han"):  # one Hangul syllable or Han character is a word ("더", "K班")
+        return None
     if top == "hangul":
         return "ko"
     if top in ("han", "kana"):
@@ -864,7 +1154,8 @@ def _script_language(text: str, locale: str | None = None) -> str | None:
         if locale == "ur" or any(ch in URDU_LETTERS for ch in text):
             return "ur"
         # Urdu typed on an Arabic keyboard ("خصوصي تعليم والي اسكول", "آداب"): its words tell
-        words = fold(text.translate(READ_AS_ARABIC_LETTERS)).split()
+        # only words in Arabic letters: "pls", "ES", "IEP" are no Urdu
+        words = [w for w in fold(text.translate(READ_AS_ARABIC_LETTERS)).split() if _ABJAD_OR_BENGALI.match(w)]
         arabic, urdu = _lexicons()["ar"], _lexicons()["ur"]  # a word or phrase both have says nothing
         runs = _Message.of(" ".join(words)).runs
         shared = {w for p in runs.intersection(arabic.multiword_phrases, urdu.multiword_phrases) for w in p.split()}  # "كي جي"
@@ -889,8 +1180,9 @@ TYPO_LOCALES = (
     "bn",
 )  # the languages whose words are read as typos (not Arabic: its clitics make one edit another word)
 # Languages of another script that families also type in Latin letters: Arabizi ("ta3leem khas"),
-# Roman Urdu ("school batao"), Banglish ("er jonno"), Russian translit ("shkola dlya"), pinyin.
-ROMANISED_LOCALES = ("ar", "ur", "bn", "ru", "zh_Hans")
+# Roman Urdu ("school batao"), Banglish ("er jonno"), Russian translit ("shkola dlya"), pinyin ("gaozhong gongli"),
+# Korean ("yuchiwon").
+ROMANISED_LOCALES = ("ar", "ur", "bn", "ru", "zh_Hans", "ko")
 # ISO 639-1 of a language we answer in → its locale ("zh": Simplified unless the text is Traditional)
 LOCALE_OF_LANGUAGE = {"en": "en", "es": "es", "zh": "zh_Hans", "vi": "vi", "ko": "ko", "ru": "ru", "ar": "ar", "ur": "ur",
                       "bn": "bn", "ht": "ht", "fr": "fr", "tl": "fil", "fil": "fil", "so": "so"}  # fmt: skip
@@ -925,8 +1217,10 @@ def _votes(words: list[str]) -> tuple[dict[str, int], set[str]]:
     """Each Latin-script language's votes (a word 1, a phrase of several words 2), and the message's word runs."""
     scores = {}
     runs = {" ".join(words[i : i + n]) for n in range(2, _longest_phrase() + 1) for i in range(len(words) - n + 1)}
+    named = _merged().switch_to
+    said = [w for w in words if w not in named] if len(words) > 2 else words  # "Espanol dual language kinder" is English
     for locale, (vocabulary, multiword) in _latin_vocabularies().items():
-        score = sum(1 for w in words if w in vocabulary) + 2 * len(runs.intersection(multiword))
+        score = sum(1 for w in said if w in vocabulary) + 2 * len(runs.intersection(multiword))
         if score:
             scores[locale] = score
     return scores, runs
@@ -950,6 +1244,22 @@ def _english_words() -> frozenset[str]:
     phrases = [*lexicon.school_words, *lexicon.grades, *lexicon.number_words]
     phrases += [p for group in (*lexicon.needs.values(), *lexicon.programs.values(), *lexicon.sectors.values()) for p in group]
     return frozenset(w for p in phrases for w in p.split()) | _pattern_words(load_all()["en"].grade_patterns)
+
+
+@lru_cache(maxsize=1024)
+def _english_typo(word: str) -> bool:
+    """Say whether a word no common word of our languages is, is one edit from a word of English's school
+    phrases, its first letter kept ("midle", "hight", "specail"): English misspelt, whichever lexicon has it."""
+    if len(word) < UNCLEAR_SHORTEST or not word.isascii() or word in _english_words() or _is_common(word):
+        return False
+    same_start = [w for w in _english_words() if w[0] == word[0] and abs(len(w) - len(word)) <= 1]
+    return process.extractOne(word, same_start, scorer=OSA.distance, score_cutoff=1) is not None
+
+
+@lru_cache(maxsize=1)
+def _not_own() -> frozenset[str]:
+    """The words that say no language of a tie more than another: English's, and the languages' names."""
+    return _lexicons()["en"].vocabulary | _english_words() | _merged().languages
 
 
 @lru_cache(maxsize=16)
@@ -980,19 +1290,24 @@ def _latin_language(folded: str, original: str) -> str | None:
     if "en" not in scores or len(scores) > 1:
         # English words another language borrowed ("special ed", "hi school", "wheel chair") are English in a
         # text that holds none of that language's own words: "special ed 60637" is English
+        # (an English word misspelt as another lexicon also has it is English too: "midle school", "hight school")
         english = _english_words()
         vocabularies = _latin_vocabularies()
-        borrowed = [p for loc in scores for p in runs.intersection(vocabularies[loc][1]) if english.issuperset(p.split())]
+
+        def is_english(phrase: str) -> bool:
+            return all(w in english or _english_typo(w) for w in phrase.split())
+
+        borrowed = [p for loc in scores for p in runs.intersection(vocabularies[loc][1]) if is_english(p)]
         said = {w for p in borrowed if p not in _talk("en") for w in p.split()}  # "ed" of "special ed" is no Creole "èd"
         own = [
             w
             for loc in scores
             if loc != "en"
             for w in words
-            if w in vocabularies[loc][0] and w not in said and (w not in english or w in _talk(loc))
+            if w in vocabularies[loc][0] and w not in said and (not is_english(w) or w in _talk(loc) and w not in _talk("en"))
         ]
         own += [p for loc in scores if loc != "en" for p in runs.intersection(vocabularies[loc][1])
-                if not english.issuperset(p.split()) or p in _talk(loc)]  # fmt: skip
+                if not is_english(p) or p in _talk(loc) and p not in _talk("en")]  # fmt: skip
         if not own and any(w in english for w in words):
             return "en"
     ranked = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)
@@ -1000,8 +1315,9 @@ def _latin_language(folded: str, original: str) -> str | None:
         # English school words in a family's language are that language ("mi hijo needs special ed, va a
         # kinder"): two words of another language English does not have, and half as many as its own, outweigh them
         english = _lexicons()["en"].vocabulary
-        own = {
-            loc: sum(1 for w in words if w in vocabulary and w not in english)
+        names = _merged().switch_to  # a language's name is no word of it ("Urdu dual language")
+        own = {  # a romanised language's own word (no Latin-script language has it: "lagbe", "batao") counts twice
+            loc: sum(1 + (loc in ROMANISED_LOCALES) for w in words if w in vocabulary and w not in english and w not in names)
             for loc, (vocabulary, _m) in _latin_vocabularies().items()
             if loc in scores and loc != "en"
         }
@@ -1011,6 +1327,16 @@ def _latin_language(folded: str, original: str) -> str | None:
             return family
     if len(ranked) > 1 and ranked[0][1] == ranked[1][1] and ranked[0][0] == "en" and _ACCENTED.search(original):
         ranked = ranked[1:]  # an accent English does not write breaks a tie with English: "détails 2" is French
+    if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
+        # a tie: the language with the most words English does not have wins ("school batao" is Roman Urdu,
+        # "pls KG r jonno school" Banglish: "school", "pls", "kg" are English words every lexicon borrowed);
+        # a language's name is no word of its own ("Spanish dual language" is English)
+        english = _not_own()
+        tied = [loc for loc, n in ranked if n == ranked[0][1]]
+        own = {loc: sum(1 for w in words if w in _latin_vocabularies()[loc][0] and w not in english) for loc in tied}
+        best = max(own.values())
+        if best and list(own.values()).count(best) == 1:
+            return max(own, key=own.get)
     if len(ranked) == 1 or ranked[0][1] > ranked[1][1]:
         return ranked[0][0]
     if len(words) >= 3:
@@ -1034,14 +1360,28 @@ def detect_language(text: str, locale: str | None = None) -> str | None:
 # In these languages a lone "k" is a word of SMS ("k tal", "sa k pase", "k co"), not kindergarten,
 # unless a number follows ("k 60637", "k-8")
 K_IS_A_WORD = frozenset(("es", "ht", "vi", "fr", "fil", "so", "ur", "bn"))
+K_EVEN_CAPITAL = frozenset(("ht",))  # Creole writes "ki" as "K" too ("lekòl K gen bis")
+_CAPITAL_K = re.compile(r"(?<![^\W\d_])K(?![^\W\d_])")
 _LONE_K = re.compile(r"(?<!\S)(?<!pre )k(?! \d)(?!\S)")
 
 
-def _grades(message: _Message, order: list[str], language: str | None = None) -> tuple[tuple[int, int] | None, set[str]]:
-    """Return the grade span the message asks for, and the number tokens that named grades."""
+def _grades(
+    message: _Message, order: list[str], language: str | None = None, capital_k: bool = False
+) -> tuple[tuple[int, int] | None, set[str]]:
+    """Return the grade span the message asks for, and the number tokens that named grades. A lone "K"
+    written as a capital is kindergarten in every language but Creole ("lớp K", "classe K"); a small one only
+    where "k" is no word of SMS (`K_IS_A_WORD`)."""
     spans, used = [], set()
-    if language in K_IS_A_WORD and "k" in message.runs and _LONE_K.search(message.folded):
+    if (
+        language in K_IS_A_WORD
+        and not (capital_k and language not in K_EVEN_CAPITAL)
+        and "k" in message.runs
+        and _LONE_K.search(message.folded)
+    ):
         message = _Message.of(_LONE_K.sub(" ", message.folded))
+    numbered = []  # (where, span) of each grade a pattern read
+    phrases = []  # (phrase, span) of each grade phrase found
+    years = []  # where a phrase naming one grade is: a number read inside it is its year ("중학교 1학년" is 7th)
     for locale in order:
         compiled = _lexicons()[locale]
         for pattern in compiled.grade_patterns:
@@ -1049,9 +1389,21 @@ def _grades(message: _Message, order: list[str], language: str | None = None) ->
                 value = match.group(1)
                 number = int(value) if value.isdigit() else compiled.lexicon.number_words.get(value)
                 if number is not None and 1 <= number <= 12:
-                    spans.append((number, number))
+                    numbered.append((match.span(1), (number, number)))
                     used.add(value)
-        spans += [compiled.lexicon.grades[phrase] for phrase in _found(message, compiled.lexicon.grades)]
+        for phrase in _found(message, compiled.lexicon.grades):
+            span = compiled.lexicon.grades[phrase]
+            phrases.append((phrase, span))
+            if span[0] == span[1]:
+                at = _where(message.folded, phrase)
+                years.append((at, at + len(phrase)))
+    # a phrase only ever written inside a longer one of another span is that one's ("k" of "k-8", "幼儿园" of "幼儿园小班")
+    places = {phrase: _places(message.folded, phrase) for phrase, _span in phrases}
+    for phrase, span in phrases:
+        inside = [(a, a + len(longer)) for longer, other in phrases if other != span and len(longer) > len(phrase) for a in places[longer]]
+        if not places[phrase] or not all(any(a <= at and at + len(phrase) <= b for a, b in inside) for at in places[phrase]):
+            spans.append(span)
+    spans += [span for (start, end), span in numbered if not any(a <= start and end <= b for a, b in years)]
     if not spans:
         return None, used
     single = [span for span in spans if span[0] == span[1]]
@@ -1064,6 +1416,64 @@ def _grades(message: _Message, order: list[str], language: str | None = None) ->
         # unless kindergarten is also named on its own: "maternelle et pré-maternelle", "幼儿园和pre-K"
         return ((-1, 0) if _kinder_beside_prek(message) else (-1, -1)), used
     return (min(lows), max(highs)), used
+
+
+# English as each language names it (the lexicons leave it out of `languages`: named alone, it is English help)
+ENGLISH_NAMES = ("english", "inglés", "ingles", "anglais", "anglè", "angle", "tiếng anh", "ingiriis", "ingiriisi", "ingiriisiga",
+                 "ingriisi", "английский", "английского", "английском", "английским", "англ", "영어", "英文", "英语", "英語",
+                 "انجليزي", "الانجليزي", "انجليزية", "الانجليزية", "انكليزي", "الانكليزية", "انگریزی", "انگلش", "ইংরেজি",
+                 "ইংলিশ", "angrezi", "ingreji", "inggles")  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def _language_codes() -> dict[str, str]:
+    """Every lexicon's language names, and English's, folded, with the ISO 639-1 code each names."""
+    codes = {name: code for compiled in reversed(_lexicons().values()) for name, code in compiled.lexicon.languages.items()}
+    return {**codes, **{fold(name.translate(KEYBOARD_VARIANTS)): "en" for name in ENGLISH_NAMES}}
+
+
+@lru_cache(maxsize=1)
+def _language_names() -> frozenset[str]:
+    return frozenset(_language_codes())
+
+
+def _paired_with_english(message: "_Message") -> str | None:
+    """The language a message names together with English, one beside the other ("Soomaali iyo Ingiriis",
+    "inglés y español", "اردو اور انگریزی"): the other language of a program in both; None when it names none so."""
+    codes = _language_codes()
+    names = _found(message, _language_names())
+    if len(names) < 2:
+        return None
+    if not _SPEAK_RE.search(message.folded):  # "he speaks Spanish and English", "text me in Spanish or English": no program
+        spots = sorted((at, at + len(name), codes[name]) for name in names for at in _places(message.folded, name))
+        for (_s1, end, first), (start, _e2, second) in zip(spots, spots[1:], strict=False):
+            between = message.folded[end:start].replace("-", " ").replace("/", " ").replace("+", " ").replace("&", " ").split()
+            if first != second and "en" in (first, second) and len(between) <= 2 and _AND_WORDS.issuperset(between):
+                return second if first == "en" else first
+    return None
+
+
+# "and" in our languages as it joins two languages' names, and the little words beside it ("et l'anglais", "iyo af Ingiriis")
+_AND_WORDS = frozenset(fold(w) for w in ("and", "y", "e", "et", "ak", "iyo", "va", "và", "at", "и", "اور", "و", "ও", "আর", "和", "跟",
+                                         "同", "与", "與", "및", "과", "와", "이랑", "랑", "하고", "aur", "ar", "l", "el", "la", "le",
+                                         "the", "al", "af", "afka", "ng", "sa", "tieng", "tiếng", "en", "in", "con", "with", "w", "wa",
+                                         "avec", "plus", "also", "tambien", "aussi", "lẫn", "với", "cùng", "cả"))  # fmt: skip
+_SPEAK_RE = re.compile(
+    r"\b(?:speak|speaks|spoken|talk|text|write|reply|habla|hablan|hablamos|hablo|escribe|escriba|parle|parlons|parlent|"
+    r"ecrivez|pale|ekri|noi|nhan|nagsasalita|salita|hadla|hadlaa|hadasha|qor|говорит|говорим|говорят|пишите|"
+    r"يتكلم|تتكلم|نتكلم|يحكي|تحكي|نحكي|اكتب|بولتا|بولتی|بولتے|لکھیں|বলে|বলি|লিখুন)\b"
+    "|說|说|講|讲|말해|말하|써"
+)
+
+
+def _places(folded: str, phrase: str) -> list[int]:
+    """Where a phrase is in a folded message, each time (inside words for CJK, else as whole words)."""
+    text, sought = (folded, phrase) if _is_cjk(phrase) else (f" {folded} ", f" {phrase} ")
+    found, at = [], text.find(sought)
+    while at >= 0:
+        found.append(at)
+        at = text.find(sought, at + 1)
+    return found
 
 
 @lru_cache(maxsize=4)
@@ -1140,10 +1550,21 @@ def parse(text: str, locale: str | None = None, schools: SchoolNames | None = No
     own = tuple(dict.fromkeys(loc for loc in (detected, locale, "en") if loc))  # the message's languages
     if detected not in (*LATIN_LOCALES, None) and _LEVEL_ABBREVIATION.search(text):  # "ES w/ IEP সাপোর্ট", "HS 근처"
         folded = re.sub(r"\b(es|ms|hs)\b", lambda m: _LEVELS[m.group(1)], folded)
-    folded = _expanded(folded, (detected or "en",))  # "silla d ruedas", "gd dac biet", "sch 4 my son"
-    folded, unclear = _corrected(folded, tuple(loc for loc in own if loc in TYPO_LOCALES) or LATIN_LOCALES, schools)
+    folded = _expanded(folded, (detected,) if detected else ("en", *LATIN_LOCALES))  # "silla d ruedas", "gd dac biet"
+    as_written = folded  # a command's typo is read from the text as written, not through another word's ("stpo")
+    # a text no word of which tells its language is read through every Latin language's typos ("edikasyon espesial")
+    typo_locales = tuple(loc for loc in own if loc in TYPO_LOCALES) if detected else LATIN_LOCALES
+    folded, unclear = _corrected(folded, typo_locales or LATIN_LOCALES, schools, own if not detected else None, own if detected else None)
+    if detected is None and text.isascii():  # read through its typos, the text may say its language ("edikasyon espesyal")
+        detected = _latin_language(folded, folded)
+        order = [loc for loc in dict.fromkeys([detected, locale, "en", *LOCALES]) if loc]
+        own = tuple(dict.fromkeys(loc for loc in (detected, locale, "en") if loc))
+    if detected == "ar":
+        folded = _without_conjunction(folded)  # "وما تحكي انجليزي" is "و ما تحكي انجليزي"
     if detected == "ko":
         folded = _hangul_repaired(folded)  # "특수교윽" is 특수교육
+    elif detected in ("zh_Hans", "zh_Hant"):
+        folded = _han_repaired(folded)  # "特殊教肓" is 特殊教育
     compiled = {loc: _lexicons()[loc] for loc in order}
     lexicons = {loc: c.lexicon for loc, c in compiled.items()}
     merged = _merged()
@@ -1178,22 +1599,32 @@ def parse(text: str, locale: str | None = None, schools: SchoolNames | None = No
         school = _school_by_shape(text)
     if school:
         folded = _without_name(folded, school)
+        if school_id and not text.isascii():
+            folded = _without_sounded_name(folded, text, schools)
     message = _Message.of(folded)
-    grades, grade_numbers = _grades(message, order, detected)
+    grades, grade_numbers = _grades(message, order, detected, capital_k=_CAPITAL_K.search(text) is not None)
     programs = tuple(code for code in SPED_PROGRAMS if _any(message, merged.programs[code]))
     needs = [need for need in NEED_ORDER if (need == "sped" and programs) or _any(message, merged.needs[need])]
+    if "bus" not in needs and _listed_bus(text):  # "IEP + بس، ES", "ES w/ IEP + বাস": an item of a list
+        needs.append("bus")
     if "bus" in needs and "transit" in needs:  # "the CTA bus", "xe buýt thành phố": a city bus, not a school bus
         transit = _found(message, merged.needs["transit"])
         if all(any(_inside(bus, phrase) for phrase in transit) for bus in _found(message, merged.needs["bus"])):
             needs.remove("bus")
+        elif transit <= merged.no_car:  # "we have no car, he needs the school bus": the bus is what is asked
+            needs.remove("transit")
     if "sped" in needs and "accessible" in needs and not programs:  # "kursiga naafada": the chair, not special education
         accessible = _found(message, merged.needs["accessible"])
         if all(any(_inside(sped, phrase) for phrase in accessible) for sped in _found(message, merged.needs["sped"])):
             needs.remove("sped")
-    sector_cues, need_cues = _cues(own)
+    sector_cues, need_cues = _cues(own if detected else LOCALES)  # no language said: any language's "not"
     if needs and _any_cue(message, need_cues):  # "we don't need a bus, we live close"
         _wanted, ruled_out = _sides(text, {need: merged.needs[need] for need in needs}, need_cues)
         needs = [need for need in needs if need not in ruled_out]
+    if len(programs) > 1 and _any_cue(message, sector_cues + need_cues):  # "inclusion, not a separate classroom"
+        wanted, ruled_out = _sides(text, {code: merged.programs[code] for code in programs}, sector_cues + need_cues)
+        if wanted:  # one program ruled out beside another asked for
+            programs = tuple(code for code in programs if code not in ruled_out)
 
     def first(facet: str, phrases_of) -> str | None:
         """The first value a lexicon gives in language order, looked for only if any lexicon has one."""
@@ -1206,7 +1637,10 @@ def parse(text: str, locale: str | None = None, schools: SchoolNames | None = No
         wanted, ruled_out = _sides(text, merged.sector_phrases, sector_cues)
         other = {"district": "charter", "charter": "district"}
         sector = wanted[0] if wanted else other[next(iter(ruled_out))] if len(ruled_out) == 1 else None
-    language_named = first("languages", lambda lex: ((code, (name,)) for name, code in lex.languages.items()))
+    paired = _paired_with_english(message) if "dual_language" not in needs and "ell" not in needs else None
+    if paired:  # "Soomaali iyo Ingiriis", "español e inglés": a program in both
+        needs.append("dual_language")
+    language_named = paired or first("languages", lambda lex: ((code, (name,)) for name, code in lex.languages.items()))
     # the language of a dual-language program; beside English help, a language named is the one spoken at
     # home ("we only speak Arabic at home, she needs ESL"), not one to be taught in
     program_language = language_named if "dual_language" in needs else None
@@ -1252,14 +1686,36 @@ def parse(text: str, locale: str | None = None, schools: SchoolNames | None = No
             return Understanding(language="zh_Hant" if wanted == "zh_Hans" and detected == "zh_Hant" else wanted, intent="language")
     if school:
         return Understanding(intent="details", **facets)
+    if not (wider or concrete) and _any(message, merged.school_words) and _any(message, _more_words()):
+        return Understanding(language=detected, intent="more")  # "quiero ver más escuelas", "학교 더 보여주세요"
     if wider or grades or near or needs or sector or _any(message, merged.school_words):
         return Understanding(intent="search", **facets)
     if not asks and not school:
-        typed = _command_typo(without_any_filler, own if detected else TYPO_LOCALES)  # "halp", "sigiente", "pomoshch"
+        typed = _command_typo(  # "halp", "sigiente", "pomoshch"
+            _without_fillers(as_written, set(as_written.split()), merged), own if detected else TYPO_LOCALES
+        )
         if typed:
             intent, written_in = typed
             return Understanding(language=detected or written_in, intent=intent)
     return Understanding(intent="unknown", **facets)
+
+
+# "bus" written as a word that also means something else ("بس": only, "বাস": live): a bus only as an item of its own
+_BUS_ALONE = frozenset(("بس", "বস"))
+_LIST_RE = re.compile(r"[+/&]|\bw/|" + CLAUSE_RE.pattern)
+
+
+def _listed_bus(text: str) -> bool:
+    """Say whether a text lists "بس" or "বাস" as an item between commas or pluses ("IEP + بس، ES")."""
+    if not any(ch in text for ch in "بব"):
+        return False
+    return any(fold(item.translate(SPELLING_VARIANTS)) in _BUS_ALONE for item in _LIST_RE.split(text))
+
+
+@lru_cache(maxsize=1)
+def _more_words() -> frozenset[str]:
+    """Every language's words and phrases for more ("más", "더", "kale", "更多")."""
+    return frozenset(p for c in _lexicons().values() for p in c.commands["more"])
 
 
 COMMAND_TYPO_WORDS = 3  # a command this many words long at most is read through a typo ("stpo", "ver mass")

@@ -7,6 +7,11 @@ sides (`catalog.text.fold`), so "kínder", "KINDER" and "kinder" are one phrase.
 from dataclasses import dataclass, field
 from importlib import import_module
 
+# Bengali's vowel signs (and its nasal and aspiration marks), left out of every Bengali word matched, messages and
+# lexicons alike: they are no letters to Unicode, so folding would cut a word at each ("বাংলাদেশ" into "ব ল দ শ",
+# which holds "বাংলা"); without them a word stays one word, its consonants and its own vowels kept
+BENGALI_SIGNS = str.maketrans(dict.fromkeys(map(chr, (0x0981, 0x0982, 0x0983, *range(0x09BE, 0x09CE), 0x09D7))))
+
 LOCALES = ("en", "es", "zh_Hans", "zh_Hant", "vi", "ko", "ru", "ar", "ur", "bn", "ht", "fr", "fil", "so")
 
 
@@ -42,6 +47,8 @@ class Lexicon:
     topics: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "apply" → ("how to apply", …)
     # SMS shorthand read as the words it stands for in a text of this language ("d" → "de", "ko" → "không")
     shorthand: dict[str, str] = field(default_factory=dict)
+    # "we have no car": public transit (also in `needs["transit"]`), unless the school bus is asked for as well
+    no_car: tuple[str, ...] = ()
 
 
 def load_all() -> dict[str, Lexicon]:

@@ -235,7 +235,8 @@ LEXICON = Lexicon(
         "الثانية عشرة": 12, "الاطناشر": 12, "اطناشر": 12, "التاني عشر": 12,
     },
     needs={
-        "sped": (*_ar("تعليم خاص", "تربية خاصة", "التربية الخاصة", "التعليم الخاص", "احتياجات خاصة", "ذوي الاحتياجات الخاصة", "ذوي احتياجات خاصة",
+        "sped": (*_ar("تعليم خاص", "تربية خاصة", "التربية الخاصة", "التعليم الخاص", "احتياجات خاصة", "ذوي الاحتياجات الخاصة", "ذوي احتياجات خاصة", "ذوي الاحتياجات", "ذوي الاعاقة", "ذوي الاعاقات",
+                      "اصحاب الهمم",
                       "اصحاب الهمم", "ذوي الهمم", "اعاقة", "معاق", "معاقة", "صعوبات التعلم", "صعوبات تعلم", "صعوبة تعلم",
                       "صعوبة في التعلم", "خطة تعليمية فردية", "خطة فردية", "خطة تعليم فردية", "تخاطب", "علاج النطق",
                       "علاج التخاطب", "تاخر النطق", "تاخر بالنطق", "تاخر في النطق", "تاخر الكلام", "تاخر بالكلام", "تاخر نمو",
@@ -308,7 +309,7 @@ LEXICON = Lexicon(
                                  "بلغة الاشارة", "deaf", "hard of hearing"),
         "visual_impairment": (*_ar("كفيف", "كفيفة", "مكفوف", "مكفوفة", "مكفوفين", "المكفوفين", "اعمى", "عمياء", "ضرير", "ضريرة",
                                    "ضعيف البصر", "ضعيفة البصر", "ضعاف البصر", "ضعف البصر", "ضعف بصر", "ضعف النظر", "ضعيف النظر",
-                                   "ضعيفة النظر", "نظره ضعيف", "نظرها ضعيف", "بصره ضعيف", "بصرها ضعيف", "نظره كتير ضعيف",
+                                   "ضعيفة النظر", "ضعيف نظر", "ضعيفة نظر", "ضعيفه نظر", "ضعيفة بصر", "نظره ضعيف", "نظرها ضعيف", "بصره ضعيف", "بصرها ضعيف", "نظره كتير ضعيف",
                                    "برايل", "بريل", "برايل", "طريقة برايل", "لغة برايل", "اعاقة بصرية", "الاعاقة البصرية",
                                    "ضعف بصري", "فقدان البصر", "فاقد البصر", "فاقدة البصر", "مشكلة بالنظر", "مشكلة في النظر",
                                    "مشاكل نظر", "مشاكل بالنظر", "مشاكل في النظر", "مشكلة بالبصر", "ما بيشوف", "ما بتشوف",
@@ -445,4 +446,98 @@ LEXICON = replace(
         "thanawiya": (9, 12),
         "sanawy": (9, 12),
     },
+)
+
+# "We have no car": public transit, unless the school bus is asked for as well (`Lexicon.no_car`)
+_NO_CAR = (
+    "ما عندي سيارة",
+    "ما عندنا سيارة",
+    "ما عندي سياره",
+    "ما عندنا سياره",
+    "ليس لدي سيارة",
+    "ليس لدينا سيارة",
+    "معنديش عربية",
+    "معندناش عربية",
+    "ما عندي عربية",
+    "بدون سيارة",
+    "ما بسوق",
+    "ما عندي سيارة اوصله",
+    "لا املك سيارة",
+    "ما في سيارة",
+)
+LEXICON = replace(LEXICON, needs={**LEXICON.needs, "transit": LEXICON.needs["transit"] + _NO_CAR}, no_car=_NO_CAR)
+
+# Arabizi as families text it ("tawa2of", "ta7diri", "saf 3"): its own words vote for Arabic
+LEXICON = replace(
+    LEXICON,
+    markers=LEXICON.markers + ("mdrsa", "mdrse", "madrase", "madrasa", "el saf", "elsaf", "saf", "ibni", "binti", "bnti", "ebni",
+                               "3andi", "3ando", "3anda", "bade", "biddi", "baddi", "abi", "abgha", "ureed", "areed", "fi", "wla",
+                               "mish", "msh", "mo", "la2", "shukran", "yalla"),
+    stop=LEXICON.stop + ("tawaqof", "tawa2of", "tawaqaf", "wa2if", "w2f", "kafa", "khalas", "bas khalas"),
+    help=LEXICON.help + ("mosa3ada", "musa3ada", "mosaada", "sa3edni", "sa3idni"),
+    more=LEXICON.more + ("kaman", "kaman madares", "el tali", "altali", "al mazeed", "almazeed", "mazeed"),
+    grades={**LEXICON.grades, "ta7diri": (-1, -1), "ta7dir": (-1, -1), "tahdiri": (-1, -1), "hadana": (-1, -1), "7adana": (-1, -1),
+            "rawda": (0, 0), "rawdah": (0, 0), "raw4a": (0, 0), "ibtida2i": (0, 5), "ebtida2i": (0, 5), "ibtidai": (0, 5),
+            "i3dadi": (6, 8), "mutawasita": (6, 8), "thanawi": (9, 12), "sanawi": (9, 12), "thanawiya": (9, 12)},
+    grade_patterns=LEXICON.grade_patterns + (r"\b(?:el |al )?saf {n}\b", r"\bsf {n}\b", r"\b(?:el|al)saf {n}\b"),
+)  # fmt: skip
+
+# More Arabizi: hearing and sight, English, sectors, primary school and classes by their ordinal
+LEXICON = replace(
+    LEXICON,
+    markers=LEXICON.markers + ("btisma3", "byisma3", "mni7", "mnih", "bye7ki", "btehki", "bte7ki", "hukumiye", "ibtida2iye",
+                               "ibtidaiye", "musa3ade", "mosa3de", "a3ma", "atrash", "bishuf", "btshuf", "3arabi"),
+    programs={
+        **LEXICON.programs,
+        "deaf_hard_of_hearing": LEXICON.programs["deaf_hard_of_hearing"] + ("ma btisma3", "ma byisma3", "ma btesma3", "atrash",
+                                                                            "tarsha", "ma bisma3"),
+        "visual_impairment": LEXICON.programs["visual_impairment"] + ("a3ma", "3amya", "ma bishuf", "ma btshuf", "ma bshoof"),
+    },
+    needs={
+        **LEXICON.needs,
+        "ell": LEXICON.needs["ell"] + ("ma bye7ki english", "ma btehki english", "ma bte7ki english", "ma bya3ref english",
+                                       "ma bta3ref english", "ma byehki english", "ma btihki english"),
+    },
+    sectors={**LEXICON.sectors, "district": LEXICON.sectors["district"] + ("hukumiye", "hukumi", "7ukumiye", "7kumiye")},
+    negations=LEXICON.negations + ("mish", "msh", "mo", "mesh"),
+    grades={**LEXICON.grades, "ibtida2iye": (0, 5), "ibtidaiye": (0, 5), "ebtida2iye": (0, 5)},
+    number_words={**LEXICON.number_words, "awal": 1, "tani": 2, "talet": 3, "rabe3": 4, "khames": 5, "sades": 6, "sabe3": 7,
+                  "tamen": 8, "tase3": 9, "asher": 10},
+    help=LEXICON.help + ("musa3ade", "mosa3de", "musa3da"),
+    languages={**LEXICON.languages, "arabi": "ar", "3arabi": "ar", "bel arabi": "ar"},
+)  # fmt: skip
+
+# Secondary years counted from the start of the intermediate or secondary school ("ثالث متوسط" is ninth grade)
+_YEAR = {1: ("اول", "الاول", "أول", "الأول", "اولى", "1"), 2: ("ثاني", "الثاني", "تاني", "2"), 3: ("ثالث", "الثالث", "تالت", "3")}
+LEXICON = replace(
+    LEXICON,
+    grades={
+        **LEXICON.grades,
+        **{
+            f"{year} {level}": (start + n, start + n)
+            for level, start in (("متوسط", 6), ("المتوسط", 6), ("اعدادي", 6), ("الاعدادي", 6), ("إعدادي", 6), ("ثانوي", 9),
+                                 ("الثانوي", 9))
+            for n, years in _YEAR.items()
+            for year in years
+        },
+    },
+)  # fmt: skip
+
+# Walking and reading said in a sentence ("ما تقدر تمشي", "صعوبة في القراءة")
+LEXICON = replace(
+    LEXICON,
+    needs={
+        **LEXICON.needs,
+        "accessible": LEXICON.needs["accessible"] + ("ما تقدر تمشي", "ما يقدر يمشي", "لا يستطيع المشي", "لا تستطيع المشي",
+                                                     "ما بيقدر يمشي", "ما بتقدر تمشي", "ما يمشي", "ما تمشي"),
+        "sped": LEXICON.needs["sped"] + ("صعوبة في القراءة", "صعوبه في القراءه", "صعوبات في القراءة", "صعوبة بالقراءة",
+                                         "صعوبة في الكتابة", "صعوبات في التعلم", "بطيء في التعلم"),
+    },
+)  # fmt: skip
+
+# Stop as texted ("ما ابي رسائل")
+LEXICON = replace(
+    LEXICON,
+    stop=LEXICON.stop
+    + ("ما ابي رسائل", "ما ابغى رسائل", "ما بدي رسائل بعد اليوم", "لا اريد رسائل بعد اليوم", "ما ابي رسايل", "لا ابي رسائل"),
 )

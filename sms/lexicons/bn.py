@@ -1,7 +1,8 @@
 """Bengali (Bangla as typed on phones, with the English school words Bengali speakers use).
 
-Folding removes the virama and nukta and turns vowel signs into spaces ("স্কুল" → "সক ল"); phrases
-are folded too, but grade_patterns are regexes on folded text, so they are written folded.
+Matching leaves out the vowel signs (`sms.lexicons.BENGALI_SIGNS`), and folding the virama and nukta
+("স্কুল" → "সকল"), so that a word stays one word; phrases are folded too, but grade_patterns are regexes
+on folded text, so they are written folded, a case ending after a word allowed (`_CASE`: "শ্রেণিতে").
 So a word's vowel signs do not tell it apart: "বাস" (bus) folds like "বাসা" (home), so a bus is
 only a "school bus" or a bus service here; "না" folds to a bare "ন", so a "no" is always a phrase
 ("চাই না", "একদম না"); "কেজি" (KG) folds like "কাজ" (work), so it counts only beside a class word.
@@ -11,7 +12,7 @@ import re
 from dataclasses import replace
 
 from catalog.text import fold
-from sms.lexicons import Lexicon
+from sms.lexicons import BENGALI_SIGNS, Lexicon
 
 
 def _grid(*parts: tuple[str, ...]) -> tuple[str, ...]:
@@ -71,13 +72,15 @@ _CARDINALS = {"দুই": 2, "তিন": 3, "চার": 4, "পাঁচ": 5,
 
 
 def _alternation(words) -> str:
-    return "|".join(sorted({re.escape(fold(w)) for w in words}, key=len, reverse=True))
+    return "|".join(sorted({re.escape(fold(w.translate(BENGALI_SIGNS))) for w in words}, key=len, reverse=True))
 
 
 _GRADE_WORD = _alternation(
     ("শ্রেণী", "শ্রেণি", "শ্রেনি", "শ্রেনী", "স্রেনি", "স্রেণি", "ক্লাস", "ক্লাশ", "কেলাস", "গ্রেড", "grade", "class", "cls", "clas", "klas")
 )
-_SUFFIX = r"(?:য|ম|রথ|ষঠ|শ|st|nd|rd|th)"  # "৩য়", "৫ম", "৪র্থ", "৬ষ্ঠ", "১১শ"
+_SUFFIX = r"(?:য|ম|রথ|ষঠ|শ|st|nd|rd|th)"
+# a case ending written onto a word, its vowel sign left out ("শ্রেণিতে" → "শরনত", "ক্লাসের", "নবমে")
+_CASE = r"(?:ত|র|য|ক|ট|এ|য়|ই)?"  # "৩য়", "৫ম", "৪র্থ", "৬ষ্ঠ", "১১শ"
 _HIGH_ORDINALS = _alternation(("পঞ্চম", "ষষ্ঠ", "সপ্তম", "অষ্টম", "নবম", "দশম", "একাদশ", "দ্বাদশ"))
 _SPOKEN = _alternation(w for w in _ENGLISH_NUMBERS if w != "টু")
 _NUMBER_WORDS = {**_ORDINALS, **_ENGLISH_NUMBERS, **_CARDINALS}
@@ -176,12 +179,12 @@ LEXICON = Lexicon(
     },
     # folded: "শ্রেণী" → "শর ণ", "ক্লাস" → "কল স", "গ্রেড" → "গর ড"; "৩য়" → "৩য", "৪র্থ" → "৪রথ", "৬ষ্ঠ" → "৬ষঠ"
     grade_patterns=(
-        rf"(?<!\w){_N}{_SUFFIX}? (?:{_GRADE_WORD})(?!\w)",
-        rf"(?<!\w)(?:{_GRADE_WORD}) {_N_AFTER_CLASS}{_SUFFIX}?(?!\w)",
-        rf"(?<!\w)({_HIGH_ORDINALS})(?!\w)",  # "অষ্টম শ্রেণির জন্য", "নবমে পড়ে"
+        rf"(?<!\w){_N}{_SUFFIX}? (?:{_GRADE_WORD}){_CASE}(?!\w)",
+        rf"(?<!\w)(?:{_GRADE_WORD}){_CASE} {_N_AFTER_CLASS}{_SUFFIX}?{_CASE}(?!\w)",
+        rf"(?<!\w)({_HIGH_ORDINALS}){_CASE}(?!\w)",  # "অষ্টম শ্রেণির জন্য", "নবমে পড়ে"
         rf"(?<!\w)({_SPOKEN}) (?:{_STUDIES})(?!\w)",  # "এইটে পড়ে"
         # the first of a range: "ষষ্ঠ থেকে অষ্টম শ্রেণি", "৩য় ও ৪র্থ শ্রেণি"
-        rf"(?<!\w){_N}{_SUFFIX}? (?:থ ক|হত|ও|আর|বা|এব) (?=(?:\S+ ){{1,3}}?(?:{_GRADE_WORD})(?!\w))",
+        rf"(?<!\w){_N}{_SUFFIX}? (?:থক|হত|ও|আর|ব|এব) (?=(?:\S+ ){{1,3}}?(?:{_GRADE_WORD}){_CASE}(?!\w))",
     ),
     number_words=_NUMBER_WORDS,
     needs={
@@ -340,3 +343,75 @@ LEXICON = replace(
         + ("bishesh shikkha", "bishesh shikha", "bisesh shikkha", "bishes shikkha", "special ed", "বিশেষ শিক্সা", "বিশেস শিক্ষা"),
     },
 )
+
+# "We have no car": public transit, unless the school bus is asked for as well (`Lexicon.no_car`)
+_NO_CAR = ("গাড়ি নেই", "গাড়ি নাই", "আমাদের গাড়ি নেই", "আমার গাড়ি নেই", "কার নেই", "গাড়ি চালাই না", "gari nai", "gari nei")
+LEXICON = replace(LEXICON, needs={**LEXICON.needs, "transit": LEXICON.needs["transit"] + _NO_CAR}, no_car=_NO_CAR)
+
+# Banglish as families text it: its own words vote for Bengali ("ingreji shikhche", "sorkari school")
+LEXICON = replace(
+    LEXICON,
+    markers=LEXICON.markers + ("ingreji", "ingriji", "shikhche", "shikhe", "shekhe", "shikhte", "jane", "jana", "pare", "parena",
+                               "bolte", "sorkari", "shorkari", "kachhe", "kase", "er kache", "er kachhe", "bhasha", "vasha",
+                               "chele", "meye", "bachcha", "amader", "gari", "gaari"),
+    needs={
+        **LEXICON.needs,
+        "ell": LEXICON.needs["ell"] + tuple(f"{eng} {verb}" for eng in ("ingreji", "ingriji", "english")
+                                            for verb in ("shikhche", "shikhchhe", "shekhe", "jane na", "pare na", "bolte pare na",
+                                                         "bujhe na", "shikhte chay", "kom jane")),
+        "dual_language": LEXICON.needs["dual_language"] + ("dui bhasha", "dui vasha", "dui bhashay", "dui vashay", "dvibhashik"),
+        "sped": LEXICON.needs["sped"] + ("bishesh shikkha", "special shikkha", "bishesh chahida"),
+    },
+    sectors={**LEXICON.sectors, "district": LEXICON.sectors["district"] + ("sorkari", "shorkari", "sorkari school")},
+)  # fmt: skip
+
+# Banglish "not needed" ("bus lagbe na")
+LEXICON = replace(
+    LEXICON,
+    not_needed=LEXICON.not_needed + ("lagbe na", "lagbena", "dorkar nai", "dorkar nei", "chai na", "chaina", "lagbe nah"),
+    negations=LEXICON.negations + ("chai na", "chaina", "na", "bade", "chara"),
+)
+
+# Sign language ("সাংকেতিক ভাষা", "ইশারা ভাষা")
+LEXICON = replace(
+    LEXICON,
+    programs={
+        **LEXICON.programs,
+        "deaf_hard_of_hearing": LEXICON.programs["deaf_hard_of_hearing"] + ("সাংকেতিক ভাষা", "ইশারা ভাষা", "ইশারার ভাষা",
+                                                                            "সাইন ল্যাঙ্গুয়েজ", "কানে শোনার যন্ত্র"),
+    },
+)  # fmt: skip
+
+# More Banglish: classes by their ordinal, sight and hearing in a sentence, comparing and details
+_ROMAN_ORDINALS = {
+    "prothom": 1,
+    "dwitiyo": 2,
+    "ditio": 2,
+    "tritiyo": 3,
+    "tritio": 3,
+    "choturtho": 4,
+    "chaturtho": 4,
+    "ponchom": 5,
+    "panchom": 5,
+    "shoshtho": 6,
+    "shashtho": 6,
+    "soptom": 7,
+    "ashtom": 8,
+    "nobom": 9,
+    "doshom": 10,
+}
+LEXICON = replace(
+    LEXICON,
+    markers=LEXICON.markers + ("kane", "shune", "shone", "chokhe", "dekhe", "dekhte", "lage", "shreni", "sreni", "tulona",
+                               "nombor", "bistarito", "jante", "bhashay", "dui"),
+    grades={**LEXICON.grades, **{f"{o} {w}": (n, n) for o, n in _ROMAN_ORDINALS.items() for w in ("shreni", "sreni", "class")}},
+    programs={
+        **LEXICON.programs,
+        "deaf_hard_of_hearing": LEXICON.programs["deaf_hard_of_hearing"] + ("kane shune na", "kane kom shune", "kane shone na",
+                                                                            "shunte pay na"),
+        "visual_impairment": LEXICON.programs["visual_impairment"] + ("chokhe dekhe na", "chokhe kom dekhe", "dekhte pay na",
+                                                                      "andho"),
+    },
+    compare=LEXICON.compare + ("tulona", "tulona koren"),
+    details=LEXICON.details + ("bistarito", "nombor", "details", "tothyo"),
+)  # fmt: skip

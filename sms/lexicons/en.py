@@ -67,7 +67,10 @@ LEXICON = Lexicon(
              "moved", "live", "around", "nearby", "other", "information", "please", "twins", "fall", "next year",
              "this year", "wants", "needed", "uses", "walk", "hear", "see", "help with", "thru", "through", "dear", "deal", "dead", "time", "way", "like", "here", "after", "since", "open", "tell",
              "find", "look", "think", "really", "phone", "address", "hours", "lunch", "uniform", "kind", "kinds", "kinda", "info on", "info about", "tell me about", "more about",
-             "more info"),
+             "more info",
+             # ruling out, as English says it ("no charter schools please", "anything except district")
+             "no", "except", "anything", "nothing", "skip", "avoid", "dont", "without", "excluding", "besides", "instead",
+             "prefer", "rather", "regular"),
     fillers=("please", "pls", "plz", "plse", "pleas", "thanks", "thank you", "thank u", "thx",  "tysm", "now",
              "ok thanks", "can you", "could you", "can u", "could u", "would you", "will you", "can i", "could i",
              "i want to", "i'd like to", "i would like to", "thanks for the info", "thank you for the info",
@@ -360,3 +363,71 @@ LEXICON = replace(
     help=LEXICON.help + ("what is this", "whats this", "wat is this", "what's this", "i dont understand", "idk how this works", "confused"),
     stop=LEXICON.stop + ("unsubscribe me", "unsub me", "remove me", "take me off", "take me off the list", "no more texts pls"),
 )
+
+# "We have no car": public transit, unless the school bus is asked for as well (`Lexicon.no_car`)
+_NO_CAR = (
+    "no car",
+    "don't have a car",
+    "dont have a car",
+    "do not have a car",
+    "without a car",
+    "we have no car",
+    "no vehicle",
+    "don't drive",
+    "dont drive",
+    "can't drive",
+    "cant drive",
+    "i don't drive",
+    "no ride",
+)
+LEXICON = replace(LEXICON, needs={**LEXICON.needs, "transit": LEXICON.needs["transit"] + _NO_CAR}, no_car=_NO_CAR)
+
+# A child who speaks only another language, said in a sentence ("she only speaks Spanish"): English-learner help
+LEXICON = replace(
+    LEXICON,
+    needs={
+        **LEXICON.needs,
+        "ell": LEXICON.needs["ell"]
+        + ("only speaks", "only speak", "speaks only", "just speaks", "only talks", "doesn't know english", "doesnt know english",
+           "does not know english", "no english", "little english", "not much english", "barely speaks english"),
+    },
+)  # fmt: skip
+
+# A school's grade range ("K-8 school", "PK-8"): the whole range, "k" inside it no kindergarten of its own; Head Start is pre-K
+LEXICON = replace(
+    LEXICON,
+    grades={
+        **LEXICON.grades,
+        **{f"{low}{sep}{high}": (start, int(high)) for low, start in (("k", 0), ("pk", -1), ("prek", -1), ("pre k", -1))
+           for high in ("5", "6", "8", "12") for sep in (" ", "", " thru ", " through ", " to ")},
+        "head start": (-1, -1), "headstart": (-1, -1),
+    },
+)  # fmt: skip
+
+# Two ordinals with a dash or slash between ("6th–8th grade", "9th/10th grade"), and "gr3" ("gr8" is great)
+LEXICON = replace(
+    LEXICON,
+    grade_patterns=LEXICON.grade_patterns
+    + (r"\b{n}(?:st|nd|rd|th) \d{1,2}(?:st|nd|rd|th) (?:grades?|graders?|gr|grd)\b", r"\bgr([1-79]|1[0-2])\b"),
+)
+
+# Program words as families text them ("gen ed class with support", "1:1 aide")
+LEXICON = replace(
+    LEXICON,
+    programs={
+        **LEXICON.programs,
+        "inclusion": LEXICON.programs["inclusion"] + ("gen ed", "general ed", "gen ed class", "general education class",
+                                                      "general education classroom", "regular class with support", "co teaching",
+                                                      "co taught", "cotaught"),
+        "significant_support": LEXICON.programs["significant_support"] + ("1 1 aide", "1:1 aide", "one on one aide", "1 on 1 aide",
+                                                                          "one to one aide", "1 to 1 aide", "personal aide"),
+    },
+)  # fmt: skip
+
+# "X over Y" rules Y out ("prefer district over charter"); not wanting a need is not needing it
+LEXICON = replace(
+    LEXICON,
+    negations=LEXICON.negations + ("over",),
+    not_needed=LEXICON.not_needed + ("don't want", "dont want", "do not want", "doesn't want", "doesnt want", "won't need",
+                                     "wont need", "not necessary"),
+)  # fmt: skip

@@ -54,7 +54,7 @@ LEXICON = Lexicon(
              "x fa", "porfavor",  "pues", "bueno", "muchas", "mande", "manden", "mandar", "mandame", "dime",
              "digame", "quiere", "queremos", "saber", "favor", "sr", "sra", "senora", "senor", "ustedes", "usted",
              "hacer", "hace", "tiempo", "manana", "tarde", "noche"),
-    fillers=("por favor", "porfa", "xfa", "pf", "gracias", "grax", "grcs", "grasias", "muchas gracias", "mil gracias",
+    fillers=("por favor", "porfa", "xfa", "x fa", "por fa", "x favor", "porfis", "porfas", "xfis", "pf", "gracias", "grax", "grcs", "grasias", "muchas gracias", "mil gracias",
              "porfavor", "x favor", "x fa", "xfavor", "porfis", "porfi",  "oki", "okey",  "vale",
              "bueno", "dale", "ps", "pues", "gracias de antemano", "muchas grax", "de nada"),
     stop=("parar", "alto", "basta", "cancelar", "baja", "detener", "no mas mensajes", "ya no", "para", "pare", "paren",
@@ -367,6 +367,7 @@ LEXICON = replace(
         "esp": "especial",
         "espc": "especial",
         "prim": "primaria",
+        "grdo": "grado",
         "sec": "secundaria",
         "secu": "secundaria",
         "ingl": "ingles",
@@ -408,7 +409,68 @@ LEXICON = replace(
 LEXICON = replace(
     LEXICON,
     help=LEXICON.help + ("que es esto?", "q es esto", "que es", "k es esto", "como se usa esto", "no le entiendo"),
-    stop=LEXICON.stop + ("basta ya", "ya no me manden", "ya no me manden nada", "ya no manden", "no me manden nada", "ya no quiero"),
+    stop=LEXICON.stop
+    + (
+        "basta ya",
+        "ya no me manden",
+        "ya no me manden nada",
+        "ya no manden",
+        "no me manden nada",
+        "ya no quiero",
+        "dejen de mandar",
+        "dejen de mandarme",
+        "deja de mandar",
+        "dejen de enviar",
+        "dejen de escribir",
+        "dejen de mandar mensajes",
+        "dejen de enviar mensajes",
+        "no me manden mas",
+        "no manden mas mensajes",
+    ),
     fillers=LEXICON.fillers + ("el", "la", "del", "de la"),
     details=LEXICON.details + ("saber del", "saber de la", "saber mas del", "saber mas de la", "info del", "info de la"),
 )
+
+# Secondary years counted from the start of secundaria or prepa ("primero de secundaria" is seventh grade,
+# "2do de prepa" eleventh), as Mexican and Central American families count them
+_YEARS = {1: ("primero", "primer ano", "1ro", "1ero", "1er", "1o", "1", "1er ano", "1ro ano"),
+          2: ("segundo", "segundo ano", "2do", "2o", "2", "2do ano"),
+          3: ("tercero", "tercer ano", "3ro", "3ero", "3er", "3o", "3", "3er ano", "3ro ano")}  # fmt: skip
+LEXICON = replace(
+    LEXICON,
+    grades={
+        **LEXICON.grades,
+        **{
+            f"{year}{link}{level}": (start + n, start + n)
+            for level, start in (("secundaria", 6), ("prepa", 9), ("preparatoria", 9))
+            for n, years in _YEARS.items()
+            for year in years
+            for link in (" de ", " ")
+        },
+    },
+)
+
+# "We have no car": public transit, unless the school bus is asked for as well (`Lexicon.no_car`)
+_NO_CAR = (
+    "no tenemos carro",
+    "no tengo carro",
+    "no tenemos coche",
+    "no tengo coche",
+    "no tenemos auto",
+    "no tengo auto",
+    "sin carro",
+    "sin coche",
+    "no tenemos vehiculo",
+    "no tengo vehiculo",
+    "no manejo",
+    "no tengo como llevarlo",
+    "no tengo como llevarla",
+    "no tengo en que llevarlo",
+)
+LEXICON = replace(LEXICON, needs={**LEXICON.needs, "transit": LEXICON.needs["transit"] + _NO_CAR}, no_car=_NO_CAR)
+
+# A year said with its ordinal ("sexto año", "6to año"; never "6 años", an age)
+LEXICON = replace(LEXICON, grade_patterns=LEXICON.grade_patterns + (rf"\b({_ORD}){_SUFFIX}? (?:ano|anio)\b",))
+
+# Two ordinals with a dash or slash between ("3ro/4to grado")
+LEXICON = replace(LEXICON, grade_patterns=LEXICON.grade_patterns + (rf"\b(\d{{1,2}}){_SUFFIX} \d{{1,2}}{_SUFFIX} grados?\b",))

@@ -429,5 +429,23 @@ LEXICON = replace(
     LEXICON,
     help=LEXICON.help + ("ano to", "ano ito", "ano po ito", "ano po to", "ano ba to", "ano ba ito", "di ko gets po"),
     stop=LEXICON.stop + ("wag na po mag text", "wag na mag text", "wag nyo na ako itext", "huwag na pong mag text", "ayoko na ng text po"),
-    fillers=LEXICON.fillers + ("yung", "ung", "ang"),
+    fillers=LEXICON.fillers + ("yung", "ung", "ang", "pede po", "pwede po", "pwde po", "pde po", "pede", "pwede"),
 )
+
+# "We have no car": public transit, unless the school bus is asked for as well (`Lexicon.no_car`)
+_NO_CAR = (
+    "walang sasakyan",
+    "wala kaming sasakyan",
+    "wala akong sasakyan",
+    "walang kotse",
+    "wala kaming kotse",
+    "wala akong kotse",
+    "walang car",
+    "di ako nagmamaneho",
+    "hindi ako nagda drive",
+    "hindi ako marunong mag drive",
+)
+LEXICON = replace(LEXICON, needs={**LEXICON.needs, "transit": LEXICON.needs["transit"] + _NO_CAR}, no_car=_NO_CAR)
+
+# More as texted ("pakita pa po ng iba")
+LEXICON = replace(LEXICON, more=LEXICON.more + ("pakita pa", "pakita pa ng iba", "pakita pa po ng iba", "iba pa po", "may iba pa"))

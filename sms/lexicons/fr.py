@@ -271,3 +271,44 @@ LEXICON = replace(
     more=LEXICON.more + ("suivants", "suivantes", "les suivants", "autres ecoles svp", "y en a d autres", "y a d autres"),
     fillers=LEXICON.fillers + ("le", "la", "l"),
 )
+
+# "We have no car": public transit, unless the school bus is asked for as well (`Lexicon.no_car`)
+_NO_CAR = (
+    "pas de voiture",
+    "pas de vehicule",
+    "on n a pas de voiture",
+    "je n ai pas de voiture",
+    "nous n avons pas de voiture",
+    "sans voiture",
+    "je ne conduis pas",
+    "pa de voiture",
+)
+LEXICON = replace(LEXICON, needs={**LEXICON.needs, "transit": LEXICON.needs["transit"] + _NO_CAR}, no_car=_NO_CAR)
+
+# Learning English said in a sentence ("il apprend encore l'anglais")
+LEXICON = replace(
+    LEXICON,
+    needs={
+        **LEXICON.needs,
+        "ell": LEXICON.needs["ell"]
+        + ("apprend encore l anglais", "apprend toujours l anglais", "en train d apprendre l anglais", "ne parle que",
+           "parle seulement", "parle que", "pas encore l anglais", "ne comprend pas l anglais", "comprend pas l anglais"),
+    },
+)  # fmt: skip
+
+# France's and Quebec's program names ("classe ULIS", "classe d'adaptation")
+LEXICON = replace(
+    LEXICON,
+    programs={
+        **LEXICON.programs,
+        "self_contained": LEXICON.programs["self_contained"] + ("ulis", "classe ulis", "dispositif ulis", "classe d adaptation",
+                                                                "classe specialisee", "classe speciale", "classe separee"),
+    },
+)  # fmt: skip
+
+# More as texted ("montrez-m'en plus")
+LEXICON = replace(
+    LEXICON,
+    more=LEXICON.more
+    + ("montrer plus", "m en montrer plus", "en montrer plus", "montrez m en plus", "montrez en plus", "d autres", "d autres ecoles"),
+)

@@ -185,3 +185,36 @@ LEXICON = replace(
     help=LEXICON.help + ("kisa sa ye", "kisa sa a ye", "sa se kisa", "kisa sa vle di", "m pa konprann"),
     more=LEXICON.more + ("gen lot", "gen lòt", "gen lòt ankò", "gen lot anko", "lòt ankò souple"),
 )
+
+# "We have no car": public transit, unless the school bus is asked for as well (`Lexicon.no_car`)
+_NO_CAR = (
+    "pa gen machin",
+    "nou pa gen machin",
+    "m pa gen machin",
+    "mwen pa gen machin",
+    "san machin",
+    "pa gen oto",
+    "m pa kondi",
+    "mwen pa kondi",
+)
+LEXICON = replace(LEXICON, needs={**LEXICON.needs, "transit": LEXICON.needs["transit"] + _NO_CAR}, no_car=_NO_CAR)
+
+# A person asked for as texted ("yon moun souple")
+LEXICON = replace(LEXICON, human=LEXICON.human + ("yon moun", "yon moun souple", "moun reyèl", "yon vre moun", "pale ak moun"))
+
+# Pre-kindergarten as one word ("prekindègadenn")
+LEXICON = replace(
+    LEXICON,
+    grades={**LEXICON.grades, "prekindègadenn": (-1, -1), "pre kindègadenn": (-1, -1), "prekindegadenn": (-1, -1),
+            "pre kindegadenn": (-1, -1), "prekindègaten": (-1, -1), "prematènèl": (-1, -1), "pre matènèl": (-1, -1)},
+)  # fmt: skip
+
+# "Non pou" (no to) before a sector
+LEXICON = replace(LEXICON, negations=LEXICON.negations + ("non pou", "non", "non a", "non pa"))
+
+# More texting shorthand ("m bzwn lek pou pitit m")
+LEXICON = replace(
+    LEXICON,
+    shorthand={**LEXICON.shorthand, "lek": "lekol", "lekl": "lekol", "bzwn": "bezwen", "bzw": "bezwen", "bezwn": "bezwen",
+               "tnpri": "tanpri", "tanpr": "tanpri", "pitt": "pitit"},
+)  # fmt: skip

@@ -65,10 +65,10 @@ LEXICON = Lexicon(
     },
     # "3학년", "3 학년", "삼학년", "십이학년", "9하년" (a typo), "3rd grade" in Hangul-English mix
     grade_patterns=(_jamo(r"(\d{1,2}) ?학년"), _jamo(_NOT_AFTER_JAMO + r"{n} ?학년"), _jamo(r"(\d{1,2}) ?하년"),
-                    _jamo(r"(\d{1,2}) ?학녕"), _jamo(r"초 ?([1-6])(?![\d.:]| ?[시분살개명초])"), _jamo(_NOT_AFTER_JAMO + r"{n} ?grade")),
+                    _jamo(r"(\d{1,2}) ?학녕"), _jamo(r"초(?:등|등학교|딩)? ?([1-6])(?![\d.:]| ?(?:시|분|살|개|명|초))"), _jamo(_NOT_AFTER_JAMO + r"{n} ?grade")),
     number_words={"일": 1, "이": 2, "삼": 3, "사": 4, "오": 5, "육": 6, "칠": 7, "팔": 8, "구": 9, "십": 10, "십일": 11, "십이": 12},
     needs={
-        "sped": ("특수교육", "특수 교육", "특수반", "특수학급", "특수 학급", "특수학교", "특수 학교", "특수교사", "특수 교사", "장애",
+        "sped": ("특교", "특수교육", "특수 교육", "특수반", "특수학급", "특수 학급", "특수학교", "특수 학교", "특수교사", "특수 교사", "장애",
                  "자폐", "발달 지연", "발달지연", "발달이 늦", "발달이 느", "adhd", "개별화교육", "개별화 교육", "개별 교육 계획",
                  "개별교육계획", "다운증후군", "다운 증후군", "뇌성마비", "언어치료", "언어 치료", "말이 늦", "말이 느", "언어 지연",
                  "언어지연", "느린 학습", "학습 부진", "스페셜 에드", "스페셜에드", "스페셜 니즈", "특별한 도움이 필요", "특수 지원",
@@ -127,7 +127,7 @@ LEXICON = Lexicon(
                "말아주", "피하고", "피해", "빼고요", "외에", "이외", "말고는"),
     not_needed=("필요 없", "말고", "빼고", "제외", "필요없", "필요는 없", "필요 안", "안 필요", "없어도 돼", "없어도 괜찮", "없어도 됩", "안 타도", "안 해도",
                 "제가 데려다", "제가 태워", "직접 데려다", "직접 태워", "차로 데려다", "라이드 해줄"),
-    languages={"한국어": "ko", "한국말": "ko", "스페인어": "es", "스페인 어": "es", "스페니쉬": "es", "중국어": "zh", "중국말": "zh",
+    languages={"한국어": "ko", "한국말": "ko", "한영": "ko", "영한": "ko", "한국어 영어": "ko", "스페인어": "es", "스페인 어": "es", "스페니쉬": "es", "중국어": "zh", "중국말": "zh",
                "만다린": "zh", "광동어": "zh", "불어": "fr", "프랑스어": "fr", "일본어": "ja", "베트남어": "vi", "베트남말": "vi",
                "러시아어": "ru", "아랍어": "ar", "폴란드어": "pl", "우르두어": "ur", "벵골어": "bn", "소말리어": "so", "타갈로그어": "tl",
                "필리핀어": "tl", "아이티어": "ht", "크리올어": "ht", "독일어": "de", "이탈리아어": "it"},
@@ -144,3 +144,76 @@ LEXICON = replace(
     more=LEXICON.more + ("더요", "더 주세요", "다음요", "다음 거", "다음꺼", "다음 목록", "또 있어요", "또요"),
     human=LEXICON.human + ("사람 연결", "상담원 연결", "상담사 연결", "직원 연결", "사람이랑 통화", "사람이랑 얘기", "사람 바꿔"),
 )
+
+# Secondary years counted from the start of middle or high school ("중1" is seventh grade, "고등학교 2학년" eleventh)
+LEXICON = replace(
+    LEXICON,
+    grades={
+        **LEXICON.grades,
+        **{
+            f"{level}{space}{year}{tail}": (start + year, start + year)
+            for level, start in (
+                ("중", 6),
+                ("중학교", 6),
+                ("중학생", 6),
+                ("중딩", 6),
+                ("중등", 6),
+                ("고", 9),
+                ("고등학교", 9),
+                ("고등학생", 9),
+                ("고딩", 9),
+                ("고등", 9),
+            )
+            for year in (1, 2, 3)
+            for space in ("", " ")
+            for tail in ("학년" if len(level) > 1 else "",)
+            if len(level) > 1 or not space
+        },
+    },
+)
+
+# "We have no car": public transit, unless the school bus is asked for as well (`Lexicon.no_car`)
+_NO_CAR = ("차가 없", "차 없", "자동차가 없", "운전을 못", "운전 못", "차가 없어서", "운전을 안")
+LEXICON = replace(LEXICON, needs={**LEXICON.needs, "transit": LEXICON.needs["transit"] + _NO_CAR}, no_car=_NO_CAR)
+
+# "No" as texted ("차터 ㄴㄴ": no charter)
+LEXICON = replace(LEXICON, negations=LEXICON.negations + ("ㄴㄴ", "노노", "ㄴㄴ요"), not_needed=LEXICON.not_needed + ("ㄴㄴ", "노노"))
+
+# Korean in Latin letters, as typed without a Korean keyboard ("yuchiwon 60626", "teuksu gyoyuk")
+LEXICON = replace(
+    LEXICON,
+    markers=LEXICON.markers + ("hakgyo", "hakkyo", "hakgyoga", "hakgyo chajayo", "chajayo", "chatgo", "isseoyo", "isnayo",
+                               "issnayo", "ittnayo", "geuncheo", "adeuri", "ttari", "annyeonghaseyo",
+                               "gamsahamnida", "juseyo"),
+    grades={**LEXICON.grades, "yuchiwon": (0, 0), "yuchi won": (0, 0), "kindeo": (0, 0), "eorinijip": (-1, -1),
+            "chodeung hakgyo": (0, 5), "chodeunghakgyo": (0, 5), "chodeung": (0, 5), "junghakgyo": (6, 8), "jung hakgyo": (6, 8),
+            "godeung hakgyo": (9, 12), "godeunghakgyo": (9, 12), "godeung": (9, 12)},
+    grade_patterns=LEXICON.grade_patterns + (r"\b{n} ?hak ?nyeon\b", r"\b{n} ?haknyeon\b"),
+    needs={
+        **LEXICON.needs,
+        "sped": LEXICON.needs["sped"] + ("teuksu gyoyuk", "teuksugyoyuk", "teuksu", "teukgyo", "jang ae", "jangae"),
+        "ell": LEXICON.needs["ell"] + ("yeongeo mot", "yeongeo jiwon", "yeongeo baeu"),
+        "dual_language": LEXICON.needs["dual_language"] + ("ijung eoneo", "ijungeoneo", "ijung eon eo"),
+        "bus": LEXICON.needs["bus"] + ("seukul beoseu", "seukulbeoseu", "hakgyo beoseu"),
+        "accessible": LEXICON.needs["accessible"] + ("hwilcheeo", "elribeiteo"),
+    },
+    programs={**LEXICON.programs, "autism": LEXICON.programs["autism"] + ("japye", "ja pye")},
+    sectors={**LEXICON.sectors, "district": LEXICON.sectors["district"] + ("gongnip", "gongrip"),
+             "charter": LEXICON.sectors["charter"] + ("chateo",)},
+)  # fmt: skip
+
+# English not yet spoken said with "yet" or "well" between ("영어를 아직 잘 못해요"); sight "not good"
+LEXICON = replace(
+    LEXICON,
+    needs={
+        **LEXICON.needs,
+        "ell": LEXICON.needs["ell"]
+        + tuple(f"{english} {between}못" for english in ("영어를", "영어", "영어가", "영어는") for between in ("잘 ", "아직 ", "아직 잘 ", "전혀 ", "거의 ", "많이 "))
+        + ("영어가 서툴", "영어가 약", "영어 실력이 부족", "영어를 몰라", "영어 몰라", "영어를 전혀 몰"),
+    },
+    programs={
+        **LEXICON.programs,
+        "visual_impairment": LEXICON.programs["visual_impairment"] + ("시력이 안 좋", "시력이 나빠", "시력이 많이 나", "눈이 나빠",
+                                                                      "앞이 잘 안 보"),
+    },
+)  # fmt: skip

@@ -164,7 +164,7 @@ LEXICON = Lexicon(
           "не пишите больше", "прекратите", "остановите", "отпишите", "хватит писать", "отписаться от рассылки"),
     start=("старт", "начать", "подписаться", "да", "возобновить", "снова", "начать заново", "подписаться снова",
            "снова подписаться", "включить"),
-    help=("помощь", "помогите", "справка", "инфо", "нужна помощь", "помоги", "меню", "команды", "что вы умеете",
+    help=("pomosh", "pomoshch", "pomogite", "помощь", "помогите", "справка", "инфо", "нужна помощь", "помоги", "меню", "команды", "что вы умеете",
           "что ты умеешь", "как пользоваться", "как это работает", "не понимаю", "я не понимаю", "помогите мне", "хелп"),
     more=("еще", "ещё", "дальше", "далее", "следующие", "следующая", "больше", "еще школы", "показать еще", "покажите еще",
           "еще варианты", "другие", "еще варианты есть", "есть еще варианты", "есть еще", "еще есть", "еще школы есть",
@@ -228,6 +228,11 @@ LEXICON = Lexicon(
         "хай скул": (9, 12), "хайскул": (9, 12), "хаи скул": (9, 12), "хаискул": (9, 12), "хай скулл": (9, 12),
         "ст шк": (9, 12), "старш шк": (9, 12), "ст школа": (9, 12), "ст школу": (9, 12),
         **{w: (n, n) for n, stem in _GRADERS.items() for w in _grader(stem)},
+        # the colloquial "первоклашка" (a first-grader), "пятиклашки"
+        **{stem[:-4] + "ш" + e: (n, n) for n, stem in _GRADERS.items() for e in ("ка", "ки", "ку", "ке", "кои", "ек", "кам")},
+        # transliterated
+        "detskiy sad": (0, 0), "detskii sad": (0, 0), "detsky sad": (0, 0), "detskij sad": (0, 0), "detsad": (0, 0),
+        "detskogo sada": (0, 0), "v detskiy sad": (0, 0), "sadik": (0, 0), "v sadik": (0, 0),
     },
     grade_patterns=(
         # "3 класс", "3-й класс" (→ "3 и класс"), "3го класса", "2кл", "3 клас", "3 кл."
@@ -450,6 +455,9 @@ LEXICON = replace(
         "сред": "средняя",
         "ст": "старшая",
         "дет": "детский",
+        "обр": "образование",
+        "образ": "образование",
+        "обуч": "обучение",
         "дс": "детский сад",
         "д с": "детский сад",
         "сад": "сад",
@@ -483,4 +491,52 @@ LEXICON = replace(
                                                 ("польск", "pl"), ("корейск", "ko"), ("вьетнамск", "vi"), ("русск", "ru"),
                                                 ("украинск", "uk"), ("японск", "ja"))},
     },
+)  # fmt: skip
+
+# "We have no car": public transit, unless the school bus is asked for as well (`Lexicon.no_car`)
+_NO_CAR = (
+    "нет машины",
+    "у нас нет машины",
+    "у меня нет машины",
+    "без машины",
+    "нет авто",
+    "не вожу машину",
+    "не за рулем",
+    "нет автомобиля",
+    "машины нет",
+)
+LEXICON = replace(LEXICON, needs={**LEXICON.needs, "transit": LEXICON.needs["transit"] + _NO_CAR}, no_car=_NO_CAR)
+
+# "What can you do" as texted
+LEXICON = replace(LEXICON, help=LEXICON.help + ("что умеешь", "что ты умеешь", "что умеет бот", "как пользоваться", "как это работает"))
+
+# Thanks as texted ("спасибо большое" is no "больше"); English help and a newcomer said in a sentence; the IEP's names
+LEXICON = replace(
+    LEXICON,
+    markers=LEXICON.markers + ("большое", "большой", "большая", "огромное", "спасибо большое"),
+    fillers=LEXICON.fillers + ("спасибо большое", "большое спасибо"),
+    needs={
+        **LEXICON.needs,
+        "ell": LEXICON.needs["ell"]
+        + ("не понимает по английски", "не понимает по-английски", "не понимает английский", "английским как вторым",
+           "английский как второй", "как второй язык", "как вторым языком", "только приехали", "недавно приехали",
+           "приехали в сша", "только переехали", "недавно переехали", "новоприбывш", "angliyskiy kak vtoroy",
+           "ne govorit po angliyski", "ploho govorit po angliyski"),
+        "sped": LEXICON.needs["sped"] + ("иэп", "ипо", "индивидуальная программа", "индивидуальный план", "iep"),
+    },
+)  # fmt: skip
+
+# More Russian in Latin letters: levels, hearing and sight, a bilingual program
+LEXICON = replace(
+    LEXICON,
+    markers=LEXICON.markers + ("doch", "syn", "slyshit", "vidit", "nachalnaya", "srednyaya", "starshaya", "shkola", "shkolu"),
+    grades={**LEXICON.grades, "nachalnaya shkola": (0, 5), "nachalka": (0, 5), "srednyaya shkola": (6, 8),
+            "starshaya shkola": (9, 12), "starshie klassy": (9, 12)},
+    programs={
+        **LEXICON.programs,
+        "deaf_hard_of_hearing": LEXICON.programs["deaf_hard_of_hearing"] + ("ploho slyshit", "ne slyshit", "gluhaya"),
+        "visual_impairment": LEXICON.programs["visual_impairment"] + ("ploho vidit", "ne vidit", "slepoy", "slepaya"),
+    },
+    needs={**LEXICON.needs, "dual_language": LEXICON.needs["dual_language"] + ("dvuyazychnaya", "dvuyazychnaya programma",
+                                                                                  "bilingvalnaya", "dvuyazychnyy")},
 )  # fmt: skip

@@ -165,6 +165,23 @@ _ELL_BEFORE = tuple(
         "aan ku hadlayn",
         "la caawiyo",
         "lagu caawiyo",
+        # the verb first, as often as after ("ma taqaan ingiriisiga")
+        "ma taqaan",
+        "ma taqaano",
+        "ma yaqaano",
+        "ma yaqaanno",
+        "uma yaqaan",
+        "uma taqaan",
+        "ma fahmaan",
+        "ma fahanto",
+        "kuma hadlaan",
+        "kuma hadli karo",
+        "kuma hadli karto",
+        "ma aqoon",
+        "ma aqaan",
+        "baranayaa",
+        "baranaysaa",
+        "baraneysa",
     )
 )
 
@@ -381,6 +398,7 @@ LEXICON = Lexicon(
         "xannaanada": (-1, -1), "pre kindergarten": (-1, -1), "prekindergarten": (-1, -1), "pre kinder": (-1, -1),
         "barnaamijka 3 jirka": (-1, -1), "carruurta 3 jirka": (-1, -1), "caruurta 3 jirka": (-1, -1),
         "kindergarten": (0, 0), "kinder": (0, 0), "kindergarden": (0, 0), "roodo": (0, 0), "rood": (0, 0), "kg": (0, 0),
+        "roodada": (0, 0), "rooda": (0, 0), "roodada carruurta": (0, 0), "xanaanada caruurta": (-1, -1),
         "kintergarten": (0, 0), "kindergaarten": (0, 0), "kindergartenka": (0, 0), "kindergaardenka": (0, 0),
         "kinder garden": (0, 0), "kindhergaarden": (0, 0), "kindergarteen": (0, 0), "kindrgarten": (0, 0),
         "dugsiga hoose": (0, 5), "dugsi hoose": (0, 5), "dgsi hoose": (0, 5), "iskul hoose": (0, 5), "iskuulka hoose": (0, 5), "hoose": (0, 5), "elementary": (0, 5),
@@ -582,7 +600,19 @@ LEXICON = replace(
     programs={
         **LEXICON.programs,
         "visual_impairment": LEXICON.programs["visual_impairment"]
-        + ("wax ma arko", "si fiican wax uma arko", "wax uma arko", "indhaha ka xanuunsan", "aragga ka liita"),
+        + (
+            "wax ma arko",
+            "si fiican wax uma arko",
+            "wax uma arko",
+            "indhaha ka xanuunsan",
+            "aragga ka liita",
+            "ma arko",
+            "ma aragto",
+            "ma arki karo",
+            "ma arki karto",
+            "arki karin",
+            "wax arki karin",
+        ),
     },
 )
 
@@ -603,7 +633,60 @@ LEXICON = replace(
         ),
         "ell": LEXICON.needs["ell"] + ("barashada af ingiriisiga", "barashada ingiriisiga", "af ingiriisi barasho"),
         "accessible": LEXICON.needs["accessible"]
-        + ("kursiga naafada", "kursi naafo", "kursiga naafo", "kursi naafada", "kursiga curyaanka", "kursi curyaan", "kursiga curyaamada"),
+        + (
+            "kursiga naafada",
+            "kursi naafo",
+            "kursiga naafo",
+            "kursi naafada",
+            "kursiga curyaanka",
+            "kursi curyaan",
+            "kursiga curyaamada",
+            "kursiga curyaamiinta",
+            "kursi curyaamiin",
+            "kursiga curyaamiinta",
+            "kursiga naafeyaasha",
+            "kursi naafeed",
+        ),
     },
     negations=LEXICON.negations + ("ma ahan", "maahan", "ma aha", "ma ahayn", "aan ahayn", "ha ahaato", "ma doonayo", "ma rabin"),
 )
+
+# "We have no car": public transit, unless the school bus is asked for as well (`Lexicon.no_car`)
+_NO_CAR = (
+    "gaari ma lihin",
+    "gaari ma haysano",
+    "gaari ma lihi",
+    "baabuur ma lihin",
+    "baabuur ma haysano",
+    "gaari ma leh",
+    "gaari ma lihid",
+    "gaari ma lahayn",
+    "gaari la aan",
+    "ma wado gaari",
+)
+LEXICON = replace(LEXICON, needs={**LEXICON.needs, "transit": LEXICON.needs["transit"] + _NO_CAR}, no_car=_NO_CAR)
+
+# A person asked for as texted ("qof la hadla fadlan")
+LEXICON = replace(LEXICON, human=LEXICON.human + ("qof la hadla", "qof ila hadla fadlan", "qof la hadal", "qof dhab ah fadlan"))
+
+# Everyday verbs of a search ("ma heli karaa": can I find), never a school's name; texting shorthand for education
+LEXICON = replace(
+    LEXICON,
+    markers=LEXICON.markers + ("baad", "bay", "baynu", "mahadsantahay", "mahadsan", "mahadsantihiin", "heli", "helaa", "helo", "hesho", "helno", "helayaa", "helayo", "heleyaa", "heshaa", "raadi",
+                               "raadin", "raadiyaa", "raadsanayaa", "doon", "doonaa", "tus", "i tus", "ii tus", "sheeg",
+                               "garan", "gaar", "karaa", "karnaa", "kartaa", "jirta", "jiraan", "leedahay", "leeyihiin"),
+    shorthand={**LEXICON.shorthand, "wxbrsho": "waxbarasho", "wxb": "waxbarasho", "wbrsho": "waxbarasho", "wlkay": "wiilkayga"},
+)  # fmt: skip
+
+# Walking, learning and newcomers said in a sentence ("ma socon karto", "wax ma baran karto", "dalka nimid")
+LEXICON = replace(
+    LEXICON,
+    needs={
+        **LEXICON.needs,
+        "accessible": LEXICON.needs["accessible"] + ("ma socon karto", "ma socon karo", "socon kari mayso", "socon kari maayo",
+                                                     "ma lugayn karo"),
+        "ell": LEXICON.needs["ell"] + ("dalka nimid", "dalka yimid", "dalka timid", "dalka ku cusub nahay", "cusub baan nahay"),
+        "sped": LEXICON.needs["sped"] + ("wax ma baran karto", "wax ma baran karo", "waxbarashada ku adag", "akhriska ku adag",
+                                         "dhibaato waxbarasho"),
+    },
+)  # fmt: skip

@@ -273,7 +273,8 @@ LEXICON = Lexicon(
         "dual_language": _v("ڈوئل لینگویج", "ڈیول لینگویج", "دوہری زبان", "دو زبانوں", "dual language", "دو لسانی", "دولسانی",
                             "بائی لنگول", "بائی لینگول", "بائیلنگول", "بائی لنگوئل", "بائی لنگوَل", "دو زبانی", "دوزبانی",
                             "ڈوئل لینگوئج", "ڈوول لینگویج", "ڈیوئل لینگویج", "ڈوئل لینگوئج", "ڈوئل لینگویج پروگرام",
-                            "دو زبان", "دونوں زبانوں", "دونوں زبانیں", "امرشن", "ایمرشن", "ڈوئل", "دو زبانوں میں"),
+                            "دو زبان", "دونوں زبانوں", "دونوں زبانیں", "امرشن", "ایمرشن", "ڈوئل", "دو زبانوں میں",
+                            "بائلنگوئل", "بائلنگول", "بائلینگول", "بائی لینگوئل", "بائلنگوئیل"),
         "bus": _v("اسکول بس", "سکول بس", "بس سروس", "بس کی سہولت", "بس ہے", "بس ملتی", "بس کی", "اسکول ٹرانسپورٹ",
                   "سکول ٹرانسپورٹ", "پک اینڈ ڈراپ", "وین سروس", "بس دیتے", "اسکول بص", "سکول بص", "بص سروس", "بس ملے گی",
                   "بس ملے", "بس چاہیے", "بس چاہئے", "بس دیتا", "بس آتی", "بس جاتی", "بس چلتی", "بس کا انتظام",
@@ -473,3 +474,82 @@ LEXICON = replace(
         + ("khasusi taleem", "khusoosi taleem", "khasoosi taleem", "khusoosi talim", "khasusi talim", "khususi taleem", "special taleem"),
     },
 )
+
+# "We have no car": public transit, unless the school bus is asked for as well (`Lexicon.no_car`)
+_NO_CAR = (
+    "گاڑی نہیں",
+    "گاڑی نہیں ہے",
+    "ہمارے پاس گاڑی نہیں",
+    "میرے پاس گاڑی نہیں",
+    "کار نہیں",
+    "گاڑی نہیں چلاتے",
+    "گاڑی نہیں چلاتی",
+    "gari nahi",
+    "gaari nahi",
+    "car nahi hai",
+)
+LEXICON = replace(LEXICON, needs={**LEXICON.needs, "transit": LEXICON.needs["transit"] + _NO_CAR}, no_car=_NO_CAR)
+
+# Roman Urdu as families text it: its own words vote for Urdu ("angrezi seekh raha hai", "do zabani program")
+LEXICON = replace(
+    LEXICON,
+    markers=LEXICON.markers + ("angrezi", "angraizi", "seekh", "seekhna", "seekhta", "seekhti", "zabani", "zaban", "zabaan",
+                               "zabanon", "bolta", "bolti", "boltay", "aati", "aata", "sarkari", "hukumati", "bachay", "bachey",
+                               "larka", "larki", "beta", "beti", "school wala", "school wali", "gari", "gaari", "nahi chahiye"),
+    needs={
+        **LEXICON.needs,
+        "ell": LEXICON.needs["ell"] + tuple(f"{eng} {verb}" for eng in ("angrezi", "angraizi", "english", "inglish")
+                                            for verb in ("seekh raha", "seekh rahi", "seekh rahe", "nahi aati", "nahi aata",
+                                                         "nahi bolta", "nahi bolti", "nahi janta", "nahi janti", "kamzor",
+                                                         "seekhna", "seekhni", "nahi samajhta", "nahi samajhti")),
+        "dual_language": LEXICON.needs["dual_language"] + ("do zabani", "do zabanon", "dono zabanon", "do zaban", "dual zaban"),
+        "sped": LEXICON.needs["sped"] + ("khusoosi taleem", "khususi taleem", "khasoosi taleem", "special taleem",
+                                         "khusoosi bachay", "khusoosi bachon"),
+    },
+    sectors={**LEXICON.sectors, "district": LEXICON.sectors["district"] + ("sarkari", "sarkari school", "hukumati school")},
+)  # fmt: skip
+
+# Roman Urdu asking about one school ("2 k bare me batao")
+LEXICON = replace(
+    LEXICON,
+    details=LEXICON.details + ("bare me", "bare mein", "baare mein", "baare me", "k bare me", "ke bare mein", "ki details",
+                               "ke baare mein"),
+    markers=LEXICON.markers + ("bta", "btao", "bare", "baare", "zrurat", "zaroori"),
+)  # fmt: skip
+
+# More Roman Urdu: classes by their ordinal, sight and hearing in a sentence, comparing and details
+_ROMAN_ORDINALS = {"pehli": 1, "pehla": 1, "doosri": 2, "dusri": 2, "teesri": 3, "tisri": 3, "chauthi": 4, "chothi": 4,
+                   "panchvi": 5, "panchwi": 5, "panchween": 5, "chhati": 6, "chhatti": 6, "chatti": 6, "satvi": 7, "saatvi": 7,
+                   "athvi": 8, "aathvi": 8, "navi": 9, "nauvi": 9, "dasvi": 10, "daswi": 10}  # fmt: skip
+LEXICON = replace(
+    LEXICON,
+    markers=LEXICON.markers + ("sakta", "sakti", "sakte", "karta", "karti", "karte", "istemal", "sahulat", "jayega", "jayegi",
+                               "jata", "jati", "muqabla", "muqabila", "tafseel", "tafseelat", "bachi", "bacha", "aata", "aati",
+                               "jamaat", "jamat", "sunta", "sunti", "dekhta", "dekhti", "zubanon", "zubaan", "dono"),
+    grades={**LEXICON.grades, **{f"{o} {w}": (n, n) for o, n in _ROMAN_ORDINALS.items() for w in ("jamaat", "jamat", "class")}},
+    programs={
+        **LEXICON.programs,
+        "deaf_hard_of_hearing": LEXICON.programs["deaf_hard_of_hearing"] + ("sun nahi sakta", "sun nahi sakti", "sun nahi pata",
+                                                                            "behra", "behri", "kam sunta", "kam sunti", "oncha sunta",
+                                                                            "oncha sunti"),
+        "visual_impairment": LEXICON.programs["visual_impairment"] + ("dekh nahi sakta", "dekh nahi sakti", "andha", "andhi",
+                                                                      "nazar kamzor", "kam dekhta", "kam dekhti"),
+    },
+    compare=LEXICON.compare + ("muqabla", "muqabila", "compare karo", "farq batao"),
+    details=LEXICON.details + ("tafseel", "tafseelat", "maloomat"),
+)  # fmt: skip
+
+# Classes counted in Persian ordinals, as Pakistani schools name them ("جماعت ہشتم", "نہم جماعت")
+_PERSIAN = {"اول": 1, "دوم": 2, "سوم": 3, "چہارم": 4, "پنجم": 5, "ششم": 6, "ہفتم": 7, "ہشتم": 8, "نہم": 9, "دہم": 10}
+LEXICON = replace(
+    LEXICON,
+    grades={**LEXICON.grades, **{p: (n, n) for o, n in _PERSIAN.items() for w in ("جماعت", "کلاس")
+                                 for p in (f"{w} {o}", f"{o} {w}")}},
+)  # fmt: skip
+
+# Newcomers said in a sentence ("ہم نئے آئے ہیں")
+LEXICON = replace(
+    LEXICON,
+    needs={**LEXICON.needs, "ell": LEXICON.needs["ell"] + ("نئے آئے ہیں", "نئے آئے", "ابھی آئے ہیں", "حال ہی میں آئے",
+                                                            "نئے نئے آئے", "abhi aaye hain", "naye aaye hain")},
+)  # fmt: skip

@@ -196,7 +196,10 @@ LEXICON = Lexicon(
     negations=_d("không muốn", "ko muốn", "k muốn", "hong muốn", "hok muốn", "không lấy", "ko lấy", "k lấy", "không phải",
                  "ko phải", "k phải", "hong phải", "chẳng phải", "không chọn", "ko chọn", "trừ", "ngoại trừ", "trừ ra", "trừ trường",
                  "miễn không phải", "miễn là không phải", "miễn sao không phải", "đừng chọn", "đừng lấy", "đừng gửi",
-                 "không thích", "ko thích", "k thích", "bỏ qua", "tránh", "chứ không", "chứ ko", "không phải là", "không xét", "không tính", "loại bỏ", "trường gì cũng được trừ", "nào cũng được trừ", "đừng có", "loại trừ"),
+                 "không thích", "ko thích", "k thích", "bỏ qua", "tránh", "chứ không", "chứ ko", "không phải là", "không xét", "không tính", "loại bỏ", "trường gì cũng được trừ", "nào cũng được trừ", "đừng có", "loại trừ",
+                 # "không" right before the sector ("ko charter"): after a question it asks ("có trường charter không?")
+                 *(f"{no} {sector}" for no in ("không", "ko", "k", "hông", "hok", "khong") for sector in ("charter", "trường charter",
+                   "công lập", "trường công", "trường công lập", "district"))),
     not_needed=_d("không cần", "ko cần", "k cần", "hong cần", "hok cần", "khỏi cần", "chẳng cần", "không cần thiết",
                   "không có nhu cầu", "chưa cần", "không dùng", "ko dùng", "không xài", "tự đưa", "tự chở",
                   "tự đưa đón", "có xe riêng", "tự lái", "mình tự đưa", "tôi tự đưa", "không cần lắm"),
@@ -243,6 +246,11 @@ LEXICON = replace(
         "t": "toi",
         "mk": "minh",
         "bnhieu": "bao nhieu",
+        "th": "tieu hoc",
+        "mn": "mam non",
+        "hs": "hoc sinh",
+        "ngta": "nguoi ta",
+        "xe bt": "xe buyt",
     },
 )
 
@@ -254,3 +262,48 @@ LEXICON = replace(
 
 # Vietnamese named by itself in a program ("song ngữ Anh - Việt")
 LEXICON = replace(LEXICON, languages={**LEXICON.languages, "viet": "vi", "việt": "vi", "tiếng việt": "vi", "tieng viet": "vi"})
+
+# "We have no car": public transit, unless the school bus is asked for as well (`Lexicon.no_car`)
+_NO_CAR = (
+    "không có xe",
+    "ko có xe",
+    "k có xe",
+    "khong co xe",
+    "ko co xe",
+    "không có ô tô",
+    "không có xe hơi",
+    "ko co xe hoi",
+    "không lái xe",
+    "ko lai xe",
+)
+LEXICON = replace(LEXICON, needs={**LEXICON.needs, "transit": LEXICON.needs["transit"] + _NO_CAR}, no_car=_NO_CAR)
+
+# "More schools" said with the word for school ("thêm trường khác", "còn trường nào khác không")
+LEXICON = replace(
+    LEXICON,
+    more=LEXICON.more + ("them truong khac", "thêm trường khác", "truong khac", "trường khác", "con truong nao khac",
+                         "còn trường nào khác", "con truong nao khac khong", "còn trường nào khác không", "truong khac nua",
+                         "trường khác nữa", "them truong", "thêm trường", "xem them truong", "xem thêm trường"),
+)  # fmt: skip
+
+# Sight said in a sentence ("mắt con yếu"), Chinese named as "Hoa" beside the program
+LEXICON = replace(
+    LEXICON,
+    programs={
+        **LEXICON.programs,
+        "visual_impairment": LEXICON.programs["visual_impairment"]
+        + _d("mắt yếu", "mắt con yếu", "mắt bé yếu", "mắt cháu yếu", "mắt kém", "thị lực kém", "thị lực yếu", "nhìn không rõ",
+             "nhìn ko rõ", "nhìn không thấy", "mắt rất kém"),
+    },
+    languages={**LEXICON.languages, **dict.fromkeys(_d("song ngữ hoa", "song ngữ hoa anh", "song ngữ anh hoa", "người hoa"), "zh")},
+)  # fmt: skip
+
+# "Không cần" (no need) before a sector too ("không cần trường charter")
+LEXICON = replace(LEXICON, negations=LEXICON.negations + _d("không cần", "ko cần", "k cần", "khong can", "ko can"))
+
+# Stop and more as texted ("đừng gửi tin nhắn nữa")
+LEXICON = replace(
+    LEXICON,
+    stop=LEXICON.stop + _d("đừng gửi tin nhắn nữa", "đừng gửi nữa", "đừng nhắn tin nữa", "không nhận tin nhắn nữa",
+                           "dung gui tin nhan nua", "dung gui nua", "dung nhan tin nua"),
+)  # fmt: skip

@@ -112,7 +112,7 @@ LEXICON = Lexicon(
         "district": ("公立", "学区", "区立", "公校", "公利", "区里的学校", "社区学校", "片区学校", "gongli", "gong li"),
     },
     negations=("不要", "不是", "不考虑", "不考慮", "不想", "不去", "不看", "不选", "不選", "别推", "别给", "别再", "别发", "别要", "別推",
-               "別給", "別再", "別發", "除了", "除咗", "排除", "以外", "之外", "不包括", "不含", "没兴趣", "沒興趣", "冇興趣", "不喜欢",
+               "別給", "別再", "別發", "除了", "除咗", "排除", "以外", "之外", "除外", "不算", "不包括", "不含", "没兴趣", "沒興趣", "冇興趣", "不喜欢",
                "不喜歡", "避开", "避開", "去掉", "除去", "不需要", "唔需要", "不用", "唔要", "唔使", "唔駛", "唔洗", "唔考慮", "唔想",
                "唔睇", "唔揀", "唔鍾意", "唔中意", "唔係"),
     not_needed=("不需要", "唔需要", "不用", "不要", "无需", "無需", "不必", "没必要", "沒必要", "用不着", "用不著", "用唔著", "不需",
@@ -195,3 +195,52 @@ LEXICON = replace(
         "六年班": (6, 6),
     },
 )
+
+# "We have no car": public transit, unless the school bus is asked for as well (`Lexicon.no_car`)
+_NO_CAR = ("没有车", "没车", "我们没车", "家里没车", "不会开车", "没有汽车", "冇车")
+LEXICON = replace(LEXICON, needs={**LEXICON.needs, "transit": LEXICON.needs["transit"] + _NO_CAR}, no_car=_NO_CAR)
+
+# Kindergarten's years ("幼儿园小班" is for three-year-olds: pre-K; "大班" the last year: kindergarten)
+LEXICON = replace(
+    LEXICON,
+    grades={**LEXICON.grades, "幼儿园小班": (-1, -1), "幼儿园中班": (-1, -1), "幼儿园大班": (0, 0), "幼稚园小班": (-1, -1),
+            "幼稚园中班": (-1, -1), "幼稚园大班": (0, 0), "幼兒園小班": (-1, -1), "幼兒園中班": (-1, -1), "幼兒園大班": (0, 0),
+            "幼稚園小班": (-1, -1), "幼稚園中班": (-1, -1), "幼稚園大班": (0, 0)},
+)  # fmt: skip
+
+# Pinyin without tones, as typed on a phone without a Chinese keyboard ("gaozhong 60609 gongli de")
+LEXICON = replace(
+    LEXICON,
+    markers=LEXICON.markers + ("haizi", "xiang", "zhao", "meiyou", "qingwen", "fujin", "xuexiao", "dehua", "keyi", "buyao",
+                               "xiexie", "wo xiang zhao", "wo de haizi"),
+    help=LEXICON.help + ("bangzhu", "bang zhu", "zenme yong", "zenmeyong", "shiyong shuoming"),
+    stop=LEXICON.stop + ("tingzhi", "ting zhi", "tuiding", "tui ding", "bie fa le", "biefale"),
+    more=LEXICON.more + ("gengduo", "geng duo", "xiayiye", "xia yi ye", "hai you", "haiyou", "zai lai"),
+    human=LEXICON.human + ("rengong kefu", "ren gong ke fu", "zhenren kefu"),
+    compare=LEXICON.compare + ("bijiao", "bi jiao", "duibi", "dui bi"),
+    details=LEXICON.details + ("xiangqing", "xiang qing", "xiangxi", "xiang xi"),
+    grades={**LEXICON.grades, "youzhiyuan": (0, 0), "you zhi yuan": (0, 0), "xueqian": (-1, -1), "xue qian": (-1, -1),
+            "tuoersuo": (-1, -1), "zhongxue": (6, 12), "zhong xue": (6, 12), "chuzhong": (6, 8), "gaozhong": (9, 12)},
+    sectors={**LEXICON.sectors, "district": LEXICON.sectors["district"] + ("gongli", "gong li", "gongli xuexiao", "gongban"),
+             "charter": LEXICON.sectors["charter"] + ("texu", "te xu", "texu xuexiao", "te xu xue xiao")},
+    needs={
+        **LEXICON.needs,
+        "sped": LEXICON.needs["sped"] + ("teshu", "te shu jiao yu", "teshujiaoyu", "tejiaoban", "canji"),
+        "ell": LEXICON.needs["ell"] + ("xue yingyu", "yingyu buhao", "yingyu bu hao", "bu hui yingyu", "buhui yingyu",
+                                       "yingyu fudao", "yingwen buhao", "bu hui yingwen", "esl ban"),
+        "dual_language": LEXICON.needs["dual_language"] + ("shuangyu xiangmu", "shuangyu ban", "zhongying shuangyu", "chenjin"),
+        "bus": LEXICON.needs["bus"] + ("xiaoche", "xiao che", "jieson", "jiesong", "xiaoba"),
+        "transit": LEXICON.needs["transit"] + ("gongjiao", "gong jiao", "gongjiaoche", "dítiě", "huoche"),
+        "accessible": LEXICON.needs["accessible"] + ("lunyi", "lun yi", "dianti", "dian ti"),
+    },
+    programs={
+        **LEXICON.programs,
+        "autism": LEXICON.programs["autism"] + ("zibi", "zi bi", "zibizheng", "zi bi zheng", "gubizheng"),
+        "deaf_hard_of_hearing": LEXICON.programs["deaf_hard_of_hearing"] + ("tingli buhao", "tingli bu hao", "tingzhang", "erlong"),
+        "visual_impairment": LEXICON.programs["visual_impairment"] + ("shili buhao", "shili bu hao", "shizhang", "mangren"),
+    },
+    languages={**LEXICON.languages, "zhongwen": "zh", "hanyu": "zh", "putonghua": "zh", "xibanya yu": "es", "xibanyayu": "es"},
+)  # fmt: skip
+
+# "就算了" (forget it), "不用" (no need) after or before a sector
+LEXICON = replace(LEXICON, negations=LEXICON.negations + ("就算了", "算了", "不用", "免了"))

@@ -92,6 +92,18 @@ def test_a_search_with_a_zip_is_a_search_even_when_a_word_names_a_school(text):
     assert understood.intent == "search" and understood.near == "60623" and understood.school is None
 
 
+@pytest.mark.parametrize(
+    ("text", "school"),
+    [
+        ("xanaano ma heli karaa gabadhayda?", None),  # Somali "heli" (find) is no "Eli": a short name word as written only
+        ("Eli Whitney kindergarten?", "Eli Whitney Elementary School"),
+        ("does eli whitney have a bus", "Eli Whitney Elementary School"),
+    ],
+)
+def test_a_short_name_word_is_matched_only_as_written(text, school):
+    assert parse(text, schools=demo_names()).school == school
+
+
 def test_a_school_asked_about_by_name_is_still_found():
     understood = parse("does Kelly High have a bus?", schools=demo_names())
     assert understood.intent == "details" and understood.school and "Kelly" in understood.school
@@ -258,8 +270,195 @@ def test_without_a_catalog_the_school_asked_about_is_read_from_the_questions_sha
         ("ES w/ IEP সাপোর্ট", {"grades": [0, 5], "needs": ["sped"]}),  # a level in capitals in another script
         ("初中一年级", {"grades": [7, 7]}),
         ("kursiga naafada", {"needs": ["accessible"]}),  # the chair, not special education
+        ("school batao 60659", {"language": "ur"}),  # a tie: the words English does not have tell
+        ("Spanish dual language schools near 60632", {"language": "en", "program_language": "es"}),  # a name is no own word
+        ("no charter schools please, only public", {"language": "en", "sector": "district"}),  # English says "no" too
+        ("K 60637 speshul ed", {"language": "en"}),
+        ("لا ترسل لي رسائل", {"intent": "stop"}),  # a short text mostly one command phrase is that command
+        ("kuwo kale i tus", {"intent": "more", "language": "so"}),
+        ("pls مدرسة 60629", {"language": "ar"}),  # Latin words do not vote between Arabic and Urdu
+        ("gabadhayda ma taqaan ingiriisiga", {"needs": ["ell"]}),  # Somali: the verb before "English"
+        ("wiilkaygu ma arko si fiican", {"programs": ["visual_impairment"]}),
+        ("kursiga curyaamiinta", {"needs": ["accessible"]}),
+        ("edikasyon espesial", {"needs": ["sped"], "language": "ht"}),  # no language said: every language's typos
+        ("tercer grdo", {"grades": [3, 3]}),  # a grade pattern's word misspelt
+        ("quinto gardo", {"grades": [5, 5]}),
+        ("detials 2", {"intent": "details", "choices": [2]}),  # a details word misspelt
+        ("stpo", {"intent": "stop", "language": "en"}),  # a command's typo, read as written
+        ("midle school 60637", {"language": "en", "grades": [6, 8]}),  # English misspelt, whichever lexicon has it
+        ("hight school 60637", {"language": "en", "grades": [9, 12]}),
+        ("중학교 1학년", {"grades": [7, 7]}),  # a year counted from the start of middle school
+        ("고2", {"grades": [11, 11], "language": "ko"}),  # one Hangul syllable says Korean
+        ("더", {"intent": "more", "language": "ko"}),
+        ("특교", {"needs": ["sped"]}),
+        ("한영 이중언어", {"needs": ["dual_language"], "program_language": "ko"}),
+        ("спец обр", {"needs": ["sped"]}),  # Russian shorthand
+        ("для первоклашки", {"grades": [1, 1]}),
+        ("detskiy sad 60645", {"grades": [0, 0], "language": "ru"}),
+        ("pomosh", {"intent": "help", "language": "ru"}),
+        ("تعليم خاس", {"needs": ["sped"]}),  # Arabic: a word of a phrase one letter off
+        ("مدرسة ابتدائبة", {"grades": [0, 5]}),
+        ("بیٹے کے لیے مڈل اسکول چاہیے", {"grades": [6, 8]}),  # a known word stays
+        ("特殊教肓", {"needs": ["sped"]}),  # Chinese: a phrase of four characters, one miswritten
+        ("我们不要特許學校", {"needs": [], "sector": "district"}),  # a phrase written is no typo of another
+        ("Kelly High 有特殊教育吗", {"programs": []}),  # nor is one holding a phrase
+        ("mi hijo va a entrar a primero de secundaria", {"grades": [7, 7]}),  # a year counted from secundaria's start
+        ("3ro de prepa", {"grades": [12, 12]}),
+        ("mas x fa", {"intent": "more"}),  # Spanish politeness as texted
+        ("truong th cho be", {"grades": [0, 5]}),  # Vietnamese shorthand
+        ("pede po help", {"intent": "help"}),
+        ("bas uma baahni", {"needs": [], "language": "so"}),  # a word that rules out is no typo of a need
+        ("cualquiera menos charter", {"sector": "district"}),  # no language said: any language's "not"
+        ("ko charter", {"sector": "district", "language": "vi"}),  # Vietnamese "không" right before the sector
+        ("có trường charter không?", {"sector": "charter"}),  # ... after it, a question
+        ("特許學校除外", {"sector": "district"}),
+        ("у нас нет машины", {"needs": ["transit"]}),  # no car: public transit …
+        ("ما عندنا سيارة", {"needs": ["transit"]}),
+        ("wala kaming sasakyan, kailangan ng school bus", {"needs": ["bus"]}),  # … unless the school bus is asked for
+        ("بنتي جديدة في امريكا وما تحكي انجليزي", {"needs": ["ell"]}),  # Arabic "and" written onto a word
+        ("my daughter only speaks Spanish", {"needs": ["ell"], "program_language": None}),
+        ("il apprend encore l'anglais", {"needs": ["ell"]}),
+        ("초3 근처 학교", {"grades": [3, 3]}),  # a Korean pattern's syllables are not a class of jamo
+        ("초등 3", {"grades": [3, 3]}),
+        ("K班 60616", {"language": "zh_Hans", "grades": [0, 0]}),  # one Han character says Chinese
+        ("sped school lagbe", {"language": "bn", "needs": ["sped"]}),  # a romanised language's own word counts twice
+        ("angrezi seekh raha hai", {"language": "ur", "needs": ["ell"]}),  # Roman Urdu
+        ("do zabani program", {"language": "ur", "needs": ["dual_language"]}),
+        ("ingreji shikhche", {"language": "bn", "needs": ["ell"]}),  # Banglish
+        ("Urdu dual language school 60659", {"language": "en", "program_language": "ur"}),  # a language's name is no word of it
+        ("tawa2of", {"language": "ar", "intent": "stop"}),  # Arabizi
+        ("ta7diri 60629", {"language": "ar", "grades": [-1, -1]}),
+        ("sexto ano", {"grades": [6, 6]}),  # an ordinal year, not an age
+        ("mi hijo tiene 6 años", {"grades": None}),
+        ("dejen de mandar mensajes", {"intent": "stop"}),
+        ("them truong khac", {"intent": "more"}),
+        ("K-8 school 60637", {"grades": [0, 8]}),  # "k" inside a range is no kindergarten of its own
+        ("幼儿园小班", {"grades": [-1, -1]}),  # nor "幼儿园" inside its first year
+        ("maternelle et pré-maternelle", {"grades": [-1, 0]}),  # … said on its own, it is
+        ("head start 60637", {"grades": [-1, -1]}),
+        ("roodada 60640", {"grades": [0, 0], "language": "so"}),
+        ("bilingual chinesse 60616", {"program_language": "zh"}),  # a language's name misspelt
+        ("ecole bilingue espangol", {"program_language": "es"}),
+        ("بنتي ضعيفة نظر، الصف الخامس", {"programs": ["visual_impairment"], "grades": [5, 5]}),
+        ("女兒視力很差，五年級", {"programs": ["visual_impairment"]}),
+        ("yon moun souple", {"intent": "human"}),
+        ("что умеешь", {"intent": "help", "language": "ru"}),
+        ("ko can bus", {"needs": [], "language": "vi"}),  # a language's phrase of ruling out votes for it
+        ("bus lagbe na", {"needs": []}),
+        ("차터 ㄴㄴ", {"sector": "district"}),
+        ("초딩 3", {"grades": [3, 3]}),
+        ("plz bta 2 k bare me", {"intent": "details", "choices": [2], "grades": None}),
+        ("6th–8th grade 60637", {"grades": [6, 8]}),  # two ordinals with a dash between
+        ("9th/10th grade", {"grades": [9, 10]}),
+        ("3ro/4to grado", {"grades": [3, 4]}),
+        ("gr3 60637", {"grades": [3, 3]}),
+        ("gr8 school near 60637", {"grades": None}),  # great
+        ("Spanish immersion kinder near 60623", {"language": "en", "program_language": "es"}),  # a name votes for none
+        ("我想同真人傾", {"intent": "human", "language": "zh_Hant"}),  # Cantonese's own characters are Traditional
+        ("唔該，畀多幾間", {"intent": "more"}),
+        ("剛搬來，找幼稚園", {"language": "zh_Hant", "grades": [0, 0]}),  # 剛 and 來 are written only in Traditional
+        ("刚搬来，找幼稚园", {"language": "zh_Hans"}),
+        ("trường song ngữ Hoa", {"needs": ["dual_language"], "program_language": "zh"}),  # Vietnamese "Hoa" is Chinese
+        ("mắt con yếu lắm", {"programs": ["visual_impairment"]}),
+        ("inclusion please, not a separate classroom, 2nd grade", {"programs": ["inclusion"]}),  # a program ruled out
+        ("mi hija no puede oír bien, necesita clase separada", {"programs": ["deaf_hard_of_hearing", "self_contained"]}),
+        ("gen ed class with support for my son", {"programs": ["inclusion"]}),
+        ("1:1 aide", {"programs": ["significant_support"]}),
+        ("classe ULIS", {"programs": ["self_contained"]}),
+        ("সাংকেতিক ভাষা জানা শিক্ষক", {"programs": ["deaf_hard_of_hearing"]}),
+        ("নতুন এসেছি বাংলাদেশ থেকে, স্কুল খুঁজছি", {"intent": "search"}),  # "বাংলাদেশ" is one word, not "বাংলা"
+        ("মেয়ে এবার তৃতীয় শ্রেণিতে উঠবে", {"grades": [3, 3]}),  # a case ending on the class word
+        ("ক্লাস ফোরের জন্য স্কুল", {"grades": [4, 4]}),
+        ("wlkay wxbrsho gaar", {"needs": ["sped"], "language": "so"}),  # Somali shorthand
+        ("спасибо большое", {"intent": "unknown"}),  # thanks, not "больше" (more) misspelt
+        ("aad baad u mahadsantahay", {"intent": "unknown", "needs": []}),  # Somali "baad" is no "baas" (bus)
+        ("xiaoxue gongli 60616", {"language": "zh_Hans", "grades": [0, 5], "sector": "district"}),  # pinyin
+        ("texu xuexiao bu yao", {"language": "zh_Hans"}),
+        ("youzhiyuan you xiaoche ma", {"grades": [0, 0], "needs": ["bus"]}),
+        ("yuchiwon 60626", {"language": "ko", "grades": [0, 0]}),  # Korean in Latin letters
+        ("beta sun nahi sakta", {"programs": ["deaf_hard_of_hearing"]}),  # Roman Urdu
+        ("teesri jamaat ke liye school", {"grades": [3, 3], "language": "ur"}),
+        ("chele chokhe dekhe na", {"programs": ["visual_impairment"], "language": "bn"}),  # Banglish
+        ("tritiyo shreni", {"grades": [3, 3], "language": "bn"}),
+        ("bnti ma btisma3 mni7", {"programs": ["deaf_hard_of_hearing"], "language": "ar"}),  # Arabizi
+        ("mish charter, hukumiye", {"sector": "district"}),
+        ("arabi w english", {"needs": ["dual_language"], "program_language": "ar"}),
+        ("starshaya shkola", {"grades": [9, 12], "language": "ru"}),  # Russian in Latin letters
+        ("3-4? maxay ku kala duwan yihiin", {"needs": [], "intent": "compare"}),  # Somali "kala" is no Banglish "deaf"
+        ("KG + IEP + বাস, 60617", {"needs": ["bus", "sped"]}),  # "বাস" (bus or live) as an item of a list is a bus
+        ("মিডল স্কুল, ESL / বাস", {"needs": ["bus", "ell"]}),
+        ("ہم وہاں بس ایک سال رہے", {"needs": []}),  # "بس" (only) in a sentence
+        ("prefer district over charter", {"sector": "district"}),  # ruling out as each language says it
+        ("we don't want a bus, we drive", {"needs": []}),
+        ("không cần trường charter", {"sector": "district"}),
+        ("non pou charter", {"sector": "district"}),
+        ("特许学校就算了", {"sector": "district"}),
+        ("唔好特許學校", {"sector": "district"}),
+        ("charter schools - no thanks", {"sector": "district"}),  # a clause that only says no
+        ("m bzwn lek pou pitit m", {"intent": "search", "language": "ht"}),  # Creole shorthand
+        ("3er gdo", {"grades": [3, 3], "language": "es"}),  # no language said: every language's shorthand
+        ("وقف", {"intent": "stop"}),  # an Arabic command is no "and" written onto a word
+        ("اول ثانوي", {"grades": [10, 10]}),  # a year counted from the start of secondary school
+        ("ثالث متوسط قريب من 60629", {"grades": [9, 9]}),
+        ("جماعت ہشتم کے لیے اسکول", {"grades": [8, 8], "language": "ur"}),  # a Persian ordinal
+        ("우리 아이가 영어를 아직 잘 못해요", {"needs": ["ell"]}),  # "yet", "well" between English and "can't"
+        ("시력이 안 좋아요", {"programs": ["visual_impairment"]}),
+        ("ہم نئے آئے ہیں پاکستان سے", {"needs": ["ell"]}),  # needs said in a sentence
+        ("gabadhaydu ma socon karto", {"needs": ["accessible"]}),
+        ("بنتي عندها صعوبة في القراءة", {"needs": ["sped"]}),
+        ("quiero ver más escuelas", {"intent": "more"}),  # more schools, asking nothing else, is the next page
+        ("학교 더 보여주세요", {"intent": "more"}),
+        ("more schools with a bus", {"intent": "search", "needs": ["bus"]}),  # ... a need asked for is a search
+        ("đừng gửi tin nhắn nữa", {"intent": "stop"}),
+        ("pakita pa po ng iba", {"intent": "more"}),
+        ("lớp K gần 60637", {"grades": [0, 0]}),  # a capital K is kindergarten in every language
+        ("classe K pour mon fils", {"grades": [0, 0]}),
+        ("lekòl K gen bis", {"grades": None, "needs": ["bus"]}),  # Creole writes "ki" as "K"
+        ("sa k pase", {"grades": None, "intent": "greeting"}),  # a small one is a word of SMS
+        ("сын не понимает по английски", {"needs": ["ell"]}),
+        ("мы только приехали в США, 2 класс", {"needs": ["ell"], "grades": [2, 2]}),
+        ("اريد مدرسة للاطفال ذوي الاحتياجات", {"needs": ["sped"]}),
+        ("بائلنگوئل پروگرام عربی", {"needs": ["dual_language"], "program_language": "ar", "language": "ur"}),
     ],
 )
 def test_how_families_really_type_is_read(text, expect):
     got = parse(text).as_dict()
     assert {key: got[key] for key in expect} == expect
+
+
+@pytest.mark.parametrize(
+    ("text", "school", "grades"),
+    [
+        ("কার্ল শুর্জ হাই স্কুলে বাস আছে?", "Carl Schurz High School", None),  # a name in another script, by its sound
+        ("ইয়েটস এলিমেন্টারির ঠিকানা কী?", "Richard Yates Elementary School", None),
+        ("موزارٹ ایلیمنٹری کا پتہ", "Wolfgang A Mozart Elementary School", None),
+        ("Джоплин скул, есть автобус?", "Scott Joplin Elementary School", None),
+        ("এমন মিডল স্কুল চাই যেখানে বাস আছে", None, [6, 8]),  # a word of the language is no name
+        ("পাবলিক স্কুল চাই, চার্টার না", None, None),  # nor an English school word as the script writes it
+        ("মেয়ের শেখার সমস্যা আছে, মিডল স্কুল", None, [6, 8]),  # "শেখার" (of learning) is no "school"
+        ("ক্লাস 4 এর পাবলিক স্কুল খুঁজছি", None, [4, 4]),
+    ],
+)
+def test_a_school_named_in_another_script_is_found_by_its_sound(text, school, grades):
+    got = parse(text, schools=demo_names())
+    assert (got.school, got.grades and list(got.grades)) == (school, grades)
+    assert got.intent == ("details" if school else "search")
+
+
+@pytest.mark.parametrize(
+    ("text", "needs", "program_language"),
+    [
+        ("barnaamij af Soomaali iyo Ingiriis ah", ["dual_language"], "so"),  # a language and English said together
+        ("Spanish and English school 60623", ["dual_language"], "es"),
+        ("escuela en español e inglés", ["dual_language"], "es"),
+        ("اردو اور انگریزی پروگرام", ["dual_language"], "ur"),
+        ("tiếng Việt và tiếng Anh, tiểu học", ["dual_language"], "vi"),
+        ("한국어와 영어 같이 배우는 학교", ["dual_language"], "ko"),
+        ("my son speaks spanish and english, 3rd grade 60623", [], None),  # spoken at home: no program
+        ("text me in spanish or english", [], None),
+        ("we speak Arabic and English at home, she needs ESL", ["ell"], None),
+    ],
+)
+def test_a_language_named_together_with_english_is_a_program_in_both(text, needs, program_language):
+    got = parse(text).as_dict()
+    assert (got["needs"], got["program_language"]) == (needs, program_language)
