@@ -4,7 +4,7 @@ Every phrase is written as a family would text it; matching folds case and accen
 sides (`catalog.text.fold`), so "kínder", "KINDER" and "kinder" are one phrase.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import import_module
 
 # Bengali's vowel signs (and its nasal and aspiration marks), left out of every Bengali word matched, messages and
@@ -49,6 +49,10 @@ class Lexicon:
     shorthand: dict[str, str] = field(default_factory=dict)
     # "we have no car": public transit (also in `needs["transit"]`), unless the school bus is asked for as well
     no_car: tuple[str, ...] = ()
+
+    def with_no_car(self, phrases: tuple[str, ...]) -> "Lexicon":
+        """This lexicon with its phrases for "we have no car", read as public transit unless the school bus is asked for."""
+        return replace(self, needs={**self.needs, "transit": self.needs.get("transit", ()) + phrases}, no_car=phrases)
 
 
 def load_all() -> dict[str, Lexicon]:

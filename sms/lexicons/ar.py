@@ -465,7 +465,7 @@ _NO_CAR = (
     "لا املك سيارة",
     "ما في سيارة",
 )
-LEXICON = replace(LEXICON, needs={**LEXICON.needs, "transit": LEXICON.needs["transit"] + _NO_CAR}, no_car=_NO_CAR)
+LEXICON = LEXICON.with_no_car(_NO_CAR)
 
 # Arabizi as families text it ("tawa2of", "ta7diri", "saf 3"): its own words vote for Arabic
 LEXICON = replace(

@@ -346,7 +346,7 @@ LEXICON = replace(
 
 # "We have no car": public transit, unless the school bus is asked for as well (`Lexicon.no_car`)
 _NO_CAR = ("গাড়ি নেই", "গাড়ি নাই", "আমাদের গাড়ি নেই", "আমার গাড়ি নেই", "কার নেই", "গাড়ি চালাই না", "gari nai", "gari nei")
-LEXICON = replace(LEXICON, needs={**LEXICON.needs, "transit": LEXICON.needs["transit"] + _NO_CAR}, no_car=_NO_CAR)
+LEXICON = LEXICON.with_no_car(_NO_CAR)
 
 # Banglish as families text it: its own words vote for Bengali ("ingreji shikhche", "sorkari school")
 LEXICON = replace(

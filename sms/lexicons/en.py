@@ -380,7 +380,7 @@ _NO_CAR = (
     "i don't drive",
     "no ride",
 )
-LEXICON = replace(LEXICON, needs={**LEXICON.needs, "transit": LEXICON.needs["transit"] + _NO_CAR}, no_car=_NO_CAR)
+LEXICON = LEXICON.with_no_car(_NO_CAR)
 
 # A child who speaks only another language, said in a sentence ("she only speaks Spanish"): English-learner help
 LEXICON = replace(

@@ -467,7 +467,7 @@ _NO_CAR = (
     "no tengo como llevarla",
     "no tengo en que llevarlo",
 )
-LEXICON = replace(LEXICON, needs={**LEXICON.needs, "transit": LEXICON.needs["transit"] + _NO_CAR}, no_car=_NO_CAR)
+LEXICON = LEXICON.with_no_car(_NO_CAR)
 
 # A year said with its ordinal ("sexto año", "6to año"; never "6 años", an age)
 LEXICON = replace(LEXICON, grade_patterns=LEXICON.grade_patterns + (rf"\b({_ORD}){_SUFFIX}? (?:ano|anio)\b",))

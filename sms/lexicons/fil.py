@@ -445,7 +445,7 @@ _NO_CAR = (
     "hindi ako nagda drive",
     "hindi ako marunong mag drive",
 )
-LEXICON = replace(LEXICON, needs={**LEXICON.needs, "transit": LEXICON.needs["transit"] + _NO_CAR}, no_car=_NO_CAR)
+LEXICON = LEXICON.with_no_car(_NO_CAR)
 
 # More as texted ("pakita pa po ng iba")
 LEXICON = replace(LEXICON, more=LEXICON.more + ("pakita pa", "pakita pa ng iba", "pakita pa po ng iba", "iba pa po", "may iba pa"))

@@ -283,7 +283,7 @@ _NO_CAR = (
     "je ne conduis pas",
     "pa de voiture",
 )
-LEXICON = replace(LEXICON, needs={**LEXICON.needs, "transit": LEXICON.needs["transit"] + _NO_CAR}, no_car=_NO_CAR)
+LEXICON = LEXICON.with_no_car(_NO_CAR)
 
 # Learning English said in a sentence ("il apprend encore l'anglais")
 LEXICON = replace(

@@ -197,7 +197,7 @@ _NO_CAR = (
     "m pa kondi",
     "mwen pa kondi",
 )
-LEXICON = replace(LEXICON, needs={**LEXICON.needs, "transit": LEXICON.needs["transit"] + _NO_CAR}, no_car=_NO_CAR)
+LEXICON = LEXICON.with_no_car(_NO_CAR)
 
 # A person asked for as texted ("yon moun souple")
 LEXICON = replace(LEXICON, human=LEXICON.human + ("yon moun", "yon moun souple", "moun reyèl", "yon vre moun", "pale ak moun"))

@@ -174,7 +174,7 @@ LEXICON = replace(
 
 # "We have no car": public transit, unless the school bus is asked for as well (`Lexicon.no_car`)
 _NO_CAR = ("차가 없", "차 없", "자동차가 없", "운전을 못", "운전 못", "차가 없어서", "운전을 안")
-LEXICON = replace(LEXICON, needs={**LEXICON.needs, "transit": LEXICON.needs["transit"] + _NO_CAR}, no_car=_NO_CAR)
+LEXICON = LEXICON.with_no_car(_NO_CAR)
 
 # "No" as texted ("차터 ㄴㄴ": no charter)
 LEXICON = replace(LEXICON, negations=LEXICON.negations + ("ㄴㄴ", "노노", "ㄴㄴ요"), not_needed=LEXICON.not_needed + ("ㄴㄴ", "노노"))

@@ -505,7 +505,7 @@ _NO_CAR = (
     "нет автомобиля",
     "машины нет",
 )
-LEXICON = replace(LEXICON, needs={**LEXICON.needs, "transit": LEXICON.needs["transit"] + _NO_CAR}, no_car=_NO_CAR)
+LEXICON = LEXICON.with_no_car(_NO_CAR)
 
 # "What can you do" as texted
 LEXICON = replace(LEXICON, help=LEXICON.help + ("что умеешь", "что ты умеешь", "что умеет бот", "как пользоваться", "как это работает"))

@@ -664,7 +664,7 @@ _NO_CAR = (
     "gaari la aan",
     "ma wado gaari",
 )
-LEXICON = replace(LEXICON, needs={**LEXICON.needs, "transit": LEXICON.needs["transit"] + _NO_CAR}, no_car=_NO_CAR)
+LEXICON = LEXICON.with_no_car(_NO_CAR)
 
 # A person asked for as texted ("qof la hadla fadlan")
 LEXICON = replace(LEXICON, human=LEXICON.human + ("qof la hadla", "qof ila hadla fadlan", "qof la hadal", "qof dhab ah fadlan"))

@@ -488,7 +488,7 @@ _NO_CAR = (
     "gaari nahi",
     "car nahi hai",
 )
-LEXICON = replace(LEXICON, needs={**LEXICON.needs, "transit": LEXICON.needs["transit"] + _NO_CAR}, no_car=_NO_CAR)
+LEXICON = LEXICON.with_no_car(_NO_CAR)
 
 # Roman Urdu as families text it: its own words vote for Urdu ("angrezi seekh raha hai", "do zabani program")
 LEXICON = replace(

@@ -276,7 +276,7 @@ _NO_CAR = (
     "không lái xe",
     "ko lai xe",
 )
-LEXICON = replace(LEXICON, needs={**LEXICON.needs, "transit": LEXICON.needs["transit"] + _NO_CAR}, no_car=_NO_CAR)
+LEXICON = LEXICON.with_no_car(_NO_CAR)
 
 # "More schools" said with the word for school ("thêm trường khác", "còn trường nào khác không")
 LEXICON = replace(

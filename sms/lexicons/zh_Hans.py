@@ -198,15 +198,16 @@ LEXICON = replace(
 
 # "We have no car": public transit, unless the school bus is asked for as well (`Lexicon.no_car`)
 _NO_CAR = ("没有车", "没车", "我们没车", "家里没车", "不会开车", "没有汽车", "冇车")
-LEXICON = replace(LEXICON, needs={**LEXICON.needs, "transit": LEXICON.needs["transit"] + _NO_CAR}, no_car=_NO_CAR)
+LEXICON = LEXICON.with_no_car(_NO_CAR)
 
-# Kindergarten's years ("幼儿园小班" is for three-year-olds: pre-K; "大班" the last year: kindergarten)
-LEXICON = replace(
-    LEXICON,
-    grades={**LEXICON.grades, "幼儿园小班": (-1, -1), "幼儿园中班": (-1, -1), "幼儿园大班": (0, 0), "幼稚园小班": (-1, -1),
-            "幼稚园中班": (-1, -1), "幼稚园大班": (0, 0), "幼兒園小班": (-1, -1), "幼兒園中班": (-1, -1), "幼兒園大班": (0, 0),
-            "幼稚園小班": (-1, -1), "幼稚園中班": (-1, -1), "幼稚園大班": (0, 0)},
-)  # fmt: skip
+# Kindergarten's years ("幼儿园小班" is for three-year-olds: pre-K; "大班" the last year: kindergarten),
+# in both scripts (Traditional Chinese's lexicon takes them from here)
+KINDERGARTEN_YEARS = {
+    "幼儿园小班": (-1, -1), "幼儿园中班": (-1, -1), "幼儿园大班": (0, 0), "幼稚园小班": (-1, -1), "幼稚园中班": (-1, -1),
+    "幼稚园大班": (0, 0), "幼兒園小班": (-1, -1), "幼兒園中班": (-1, -1), "幼兒園大班": (0, 0), "幼稚園小班": (-1, -1),
+    "幼稚園中班": (-1, -1), "幼稚園大班": (0, 0),
+}  # fmt: skip
+LEXICON = replace(LEXICON, grades={**LEXICON.grades, **KINDERGARTEN_YEARS})
 
 # Pinyin without tones, as typed on a phone without a Chinese keyboard ("gaozhong 60609 gongli de")
 LEXICON = replace(

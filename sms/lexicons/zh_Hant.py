@@ -10,6 +10,7 @@ split off it before matching, so those are written "o 岩".
 from dataclasses import replace
 
 from sms.lexicons import Lexicon
+from sms.lexicons.zh_Hans import KINDERGARTEN_YEARS
 
 # "唔好再send訊息俾我", "不要再傳了": the whole message, so the family of forms is spelled out
 _STOP = tuple(f"{head}{verb}{tail}" for head in ("唔好再", "唔使再", "唔駛再", "唔洗再", "不要再", "別再", "別", "請不要再", "請別再")
@@ -193,15 +194,10 @@ LEXICON = replace(
 
 # "We have no car": public transit, unless the school bus is asked for as well (`Lexicon.no_car`)
 _NO_CAR = ("沒有車", "沒車", "冇車", "我哋冇車", "家裡沒車", "不會開車", "唔識揸車", "冇車揸")
-LEXICON = replace(LEXICON, needs={**LEXICON.needs, "transit": LEXICON.needs["transit"] + _NO_CAR}, no_car=_NO_CAR)
+LEXICON = LEXICON.with_no_car(_NO_CAR)
 
-# Kindergarten's years ("幼儿园小班" is for three-year-olds: pre-K; "大班" the last year: kindergarten)
-LEXICON = replace(
-    LEXICON,
-    grades={**LEXICON.grades, "幼儿园小班": (-1, -1), "幼儿园中班": (-1, -1), "幼儿园大班": (0, 0), "幼稚园小班": (-1, -1),
-            "幼稚园中班": (-1, -1), "幼稚园大班": (0, 0), "幼兒園小班": (-1, -1), "幼兒園中班": (-1, -1), "幼兒園大班": (0, 0),
-            "幼稚園小班": (-1, -1), "幼稚園中班": (-1, -1), "幼稚園大班": (0, 0)},
-)  # fmt: skip
+# Kindergarten's years, in both scripts (`sms.lexicons.zh_Hans.KINDERGARTEN_YEARS`)
+LEXICON = replace(LEXICON, grades={**LEXICON.grades, **KINDERGARTEN_YEARS})
 
 # Cantonese as texted: more ("畀多幾間"), Hong Kong kindergarten's lower and upper classes
 LEXICON = replace(
