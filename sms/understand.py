@@ -701,7 +701,7 @@ def _sides(text: str, values: dict[str, frozenset[str]], cues: Cues) -> tuple[li
         for value, phrases in values.items():
             found = _found(message, phrases)
             if found:
-                spans[value] = [(at, at + len(p)) for p in found for at in [_where(message.folded, p)]]
+                spans[value] = [(at, _with_particle(message.folded, at + len(p))) for p in found for at in [_where(message.folded, p)]]
         if not spans:
             # a clause that only says no ("charter schools - no thanks") rules out the last value before it
             bare = _without_fillers(message.folded, set(message.folded.split()), _merged())
@@ -725,6 +725,23 @@ def _sides(text: str, values: dict[str, frozenset[str]], cues: Cues) -> tuple[li
         last = sorted(places, key=places.get)
         wanted += last
     return list(dict.fromkeys(wanted)), ruled_out - set(wanted)
+
+
+_HANGUL_LETTERS = re.compile("[\u1100-\u11ff]+")  # folded Hangul: jamo
+# Korean particles written onto a noun: topic, subject, object, "also", "only", "of", "to/at", "with"
+_KOREAN_PARTICLES = tuple(
+    fold(p) for p in ("은", "는", "이", "가", "을", "를", "도", "만", "의", "에", "에서", "으로", "로", "와", "과", "랑", "이랑")
+)
+
+
+def _with_particle(folded: str, end: int) -> int:
+    """Where a value found ends, a Korean one with the particle written onto it ("차터스쿨은 빼고": the topic
+    particle stands between the value and the cue that rules it out, and is no distance)."""
+    if 0 < end < len(folded) and _HANGUL_LETTERS.match(folded, end - 1):
+        rest = _HANGUL_LETTERS.match(folded, end)  # "스쿨은" of "차터스쿨은": the word's rest, ending in a particle
+        if rest and rest.group().endswith(_KOREAN_PARTICLES):
+            return rest.end()
+    return end
 
 
 def _gap(value_spans: list[tuple[int, int]], cue_spans: list[tuple[int, int, bool]]) -> tuple[int, bool]:

@@ -138,6 +138,19 @@ def test_a_language_asked_for_with_a_please_switches_to_it(text, language):
     assert (parse(text).intent, parse(text).language) == ("language", language)
 
 
+@pytest.mark.parametrize(
+    ("text", "sector"),
+    [
+        ("차터스쿨은 빼고 공립 초등학교만 보여주세요", "district"),  # the topic particle is no distance from the cue
+        ("차터스쿨을 빼고 공립으로", "district"),
+        ("공립학교는 말고 차터스쿨만", "charter"),
+        ("차터말고 공립으로 부탁", "district"),  # a cue written onto the value is no particle
+    ],
+)
+def test_a_korean_value_ruled_out_keeps_its_particle(text, sector):
+    assert parse(text).sector == sector
+
+
 def test_higit_pa_asks_for_more_in_filipino():
     assert parse("higit pa").intent == "more"
 
