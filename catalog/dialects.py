@@ -8,6 +8,7 @@ circle). Both measure on the same sphere and mix the same 32-bit integers, so bo
 
 import math
 import sqlite3
+from functools import lru_cache
 
 from geoalchemy2 import Geography
 from sqlalchemy import BigInteger, BindParameter, ColumnElement, Float, and_, bindparam, cast, event, func, literal_column, or_
@@ -59,7 +60,14 @@ _FLAT = ("flat_inside_scale", "flat_inside", "flat_outside_scale", "flat_outside
 
 
 def place_plan(dialect: str, near: tuple[float, float], radius_km: float) -> tuple[tuple, dict]:
-    """The shape of `within`'s conditions for a circle, and the values they run with."""
+    """The shape of `within`'s conditions for a circle, and the values they run with (a copy: one search
+    plans the same circle for its page, each need and each filter it may drop)."""
+    shape, values = _place_plan(dialect, near, radius_km)
+    return shape, dict(values)
+
+
+@lru_cache(maxsize=256)
+def _place_plan(dialect: str, near: tuple[float, float], radius_km: float) -> tuple[tuple, dict]:
     lat, lon = near
     if _is_postgresql(dialect):
         return ("geography",), {"near_lat": lat, "near_lon": lon, "radius_m": radius_km * 1000.0}
