@@ -3,7 +3,8 @@ read the lexicons: see its CONTRACT.md).
 
 Each message is in the *dev* part or the *test* part by a stable hash of its text, half and half.
 The lexicons are tuned on the dev part only: `python -m tests.sms.blind_score` prints the dev
-part's misses and never the test part's, which is only counted.
+part's misses and never the test part's, which is only counted. While tuning, `--dev-only` leaves the
+test part's counts out as well, so that no change is kept or dropped for what it does to them.
 """
 
 import csv
@@ -107,19 +108,21 @@ def score(all_cases: list[Case]) -> tuple[dict, list[tuple[Case, dict]]]:
     return scores, dev_misses
 
 
-def report(scores: dict) -> str:
+def report(scores: dict, parts: tuple[str, ...] = ("dev", "test")) -> str:
     groups = sorted({group for _part, group in scores}, key=lambda g: (g != "all", not g.startswith("locale"), g))
-    lines = [f"{'':24} {'dev (tuned on)':>18}   {'test (never read)':>18}"]
+    titles = {"dev": "dev (tuned on)", "test": "test (never read)"}
+    lines = [f"{'':24} " + "   ".join(f"{titles[part]:>18}" for part in parts)]
     for group in groups:
-        lines.append(f"{group:24} {scores['dev', group]!s:>18}   {scores['test', group]!s:>18}")
+        lines.append(f"{group:24} " + "   ".join(f"{scores[part, group]!s:>18}" for part in parts))
     return "\n".join(lines)
 
 
 if __name__ == "__main__":
     scores, dev_misses = score(cases())
-    wanted = sys.argv[1:]  # optional: locales or kinds to show the dev misses of
+    dev_only = "--dev-only" in sys.argv
+    wanted = [arg for arg in sys.argv[1:] if arg != "--dev-only"]  # optional: locales or kinds to show the dev misses of
     for case, wrong in dev_misses:
         if not wanted or case.locale in wanted or case.kind in wanted:
             detail = ", ".join(f"{k}={got!r} (want {want!r})" for k, (got, want) in wrong.items())
             print(f"{case.locale}:{case.line} [{case.kind}] {case.text!r}: {detail}")
-    print(report(scores))
+    print(report(scores, ("dev",) if dev_only else ("dev", "test")))
