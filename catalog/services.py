@@ -5,8 +5,9 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 
 from flask import g
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import delete, select, update
 
+from app.db import insert_rows
 from app.extensions import db
 from catalog import geo, zip_table
 from catalog.csvformat import (
@@ -101,8 +102,7 @@ def _write_schools(records: list[SchoolRecord], existing: set[str]) -> None:
     for chunk in _chunks(ids):
         db.session.execute(delete(Program).where(Program.school_id.in_(chunk)))
         db.session.execute(delete(SchoolText).where(SchoolText.school_id.in_(chunk), SchoolText.locale == "en"))
-    for chunk in _chunks(new):
-        db.session.execute(insert(School.__table__), chunk)
+    insert_rows(School.__table__, new)
     for chunk in _chunks(changed):
         db.session.execute(update(School), chunk)
     programs = [
@@ -110,16 +110,14 @@ def _write_schools(records: list[SchoolRecord], existing: set[str]) -> None:
         for r in records
         for kind, code, language in sorted(r.programs, key=display_order)
     ]
-    for chunk in _chunks(programs):
-        db.session.execute(insert(Program.__table__), chunk)
+    insert_rows(Program.__table__, programs)
     texts = [
         {"school_id": r.id, "field": name, "locale": "en", "text": getattr(r, name), "source_hash": text_hash(getattr(r, name))}
         for r in records
         for name in FREE_TEXT_FIELDS
         if getattr(r, name)
     ]
-    for chunk in _chunks(texts):
-        db.session.execute(insert(SchoolText.__table__), chunk)
+    insert_rows(SchoolText.__table__, texts)
 
 
 def import_schools(
@@ -193,8 +191,7 @@ def import_schools(
         for i in report.changed
     ]
     _write_schools(to_write, set(existing))
-    for chunk in _chunks(changes):  # plain inserts: an ORM object per school costs a quarter of the import's speed
-        db.session.execute(insert(ListingChange), chunk)
+    insert_rows(ListingChange.__table__, changes)  # plain rows: an ORM object per school costs a quarter of the import's speed
     db.session.flush()
     _apply_texts(texts, report, actor)
     if to_write or report.texts_new or report.texts_changed:
