@@ -4,6 +4,7 @@ import csv
 from collections import Counter
 from pathlib import Path
 
+import phonenumbers
 import pytest
 from sqlalchemy import func, select
 
@@ -232,6 +233,19 @@ def test_a_phone_that_cannot_be_dialled_is_refused(phone):
 def test_phone_numbers_are_kept_as_written(phone):
     record, problems = _with_phone(phone)
     assert record is not None and record.phone == phone and not problems
+
+
+@pytest.mark.parametrize(
+    "phone",
+    ["(773) 534-1215", "773-534-1215", "773 534 1215", "7735341215", "(212) 555-0123", "(800) 555-1212", "(999) 999-9999",
+     "(416) 555-0199", "(787) 555-0123", "(173) 534-1215", "(773 534-1215", "773)534-1215", "1-773-534-1215", "000-000-0000"],
+)  # fmt: skip
+def test_the_usual_us_shape_is_judged_as_phonenumbers_judges_it(phone):
+    """The quick check of "(773) 534-1215" gives what phonenumbers' whole parse gives, for every
+    region that shares +1 (Canada, Puerto Rico) and for area codes no region has."""
+    dialable = phonenumbers.is_valid_number(phonenumbers.parse(phone, "US"))
+    record, _problems = _with_phone(phone)
+    assert (record is not None) == dialable
 
 
 def test_missing_lat_lon_takes_the_zip_centroid_and_is_marked_approximate(cli, session, tmp_path):
