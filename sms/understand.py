@@ -491,6 +491,7 @@ def _english_talk() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _lexicons() -> dict[str, _Compiled]:
     compiled = {}
+    english_sectors = {fold(p) for phrases in load_all()["en"].sectors.values() for p in phrases}
     for locale, raw in load_all().items():
         lexicon = _folded(raw)
         numbers = "|".join(sorted((re.escape(w) for w in lexicon.number_words), key=len, reverse=True))
@@ -499,6 +500,8 @@ def _lexicons() -> dict[str, _Compiled]:
         words = set(lexicon.markers + lexicon.names + lexicon.stop + lexicon.start + lexicon.help + lexicon.more + lexicon.greeting
                     + lexicon.human + lexicon.school_words + lexicon.fillers + lexicon.compare + lexicon.details)  # fmt: skip
         words |= {p for phrases in (*lexicon.needs.values(), *lexicon.programs.values()) for p in phrases}
+        # its words for the sectors, but not English's it borrowed ("charter", "public"): "gongli" is pinyin
+        words |= {p for phrases in lexicon.sectors.values() for p in phrases if p not in english_sectors}
         words |= set(lexicon.grades) | set(lexicon.number_words)
         words |= _pattern_words(raw.grade_patterns)
         # its phrases of ruling out ("ko can", "lagbe na", "pas besoin"), but not English ones another lexicon has too,
@@ -1207,6 +1210,7 @@ TYPO_LOCALES = (
 # Roman Urdu ("school batao"), Banglish ("er jonno"), Russian translit ("shkola dlya"), pinyin ("gaozhong gongli"),
 # Korean ("yuchiwon").
 ROMANISED_LOCALES = ("ar", "ur", "bn", "ru", "zh_Hans", "ko")
+SHARED_TALK_LOCALES = ("ur", "bn")  # romanised languages whose everyday words vote even where a Latin language has them
 # ISO 639-1 of a language we answer in → its locale ("zh": Simplified unless the text is Traditional)
 LOCALE_OF_LANGUAGE = {"en": "en", "es": "es", "zh": "zh_Hans", "vi": "vi", "ko": "ko", "ru": "ru", "ar": "ar", "ur": "ur",
                       "bn": "bn", "ht": "ht", "fr": "fr", "tl": "fil", "fil": "fil", "so": "so"}  # fmt: skip
@@ -1232,8 +1236,14 @@ def _latin_vocabularies() -> dict[str, tuple[frozenset[str], frozenset[str]]]:
     def own(phrases: frozenset[str]) -> frozenset[str]:
         return frozenset(p for p in phrases if p.isascii() and not p.isdigit() and not any(p in w or p in m for w, m in latin))
 
+    english = _lexicons()["en"].vocabulary | _english_words()
     for loc in ROMANISED_LOCALES:
-        out[loc] = (own(_lexicons()[loc].vocabulary), own(_lexicons()[loc].multiword_phrases))
+        # Roman Urdu's and Banglish's everyday words vote for them even where a Latin-script language has them too:
+        # "ko", "hai", "wala", "mere" are also Filipino, Vietnamese or French, and "mere bete ko autism hai" is Urdu
+        # (not pinyin's or Arabizi's: "de", "el", "fi" are Spanish, French or Somali words far more often)
+        markers = {w for p in _lexicons()[loc].lexicon.markers for w in p.split()} if loc in SHARED_TALK_LOCALES else ()
+        talk = frozenset(w for w in markers if w.isascii() and w.isalpha() and len(w) > 1 and w not in english)
+        out[loc] = (own(_lexicons()[loc].vocabulary) | talk, own(_lexicons()[loc].multiword_phrases))
     return out
 
 
@@ -1349,6 +1359,16 @@ def _latin_language(folded: str, original: str) -> str | None:
         said_in_english = sum(1 for w in words if w in english)
         if family and own[family] >= max(MIXED_OWN_WORDS, said_in_english / 2) and list(own.values()).count(own[family]) == 1:
             return family
+    if ranked[0][0] != "en" and len(ranked) > 1:
+        # between two languages that are not English, English school words they both borrowed ("school", "ESL",
+        # "autism", "grade") say nothing: "Clinton school mein ESL hai?" is Roman Urdu, not Filipino
+        english = _not_own()
+        own = {loc: sum(1 for w in words if w in _latin_vocabularies()[loc][0] and w not in english)
+               + 2 * sum(1 for p in runs.intersection(_latin_vocabularies()[loc][1]) if not all(w in english for w in p.split()))
+               for loc, _n in ranked if loc != "en"}  # fmt: skip
+        best = max(own, key=own.get)
+        if best != ranked[0][0] and own[best] > own[ranked[0][0]] and list(own.values()).count(own[best]) == 1:
+            return best
     if len(ranked) > 1 and ranked[0][1] == ranked[1][1] and ranked[0][0] == "en" and _ACCENTED.search(original):
         ranked = ranked[1:]  # an accent English does not write breaks a tie with English: "détails 2" is French
     if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:

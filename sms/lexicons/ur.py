@@ -514,7 +514,9 @@ LEXICON = replace(
     LEXICON,
     details=LEXICON.details + ("bare me", "bare mein", "baare mein", "baare me", "k bare me", "ke bare mein", "ki details",
                                "ke baare mein"),
-    markers=LEXICON.markers + ("bta", "btao", "bare", "baare", "zrurat", "zaroori"),
+    markers=LEXICON.markers + ("bta", "btao", "bare", "baare", "zrurat", "zaroori",
+                               # the everyday words Roman Urdu shares with Filipino or Vietnamese ("ko", "koi", "ho")
+                               "ko", "koi", "ho", "hy", "hn", "ap", "apko", "mujhy", "mjhy", "skty", "sakte", "sakta", "sakti"),
 )  # fmt: skip
 
 # More Roman Urdu: classes by their ordinal, sight and hearing in a sentence, comparing and details

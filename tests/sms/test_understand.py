@@ -432,6 +432,13 @@ def test_without_a_catalog_the_school_asked_about_is_read_from_the_questions_sha
         ("мы только приехали в США, 2 класс", {"needs": ["ell"], "grades": [2, 2]}),
         ("اريد مدرسة للاطفال ذوي الاحتياجات", {"needs": ["sped"]}),
         ("بائلنگوئل پروگرام عربی", {"needs": ["dual_language"], "program_language": "ar", "language": "ur"}),
+        ("mere bete ko autism hai 60645", {"language": "ur", "programs": ["autism"]}),  # Roman Urdu's everyday words vote
+        ("mjhe bus wala school chahiye", {"language": "ur", "needs": ["bus"]}),
+        ("ap mujhe koi acha school bata skty hn", {"language": "ur"}),
+        ("wala po bang school bus dito sa 60640", {"language": "fil"}),  # ... and Filipino keeps its own
+        ("ko co truong nao gan 60640 ha", {"language": "vi"}),
+        ("Clinton school mein ESL hai?", {"language": "ur"}),  # borrowed English words say no language of two
+        ("gaozhong 60609 gongli de", {"language": "zh_Hans", "sector": "district"}),  # a sector word is a word of its language
     ],
 )
 def test_how_families_really_type_is_read(text, expect):
