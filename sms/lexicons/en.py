@@ -276,6 +276,7 @@ LEXICON = Lexicon(
                "dont show", "do not show", "no more", "hate", "nope", "nah", "no thanks",
                "stay away from", "keep away from", "minus", "remove", "take out", "cross out",
                "not a fan of", "i'm not into", "im not into", "don't trust", "dont trust"),
+    without=("no", "without", "w/o", "wo"),  # "no bus", "without transportation"
     not_needed=("don't need", "dont need", "do not need", "doesn't need", "doesnt need", "does not need", "no need",
                 "not needed", "no longer needs", "no longer need", "not need", "won't need", "wont need", "will not need",
                 "don't require", "doesn't require", "not necessary", "isn't necessary", "unnecessary", "not required",

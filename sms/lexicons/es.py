@@ -309,6 +309,7 @@ LEXICON = Lexicon(
                "no mandes", "no me mandes", "no me manden", "ninguna", "ningun", "ninguno", "en vez de", "en lugar de",
                "pero no", "nada que sea", "aparte de", "excepto las", "no quisiera", "prefiero que no sea", "nunca",
                "no busco", "no buscamos", "no estoy buscando", "no necesito", "no necesitamos", "saca", "saquen"),
+    without=("sin", "no", "nada de"),  # "sin transporte", "no bus"
     not_needed=("no necesito", "no necesitamos", "no necesita", "no necesitan", "no ocupo", "no ocupamos", "no ocupa",
                 "no hace falta", "no es necesario", "no requiere", "no requerimos", "no requiero", "ya no necesita",
                 "ya no necesito", "ya no necesitamos", "no nos hace falta", "no le hace falta", "no me hace falta",

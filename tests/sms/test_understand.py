@@ -439,6 +439,19 @@ def test_without_a_catalog_the_school_asked_about_is_read_from_the_questions_sha
         ("ko co truong nao gan 60640 ha", {"language": "vi"}),
         ("Clinton school mein ESL hai?", {"language": "ur"}),  # borrowed English words say no language of two
         ("gaozhong 60609 gongli de", {"language": "zh_Hans", "sector": "district"}),  # a sector word is a word of its language
+        ("chrtr nahi chahiye", {"language": "ur", "sector": "district"}),  # English school shorthand, borrowed
+        ("bchy ko IEP h, 3rd gr, 60659", {"needs": ["sped"], "grades": [3, 3]}),
+        ("Transpò piblik", {"needs": ["transit"]}),  # ... but not a word of the language's own phrases
+        ("no chrtr pls", {"sector": "district"}),  # a clause is read through its shorthand and typos too
+        ("we dont need a buss", {"needs": []}),
+        ("no bus please, we live close", {"needs": []}),  # "no"/"without" right before a need rules it out
+        ("no ESL please, just bilingual", {"needs": ["dual_language"]}),
+        ("sin autobus, solo kinder", {"needs": [], "grades": [0, 0]}),
+        ("sans bus svp", {"needs": []}),
+        ("без автобуса", {"needs": []}),
+        ("school with no stairs", {"needs": ["accessible"]}),  # ... unless a phrase of the need holds both
+        ("without a car", {"needs": ["transit"]}),
+        ("she speaks no english", {"needs": ["ell"]}),
     ],
 )
 def test_how_families_really_type_is_read(text, expect):
