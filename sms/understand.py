@@ -778,8 +778,8 @@ def _own_cues(locale: str) -> tuple[frozenset[str], frozenset[str]]:
 
 
 @lru_cache(maxsize=16)
-def _without_words(locales: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(sorted({w for loc in locales for w in _lexicons()[loc].lexicon.without}, key=len, reverse=True))
+def _without_words(locales: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(fold(w) for loc in locales for w in _lexicons()[loc].lexicon.without)
 
 
 WITHOUT_BETWEEN = frozenset(("a", "an", "the", "any", "el", "la", "los", "las", "un", "une", "le", "les", "des", "ng"))
@@ -790,7 +790,7 @@ def _said_without(message: _Message, phrases: frozenset[str], locales: tuple[str
     autobús", "без автобуса", "walang bus"; an article between them is no gap), and no phrase of the need holds both
     ("no stairs", "sin escaleras" ask for access)."""
     words = _without_words(locales)
-    if not words or message.cjk:
+    if message.cjk or not message.runs.intersection(words):
         return False
     found = _found(message, phrases)
     text = f" {message.folded} "
