@@ -723,8 +723,10 @@ def _sides(text: str, values: dict[str, frozenset[str]], cues: Cues, read_as: di
             for cue in set().union(*(_found(message, c) for c in cues))
             for at in [_where(message.folded, cue)]
         ]
-        # a cue inside what is asked for is part of it ("no puede oír" is deafness, not "no")
-        cue_spans = [c for c in cue_spans if not any(a <= c[0] and c[1] <= b for found in spans.values() for a, b in found)]
+        # a cue inside what is asked for is part of it ("no puede oír" is deafness, not "no"), and so is a cue inside
+        # "nothing but" ("পাবলিক স্কুল ছাড়া কিছু না": public schools and nothing else)
+        only = [(at, at + len(p)) for p in _found(message, _only_phrases()) for at in [_where(message.folded, p)]]
+        cue_spans = [c for c in cue_spans if not any(a <= c[0] and c[1] <= b for found in (*spans.values(), only) for a, b in found)]
         if cue_spans:
             nearest = min(places, key=lambda value: _gap(spans[value], cue_spans))
             ruled_out.add(nearest)
@@ -775,6 +777,11 @@ def _cues(locales: tuple[str, ...]) -> tuple[Cues, Cues]:
 def _own_cues(locale: str) -> tuple[frozenset[str], frozenset[str]]:
     lexicon = _lexicons()[locale].lexicon
     return frozenset(lexicon.negations), frozenset(lexicon.not_needed)
+
+
+@lru_cache(maxsize=1)
+def _only_phrases() -> frozenset[str]:
+    return frozenset(p for c in _lexicons().values() for p in c.lexicon.only)
 
 
 @lru_cache(maxsize=16)

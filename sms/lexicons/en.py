@@ -269,6 +269,7 @@ LEXICON = Lexicon(
                           "normal public", "traditional public", "chicago public schools", "cps school", "cps schools",
                           "distrct", "disctrict", "publc", "neighbourhood", "neighborhod", "districts", "non charter",
                           "noncharter", "regular schools", "public only", "just public")},
+    only=("nothing but", "nothing except", "nothing other than", "none but"),
     negations=("not", "no", "except", "anything but", "skip", "don't want", "dont want", "do not want", "doesn't want",
                "without", "avoid", "excluding", "exclude", "other than", "rather than", "instead of", "but not", "never",
                "not interested in", "none", "leave out", "but no", "don't like", "dont like", "don't send", "dont send",

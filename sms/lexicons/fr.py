@@ -174,6 +174,7 @@ LEXICON = Lexicon(
              "district": ("publique", "publiques", "public", "ecole publique", "du district", "de quartier", "cps", "ecoles publiques",
                           "ecole du quartier", "ecole de quartier", "district", "ecole de secteur", "ecole du secteur", "publics",
                           "ecole du district", "ecoles du district", "ecoles de quartier")},
+    only=("rien que", "rien d autre que", "rien sauf", "rien a part"),
     negations=("ne veux pas", "veux pas", "voulons pas", "veut pas", "voudrais pas", "pas de", "pas d", "pas les", "pas une",
                "pas un", "pas en", "pas dans", "surtout pas", "sauf", "excepte", "hormis", "a part", "aucune", "aucun",
                "non", "eviter", "evitez", "j evite", "pas interesse", "pas interessee", "interesse pas", "interessent pas", "interessee pas", "m interesse pas", "m interessent pas", "tout sauf", "autre que", "autres que",

@@ -452,6 +452,14 @@ def test_without_a_catalog_the_school_asked_about_is_read_from_the_questions_sha
         ("school with no stairs", {"needs": ["accessible"]}),  # ... unless a phrase of the need holds both
         ("without a car", {"needs": ["transit"]}),
         ("she speaks no english", {"needs": ["ell"]}),
+        ("পাবলিক স্কুল ছাড়া কিছু না", {"sector": "district"}),  # "nothing but public" asks for public schools
+        ("nothing but district", {"sector": "district"}),
+        ("anything but district", {"sector": "charter"}),
+        ("سرکاری اسکول کے علاوہ کچھ نہیں", {"sector": "district"}),
+        ("مدارس للصف الاول والثاني", {"grades": [1, 2]}),  # two Arabic grades joined by "and": their span
+        ("الصف الاول الى الثالث", {"grades": [1, 3]}),
+        ("الصف الثالث وابغى باص", {"grades": [3, 3], "needs": ["bus"]}),
+        ("mi hija es siega", {"programs": ["visual_impairment"]}),
     ],
 )
 def test_how_families_really_type_is_read(text, expect):
