@@ -491,6 +491,7 @@ def _english_talk() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _lexicons() -> dict[str, _Compiled]:
     compiled = {}
+    english_sectors = {fold(p) for phrases in load_all()["en"].sectors.values() for p in phrases}
     for locale, raw in load_all().items():
         lexicon = _folded(raw)
         numbers = "|".join(sorted((re.escape(w) for w in lexicon.number_words), key=len, reverse=True))
@@ -499,6 +500,8 @@ def _lexicons() -> dict[str, _Compiled]:
         words = set(lexicon.markers + lexicon.names + lexicon.stop + lexicon.start + lexicon.help + lexicon.more + lexicon.greeting
                     + lexicon.human + lexicon.school_words + lexicon.fillers + lexicon.compare + lexicon.details)  # fmt: skip
         words |= {p for phrases in (*lexicon.needs.values(), *lexicon.programs.values()) for p in phrases}
+        # its words for the sectors, but not English's it borrowed ("charter", "public"): "gongli" is pinyin
+        words |= {p for phrases in lexicon.sectors.values() for p in phrases if p not in english_sectors}
         words |= set(lexicon.grades) | set(lexicon.number_words)
         words |= _pattern_words(raw.grade_patterns)
         # its phrases of ruling out ("ko can", "lagbe na", "pas besoin"), but not English ones another lexicon has too,
@@ -689,14 +692,18 @@ def _where(clause: str, phrase: str) -> int:
 Cues = tuple[frozenset[str], ...]  # one language's cues each: not copied together (Tagalog's are 26,000 phrases)
 
 
-def _sides(text: str, values: dict[str, frozenset[str]], cues: Cues) -> tuple[list[str], set[str]]:
+def _sides(text: str, values: dict[str, frozenset[str]], cues: Cues, read_as: dict[str, str] | None = None) -> tuple[list[str], set[str]]:
     """The values a message asks for, in the order written, and those it rules out: in a clause
     with a cue ("not", "don't need"), the value nearest the cue is ruled out ("no charter" in
-    "only district, no charter"; "차터 말고 공립만요": charter, not the district school after it)."""
+    "only district, no charter"; "차터 말고 공립만요": charter, not the district school after it).
+    `read_as`: the words of the message read as others (shorthand, typos: "chrtr", "buss")."""
     wanted, ruled_out = [], set()
     last = []  # the values the clause before asked for, in the order written
     for clause in CLAUSE_RE.split(text):  # the punctuation is in the text, not in its folded form
-        message = _Message.of(fold(clause))
+        folded = fold(clause)
+        if read_as:
+            folded = " ".join(read_as.get(w, w) for w in folded.split())
+        message = _Message.of(folded)
         spans = {}
         for value, phrases in values.items():
             found = _found(message, phrases)
@@ -716,8 +723,10 @@ def _sides(text: str, values: dict[str, frozenset[str]], cues: Cues) -> tuple[li
             for cue in set().union(*(_found(message, c) for c in cues))
             for at in [_where(message.folded, cue)]
         ]
-        # a cue inside what is asked for is part of it ("no puede oír" is deafness, not "no")
-        cue_spans = [c for c in cue_spans if not any(a <= c[0] and c[1] <= b for found in spans.values() for a, b in found)]
+        # a cue inside what is asked for is part of it ("no puede oír" is deafness, not "no"), and so is a cue inside
+        # "nothing but" ("পাবলিক স্কুল ছাড়া কিছু না": public schools and nothing else)
+        only = [(at, at + len(p)) for p in _found(message, _only_phrases()) for at in [_where(message.folded, p)]]
+        cue_spans = [c for c in cue_spans if not any(a <= c[0] and c[1] <= b for found in (*spans.values(), only) for a, b in found)]
         if cue_spans:
             nearest = min(places, key=lambda value: _gap(spans[value], cue_spans))
             ruled_out.add(nearest)
@@ -770,6 +779,40 @@ def _own_cues(locale: str) -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(lexicon.negations), frozenset(lexicon.not_needed)
 
 
+@lru_cache(maxsize=1)
+def _only_phrases() -> frozenset[str]:
+    return frozenset(p for c in _lexicons().values() for p in c.lexicon.only)
+
+
+@lru_cache(maxsize=16)
+def _without_words(locales: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(fold(w) for loc in locales for w in _lexicons()[loc].lexicon.without)
+
+
+WITHOUT_BETWEEN = frozenset(("a", "an", "the", "any", "el", "la", "los", "las", "un", "une", "le", "les", "des", "ng"))
+
+
+def _said_without(message: _Message, phrases: frozenset[str], locales: tuple[str, ...]) -> bool:
+    """Say whether every place a need is named, a word of "no"/"without" stands right before it ("no bus", "sin
+    autobús", "без автобуса", "walang bus"; an article between them is no gap), and no phrase of the need holds both
+    ("no stairs", "sin escaleras" ask for access)."""
+    words = _without_words(locales)
+    if message.cjk or not message.runs.intersection(words):
+        return False
+    found = _found(message, phrases)
+    text = f" {message.folded} "
+    spans = [(at, at + len(p) + 1) for p in found for at in _places(message.folded, p)]
+    for at, end in spans:
+        if any(a < at and end <= b for a, b in spans):  # inside a longer phrase of the need
+            continue
+        before = text[:at].split()
+        if before and before[-1] in WITHOUT_BETWEEN:
+            before = before[:-1]
+        if not any(before[-len(w.split()) :] == w.split() for w in words):
+            return False
+    return bool(spans)
+
+
 def _any_cue(message: _Message, cues: Cues) -> bool:
     return any(_any(message, phrases) for phrases in cues)
 
@@ -785,7 +828,7 @@ def _corrected(
     schools: "SchoolNames | None",
     asked_in: tuple[str, ...] | None = None,
     phrases_of: tuple[str, ...] | None = None,
-) -> tuple[str, tuple[tuple[str, str], ...]]:
+) -> tuple[str, tuple[tuple[str, str], ...], dict[str, str]]:
     """The message with each word no lexicon knows, that is a typo of a need, grade or command
     word of its language, read as that word ("speshal ed" → "special ed"), and the unknown words
     left that still look like a need or grade word (`Understanding.unclear`). A typo keeps its first
@@ -798,7 +841,7 @@ def _corrected(
         unknown -= set(schools.schools_by_word)
     folded = _phrase_repaired(folded, phrases_of or locales)
     if not unknown:
-        return folded, ()
+        return folded, (), {}
     vocabulary = _typo_vocabulary(locales)
     fixes = {}
     for word in unknown:
@@ -815,7 +858,7 @@ def _corrected(
             if near:
                 unclear[word] = looks_like[near]
     corrected = " ".join(fixes.get(w, w) for w in folded.split()) if fixes else folded
-    return corrected, tuple(unclear.items())
+    return corrected, tuple(unclear.items()), fixes
 
 
 PHRASE_TYPO_LOCALES = ("en", "es", "vi", "ht", "fr", "fil", "ru", "ar", "ur", "bn")  # Somali's generated phrases are too many to index
@@ -1207,6 +1250,7 @@ TYPO_LOCALES = (
 # Roman Urdu ("school batao"), Banglish ("er jonno"), Russian translit ("shkola dlya"), pinyin ("gaozhong gongli"),
 # Korean ("yuchiwon").
 ROMANISED_LOCALES = ("ar", "ur", "bn", "ru", "zh_Hans", "ko")
+SHARED_TALK_LOCALES = ("ur", "bn")  # romanised languages whose everyday words vote even where a Latin language has them
 # ISO 639-1 of a language we answer in → its locale ("zh": Simplified unless the text is Traditional)
 LOCALE_OF_LANGUAGE = {"en": "en", "es": "es", "zh": "zh_Hans", "vi": "vi", "ko": "ko", "ru": "ru", "ar": "ar", "ur": "ur",
                       "bn": "bn", "ht": "ht", "fr": "fr", "tl": "fil", "fil": "fil", "so": "so"}  # fmt: skip
@@ -1232,8 +1276,14 @@ def _latin_vocabularies() -> dict[str, tuple[frozenset[str], frozenset[str]]]:
     def own(phrases: frozenset[str]) -> frozenset[str]:
         return frozenset(p for p in phrases if p.isascii() and not p.isdigit() and not any(p in w or p in m for w, m in latin))
 
+    english = _lexicons()["en"].vocabulary | _english_words()
     for loc in ROMANISED_LOCALES:
-        out[loc] = (own(_lexicons()[loc].vocabulary), own(_lexicons()[loc].multiword_phrases))
+        # Roman Urdu's and Banglish's everyday words vote for them even where a Latin-script language has them too:
+        # "ko", "hai", "wala", "mere" are also Filipino, Vietnamese or French, and "mere bete ko autism hai" is Urdu
+        # (not pinyin's or Arabizi's: "de", "el", "fi" are Spanish, French or Somali words far more often)
+        markers = {w for p in _lexicons()[loc].lexicon.markers for w in p.split()} if loc in SHARED_TALK_LOCALES else ()
+        talk = frozenset(w for w in markers if w.isascii() and w.isalpha() and len(w) > 1 and w not in english)
+        out[loc] = (own(_lexicons()[loc].vocabulary) | talk, own(_lexicons()[loc].multiword_phrases))
     return out
 
 
@@ -1349,6 +1399,16 @@ def _latin_language(folded: str, original: str) -> str | None:
         said_in_english = sum(1 for w in words if w in english)
         if family and own[family] >= max(MIXED_OWN_WORDS, said_in_english / 2) and list(own.values()).count(own[family]) == 1:
             return family
+    if ranked[0][0] != "en" and len(ranked) > 1:
+        # between two languages that are not English, English school words they both borrowed ("school", "ESL",
+        # "autism", "grade") say nothing: "Clinton school mein ESL hai?" is Roman Urdu, not Filipino
+        english = _not_own()
+        own = {loc: sum(1 for w in words if w in _latin_vocabularies()[loc][0] and w not in english)
+               + 2 * sum(1 for p in runs.intersection(_latin_vocabularies()[loc][1]) if not all(w in english for w in p.split()))
+               for loc, _n in ranked if loc != "en"}  # fmt: skip
+        best = max(own, key=own.get)
+        if best != ranked[0][0] and own[best] > own[ranked[0][0]] and list(own.values()).count(own[best]) == 1:
+            return best
     if len(ranked) > 1 and ranked[0][1] == ranked[1][1] and ranked[0][0] == "en" and _ACCENTED.search(original):
         ranked = ranked[1:]  # an accent English does not write breaks a tie with English: "détails 2" is French
     if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
@@ -1543,15 +1603,37 @@ _LEVEL_ABBREVIATION = re.compile(r"(?<![A-Za-z])(?:ES|MS|HS)(?![A-Za-z])")
 _LEVELS = {"es": "elementary school", "ms": "middle school", "hs": "high school"}
 
 
-def _expanded(folded: str, locales: tuple[str, ...]) -> str:
+SCHOOL_WORD_SHORTEST = 5  # an English word of this length at least is a school word, not talk ("with", "and", "year")
+
+
+def _expanded(folded: str, locales: tuple[str, ...]) -> tuple[str, dict[str, str]]:
     """The message with the SMS shorthand of its languages written out ("silla d ruedas" → "silla de
-    ruedas", "truong gd dac biet" → "truong giao duc dac biet"): the first language's reading wins."""
-    maps = [m for m in (_lexicons()[loc].lexicon.shorthand for loc in locales) if m]
-    if not maps:
-        return folded
+    ruedas", "truong gd dac biet" → "truong giao duc dac biet"): the first language's reading wins;
+    and each word written out, with what it was read as."""
+    shorthand = _shorthand(locales)
     words = folded.split()
-    out = [next((m[w] for m in maps if w in m), w) for w in words]
-    return " ".join(out) if out != words else folded
+    read = {w: shorthand[w] for w in words if w in shorthand and shorthand[w] != w}
+    return (" ".join(read.get(w, w) for w in words), read) if read else (folded, read)
+
+
+@lru_cache(maxsize=32)
+def _shorthand(locales: tuple[str, ...]) -> dict[str, str]:
+    """The SMS shorthand of these languages, the first one's reading first; and English's for its school words, which
+    a family texting in another language borrows with the words ("bchy ko IEP h, 3rd gr", "chrtr nahi chahiye")."""
+    maps = [m for m in (_lexicons()[loc].lexicon.shorthand for loc in locales) if m]
+    if "en" not in locales:
+        # not a word of their own phrases: Creole "transpò" of "transpò piblik" is no "transportation"
+        known = {w for loc in locales for p in (*_lexicons()[loc].vocabulary, *_lexicons()[loc].multiword_phrases) for w in p.split()}
+        maps.append({k: v for k, v in _english_school_shorthand().items() if k not in known})
+    return {k: v for m in reversed(maps) for k, v in m.items()}
+
+
+@lru_cache(maxsize=1)
+def _english_school_shorthand() -> dict[str, str]:
+    """English's SMS shorthand for a school word ("sch", "chrtr", "kndr", "elem"), which a family texting in another
+    language borrows with the word; not its shorthand for talk ("u", "r", "w"), which are words of other languages."""
+    english = _english_words()
+    return {k: v for k, v in _lexicons()["en"].lexicon.shorthand.items() if v in english and len(v) >= SCHOOL_WORD_SHORTEST}
 
 
 def parse(text: str, locale: str | None = None, schools: SchoolNames | None = None) -> Understanding:
@@ -1574,11 +1656,14 @@ def parse(text: str, locale: str | None = None, schools: SchoolNames | None = No
     own = tuple(dict.fromkeys(loc for loc in (detected, locale, "en") if loc))  # the message's languages
     if detected not in (*LATIN_LOCALES, None) and _LEVEL_ABBREVIATION.search(text):  # "ES w/ IEP সাপোর্ট", "HS 근처"
         folded = re.sub(r"\b(es|ms|hs)\b", lambda m: _LEVELS[m.group(1)], folded)
-    folded = _expanded(folded, (detected,) if detected else ("en", *LATIN_LOCALES))  # "silla d ruedas", "gd dac biet"
+    folded, read_as = _expanded(folded, (detected,) if detected else ("en", *LATIN_LOCALES))  # "silla d ruedas", "gd dac biet"
     as_written = folded  # a command's typo is read from the text as written, not through another word's ("stpo")
     # a text no word of which tells its language is read through every Latin language's typos ("edikasyon espesial")
     typo_locales = tuple(loc for loc in own if loc in TYPO_LOCALES) if detected else LATIN_LOCALES
-    folded, unclear = _corrected(folded, typo_locales or LATIN_LOCALES, schools, own if not detected else None, own if detected else None)
+    folded, unclear, fixes = _corrected(
+        folded, typo_locales or LATIN_LOCALES, schools, own if not detected else None, own if detected else None
+    )
+    read_as |= fixes  # a clause is read as the message is: "we don't need a buss" rules the bus out
     if detected is None and text.isascii():  # read through its typos, the text may say its language ("edikasyon espesyal")
         detected = _latin_language(folded, folded)
         order = [loc for loc in dict.fromkeys([detected, locale, "en", *LOCALES]) if loc]
@@ -1643,10 +1728,11 @@ def parse(text: str, locale: str | None = None, schools: SchoolNames | None = No
             needs.remove("sped")
     sector_cues, need_cues = _cues(own if detected else LOCALES)  # no language said: any language's "not"
     if needs and _any_cue(message, need_cues):  # "we don't need a bus, we live close"
-        _wanted, ruled_out = _sides(text, {need: merged.needs[need] for need in needs}, need_cues)
+        _wanted, ruled_out = _sides(text, {need: merged.needs[need] for need in needs}, need_cues, read_as)
         needs = [need for need in needs if need not in ruled_out]
+    needs = [need for need in needs if not _said_without(message, merged.needs[need], own if detected else LOCALES)]
     if len(programs) > 1 and _any_cue(message, sector_cues + need_cues):  # "inclusion, not a separate classroom"
-        wanted, ruled_out = _sides(text, {code: merged.programs[code] for code in programs}, sector_cues + need_cues)
+        wanted, ruled_out = _sides(text, {code: merged.programs[code] for code in programs}, sector_cues + need_cues, read_as)
         if wanted:  # one program ruled out beside another asked for
             programs = tuple(code for code in programs if code not in ruled_out)
 
@@ -1658,7 +1744,7 @@ def parse(text: str, locale: str | None = None, schools: SchoolNames | None = No
 
     sector = first("sectors", lambda lex: lex.sectors.items())
     if sector and _any_cue(message, sector_cues):  # "not charter, only district", "anything but district"
-        wanted, ruled_out = _sides(text, merged.sector_phrases, sector_cues)
+        wanted, ruled_out = _sides(text, merged.sector_phrases, sector_cues, read_as)
         other = {"district": "charter", "charter": "district"}
         sector = wanted[0] if wanted else other[next(iter(ruled_out))] if len(ruled_out) == 1 else None
     paired = _paired_with_english(message) if "dual_language" not in needs and "ell" not in needs else None

@@ -42,6 +42,9 @@ class Lexicon:
     # Ruling out, within one clause (between commas or full stops) of what is ruled out:
     negations: tuple[str, ...] = ()  # a sector: "not", "no", "except", "anything but" ("not charter" → district)
     not_needed: tuple[str, ...] = ()  # a need: "don't need", "no need" ("we don't need a bus" → no bus)
+    # "nothing but", "ছাড়া কিছু না": a cue of ruling out inside one of these asks for the value alone ("nothing but public")
+    only: tuple[str, ...] = ()
+    without: tuple[str, ...] = ()  # written right before a need, rule it out: "no bus", "sin autobús", "без автобуса"
     languages: dict[str, str] = field(default_factory=dict)  # a language's name here → ISO 639-1
     ages: tuple[str, ...] = ()  # "years old": "my son is 7 years old" names no result number
     topics: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "apply" → ("how to apply", …)

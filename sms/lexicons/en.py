@@ -269,6 +269,7 @@ LEXICON = Lexicon(
                           "normal public", "traditional public", "chicago public schools", "cps school", "cps schools",
                           "distrct", "disctrict", "publc", "neighbourhood", "neighborhod", "districts", "non charter",
                           "noncharter", "regular schools", "public only", "just public")},
+    only=("nothing but", "nothing except", "nothing other than", "none but"),
     negations=("not", "no", "except", "anything but", "skip", "don't want", "dont want", "do not want", "doesn't want",
                "without", "avoid", "excluding", "exclude", "other than", "rather than", "instead of", "but not", "never",
                "not interested in", "none", "leave out", "but no", "don't like", "dont like", "don't send", "dont send",
@@ -276,6 +277,7 @@ LEXICON = Lexicon(
                "dont show", "do not show", "no more", "hate", "nope", "nah", "no thanks",
                "stay away from", "keep away from", "minus", "remove", "take out", "cross out",
                "not a fan of", "i'm not into", "im not into", "don't trust", "dont trust"),
+    without=("no", "without", "w/o", "wo"),  # "no bus", "without transportation"
     not_needed=("don't need", "dont need", "do not need", "doesn't need", "doesnt need", "does not need", "no need",
                 "not needed", "no longer needs", "no longer need", "not need", "won't need", "wont need", "will not need",
                 "don't require", "doesn't require", "not necessary", "isn't necessary", "unnecessary", "not required",

@@ -363,6 +363,7 @@ LEXICON = Lexicon(
     negations=_SECTOR_NOT + ("maliban", "maliban sa", "maliban lang sa", "bukod sa", "bukod lang sa", "except", "not", "no",
                              "skip", "ekis", "iwasan", "basta hindi", "basta wag", "kahit ano wag lang", "kahit ano basta hindi",
                              "wag lang", "huwag lang", "anything but"),
+    without=("walang", "ayaw ng", "ayaw"),  # "walang bus", "ayaw ng bus"
     not_needed=("hindi kailangan", "di kailangan", "hindi na kailangan", "di na kailangan", "hindi namin kailangan",
                 "di namin kailangan", "hindi na namin kailangan", "di na namin kailangan", "hindi niya kailangan",
                 "hindi nya kailangan", "di nya kailangan", "hindi na nya kailangan", "di na nya kailangan",

@@ -174,11 +174,13 @@ LEXICON = Lexicon(
              "district": ("publique", "publiques", "public", "ecole publique", "du district", "de quartier", "cps", "ecoles publiques",
                           "ecole du quartier", "ecole de quartier", "district", "ecole de secteur", "ecole du secteur", "publics",
                           "ecole du district", "ecoles du district", "ecoles de quartier")},
+    only=("rien que", "rien d autre que", "rien sauf", "rien a part"),
     negations=("ne veux pas", "veux pas", "voulons pas", "veut pas", "voudrais pas", "pas de", "pas d", "pas les", "pas une",
                "pas un", "pas en", "pas dans", "surtout pas", "sauf", "excepte", "hormis", "a part", "aucune", "aucun",
                "non", "eviter", "evitez", "j evite", "pas interesse", "pas interessee", "interesse pas", "interessent pas", "interessee pas", "m interesse pas", "m interessent pas", "tout sauf", "autre que", "autres que",
                "jamais", "pas question", "ni", "pas la", "pas le", "pas des", "pas du", "n importe quoi sauf",
                "n importe quelle ecole sauf", "en dehors des", "hors"),
+    without=("sans", "pas de", "pas d", "aucun", "aucune", "non"),  # "sans bus", "pas de transport"
     not_needed=("pas besoin", "pas besoin de", "pas besoin d", "n a pas besoin", "ai pas besoin", "avons pas besoin", "a pas besoin",
                 "n ai pas besoin", "n avons pas besoin", "ont pas besoin", "pas necessaire", "inutile", "pas la peine", "pas de",
                 "pas interesse", "pas interessee", "pas obligatoire", "on n a pas besoin", "nul besoin", "aucun besoin",

@@ -140,6 +140,7 @@ LEXICON = Lexicon(
                "pa vle lekòl piblik", "okenn lekòl piblik", "san lekòl piblik", "pa gen lekòl charter",
                "pa vle lekòl charter", "okenn lekòl charter", "san lekòl charter", "pa distri", "pa gen distri",
                "pa lekòl distri", "okenn distri", "san distri"),
+    without=("san", "okenn"),  # "san bis", "okenn transpò"
     not_needed=("pa bezwen", "m pa bezwen", "mwen pa bezwen", "nou pa bezwen", "li pa bezwen", "pa gen bezwen", "pa nesesè",
                 "pa nesese", "pa vle", "pa enpòtan", "pa enterese", "nou pa vle", "pa bezwen l", "pa merite",
                 "nou gen machin", "m ap mennen l", "m ap depoze"),

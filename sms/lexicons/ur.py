@@ -321,6 +321,8 @@ LEXICON = Lexicon(
         "district": _v("سرکاری", "گورنمنٹ", "ڈسٹرکٹ", "پبلک اسکول", "پبلک سکول", "ضلعی", "سی پی ایس", "گورمنٹ",
                        "ڈسٹرکٹ اسکول", "ڈسٹرکٹ سکول", "محلے کا اسکول", "ڈسترکٹ"),
     },
+    only=_v("کے علاوہ کچھ نہیں", "کے علاوہ اور کچھ نہیں", "کے سوا کچھ نہیں") + ("ke ilawa kuch nahi", "k ilawa kuch nahi",
+                                                                         "ke alawa kuch nahi", "ke siwa kuch nahi"),
     negations=_v("نہیں", "نہ", "کے علاوہ", "علاوہ", "سوائے", "چھوڑ کر", "نہیں چاہیے", "نہیں چاہئے", "مت", "بغیر", "کے بجائے",
                  "بجائے", "کے سوا", "سوا", "نہیں چاہییں", "نہیں چاہیئے", "پسند نہیں")
     # Roman Urdu
@@ -514,7 +516,9 @@ LEXICON = replace(
     LEXICON,
     details=LEXICON.details + ("bare me", "bare mein", "baare mein", "baare me", "k bare me", "ke bare mein", "ki details",
                                "ke baare mein"),
-    markers=LEXICON.markers + ("bta", "btao", "bare", "baare", "zrurat", "zaroori"),
+    markers=LEXICON.markers + ("bta", "btao", "bare", "baare", "zrurat", "zaroori",
+                               # the everyday words Roman Urdu shares with Filipino or Vietnamese ("ko", "koi", "ho")
+                               "ko", "koi", "ho", "hy", "hn", "ap", "apko", "mujhy", "mjhy", "skty", "sakte", "sakta", "sakti"),
 )  # fmt: skip
 
 # More Roman Urdu: classes by their ordinal, sight and hearing in a sentence, comparing and details

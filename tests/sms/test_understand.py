@@ -432,6 +432,34 @@ def test_without_a_catalog_the_school_asked_about_is_read_from_the_questions_sha
         ("мы только приехали в США, 2 класс", {"needs": ["ell"], "grades": [2, 2]}),
         ("اريد مدرسة للاطفال ذوي الاحتياجات", {"needs": ["sped"]}),
         ("بائلنگوئل پروگرام عربی", {"needs": ["dual_language"], "program_language": "ar", "language": "ur"}),
+        ("mere bete ko autism hai 60645", {"language": "ur", "programs": ["autism"]}),  # Roman Urdu's everyday words vote
+        ("mjhe bus wala school chahiye", {"language": "ur", "needs": ["bus"]}),
+        ("ap mujhe koi acha school bata skty hn", {"language": "ur"}),
+        ("wala po bang school bus dito sa 60640", {"language": "fil"}),  # ... and Filipino keeps its own
+        ("ko co truong nao gan 60640 ha", {"language": "vi"}),
+        ("Clinton school mein ESL hai?", {"language": "ur"}),  # borrowed English words say no language of two
+        ("gaozhong 60609 gongli de", {"language": "zh_Hans", "sector": "district"}),  # a sector word is a word of its language
+        ("chrtr nahi chahiye", {"language": "ur", "sector": "district"}),  # English school shorthand, borrowed
+        ("bchy ko IEP h, 3rd gr, 60659", {"needs": ["sped"], "grades": [3, 3]}),
+        ("Transpò piblik", {"needs": ["transit"]}),  # ... but not a word of the language's own phrases
+        ("no chrtr pls", {"sector": "district"}),  # a clause is read through its shorthand and typos too
+        ("we dont need a buss", {"needs": []}),
+        ("no bus please, we live close", {"needs": []}),  # "no"/"without" right before a need rules it out
+        ("no ESL please, just bilingual", {"needs": ["dual_language"]}),
+        ("sin autobus, solo kinder", {"needs": [], "grades": [0, 0]}),
+        ("sans bus svp", {"needs": []}),
+        ("без автобуса", {"needs": []}),
+        ("school with no stairs", {"needs": ["accessible"]}),  # ... unless a phrase of the need holds both
+        ("without a car", {"needs": ["transit"]}),
+        ("she speaks no english", {"needs": ["ell"]}),
+        ("পাবলিক স্কুল ছাড়া কিছু না", {"sector": "district"}),  # "nothing but public" asks for public schools
+        ("nothing but district", {"sector": "district"}),
+        ("anything but district", {"sector": "charter"}),
+        ("سرکاری اسکول کے علاوہ کچھ نہیں", {"sector": "district"}),
+        ("مدارس للصف الاول والثاني", {"grades": [1, 2]}),  # two Arabic grades joined by "and": their span
+        ("الصف الاول الى الثالث", {"grades": [1, 3]}),
+        ("الصف الثالث وابغى باص", {"grades": [3, 3], "needs": ["bus"]}),
+        ("mi hija es siega", {"programs": ["visual_impairment"]}),
     ],
 )
 def test_how_families_really_type_is_read(text, expect):
