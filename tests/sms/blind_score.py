@@ -5,6 +5,10 @@ Each message is in the *dev* part or the *test* part by a stable hash of its tex
 The lexicons are tuned on the dev part only: `python -m tests.sms.blind_score` prints the dev
 part's misses and never the test part's, which is only counted. While tuning, `--dev-only` leaves the
 test part's counts out as well, so that no change is kept or dropped for what it does to them.
+
+`--tuning` scores the tuning set instead (`tests/sms/tuning/`): messages written blind the same way,
+by the same contract, but given to the tuner whole, every miss shown. They are no measure of what
+the bot does on texts it was not tuned on; the blind set's test part is.
 """
 
 import csv
@@ -20,6 +24,7 @@ from sms.understand import SchoolNames, parse
 
 HERE = Path(__file__).resolve().parent
 BLIND = HERE / "blind"
+TUNING = HERE / "tuning"
 ROOT = HERE.parent.parent
 KEYS = ("language", "intent", "grades", "near", "sector", "needs", "programs", "program_language", "school", "choices")
 KINDS = ("plain", "need_sentence", "kindergarten", "compare_punct", "named_school", "dual_language", "negation", "sped_program",
@@ -41,13 +46,14 @@ def part_of(text: str) -> str:
     return "test" if hashlib.sha256(text.encode("utf-8")).digest()[0] % 2 else "dev"
 
 
-def cases() -> list[Case]:
+def cases(directory: Path = BLIND) -> list[Case]:
     found = []
-    for path in sorted(BLIND.glob("*.jsonl")):
+    for path in sorted(directory.glob("*.jsonl")):
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
             if line.strip():
                 row = json.loads(line)
-                found.append(Case(path.stem, number, part_of(row["text"]), row["kind"], row["text"], row["expect"]))
+                part = part_of(row["text"]) if directory == BLIND else "tuning"
+                found.append(Case(path.stem, number, part, row["kind"], row["text"], row["expect"]))
     return found
 
 
@@ -95,7 +101,7 @@ class Score:
 
 
 def score(all_cases: list[Case]) -> tuple[dict, list[tuple[Case, dict]]]:
-    """Scores by (part, "all"|locale|kind), and the dev part's misses."""
+    """Scores by (part, "all"|locale|kind), and the misses of every part but the test part."""
     scores: dict[tuple[str, str], Score] = defaultdict(Score)
     dev_misses = []
     for case in all_cases:
@@ -103,14 +109,14 @@ def score(all_cases: list[Case]) -> tuple[dict, list[tuple[Case, dict]]]:
         for group in ("all", f"locale:{case.locale}", f"kind:{case.kind}"):
             scores[case.part, group].total += 1
             scores[case.part, group].right += not wrong
-        if wrong and case.part == "dev":
+        if wrong and case.part != "test":
             dev_misses.append((case, wrong))
     return scores, dev_misses
 
 
 def report(scores: dict, parts: tuple[str, ...] = ("dev", "test")) -> str:
     groups = sorted({group for _part, group in scores}, key=lambda g: (g != "all", not g.startswith("locale"), g))
-    titles = {"dev": "dev (tuned on)", "test": "test (never read)"}
+    titles = {"dev": "dev (tuned on)", "test": "test (never read)", "tuning": "tuning set"}
     lines = [f"{'':24} " + "   ".join(f"{titles[part]:>18}" for part in parts)]
     for group in groups:
         lines.append(f"{group:24} " + "   ".join(f"{scores[part, group]!s:>18}" for part in parts))
@@ -118,11 +124,12 @@ def report(scores: dict, parts: tuple[str, ...] = ("dev", "test")) -> str:
 
 
 if __name__ == "__main__":
-    scores, dev_misses = score(cases())
-    dev_only = "--dev-only" in sys.argv
-    wanted = [arg for arg in sys.argv[1:] if arg != "--dev-only"]  # optional: locales or kinds to show the dev misses of
+    tuning = "--tuning" in sys.argv
+    scores, dev_misses = score(cases(TUNING if tuning else BLIND))
+    parts = ("tuning",) if tuning else ("dev",) if "--dev-only" in sys.argv else ("dev", "test")
+    wanted = [arg for arg in sys.argv[1:] if not arg.startswith("--")]  # optional: locales or kinds to show the misses of
     for case, wrong in dev_misses:
         if not wanted or case.locale in wanted or case.kind in wanted:
             detail = ", ".join(f"{k}={got!r} (want {want!r})" for k, (got, want) in wrong.items())
             print(f"{case.locale}:{case.line} [{case.kind}] {case.text!r}: {detail}")
-    print(report(scores, ("dev",) if dev_only else ("dev", "test")))
+    print(report(scores, parts))
