@@ -2,11 +2,15 @@
 
 `zipcodes` keeps its data in a compiled core that holds about 56 MB in each process that reads it
 (RSS 9 MB → 66 MB, measured); a child process reads it once and hands back only the centres
-(about 6 MB), so a web worker never holds the rest. Pure code takes `centroid` as a parameter.
+(kept as three flat arrays, under 1 MB: a dict of float pairs took 7.7 MB), so a web worker
+never holds the rest. Pure code takes `centroid` as a parameter.
 """
 
 import subprocess
 import sys
+from array import array
+from bisect import bisect_left
+from dataclasses import dataclass
 from functools import lru_cache
 
 from catalog.geo import as_zip
@@ -18,17 +22,35 @@ for z in zipcodes.list_all():
 """
 
 
+@dataclass(frozen=True)
+class _Centres:
+    """ZIP codes as numbers, in order, and the latitude and longitude of each."""
+
+    zips: array  # "I"
+    lats: array  # "d"
+    lons: array  # "d"
+
+    def get(self, zip_code: str) -> tuple[float, float] | None:
+        number = int(zip_code)
+        at = bisect_left(self.zips, number)
+        return (self.lats[at], self.lons[at]) if at < len(self.zips) and self.zips[at] == number else None
+
+    def items(self):
+        return ((f"{z:05d}", (lat, lon)) for z, lat, lon in zip(self.zips, self.lats, self.lons, strict=True))
+
+
 @lru_cache(maxsize=1)
-def _centroids() -> dict[str, tuple[float, float]]:
+def _centroids() -> _Centres:
     out = subprocess.run([sys.executable, "-c", _EXPORT_CENTROIDS], capture_output=True, text=True, check=True, timeout=60).stdout
     table = {}
     for line in out.splitlines():
         try:
             zip_code, lat, lon = line.split()
-            table[zip_code] = (float(lat), float(lon))
+            table[int(zip_code)] = (float(lat), float(lon))
         except ValueError:
             continue
-    return table
+    zips = sorted(table)
+    return _Centres(array("I", zips), array("d", (table[z][0] for z in zips)), array("d", (table[z][1] for z in zips)))
 
 
 def centroid(zip_code: str) -> tuple[float, float] | None:

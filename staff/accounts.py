@@ -13,7 +13,6 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from flask_babel import gettext as _
 from sqlalchemy import select
-from zxcvbn import zxcvbn
 
 from app.extensions import db
 from catalog.models import School
@@ -69,6 +68,8 @@ def _verifies(password_hash: str, password: str) -> bool:
 
 def _weakness(password: str, email: str) -> str | None:
     """Why zxcvbn finds the password easy to guess, as one of our reasons (its own are in English only); None if strong."""
+    from zxcvbn import zxcvbn  # imported when a password is first set: 11 MB a worker that serves no staff page
+
     own_words = [email, *(part for part in re.split(r"[@._+-]", email) if len(part) > 2)]
     estimate = zxcvbn(password[:ESTIMATED_LENGTH], user_inputs=own_words, max_length=ESTIMATED_LENGTH)
     if estimate["score"] >= MIN_STRENGTH:
