@@ -42,7 +42,11 @@ class Labels:
         self._memo: dict = {}
 
     def ngettext(self, singular: str, plural: str, num: int, **values) -> str:
-        return self._ngettext(singular, plural, num) % {"num": num, **values}
+        return self._ngettext(singular, plural, num) % {"num": self.number(num), **values}
+
+    def number(self, number: int) -> str:
+        """A count as the locale writes it: "1,234", "1 234", "1.234"."""
+        return format_decimal(number, locale=self.locale)
 
     def gettext(self, message: str, **values) -> str:
         text = self._gettext(message)
@@ -208,8 +212,8 @@ class Labels:
         total = sum(by_sector.values())
         sectors = self.comma.join(f"{self.sector(sector)}: {by_sector[sector]}" for sector in SECTORS if by_sector.get(sector))
         text = self.ngettext(
-            "%(num)d more school has not said whether it offers this (%(sectors)s): %(need)s.",
-            "%(num)d more schools have not said whether they offer this (%(sectors)s): %(need)s.",
+            "%(num)s more school has not said whether it offers this (%(sectors)s): %(need)s.",
+            "%(num)s more schools have not said whether they offer this (%(sectors)s): %(need)s.",
             total,
             sectors=sectors,
             need=self.need(need),
@@ -243,10 +247,10 @@ class Labels:
         if relaxation.drop:
             filter_label = self.dropped_filter(relaxation.drop, query)
             return self.ngettext(
-                "Without “%(filter)s”: %(num)d school", "Without “%(filter)s”: %(num)d schools", relaxation.total, filter=filter_label
+                "Without “%(filter)s”: %(num)s school", "Without “%(filter)s”: %(num)s schools", relaxation.total, filter=filter_label
             )
         km = int(relaxation.radius_km)
-        return self.ngettext("Within %(km)d km: %(num)d school", "Within %(km)d km: %(num)d schools", relaxation.total, km=km)
+        return self.ngettext("Within %(km)s km: %(num)s school", "Within %(km)s km: %(num)s schools", relaxation.total, km=self.number(km))
 
     def students_served(self, kind: str, count: int | None, enrollment: int | None) -> str:
         """Say how many students a school serves in special education ("sped") or as English
@@ -256,13 +260,13 @@ class Labels:
         share = format_percent(count / enrollment, locale=self.locale) if enrollment else ""
         if kind == "sped" and share:
             return self.ngettext(
-                "%(num)d student in special education, %(share)s", "%(num)d students in special education, %(share)s", count, share=share
+                "%(num)s student in special education, %(share)s", "%(num)s students in special education, %(share)s", count, share=share
             )
         if kind == "sped":
-            return self.ngettext("%(num)d student in special education", "%(num)d students in special education", count)
+            return self.ngettext("%(num)s student in special education", "%(num)s students in special education", count)
         if share:
-            return self.ngettext("%(num)d English learner, %(share)s", "%(num)d English learners, %(share)s", count, share=share)
-        return self.ngettext("%(num)d English learner", "%(num)d English learners", count)
+            return self.ngettext("%(num)s English learner, %(share)s", "%(num)s English learners, %(share)s", count, share=share)
+        return self.ngettext("%(num)s English learner", "%(num)s English learners", count)
 
     def problem(self, problem: Problem) -> str:
         """Translate an import problem and fill in its values."""

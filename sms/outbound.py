@@ -13,7 +13,7 @@ import logging
 from datetime import UTC, datetime, timedelta
 
 from flask import current_app
-from flask_babel import force_locale, get_translations
+from flask_babel import force_locale, format_decimal, get_translations
 from requests import ReadTimeout, RequestException
 from sqlalchemy import select, update
 from twilio.base.exceptions import TwilioException, TwilioRestException
@@ -225,7 +225,7 @@ def send_shortlist(phone: str, school_ids: list[str], locale: str) -> list[Messa
     now = datetime.now(UTC)
     with force_locale(locale):
         state, reply = remember_results(conversation.state, cards(school_ids), now, locale)
-        bodies = render_all(reply, get_translations())
+        bodies = render_all(reply, get_translations(), format_decimal)
     conversation.state, conversation.locale = state, locale
     return [send(phone, body) for body in bodies]
 
@@ -233,4 +233,4 @@ def send_shortlist(phone: str, school_ids: list[str], locale: str) -> list[Messa
 def send_in_language(phone: str, reply: Reply, locale: str) -> Message:
     """Send a translated template (a canned staff reply) in the family's language."""
     with force_locale(locale):
-        return send(phone, render(reply, get_translations()))
+        return send(phone, render(reply, get_translations(), format_decimal))

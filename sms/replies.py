@@ -5,6 +5,7 @@ Templates are gettext msgids marked with `N_` (or `Np_` with a plural, counted b
 and the tests all render through the same translations.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -26,15 +27,15 @@ TEMPLATES = {
     "human": N_("I am passing your message to a person at the enrollment office. They will text you back here during office hours."),
     "need_place": N_("Which ZIP code do you live in? Send 5 digits, e.g. 60637."),
     "results_head": Np_(
-        "%(echo)s: %(num)d school. Reply its number for details:",
-        "%(echo)s: %(num)d schools. Reply a number for details, MORE for more:",
+        "%(echo)s: %(num)s school. Reply its number for details:",
+        "%(echo)s: %(num)s schools. Reply a number for details, MORE for more:",
     ),
     "no_results": N_("%(echo)s: no school matches all of that."),
     "wider_offer": Np_(
-        "%(num)d school within %(km)d km. Reply WIDER to see it.", "%(num)d schools within %(km)d km. Reply WIDER to see them."
+        "%(num)s school within %(km)s km. Reply WIDER to see it.", "%(num)s schools within %(km)s km. Reply WIDER to see them."
     ),
     "drop_offer": Np_(
-        "Without “%(filter)s”: %(num)d school. Reply WIDER to see it.", "Without “%(filter)s”: %(num)d schools. Reply WIDER to see them."
+        "Without “%(filter)s”: %(num)s school. Reply WIDER to see it.", "Without “%(filter)s”: %(num)s schools. Reply WIDER to see them."
     ),
     "unclear_need": N_("I did not understand “%(word)s”. If you meant %(need)s, reply: %(need)s"),
     "unclear_grade": N_("I did not understand “%(word)s”. Which grade? Reply e.g. K or grade 3."),
@@ -89,20 +90,26 @@ class Translations(Protocol):
     def ngettext(self, singular: str, plural: str, n: int) -> str: ...
 
 
-def _head(reply: Reply, translations: Translations) -> str:
+COUNTS = ("num", "km")  # the values a reply says as numbers of the locale ("1 234 écoles"), not result numbers
+
+
+def _head(reply: Reply, translations: Translations, number: Callable[[int], str]) -> str:
     template = TEMPLATES[reply.key]
     if isinstance(template, tuple):
         head = translations.ngettext(*template, reply.values["num"])
     else:
         head = translations.gettext(template)
-    return head % reply.values if reply.values else head
+    if not reply.values:
+        return head
+    return head % {key: number(value) if key in COUNTS else value for key, value in reply.values.items()}
 
 
-def render_all(reply: Reply, translations: Translations) -> list[str]:
+def render_all(reply: Reply, translations: Translations, number: Callable[[int], str] = str) -> list[str]:
     """Translate and fill a reply keeping every line: lines past the budget go on in further
     texts, between two lines (a school's line is never cut in two), and only the first text
-    carries the head, so a family is never sent a number for a school it was not shown."""
-    texts = [[_head(reply, translations)]]
+    carries the head, so a family is never sent a number for a school it was not shown.
+    `number` writes a count in the reply's locale (Babel's `format_decimal` for it)."""
+    texts = [[_head(reply, translations, number)]]
     for line in reply.lines:
         if fits(gsm_friendly("\n".join([*texts[-1], line])), MAX_SEGMENTS):
             texts[-1].append(line)
@@ -112,6 +119,6 @@ def render_all(reply: Reply, translations: Translations) -> list[str]:
     return [truncate(gsm_friendly("\n".join(lines)), MAX_SEGMENTS) for lines in texts]
 
 
-def render(reply: Reply, translations: Translations) -> str:
+def render(reply: Reply, translations: Translations, number: Callable[[int], str] = str) -> str:
     """Translate and fill a reply with the lines the 3-segment budget allows (the first text of `render_all`)."""
-    return render_all(reply, translations)[0]
+    return render_all(reply, translations, number)[0]

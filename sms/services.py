@@ -8,7 +8,7 @@ from functools import cached_property, lru_cache
 from typing import NamedTuple
 
 import phonenumbers
-from flask_babel import force_locale, get_translations
+from flask_babel import force_locale, format_decimal, get_translations
 from sqlalchemy import bindparam, delete, exists, insert, select, update
 
 from app.db import delete_batch, upsert_statement
@@ -214,7 +214,7 @@ def handle_inbound(phone: str, body: str, sid: str | None, now: datetime | None 
     locale = state.get("locale") or locale
     with force_locale(locale):
         translations = get_translations()
-        texts = [text for reply in replies for text in render_all(_with_catalog_examples(reply), translations)]
+        texts = [text for reply in replies for text in render_all(_with_catalog_examples(reply), translations, format_decimal)]
     if not _store(phone, body, sid, "received", now, texts):
         return texts
     _save_conversation(phone, locale, state, now)

@@ -1,14 +1,17 @@
 """Every reply template, in every locale, at its longest realistic values, fits 3 SMS segments."""
 
 import re
+from functools import partial
 from pathlib import Path
 
 import pytest
 from babel import Locale
+from babel.numbers import format_decimal
 from babel.support import Translations
 
 from app.i18n import LOCALES
 from catalog.labels import Labels
+from catalog.query import Query, Relaxation
 from catalog.text import fold
 from catalog.vocabulary import GRADE_LABELS_SHORT, NEEDS
 from sms.lexicons import load_all
@@ -18,7 +21,7 @@ from sms.understand import parse
 
 TRANSLATIONS = Path(__file__).resolve().parents[2] / "translations"
 LONGEST = {
-    "num": 99999,
+    "num": "99,999",  # as a locale writes it
     "echo": "Pre-K · within 40.0 km of 60637 · Charter · Special education · English learner support · Deaf and hard of hearing program",
     "word": "transportashun",
     "need": "English learner support",
@@ -69,6 +72,28 @@ def test_counted_replies_say_one_school_in_the_singular(locale):
             if locale == "en":
                 assert "1 school." in one or "1 school within" in one or "1 school. " in one, one
                 assert "7 schools" in many
+
+
+@pytest.mark.parametrize(
+    ("locale", "written"), [("en", "1,234 schools"), ("es", "1.234"), ("fr", "1 234"), ("vi", "1.234"), ("ru", "1\xa0234"), ("ar", "1,234")]
+)
+def test_counts_are_written_as_the_locale_writes_them(locale, written):
+    """A count is grouped as the locale groups it; French's narrow space becomes a plain one,
+    which keeps the text GSM-7 (one segment holds 160 characters, not 70)."""
+    translations = translations_for(locale)
+    number = partial(format_decimal, locale=Locale.parse(locale))
+    for key in ("results_head", "wider_offer", "drop_offer"):
+        text = render(Reply(key, {"num": 1234, "echo": "K", "filter": "Bus", "km": 10}), translations, number)
+        assert written in text, text
+    labels = Labels(translations, Locale.parse(locale))
+    said = [labels.not_stated("sped", {"district": 1234}), labels.students_served("sped", 1234, 9000)]
+    said.append(labels.relaxation(Relaxation(drop="sector", total=1234), Query(sector="charter")))
+    for text in said:  # the catalog's labels, which the kiosk and the bot both show
+        assert _spaced(written.removesuffix(" schools")) in _spaced(text), text
+
+
+def _spaced(text: str) -> str:
+    return text.replace("\u202f", " ").replace("\xa0", " ")
 
 
 @pytest.mark.parametrize("locale", LOCALES)
