@@ -4,6 +4,7 @@
     python -m bench --schools 20000 --skip-http
     python -m bench --only redis,textme   # only these, their rows put into RESULTS.md
     python -m bench --only search         # search p50/p95 on both catalog models, on bench.profile_search's kept catalogs
+    python -m bench --only import         # the import rows: 100,000 stacked rows into SQLite and PostgreSQL
 
 Synthesizes catalogs of copies of the real rows (national: each copy moved to its own place in the
 US; stacked: jittered on top of the real cities, the stress case), then measures import throughput,
@@ -596,7 +597,7 @@ def city_catalog() -> tuple[list[dict], str]:
     return city, city_url
 
 
-PARTS = ("redis", "textme", "search")
+PARTS = ("redis", "textme", "search", "import")
 
 
 def parts(value: str) -> set[str]:
@@ -672,6 +673,10 @@ def main() -> None:
 def run_only(args) -> None:
     """Measure only `args.only` and put their rows into RESULTS.md (the search's into the main table, the
     others into the Redis section), keeping everything else."""
+    if "import" in args.only:
+        run = f"; run {datetime.now(UTC):%Y-%m-%d %H:%M} UTC (`--only import`)"
+        lines = import_lines(import_only(args), run)
+        RESULTS.write_text(merge_import(RESULTS.read_text(encoding="utf-8"), lines), encoding="utf-8")
     if "search" in args.only:
         search = search_on_kept_catalogs(args)
         run = f"; run {datetime.now(UTC):%Y-%m-%d %H:%M} UTC (`--only search`)"
@@ -726,6 +731,48 @@ def run_only_redis(args) -> None:
             results["text_me"] = bench_text_me(city_url, redis_url, args.texts)
     run = f"; run {datetime.now(UTC):%Y-%m-%d %H:%M} UTC (`--only {','.join(p for p in PARTS if p in args.only and p != 'search')}`)"
     RESULTS.write_text(merge_section(RESULTS.read_text(encoding="utf-8"), section_rows(args, results, run)), encoding="utf-8")
+
+
+IMPORT_ROW = "| import into "
+
+
+def import_lines(results: dict, run: str = "") -> list[str]:
+    """The import rows of the main table; `run` ends each measured cell."""
+    lines = []
+    for key, label in (("sqlite_import", "SQLite"), ("pg_import", "PostgreSQL")):
+        if key in results:
+            count, seconds = results[key]
+            lines.append(f"{IMPORT_ROW}{label} | {count / seconds:,.0f} rows/s ({count:,} rows in {seconds:.1f} s){run} | ≥ 5,000 rows/s |")
+    return lines
+
+
+def merge_import(text: str, lines: list[str]) -> str:
+    """RESULTS.md's `text` with its import rows replaced by `lines` (first in the main table when it has none)."""
+    rows = text.split("\n")
+    found = [n for n, line in enumerate(rows) if line.startswith(IMPORT_ROW)]
+    if found:
+        rows[found[0] : found[-1] + 1] = lines
+    else:
+        at = next((n + 1 for n, line in enumerate(rows) if line == "|---|---|---|"), len(rows))
+        rows[at:at] = lines
+    return "\n".join(rows)
+
+
+def import_only(args) -> dict:
+    """The import of the stacked catalog into SQLite and, when it is installed, PostgreSQL, as `make bench` runs it."""
+    synth = OUT / "catalog.csv"
+    synthesize(args.schools, synth)
+    print(f"import {args.schools} rows into SQLite…", flush=True)
+    results = {"sqlite_import": bench_import(f"sqlite:///{OUT / 'bench.db'}", synth)}
+    pg_url, server = postgres_url()
+    try:
+        if pg_url:
+            print(f"import {args.schools} rows into PostgreSQL…", flush=True)
+            results["pg_import"] = bench_import(pg_url, synth)
+    finally:
+        if server:
+            server.stop()
+    return results
 
 
 SEARCH_ROW = "| search in-process, "
@@ -914,10 +961,7 @@ def write_results(args, results: dict) -> None:
         "| what | measured | budget |",
         "|---|---|---|",
     ]
-    for key, label in (("sqlite_import", "SQLite"), ("pg_import", "PostgreSQL")):
-        if key in results:
-            count, seconds = results[key]
-            lines.append(f"| import into {label} | {count / seconds:,.0f} rows/s ({count:,} rows in {seconds:.1f} s) | ≥ 5,000 rows/s |")
+    lines += import_lines(results)
     lines += search_lines(results.get("search") or {}, args.schools)
     http = results.get("http")
     if http:

@@ -35,3 +35,15 @@ def test_a_search_run_replaces_only_the_search_rows_and_its_note():
     without = text.replace(f"{SEARCH_ROW}old | 1 ms | — |\n", "")  # a file with none: after the import rows
     added = merge_search(without, [f"{SEARCH_ROW}national | 2 ms | — |"], [])
     assert f"| import into SQLite | 1 rows/s | — |\n{SEARCH_ROW}national" in added
+
+
+def test_an_import_run_replaces_only_the_import_rows():
+    from bench.__main__ import IMPORT_ROW, SEARCH_ROW, merge_import
+
+    text = f"# Benchmark results\n\n| what | measured | budget |\n|---|---|---|\n{IMPORT_ROW}SQLite | 1 rows/s | — |\n{SEARCH_ROW}x | 1 ms | — |\n"
+    lines = [f"{IMPORT_ROW}SQLite | 7 rows/s | — |", f"{IMPORT_ROW}PostgreSQL | 5 rows/s | — |"]
+    new = merge_import(text, lines)
+    assert f"|---|---|---|\n{lines[0]}\n{lines[1]}\n{SEARCH_ROW}x | 1 ms | — |\n" in new and "1 rows/s" not in new
+    assert merge_import(new, lines) == new
+    without = text.replace(f"{IMPORT_ROW}SQLite | 1 rows/s | — |\n", "")  # a file with none: first in the table
+    assert f"|---|---|---|\n{lines[0]}\n{lines[1]}\n{SEARCH_ROW}x" in merge_import(without, lines)
