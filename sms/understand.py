@@ -1521,9 +1521,10 @@ def _language_names() -> frozenset[str]:
     return frozenset(_language_codes())
 
 
-def _paired_with_english(message: "_Message") -> str | None:
+def _paired_with_english(message: "_Message", spot: bool = False):
     """The language a message names together with English, one beside the other ("Soomaali iyo Ingiriis",
-    "inglés y español", "اردو اور انگریزی"): the other language of a program in both; None when it names none so."""
+    "inglés y español", "اردو اور انگریزی"): the other language of a program in both; None when it names none so.
+    `spot`: where the two names are in the folded message instead, from the first's start to the second's end."""
     codes = _language_codes()
     names = _found(message, _language_names())
     if len(names) < 2:
@@ -1533,8 +1534,40 @@ def _paired_with_english(message: "_Message") -> str | None:
         for (_s1, end, first), (start, _e2, second) in zip(spots, spots[1:], strict=False):
             between = message.folded[end:start].replace("-", " ").replace("/", " ").replace("+", " ").replace("&", " ").split()
             if first != second and "en" in (first, second) and len(between) <= 2 and _AND_WORDS.issuperset(between):
-                return second if first == "en" else first
+                return (_s1, _e2) if spot else second if first == "en" else first
     return None
+
+
+@lru_cache(maxsize=1)
+def _english_names() -> frozenset[str]:
+    return frozenset(name for name, code in _language_codes().items() if code == "en")
+
+
+def _english_asked(text: str, need_cues: Cues, sector_cues: Cues) -> bool:
+    """Say whether a clause names English as what a child lacks or is to be taught ("ما بيحكوا انجليزي", "聽不太懂英文",
+    "dạy tiếng Anh cho học sinh mới", "Ingiriis laan"): English named in a school question is English help, unless
+    the clause rules a need out ("no English classes needed") or is about speaking or texting ("text me in English").
+    English as written, not a typo's reading ("Marie-Ange" is no "angle")."""
+    names = _english_names()
+    for clause in CLAUSE_RE.split(text):
+        folded = fold(clause)
+        message = _Message.of(folded)
+        if not _any(message, names) or _any_cue(message, need_cues):
+            continue
+        if _SPEAK_RE.search(folded) and not _any_cue(message, sector_cues):  # "text me in English"; not "doesn't speak English"
+            continue
+        return True
+    return False
+
+
+def _ell_only_as_pair(message: "_Message", phrases: frozenset[str]) -> bool:
+    """Say whether every English-help phrase of a message names English as one of a program's two languages
+    ("bilingual Urdu-English program", "Soomaali iyo Ingiriis fasalka"): English joined to another language."""
+    pair = _paired_with_english(message, spot=True)
+    if pair is None:
+        return False
+    start, end = pair
+    return not _any(_Message.of(f"{message.folded[:start]} {message.folded[end:]}"), phrases)
 
 
 # "and" in our languages as it joins two languages' names, and the little words beside it ("et l'anglais", "iyo af Ingiriis")
@@ -1545,8 +1578,10 @@ _AND_WORDS = frozenset(fold(w) for w in ("and", "y", "e", "et", "ak", "iyo", "va
 _SPEAK_RE = re.compile(
     r"\b(?:speak|speaks|spoken|talk|text|write|reply|habla|hablan|hablamos|hablo|escribe|escriba|parle|parlons|parlent|"
     r"ecrivez|pale|ekri|noi|nhan|nagsasalita|salita|hadla|hadlaa|hadasha|qor|говорит|говорим|говорят|пишите|"
-    r"يتكلم|تتكلم|نتكلم|يحكي|تحكي|نحكي|اكتب|بولتا|بولتی|بولتے|لکھیں|বলে|বলি|লিখুন)\b"
-    "|說|说|講|讲|말해|말하|써"
+    r"يتكلم|تتكلم|نتكلم|يحكي|تحكي|نحكي|اكتب|بولتا|بولتی|بولتے|لکھیں|বলে|বলি|লিখুন|"
+    r"texts?|texting|messages?|messaging|sms|mensajes?|envia\w*|envie\w*|manda\w*|respond\w*|reply|answer|repond\w*|"
+    r"ecri\w*|voye|mesaj|tin nhan|fariin\w*|сообщени\w*|отвечайте|رسائل|رساله|راسلني)\b"
+    + "".join(f"|{fold(w)}" for w in ("說", "说", "講", "讲", "말해", "말하", "써", "回覆", "回复", "短信", "簡訊", "用英", "문자", "답장"))
 )
 
 
@@ -1726,6 +1761,7 @@ def parse(text: str, locale: str | None = None, schools: SchoolNames | None = No
         accessible = _found(message, merged.needs["accessible"])
         if all(any(_inside(sped, phrase) for phrase in accessible) for sped in _found(message, merged.needs["sped"])):
             needs.remove("sped")
+    found_needs = tuple(needs)
     sector_cues, need_cues = _cues(own if detected else LOCALES)  # no language said: any language's "not"
     if needs and _any_cue(message, need_cues):  # "we don't need a bus, we live close"
         _wanted, ruled_out = _sides(text, {need: merged.needs[need] for need in needs}, need_cues, read_as)
@@ -1750,6 +1786,16 @@ def parse(text: str, locale: str | None = None, schools: SchoolNames | None = No
     paired = _paired_with_english(message) if "dual_language" not in needs and "ell" not in needs else None
     if paired:  # "Soomaali iyo Ingiriis", "español e inglés": a program in both
         needs.append("dual_language")
+    elif "ell" in needs and "dual_language" in needs and _ell_only_as_pair(message, merged.needs["ell"]):
+        needs.remove("ell")  # "bilingual Urdu-English program": English is one of the program's two languages, not help
+    if (
+        not paired
+        and "ell" not in found_needs
+        and "dual_language" not in found_needs
+        and (grades or near or needs or sector or school or _any(message, merged.school_words))
+        and _english_asked(text, need_cues, sector_cues)
+    ):
+        needs.append("ell")  # "ما بيحكوا انجليزي", "聽不太懂英文", "dạy tiếng Anh cho học sinh mới": English named is English help
     language_named = paired or first("languages", lambda lex: ((code, (name,)) for name, code in lex.languages.items()))
     # the language of a dual-language program; beside English help, a language named is the one spoken at
     # home ("we only speak Arabic at home, she needs ESL"), not one to be taught in
