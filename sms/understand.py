@@ -1772,6 +1772,13 @@ def parse(text: str, locale: str | None = None, schools: SchoolNames | None = No
         if wanted:  # one program ruled out beside another asked for
             programs = tuple(code for code in programs if code not in ruled_out)
 
+    if "resource" in programs and len(programs) > 1:
+        # a few hours a day in a resource room, the rest in the regular class: both are the resource program's parts
+        programs = tuple(code for code in programs if code not in ("inclusion", "self_contained"))
+    if grades == (-1, -1) and "sped" in needs and "early_childhood" not in programs:
+        # special education for a pre-K child is the early-childhood program ("3 years old, speech delay, preschool with SPED")
+        programs = tuple(code for code in SPED_PROGRAMS if code in programs or code == "early_childhood")
+
     def first(facet: str, phrases_of) -> str | None:
         """The first value a lexicon gives in language order, looked for only if any lexicon has one."""
         if not _any(message, getattr(merged, facet)):
@@ -1808,7 +1815,7 @@ def parse(text: str, locale: str | None = None, schools: SchoolNames | None = No
                   school=school, school_id=school_id, topic=topic, wider=wider,
                   unclear=tuple((w, ask) for w, ask in unclear if ask not in needs and not (ask == "grade" and grades)))  # fmt: skip
 
-    if _any(message, merged.human):
+    if _any(message, merged.human) and not _human_inside_need(message, merged, needs, programs):
         return Understanding(intent="human", **facets)
     # "compare 2, 4", "2 or 5?", "1 & 4": two result numbers and no grade or place to search by
     if len(set(numbers)) >= 2 and (_any(message, merged.compare) or not (grades or near)):
@@ -1854,6 +1861,15 @@ def parse(text: str, locale: str | None = None, schools: SchoolNames | None = No
             intent, written_in = typed
             return Understanding(language=detected or written_in, intent=intent)
     return Understanding(intent="unknown", **facets)
+
+
+def _human_inside_need(message: _Message, merged: "_Merged", needs: list[str], programs: tuple[str, ...]) -> bool:
+    """Say whether every word for a person the message holds is part of a need it names ("人工" of "人工耳蜗", a cochlear
+    implant, asks for no person)."""
+    if not (needs or programs):
+        return False
+    named = set().union(*(_found(message, merged.needs[n]) for n in needs), *(_found(message, merged.programs[c]) for c in programs))
+    return all(any(_inside(person, phrase) for phrase in named) for person in _found(message, merged.human))
 
 
 # "bus" written as a word that also means something else ("بس": only, "বাস": live): a bus only as an item of its own
