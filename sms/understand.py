@@ -46,6 +46,7 @@ TRADITIONAL = frozenset(chinese_scripts.TRADITIONAL_ONLY + "學們這區級車�
 _LATIN_CJK_BOUNDARY = re.compile(
     r"(?<=[A-Za-z])(?=[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af])|(?<=[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af])(?=[A-Za-z])"
 )
+_LATIN_WITH_DIGITS = re.compile(r"[A-Za-z0-9]*(?:[A-Za-z][0-9]|[0-9][A-Za-z])[A-Za-z0-9]*")
 URDU_LETTERS = frozenset("ٹڈڑںےۓھگکیہۂۃپ")
 # Arabic as typed on phones: a final yeh without its dots ("التالى"), a ta marbuta written as heh
 # ("مدرسه"), a stretched letter ("مـدرسة"): one spelling each, in messages and lexicons alike
@@ -1074,10 +1075,21 @@ def _without_name(folded: str, name: str) -> str:
             continue
         if not named:
             kept += run
+        elif word is not None and _is_cjk(word):  # "Senn高中的地址", "Von Steuben 고등학교": its kind, in the text's script
+            kind = next((p for p in _cjk_levels() if word.startswith(p)), "")
+            word = word[len(kind) :] or None
         run, named = [], False
         if word is not None:
             kept.append(word)
     return " ".join(kept)
+
+
+@lru_cache(maxsize=1)
+def _cjk_levels() -> tuple[str, ...]:
+    """Every language's Han and Hangul words for a level of school ("高中", "小学", "고등학교"), longest first."""
+    levels = ((0, 5), (6, 8), (9, 12), (6, 12))
+    found = {p for c in _lexicons().values() for p, span in c.lexicon.grades.items() if span in levels and _is_cjk(p)}
+    return tuple(sorted(found, key=len, reverse=True))
 
 
 # the kinds of school that may follow a school's name without being in the catalog's ("Kennedy HS", "Curie high school")
@@ -1678,6 +1690,8 @@ def parse(text: str, locale: str | None = None, schools: SchoolNames | None = No
         _DIGITS
     )  # "№2" is "#2", not "No2"  # "٦٠٦٢٩", "৬০৬২৯" → "60629"
     text = _LATIN_CJK_BOUNDARY.sub(" ", text).translate(SPELLING_VARIANTS)
+    if _CJK_RE.search(text):  # "她在3rd grade", "G6娃": a word of Latin letters and digits glued to Han or Hangul is split off it
+        text = _LATIN_WITH_DIGITS.sub(r" \g<0> ", text)
     if _LETTER_RUN.search(text):  # "helppp", "hiiii", "pleeease": a letter held down
         text = _WORD_WITH_RUN.sub(_unheld, text)
     folded = fold(text)

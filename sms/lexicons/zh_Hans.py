@@ -220,6 +220,8 @@ LEXICON = replace(
     human=LEXICON.human + ("rengong kefu", "ren gong ke fu", "zhenren kefu"),
     compare=LEXICON.compare + ("bijiao", "bi jiao", "duibi", "dui bi"),
     details=LEXICON.details + ("xiangqing", "xiang qing", "xiangxi", "xiang xi"),
+    # pinyin "3 nianji", "nianji 3"
+    grade_patterns=(*LEXICON.grade_patterns, r"\b{n} ?nian ?ji\b", r"\bnian ?ji {n}\b"),
     grades={**LEXICON.grades, "youzhiyuan": (0, 0), "you zhi yuan": (0, 0), "xueqian": (-1, -1), "xue qian": (-1, -1),
             "tuoersuo": (-1, -1), "zhongxue": (6, 12), "zhong xue": (6, 12), "chuzhong": (6, 8), "gaozhong": (9, 12)},
     sectors={**LEXICON.sectors, "district": LEXICON.sectors["district"] + ("gongli", "gong li", "gongli xuexiao", "gongban"),
