@@ -1813,6 +1813,7 @@ def parse(text: str, locale: str | None = None, schools: SchoolNames | None = No
         not paired
         and "ell" not in found_needs
         and "dual_language" not in found_needs
+        and _any(message, _english_names())
         and (grades or near or needs or sector or school or _any(message, merged.school_words))
         and _english_asked(text, need_cues, sector_cues)
     ):
