@@ -46,6 +46,7 @@ TRADITIONAL = frozenset(chinese_scripts.TRADITIONAL_ONLY + "學們這區級車�
 _LATIN_CJK_BOUNDARY = re.compile(
     r"(?<=[A-Za-z])(?=[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af])|(?<=[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af])(?=[A-Za-z])"
 )
+_LATIN_WITH_DIGITS = re.compile(r"[A-Za-z0-9]*(?:[A-Za-z][0-9]|[0-9][A-Za-z])[A-Za-z0-9]*")
 URDU_LETTERS = frozenset("ٹڈڑںےۓھگکیہۂۃپ")
 # Arabic as typed on phones: a final yeh without its dots ("التالى"), a ta marbuta written as heh
 # ("مدرسه"), a stretched letter ("مـدرسة"): one spelling each, in messages and lexicons alike
@@ -1074,10 +1075,21 @@ def _without_name(folded: str, name: str) -> str:
             continue
         if not named:
             kept += run
+        elif word is not None and _is_cjk(word):  # "Senn高中的地址", "Von Steuben 고등학교": its kind, in the text's script
+            kind = next((p for p in _cjk_levels() if word.startswith(p)), "")
+            word = word[len(kind) :] or None
         run, named = [], False
         if word is not None:
             kept.append(word)
     return " ".join(kept)
+
+
+@lru_cache(maxsize=1)
+def _cjk_levels() -> tuple[str, ...]:
+    """Every language's Han and Hangul words for a level of school ("高中", "小学", "고등학교"), longest first."""
+    levels = ((0, 5), (6, 8), (9, 12), (6, 12))
+    found = {p for c in _lexicons().values() for p, span in c.lexicon.grades.items() if span in levels and _is_cjk(p)}
+    return tuple(sorted(found, key=len, reverse=True))
 
 
 # the kinds of school that may follow a school's name without being in the catalog's ("Kennedy HS", "Curie high school")
@@ -1521,9 +1533,10 @@ def _language_names() -> frozenset[str]:
     return frozenset(_language_codes())
 
 
-def _paired_with_english(message: "_Message") -> str | None:
+def _paired_with_english(message: "_Message", spot: bool = False):
     """The language a message names together with English, one beside the other ("Soomaali iyo Ingiriis",
-    "inglés y español", "اردو اور انگریزی"): the other language of a program in both; None when it names none so."""
+    "inglés y español", "اردو اور انگریزی"): the other language of a program in both; None when it names none so.
+    `spot`: where the two names are in the folded message instead, from the first's start to the second's end."""
     codes = _language_codes()
     names = _found(message, _language_names())
     if len(names) < 2:
@@ -1533,8 +1546,40 @@ def _paired_with_english(message: "_Message") -> str | None:
         for (_s1, end, first), (start, _e2, second) in zip(spots, spots[1:], strict=False):
             between = message.folded[end:start].replace("-", " ").replace("/", " ").replace("+", " ").replace("&", " ").split()
             if first != second and "en" in (first, second) and len(between) <= 2 and _AND_WORDS.issuperset(between):
-                return second if first == "en" else first
+                return (_s1, _e2) if spot else second if first == "en" else first
     return None
+
+
+@lru_cache(maxsize=1)
+def _english_names() -> frozenset[str]:
+    return frozenset(name for name, code in _language_codes().items() if code == "en")
+
+
+def _english_asked(text: str, need_cues: Cues, sector_cues: Cues) -> bool:
+    """Say whether a clause names English as what a child lacks or is to be taught ("ما بيحكوا انجليزي", "聽不太懂英文",
+    "dạy tiếng Anh cho học sinh mới", "Ingiriis laan"): English named in a school question is English help, unless
+    the clause rules a need out ("no English classes needed") or is about speaking or texting ("text me in English").
+    English as written, not a typo's reading ("Marie-Ange" is no "angle")."""
+    names = _english_names()
+    for clause in CLAUSE_RE.split(text):
+        folded = fold(clause)
+        message = _Message.of(folded)
+        if not _any(message, names) or _any_cue(message, need_cues):
+            continue
+        if _SPEAK_RE.search(folded) and not _any_cue(message, sector_cues):  # "text me in English"; not "doesn't speak English"
+            continue
+        return True
+    return False
+
+
+def _ell_only_as_pair(message: "_Message", phrases: frozenset[str]) -> bool:
+    """Say whether every English-help phrase of a message names English as one of a program's two languages
+    ("bilingual Urdu-English program", "Soomaali iyo Ingiriis fasalka"): English joined to another language."""
+    pair = _paired_with_english(message, spot=True)
+    if pair is None:
+        return False
+    start, end = pair
+    return not _any(_Message.of(f"{message.folded[:start]} {message.folded[end:]}"), phrases)
 
 
 # "and" in our languages as it joins two languages' names, and the little words beside it ("et l'anglais", "iyo af Ingiriis")
@@ -1545,8 +1590,10 @@ _AND_WORDS = frozenset(fold(w) for w in ("and", "y", "e", "et", "ak", "iyo", "va
 _SPEAK_RE = re.compile(
     r"\b(?:speak|speaks|spoken|talk|text|write|reply|habla|hablan|hablamos|hablo|escribe|escriba|parle|parlons|parlent|"
     r"ecrivez|pale|ekri|noi|nhan|nagsasalita|salita|hadla|hadlaa|hadasha|qor|говорит|говорим|говорят|пишите|"
-    r"يتكلم|تتكلم|نتكلم|يحكي|تحكي|نحكي|اكتب|بولتا|بولتی|بولتے|لکھیں|বলে|বলি|লিখুন)\b"
-    "|說|说|講|讲|말해|말하|써"
+    r"يتكلم|تتكلم|نتكلم|يحكي|تحكي|نحكي|اكتب|بولتا|بولتی|بولتے|لکھیں|বলে|বলি|লিখুন|"
+    r"texts?|texting|messages?|messaging|sms|mensajes?|envia\w*|envie\w*|manda\w*|respond\w*|reply|answer|repond\w*|"
+    r"ecri\w*|voye|mesaj|tin nhan|fariin\w*|сообщени\w*|отвечайте|رسائل|رساله|راسلني)\b"
+    + "".join(f"|{fold(w)}" for w in ("說", "说", "講", "讲", "말해", "말하", "써", "回覆", "回复", "短信", "簡訊", "用英", "문자", "답장"))
 )
 
 
@@ -1643,6 +1690,8 @@ def parse(text: str, locale: str | None = None, schools: SchoolNames | None = No
         _DIGITS
     )  # "№2" is "#2", not "No2"  # "٦٠٦٢٩", "৬০৬২৯" → "60629"
     text = _LATIN_CJK_BOUNDARY.sub(" ", text).translate(SPELLING_VARIANTS)
+    if _CJK_RE.search(text):  # "她在3rd grade", "G6娃": a word of Latin letters and digits glued to Han or Hangul is split off it
+        text = _LATIN_WITH_DIGITS.sub(r" \g<0> ", text)
     if _LETTER_RUN.search(text):  # "helppp", "hiiii", "pleeease": a letter held down
         text = _WORD_WITH_RUN.sub(_unheld, text)
     folded = fold(text)
@@ -1726,6 +1775,7 @@ def parse(text: str, locale: str | None = None, schools: SchoolNames | None = No
         accessible = _found(message, merged.needs["accessible"])
         if all(any(_inside(sped, phrase) for phrase in accessible) for sped in _found(message, merged.needs["sped"])):
             needs.remove("sped")
+    found_needs = tuple(needs)
     sector_cues, need_cues = _cues(own if detected else LOCALES)  # no language said: any language's "not"
     if needs and _any_cue(message, need_cues):  # "we don't need a bus, we live close"
         _wanted, ruled_out = _sides(text, {need: merged.needs[need] for need in needs}, need_cues, read_as)
@@ -1735,6 +1785,13 @@ def parse(text: str, locale: str | None = None, schools: SchoolNames | None = No
         wanted, ruled_out = _sides(text, {code: merged.programs[code] for code in programs}, sector_cues + need_cues, read_as)
         if wanted:  # one program ruled out beside another asked for
             programs = tuple(code for code in programs if code not in ruled_out)
+
+    if "resource" in programs and len(programs) > 1:
+        # a few hours a day in a resource room, the rest in the regular class: both are the resource program's parts
+        programs = tuple(code for code in programs if code not in ("inclusion", "self_contained"))
+    if grades == (-1, -1) and "sped" in needs and "early_childhood" not in programs:
+        # special education for a pre-K child is the early-childhood program ("3 years old, speech delay, preschool with SPED")
+        programs = tuple(code for code in SPED_PROGRAMS if code in programs or code == "early_childhood")
 
     def first(facet: str, phrases_of) -> str | None:
         """The first value a lexicon gives in language order, looked for only if any lexicon has one."""
@@ -1750,6 +1807,17 @@ def parse(text: str, locale: str | None = None, schools: SchoolNames | None = No
     paired = _paired_with_english(message) if "dual_language" not in needs and "ell" not in needs else None
     if paired:  # "Soomaali iyo Ingiriis", "español e inglés": a program in both
         needs.append("dual_language")
+    elif "ell" in needs and "dual_language" in needs and _ell_only_as_pair(message, merged.needs["ell"]):
+        needs.remove("ell")  # "bilingual Urdu-English program": English is one of the program's two languages, not help
+    if (
+        not paired
+        and "ell" not in found_needs
+        and "dual_language" not in found_needs
+        and _any(message, _english_names())
+        and (grades or near or needs or sector or school or _any(message, merged.school_words))
+        and _english_asked(text, need_cues, sector_cues)
+    ):
+        needs.append("ell")  # "ما بيحكوا انجليزي", "聽不太懂英文", "dạy tiếng Anh cho học sinh mới": English named is English help
     language_named = paired or first("languages", lambda lex: ((code, (name,)) for name, code in lex.languages.items()))
     # the language of a dual-language program; beside English help, a language named is the one spoken at
     # home ("we only speak Arabic at home, she needs ESL"), not one to be taught in
@@ -1762,7 +1830,7 @@ def parse(text: str, locale: str | None = None, schools: SchoolNames | None = No
                   school=school, school_id=school_id, topic=topic, wider=wider,
                   unclear=tuple((w, ask) for w, ask in unclear if ask not in needs and not (ask == "grade" and grades)))  # fmt: skip
 
-    if _any(message, merged.human):
+    if _any(message, merged.human) and not _human_inside_need(message, merged, needs, programs):
         return Understanding(intent="human", **facets)
     # "compare 2, 4", "2 or 5?", "1 & 4": two result numbers and no grade or place to search by
     if len(set(numbers)) >= 2 and (_any(message, merged.compare) or not (grades or near)):
@@ -1808,6 +1876,15 @@ def parse(text: str, locale: str | None = None, schools: SchoolNames | None = No
             intent, written_in = typed
             return Understanding(language=detected or written_in, intent=intent)
     return Understanding(intent="unknown", **facets)
+
+
+def _human_inside_need(message: _Message, merged: "_Merged", needs: list[str], programs: tuple[str, ...]) -> bool:
+    """Say whether every word for a person the message holds is part of a need it names ("人工" of "人工耳蜗", a cochlear
+    implant, asks for no person)."""
+    if not (needs or programs):
+        return False
+    named = set().union(*(_found(message, merged.needs[n]) for n in needs), *(_found(message, merged.programs[c]) for c in programs))
+    return all(any(_inside(person, phrase) for phrase in named) for person in _found(message, merged.human))
 
 
 # "bus" written as a word that also means something else ("بس": only, "বাস": live): a bus only as an item of its own

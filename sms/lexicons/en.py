@@ -154,7 +154,7 @@ LEXICON = Lexicon(
     number_words={**_ORDINAL_WORDS, **_ORDINAL_DIGITS, "one": 1, "two": 2, "three": 3, "four": 4,
                   "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12},
     needs={
-        "sped": ("special education", "special ed", "sped", "iep", "ieps", "autism", "autistic", "disability", "disabilities",
+        "sped": ("special class", "special classroom", "special education", "special ed", "sped", "iep", "ieps", "autism", "autistic", "disability", "disabilities",
                  "special needs", "504", "504 plan", "speech therapy", "special education services", "iep services", "learning disability",
                  "learning disabilities", "learning disabled", "disabled", "adhd", "dyslexia", "dyslexic",
                  "speech delay", "speech delays", "speech and language", "speech services", "developmental delay",
@@ -229,7 +229,7 @@ LEXICON = Lexicon(
                               "vision issues", "eyesight", "poor eyesight", "visual impairments"),
         "self_contained": ("self contained", "selfcontained", "self contain", "self contained class",
                            "self contained classroom", "separate class", "separate classroom", "small separate class",
-                           "special class", "special classroom", "special day class", "cluster program", "cluster class",
+                           "special day class", "cluster program", "cluster class",
                            "separate special ed class", "contained classroom",
                            "self-contained", "sped classroom", "special ed classroom", "special education classroom",
                            "special ed class", "separate setting", "separate program", "self contained program"),

@@ -161,7 +161,7 @@ LEXICON = Lexicon(
     number_words={**_ORDINAL_WORDS, "primer": 1, "tercer": 3, "uno": 1, "dos": 2, "tres": 3, "cuatro": 4,
                   "cinco": 5, "seis": 6, "siete": 7, "ocho": 8, "nueve": 9, "diez": 10, "once": 11, "doce": 12},
     needs={
-        "sped": ("educacion especial", "educ especial", "ed especial", "necesidades especiales", "iep", "pei", "autismo",
+        "sped": ("salon especial", "aula especial", "clase especial", "educacion especial", "educ especial", "ed especial", "necesidades especiales", "iep", "pei", "autismo",
                  "autista", "discapacidad", "discapacidades", "terapia de lenguaje", "edu especial", "programa especial", "programas especiales", "clases especiales", "necesidades educativas especiales",
                  "plan educativo individualizado", "programa de educacion individualizado", "plan iep", "tiene iep",
                  "con iep", "plan 504", "problemas de aprendizaje", "dificultades de aprendizaje",
@@ -251,8 +251,7 @@ LEXICON = Lexicon(
                               "problemas para ver", "dificultad para ver",
                               "blind", "low vision"),
         "self_contained": ("salon autocontenido", "aula autocontenida", "clase autocontenida", "autocontenido", "autocontenida",
-                           "salon separado", "aula separada", "clase separada", "salon especial", "aula especial",
-                           "clase especial", "clases separadas", "grupo pequeno separado", "salon de educacion especial",
+                           "salon separado", "aula separada", "clase separada", "clases separadas", "grupo pequeno separado", "salon de educacion especial",
                            "aula de educacion especial", "clase de educacion especial", "salon aparte", "clase aparte",
                            "aula aparte", "self contained", "programa autocontenido", "salon pequeno separado",
                            "grupo separado", "salon cerrado", "aula cerrada", "auto contenido", "auto contenida",

@@ -274,7 +274,7 @@ LEXICON = Lexicon(
                   "uno": 1, "dos": 2, "tres": 3, "kuwatro": 4, "kwatro na": 4, "sinko": 5, "siyete": 7, "nuwebe": 9, "dyes": 10,
                   "onse": 11, "dose": 12},
     needs={
-        "sped": ("special education", "special ed", "sped", "iep", "espesyal na edukasyon", "kapansanan", "may kapansanan",
+        "sped": ("special classroom", "special education", "special ed", "sped", "iep", "espesyal na edukasyon", "kapansanan", "may kapansanan",
                  "special needs", "special child", "adhd", "down syndrome", "speech therapy", "delayed siya", "delayed sya", "medyo delayed", "learning disability",
                  "learning disabilities", "developmental delay", "developmental delays", "developmental", "global delay",
                  "speech delay", "delay sa pagsasalita", "mabagal matuto", "hirap matuto",
@@ -339,7 +339,7 @@ LEXICON = Lexicon(
         "self_contained": _texted(("self contained", "self contained class", "selfcontained", "hiwalay na klase", "hiwalay na classroom",
                            "hiwalay na silid", "sariling klase", "sariling classroom", "sped classroom", "espesyal na silid",
                            "klase para sa sped", "klase para lang sa sped", "buong araw sa sped", "maliit na klase",
-                           "hiwalay sa regular", "hindi kasama sa regular na klase", "separate class", "special classroom")),
+                           "hiwalay sa regular", "hindi kasama sa regular na klase", "separate class")),
         "inclusion": _texted(("inclusion", "inclusion class", "inclusion program",
                       "kasama ng ibang bata", "kasama ang ibang bata", "kasama ng ibang estudyante", "kasama sa regular",
                       "kasama ng regular", "regular na klase", "regular class", "mainstream", "mainstreaming", "co teaching",

@@ -87,7 +87,7 @@ LEXICON = Lexicon(
                   "onze": 11, "douze": 12, "1ere": 1, "1re": 1, "1er": 1, "2eme": 2, "3eme": 3, "4eme": 4, "5eme": 5, "6eme": 6,
                   "7eme": 7, "8eme": 8, "9eme": 9, "10eme": 10, "11eme": 11, "12eme": 12, "deuxiemme": 2, "troisiemme": 3},
     needs={
-        "sped": ("education specialisee", "education speciale", "enseignement specialise", "besoins particuliers",
+        "sped": ("classe speciale", "classes speciales", "education specialisee", "education speciale", "enseignement specialise", "besoins particuliers",
                  "besoins speciaux", "besoins educatifs particuliers", "handicap", "handicape", "handicapee", "handicapes",
                  "iep", "pei", "trouble d apprentissage", "troubles d apprentissage", "orthophonie", "dyslexie", "dyslexique",
                  "educ specialisee", "ed specialisee", "education specialise", "enseignement special", "besoin particulier",
@@ -148,7 +148,7 @@ LEXICON = Lexicon(
                            "classe speciale a temps plein", "classe specialisee a temps plein", "classe specialisee toute la journee",
                            "toute la journee en classe speciale", "classe a part", "classe speciale separee", "classe distincte",
                            "classe specialisee separee", "petite classe specialisee", "classe d education specialisee",
-                           "classe specialisee", "classe speciale", "classes specialisees", "classes speciales"),
+                           "classe specialisee", "classes specialisees"),
         "inclusion": ("inclusion", "classe inclusive", "classe d inclusion", "inclusif", "inclusive", "integration scolaire",
                       "classe ordinaire avec", "avec les autres eleves", "avec les autres enfants", "co enseignement",
                       "coenseignement", "milieu ordinaire", "classe reguliere avec", "inclusion scolaire", "classe integree",
@@ -304,7 +304,7 @@ LEXICON = replace(
     programs={
         **LEXICON.programs,
         "self_contained": LEXICON.programs["self_contained"] + ("ulis", "classe ulis", "dispositif ulis", "classe d adaptation",
-                                                                "classe specialisee", "classe speciale", "classe separee"),
+                                                                "classe specialisee", "classe separee"),
     },
 )  # fmt: skip
 

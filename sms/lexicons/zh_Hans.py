@@ -99,7 +99,7 @@ LEXICON = Lexicon(
                                  "听不见", "听不到", "听不清", "耳聋", "聋", "失聪", "助听器", "人工耳蜗", "手语", "弱听", "重听"),
         "visual_impairment": ("视障", "视力障碍", "视觉障碍", "视力不好", "视力差", "视力很差", "视力弱", "视力有问题", "低视力",
                               "弱视", "失明", "盲人", "盲童", "全盲", "眼盲", "盲校", "盲文", "点字", "看不见", "看不清"),
-        "self_contained": ("特教班", "特殊班", "特殊教育班", "特教专班", "独立特教", "独立班", "独立教室", "全天特教", "全日特教",
+        "self_contained": ("小班的特教班", "小班特教班", "小班的特殊班", "特殊教育班", "特教专班", "独立特教", "独立班", "独立教室", "全天特教", "全日特教",
                            "自足式", "隔离班", "集中式特教"),
         "inclusion": ("融合", "随班就读", "全纳", "普通班", "主流班", *_WITH_PEERS),
         "resource": ("资源班", "资源教室", "资源室", "资源老师", "资源教师", "资源课", "资源服务", "资源支持", "抽离"),
@@ -220,6 +220,8 @@ LEXICON = replace(
     human=LEXICON.human + ("rengong kefu", "ren gong ke fu", "zhenren kefu"),
     compare=LEXICON.compare + ("bijiao", "bi jiao", "duibi", "dui bi"),
     details=LEXICON.details + ("xiangqing", "xiang qing", "xiangxi", "xiang xi"),
+    # pinyin "3 nianji", "nianji 3"
+    grade_patterns=(*LEXICON.grade_patterns, r"\b{n} ?nian ?ji\b", r"\bnian ?ji {n}\b"),
     grades={**LEXICON.grades, "youzhiyuan": (0, 0), "you zhi yuan": (0, 0), "xueqian": (-1, -1), "xue qian": (-1, -1),
             "tuoersuo": (-1, -1), "zhongxue": (6, 12), "zhong xue": (6, 12), "chuzhong": (6, 8), "gaozhong": (9, 12)},
     sectors={**LEXICON.sectors, "district": LEXICON.sectors["district"] + ("gongli", "gong li", "gongli xuexiao", "gongban"),

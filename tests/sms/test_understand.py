@@ -503,3 +503,55 @@ def test_a_school_named_in_another_script_is_found_by_its_sound(text, school, gr
 def test_a_language_named_together_with_english_is_a_program_in_both(text, needs, program_language):
     got = parse(text).as_dict()
     assert (got["needs"], got["program_language"]) == (needs, program_language)
+
+
+@pytest.mark.parametrize(
+    ("text", "needs"),
+    [
+        ("وصلنا من اليمن من شهرين والولاد ما بيحكوا انجليزي ابدا، الكبير بالصف العاشر", ["ell"]),  # English a child lacks
+        ("我們剛從台灣搬來，小孩聽不太懂英文，要上五年級", ["ell"]),
+        ("truong cong lap nao co day tieng Anh cho hoc sinh moi sang, lop 5", ["ell"]),  # English to be taught
+        ("Wiilkaygu waa Ingiriis laan, hadda ayuu yimid, dugsi sare ayaan u baahanahay", ["ell"]),
+        ("no necesita clases de inglés, kinder 60629", []),  # ruled out
+        ("Envíame mensajes en inglés, busco kinder 60629", []),  # texting in English is no English help
+        ("小朋友唔需要雙語班，普通英文班就得，五年級", []),  # English beside a program ruled out
+        ("Bhai mujhe bilingual Urdu-English program chahiye for my son, 1st grade", ["dual_language"]),  # a program's two languages
+        ("بیٹا ابھی انگریزی سیکھ رہا ہے، اسے اردو انگریزی دو لسانی کلاس میں ڈالنا چاہتے ہیں", ["dual_language", "ell"]),
+    ],
+)
+def test_english_named_in_a_school_question_is_english_help(text, needs):
+    assert parse(text).as_dict()["needs"] == needs
+
+
+@pytest.mark.parametrize(
+    ("text", "programs", "intent"),
+    [
+        ("Delayed ang development ng 3 years old kong anak, may preschool ba na may SPED?", ["early_childhood"], "search"),
+        ("Pitit mwen gen 3 zan, li gen reta nan devlopman. Èske gen preskolè ak edikasyon espesyal?", ["early_childhood"], "search"),
+        (
+            "Pull-out lang sa resource room ang kailangan ng anak ko, pero regular class siya most of the day. Grade 3",
+            ["resource"],
+            "search",
+        ),
+        ("ابني عنده طيف التوحد، بدي مدرسة فيها صف خاص لأطفال التوحد", ["autism"], "search"),  # a special class: no self-contained one
+        ("有没有小班的特教班，全天那种，孩子自闭症", ["autism", "self_contained"], "search"),  # small and all day: it is
+        ("孩子听力有障碍，戴人工耳蜗，要找有手语老师的小学", ["deaf_hard_of_hearing"], "search"),  # "人工" of a cochlear implant
+    ],
+)
+def test_special_education_programs_as_families_describe_them(text, programs, intent):
+    got = parse(text).as_dict()
+    assert (got["programs"], got["intent"]) == (programs, intent)
+
+
+@pytest.mark.parametrize(
+    ("text", "grades"),
+    [
+        ("我女儿需要special ed，她在3rd grade，zip 60616", [3, 3]),  # an English grade glued to Han
+        ("G6娃要ESL 60640 pls", [6, 6]),
+        ("haizi 3 nianji, xuyao teshu jiaoyu", [3, 3]),
+        ("想知道Senn高中的地址", None),  # the school's kind, not a grade
+        ("Von Steuben 고등학교 정보 좀 주세요", None),
+    ],
+)
+def test_grades_glued_to_han_and_a_schools_kind_after_its_name(text, grades):
+    assert parse(text, schools=demo_names()).as_dict()["grades"] == grades
