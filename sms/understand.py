@@ -705,11 +705,19 @@ def _sides(text: str, values: dict[str, frozenset[str]], cues: Cues, read_as: di
         if read_as:
             folded = " ".join(read_as.get(w, w) for w in folded.split())
         message = _Message.of(folded)
+        cue_spans = [
+            (at, at + len(cue), _CUE_AFTER.search(cue) is not None)
+            for cue in set().union(*(_found(message, c) for c in cues))
+            for at in [_where(message.folded, cue)]
+        ]
+        cue_starts = tuple(at for at, _end, _after in cue_spans)
         spans = {}
         for value, phrases in values.items():
             found = _found(message, phrases)
             if found:
-                spans[value] = [(at, _with_particle(message.folded, at + len(p))) for p in found for at in [_where(message.folded, p)]]
+                spans[value] = [
+                    (at, _with_particle(message.folded, at + len(p), cue_starts)) for p in found for at in [_where(message.folded, p)]
+                ]
         if not spans:
             # a clause that only says no ("charter schools - no thanks") rules out the last value before it
             bare = _without_fillers(message.folded, set(message.folded.split()), _merged())
@@ -719,17 +727,18 @@ def _sides(text: str, values: dict[str, frozenset[str]], cues: Cues, read_as: di
             last = []
             continue
         places = {value: min(start for start, _end in found) for value, found in spans.items()}
-        cue_spans = [
-            (at, at + len(cue), _CUE_AFTER.search(cue) is not None)
-            for cue in set().union(*(_found(message, c) for c in cues))
-            for at in [_where(message.folded, cue)]
-        ]
         # a cue inside what is asked for is part of it ("no puede oír" is deafness, not "no"), and so is a cue inside
         # "nothing but" ("পাবলিক স্কুল ছাড়া কিছু না": public schools and nothing else)
         only = [(at, at + len(p)) for p in _found(message, _only_phrases()) for at in [_where(message.folded, p)]]
         cue_spans = [c for c in cue_spans if not any(a <= c[0] and c[1] <= b for found in (*spans.values(), only) for a, b in found)]
-        if cue_spans:
-            nearest = min(places, key=lambda value: _gap(spans[value], cue_spans))
+        # a Korean cue follows what it rules out, always: "어린이집 말고 공립" rules out the daycare, not public schools
+        before_cues = [
+            v
+            for v in places
+            if any(not _HANGUL_LETTERS.search(message.folded, a, b) or start < a for a, b, _ in cue_spans for start, _e in spans[v])
+        ]
+        if cue_spans and before_cues:
+            nearest = min(before_cues, key=lambda value: _gap(spans[value], cue_spans))
             ruled_out.add(nearest)
             del places[nearest]
         last = sorted(places, key=places.get)
@@ -744,13 +753,14 @@ _KOREAN_PARTICLES = tuple(
 )
 
 
-def _with_particle(folded: str, end: int) -> int:
-    """Where a value found ends, a Korean one with the particle written onto it ("차터스쿨은 빼고": the topic
-    particle stands between the value and the cue that rules it out, and is no distance)."""
+def _with_particle(folded: str, end: int, cue_starts: tuple[int, ...] = ()) -> int:
+    """Where a value found ends, a Korean one with the rest of its word written onto it ("차터스쿨은 빼고", "차터스쿨
+    말고": the particle or the school word stands between the value and the cue that rules it out, and is no distance),
+    up to a cue written onto it ("차터말고")."""
     if 0 < end < len(folded) and _HANGUL_LETTERS.match(folded, end - 1):
-        rest = _HANGUL_LETTERS.match(folded, end)  # "스쿨은" of "차터스쿨은": the word's rest, ending in a particle
-        if rest and rest.group().endswith(_KOREAN_PARTICLES):
-            return rest.end()
+        rest = _HANGUL_LETTERS.match(folded, end)  # "스쿨은" of "차터스쿨은": the word's rest
+        if rest:
+            return min((at for at in cue_starts if end <= at < rest.end()), default=rest.end())
     return end
 
 
