@@ -346,14 +346,17 @@ class SchoolNames:
             if not word.isascii():
                 continue
             candidates = self.vocabulary_by_length.get(min(len(word), len(self.vocabulary_by_length)), ())
+            # a word read as a name word written otherwise is no common word of ours ("maison" is no Madison) and no
+            # short one ("sabi" is no Sabin, "gran" no Grand); a short name word is written as it is ("heli" is no Eli)
+            misspelt = len(word) >= SHORT_NAME_WORD and not _is_common(word)
             found = [
                 (w, score)
                 for w, score, _pos in process.extract(word, candidates, scorer=fuzz.ratio, limit=3, score_cutoff=NAME_MATCH)
-                if w == word or len(w) >= SHORT_NAME_WORD  # "heli" is no "Eli": a short name word is written as it is
+                if w == word or (misspelt and len(w) >= SHORT_NAME_WORD)
             ]
-            if not found and len(word) >= TYPO_NAME_SHORTEST and not _is_common(word):
-                # a letter swapped or changed, the first kept: "Schruz" is Schurz, "Fengar" is Fenger
-                same_start = [w for w in candidates if w[0] == word[0]]
+            if not found and len(word) >= TYPO_NAME_SHORTEST and misspelt:
+                # a letter swapped or changed, the first kept: "Schruz" is Schurz, "Fengar" is Fenger ("jahan" is no Jahn)
+                same_start = [w for w in candidates if w[0] == word[0] and len(w) >= SHORT_NAME_WORD]
                 found = [(w, NAME_MATCH) for w, _d, _pos in process.extract(word, same_start, scorer=OSA.distance, limit=3, score_cutoff=1)]
             for name_word, score in found:
                 hits.setdefault(word, set()).add(name_word)
