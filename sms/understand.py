@@ -978,6 +978,48 @@ def _hangul_repaired(folded: str) -> str:
     return out
 
 
+# Arabic letters told apart only by their dots (ب ت ث ن ي, ج ح خ, د ذ, ر ز, س ش, ص ض, ط ظ, ع غ, ف ق) and the emphatic
+# letters written for their plain sounds (ص for س): a word's skeleton; alef and hamza, which families add or leave out,
+# are dropped
+_ARABIC_SKELETON = str.maketrans(
+    {**dict.fromkeys("بتثنيى", "ب"), **dict.fromkeys("جحخ", "ح"), **dict.fromkeys("دذ", "د"), **dict.fromkeys("رز", "ر"),
+     **dict.fromkeys("سشصض", "س"), **dict.fromkeys("طظ", "ط"), **dict.fromkeys("عغ", "ع"), **dict.fromkeys("فق", "ف"),
+     **dict.fromkeys("هة", "ه"), **dict.fromkeys("اأإآءئ", None), "ؤ": "و"}
+)  # fmt: skip
+ARABIC_SLIP_SHORTEST = 5  # letters an Arabic word needs to be read through its dots: shorter ones are too many words
+
+
+@lru_cache(maxsize=1)
+def _arabic_skeletons() -> dict[str, tuple[str, ...]]:
+    """The skeleton of each Arabic word of a need, grade, sector or number (ordinals: "السابع") → the words."""
+    lexicon = _lexicons()["ar"].lexicon
+    words = {w for w in (*_lexicons()["ar"].typo_words, *(fold(n) for n in lexicon.number_words)) if " " not in w}
+    by_skeleton: dict[str, list[str]] = {}
+    for word in sorted(words):
+        if len(word) >= ARABIC_SLIP_SHORTEST - 1 and _ABJAD_OR_BENGALI.match(word):
+            by_skeleton.setdefault(word.translate(_ARABIC_SKELETON), []).append(word)
+    return {skeleton: tuple(found) for skeleton, found in by_skeleton.items()}
+
+
+def _arabic_slip(word: str) -> str | None:
+    """The known word an Arabic word is one slip of, by its skeleton and one edit ("سنوات" is no "سبواي": two)."""
+    found = process.extractOne(word, _arabic_skeletons().get(word.translate(_ARABIC_SKELETON), ()), scorer=OSA.distance, score_cutoff=1)
+    return found[0] if found else None
+
+
+def _arabic_slips_repaired(folded: str) -> tuple[str, dict[str, str]]:
+    """An Arabic message with each word no lexicon knows, written as a known word is but for its dots or an emphatic
+    letter, or with an alef added or left out, read as that word ("السابغ" is السابع, "السادش" السادس, "متوصطه"
+    متوسطه, "ثنويه" ثانويه): one slip of the finger or of the ear that edit distance would read as many other words."""
+    known = _all_vocabulary()
+    fixes = {
+        w: slip
+        for w in set(folded.split())
+        if len(w) >= ARABIC_SLIP_SHORTEST and w not in known and _ABJAD_OR_BENGALI.match(w) and (slip := _arabic_slip(w))
+    }
+    return (" ".join(fixes.get(w, w) for w in folded.split()), fixes) if fixes else (folded, fixes)
+
+
 def _without_conjunction(folded: str) -> str:
     """An Arabic message with "and" (و) written onto a known word split off it ("وما تحكي" → "و ما تحكي",
     "وباص" → "و باص"): the phrases are written without it. Not a word Arabic asks with as it is ("وقف": stop)."""
@@ -1731,6 +1773,8 @@ def parse(text: str, locale: str | None = None, schools: SchoolNames | None = No
         order = [loc for loc in dict.fromkeys([detected, locale, "en", *LOCALES]) if loc]
         own = tuple(dict.fromkeys(loc for loc in (detected, locale, "en") if loc))
     if detected == "ar":
+        folded, slips = _arabic_slips_repaired(folded)  # "للصف السابغ" is the seventh grade
+        read_as |= slips
         folded = _without_conjunction(folded)  # "وما تحكي انجليزي" is "و ما تحكي انجليزي"
     if detected == "ko":
         folded = _hangul_repaired(folded)  # "특수교윽" is 특수교육
