@@ -957,6 +957,26 @@ def _hangul_asks() -> tuple[frozenset[str], dict[tuple[str, int], tuple[str, ...
 _HANGUL_ONLY = re.compile("[\u1100-\u11ff]+")  # folded Hangul: jamo, no spaces, no digits
 
 
+_GRADE_UNIT = fold("학년")  # "4학년": six letters (jamo)
+_NUMBER_THEN_HANGUL = re.compile(r"(?<=\d) ?([\u1100-\u11ff]{4,})")
+
+
+def _grade_unit_repaired(folded: str) -> str:
+    """ "학년" after a number read through one letter (jamo) slipped, added or left out ("4학련", "7학녀", "5항년"): the
+    first letter kept; a particle written onto it stays ("4학련이고")."""
+
+    def unit(match: re.Match) -> str:
+        word = match.group(1)
+        if word.startswith(_GRADE_UNIT) or word[0] != _GRADE_UNIT[0]:
+            return match.group()
+        for n in (6, 5, 7):
+            if OSA.distance(word[:n], _GRADE_UNIT, score_cutoff=1) <= 1:
+                return f"{_GRADE_UNIT}{word[n:]}"
+        return match.group()
+
+    return _NUMBER_THEN_HANGUL.sub(unit, folded)
+
+
 def _hangul_repaired(folded: str) -> str:
     """A Korean message with a need, program, grade or sector phrase one letter (jamo) slipped read
     as the phrase ("특수교윽" → "특수교육", "휠채어" → "휠체어"): the first letter kept, the phrase three
@@ -1777,7 +1797,7 @@ def parse(text: str, locale: str | None = None, schools: SchoolNames | None = No
         read_as |= slips
         folded = _without_conjunction(folded)  # "وما تحكي انجليزي" is "و ما تحكي انجليزي"
     if detected == "ko":
-        folded = _hangul_repaired(folded)  # "특수교윽" is 특수교육
+        folded = _hangul_repaired(_grade_unit_repaired(folded))  # "특수교윽" is 특수교육, "4학련" 4학년
     elif detected in ("zh_Hans", "zh_Hant"):
         folded = _han_repaired(folded)  # "特殊教肓" is 特殊教育
     compiled = {loc: _lexicons()[loc] for loc in order}
