@@ -541,6 +541,7 @@ class _Merged:
     greeting: frozenset[str]
     switch_to: dict[str, str]  # a language's name in any language → our locale for it ("inglés" → "en")
     no_car: frozenset[str]  # "we have no car": transit, unless the school bus is asked for too
+    city_bus: frozenset[str]  # a bus that may be the city's ("bus", "버스"): beside a train, public transit
 
 
 @lru_cache(maxsize=1)
@@ -567,6 +568,7 @@ def _merged() -> _Merged:
         switch_to={**{name: LOCALE_OF_LANGUAGE[code] for lex in lexicons for name, code in lex.languages.items() if code in LOCALE_OF_LANGUAGE},
                    **{name: lex.locale for lex in lexicons for name in lex.names}},
         no_car=union(lex.no_car for lex in lexicons),
+        city_bus=union(lex.city_bus for lex in lexicons),
     )  # fmt: skip
 
 
@@ -1844,7 +1846,12 @@ def parse(text: str, locale: str | None = None, schools: SchoolNames | None = No
         needs.append("bus")
     if "bus" in needs and "transit" in needs:  # "the CTA bus", "xe buýt thành phố": a city bus, not a school bus
         transit = _found(message, merged.needs["transit"])
-        if all(any(_inside(bus, phrase) for phrase in transit) for bus in _found(message, merged.needs["bus"])):
+        buses = _found(message, merged.needs["bus"])
+        if all(any(_inside(bus, phrase) for phrase in transit) for bus in buses):
+            needs.remove("bus")
+        elif transit - merged.no_car - merged.city_bus and all(
+            bus in merged.city_bus for bus in buses if not any(_inside(bus, other) for other in buses)
+        ):  # "the bus or the train", "버스나 지하철": a bus named beside a train is the city's
             needs.remove("bus")
         elif transit <= merged.no_car:  # "we have no car, he needs the school bus": the bus is what is asked
             needs.remove("transit")

@@ -435,3 +435,6 @@ LEXICON = replace(
     not_needed=LEXICON.not_needed + ("don't want", "dont want", "do not want", "doesn't want", "doesnt want", "won't need",
                                      "wont need", "not necessary"),
 )  # fmt: skip
+
+# a bus that may be the city's: beside a train or the metro, public transit
+LEXICON = replace(LEXICON, city_bus=("bus", "buses", "busses"))

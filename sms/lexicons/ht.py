@@ -220,3 +220,6 @@ LEXICON = replace(
     shorthand={**LEXICON.shorthand, "lek": "lekol", "lekl": "lekol", "bzwn": "bezwen", "bzw": "bezwen", "bezwn": "bezwen",
                "tnpri": "tanpri", "tanpr": "tanpri", "pitt": "pitit"},
 )  # fmt: skip
+
+# a bus that may be the city's: beside a train or the metro, public transit
+LEXICON = replace(LEXICON, city_bus=("bis", "otobis", "bus", "bis la"))

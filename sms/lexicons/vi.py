@@ -307,3 +307,6 @@ LEXICON = replace(
     stop=LEXICON.stop + _d("đừng gửi tin nhắn nữa", "đừng gửi nữa", "đừng nhắn tin nữa", "không nhận tin nhắn nữa",
                            "dung gui tin nhan nua", "dung gui nua", "dung nhan tin nua"),
 )  # fmt: skip
+
+# a bus that may be the city's: beside a train or the metro, public transit
+LEXICON = replace(LEXICON, city_bus=("xe buýt", "xe buyt", "xe bus", "xe buít", "xe bút"))
