@@ -905,6 +905,21 @@ def _phrase_words(locale: str) -> frozenset[str]:
     return frozenset(sys.intern(w) for gap in _phrase_slots(locale) for w in gap.split() if w != "_")
 
 
+@lru_cache(maxsize=16)
+def _slot_phrases(locales: tuple[str, ...]) -> frozenset[str]:
+    """The need, program and grade phrases of these languages, folded, whole."""
+    return frozenset(
+        p
+        for loc in locales
+        for group in (
+            *_lexicons()[loc].lexicon.needs.values(),
+            *_lexicons()[loc].lexicon.programs.values(),
+            tuple(_lexicons()[loc].lexicon.grades),
+        )
+        for p in group
+    )
+
+
 def _phrase_repaired(folded: str, locales: tuple[str, ...]) -> str:
     """The message with a word read as the word of a phrase of its language it is one edit from,
     when the phrase's other words are all there: "education special" → "education speciale",
@@ -916,6 +931,7 @@ def _phrase_repaired(folded: str, locales: tuple[str, ...]) -> str:
     in_phrases = [any(w in _phrase_words(loc) for loc in locales if loc in PHRASE_TYPO_LOCALES) for w in words]
     if sum(in_phrases) == 0:
         return folded
+    whole = _slot_phrases(tuple(loc for loc in locales if loc in PHRASE_TYPO_LOCALES))
     for n in (4, 3, 2):
         for start in range(len(words) - n + 1):
             if sum(in_phrases[start : start + n]) < n - 1:  # all the phrase's words but one must be there
@@ -927,6 +943,8 @@ def _phrase_repaired(folded: str, locales: tuple[str, ...]) -> str:
                     continue
                 if _ABJAD_OR_BENGALI.match(word) and word in _all_vocabulary():  # a known word of these scripts stays ("مڈل")
                     continue
+                if at in (0, n - 1) and word in _all_vocabulary() and " ".join(run[1:] if at == 0 else run[:-1]) in whole:
+                    continue  # a word after a phrase written whole is the sentence's ("mau giao nao": which kindergarten)
                 gap = " ".join([*run[:at], "_", *run[at + 1 :]])
                 for fills in (s[gap] for s in slots if gap in s):
                     if word in fills:
