@@ -346,14 +346,17 @@ class SchoolNames:
             if not word.isascii():
                 continue
             candidates = self.vocabulary_by_length.get(min(len(word), len(self.vocabulary_by_length)), ())
+            # a word read as a name word written otherwise is no common word of ours ("maison" is no Madison) and no
+            # short one ("sabi" is no Sabin, "gran" no Grand); a short name word is written as it is ("heli" is no Eli)
+            misspelt = len(word) >= SHORT_NAME_WORD and not _is_common(word)
             found = [
                 (w, score)
                 for w, score, _pos in process.extract(word, candidates, scorer=fuzz.ratio, limit=3, score_cutoff=NAME_MATCH)
-                if w == word or len(w) >= SHORT_NAME_WORD  # "heli" is no "Eli": a short name word is written as it is
+                if w == word or (misspelt and len(w) >= SHORT_NAME_WORD)
             ]
-            if not found and len(word) >= TYPO_NAME_SHORTEST and not _is_common(word):
-                # a letter swapped or changed, the first kept: "Schruz" is Schurz, "Fengar" is Fenger
-                same_start = [w for w in candidates if w[0] == word[0]]
+            if not found and len(word) >= TYPO_NAME_SHORTEST and misspelt:
+                # a letter swapped or changed, the first kept: "Schruz" is Schurz, "Fengar" is Fenger ("jahan" is no Jahn)
+                same_start = [w for w in candidates if w[0] == word[0] and len(w) >= SHORT_NAME_WORD]
                 found = [(w, NAME_MATCH) for w, _d, _pos in process.extract(word, same_start, scorer=OSA.distance, limit=3, score_cutoff=1)]
             for name_word, score in found:
                 hits.setdefault(word, set()).add(name_word)
@@ -538,6 +541,7 @@ class _Merged:
     greeting: frozenset[str]
     switch_to: dict[str, str]  # a language's name in any language → our locale for it ("inglés" → "en")
     no_car: frozenset[str]  # "we have no car": transit, unless the school bus is asked for too
+    city_bus: frozenset[str]  # a bus that may be the city's ("bus", "버스"): beside a train, public transit
 
 
 @lru_cache(maxsize=1)
@@ -564,6 +568,7 @@ def _merged() -> _Merged:
         switch_to={**{name: LOCALE_OF_LANGUAGE[code] for lex in lexicons for name, code in lex.languages.items() if code in LOCALE_OF_LANGUAGE},
                    **{name: lex.locale for lex in lexicons for name in lex.names}},
         no_car=union(lex.no_car for lex in lexicons),
+        city_bus=union(lex.city_bus for lex in lexicons),
     )  # fmt: skip
 
 
@@ -705,11 +710,19 @@ def _sides(text: str, values: dict[str, frozenset[str]], cues: Cues, read_as: di
         if read_as:
             folded = " ".join(read_as.get(w, w) for w in folded.split())
         message = _Message.of(folded)
+        cue_spans = [
+            (at, at + len(cue), _CUE_AFTER.search(cue) is not None)
+            for cue in set().union(*(_found(message, c) for c in cues))
+            for at in [_where(message.folded, cue)]
+        ]
+        cue_starts = tuple(at for at, _end, _after in cue_spans)
         spans = {}
         for value, phrases in values.items():
             found = _found(message, phrases)
             if found:
-                spans[value] = [(at, _with_particle(message.folded, at + len(p))) for p in found for at in [_where(message.folded, p)]]
+                spans[value] = [
+                    (at, _with_particle(message.folded, at + len(p), cue_starts)) for p in found for at in [_where(message.folded, p)]
+                ]
         if not spans:
             # a clause that only says no ("charter schools - no thanks") rules out the last value before it
             bare = _without_fillers(message.folded, set(message.folded.split()), _merged())
@@ -719,17 +732,18 @@ def _sides(text: str, values: dict[str, frozenset[str]], cues: Cues, read_as: di
             last = []
             continue
         places = {value: min(start for start, _end in found) for value, found in spans.items()}
-        cue_spans = [
-            (at, at + len(cue), _CUE_AFTER.search(cue) is not None)
-            for cue in set().union(*(_found(message, c) for c in cues))
-            for at in [_where(message.folded, cue)]
-        ]
         # a cue inside what is asked for is part of it ("no puede oír" is deafness, not "no"), and so is a cue inside
         # "nothing but" ("পাবলিক স্কুল ছাড়া কিছু না": public schools and nothing else)
         only = [(at, at + len(p)) for p in _found(message, _only_phrases()) for at in [_where(message.folded, p)]]
         cue_spans = [c for c in cue_spans if not any(a <= c[0] and c[1] <= b for found in (*spans.values(), only) for a, b in found)]
-        if cue_spans:
-            nearest = min(places, key=lambda value: _gap(spans[value], cue_spans))
+        # a Korean cue follows what it rules out, always: "어린이집 말고 공립" rules out the daycare, not public schools
+        before_cues = [
+            v
+            for v in places
+            if any(not _HANGUL_LETTERS.search(message.folded, a, b) or start < a for a, b, _ in cue_spans for start, _e in spans[v])
+        ]
+        if cue_spans and before_cues:
+            nearest = min(before_cues, key=lambda value: _gap(spans[value], cue_spans))
             ruled_out.add(nearest)
             del places[nearest]
         last = sorted(places, key=places.get)
@@ -744,13 +758,14 @@ _KOREAN_PARTICLES = tuple(
 )
 
 
-def _with_particle(folded: str, end: int) -> int:
-    """Where a value found ends, a Korean one with the particle written onto it ("차터스쿨은 빼고": the topic
-    particle stands between the value and the cue that rules it out, and is no distance)."""
+def _with_particle(folded: str, end: int, cue_starts: tuple[int, ...] = ()) -> int:
+    """Where a value found ends, a Korean one with the rest of its word written onto it ("차터스쿨은 빼고", "차터스쿨
+    말고": the particle or the school word stands between the value and the cue that rules it out, and is no distance),
+    up to a cue written onto it ("차터말고")."""
     if 0 < end < len(folded) and _HANGUL_LETTERS.match(folded, end - 1):
-        rest = _HANGUL_LETTERS.match(folded, end)  # "스쿨은" of "차터스쿨은": the word's rest, ending in a particle
-        if rest and rest.group().endswith(_KOREAN_PARTICLES):
-            return rest.end()
+        rest = _HANGUL_LETTERS.match(folded, end)  # "스쿨은" of "차터스쿨은": the word's rest
+        if rest:
+            return min((at for at in cue_starts if end <= at < rest.end()), default=rest.end())
     return end
 
 
@@ -890,6 +905,21 @@ def _phrase_words(locale: str) -> frozenset[str]:
     return frozenset(sys.intern(w) for gap in _phrase_slots(locale) for w in gap.split() if w != "_")
 
 
+@lru_cache(maxsize=16)
+def _slot_phrases(locales: tuple[str, ...]) -> frozenset[str]:
+    """The need, program and grade phrases of these languages, folded, whole."""
+    return frozenset(
+        p
+        for loc in locales
+        for group in (
+            *_lexicons()[loc].lexicon.needs.values(),
+            *_lexicons()[loc].lexicon.programs.values(),
+            tuple(_lexicons()[loc].lexicon.grades),
+        )
+        for p in group
+    )
+
+
 def _phrase_repaired(folded: str, locales: tuple[str, ...]) -> str:
     """The message with a word read as the word of a phrase of its language it is one edit from,
     when the phrase's other words are all there: "education special" → "education speciale",
@@ -901,6 +931,7 @@ def _phrase_repaired(folded: str, locales: tuple[str, ...]) -> str:
     in_phrases = [any(w in _phrase_words(loc) for loc in locales if loc in PHRASE_TYPO_LOCALES) for w in words]
     if sum(in_phrases) == 0:
         return folded
+    whole = _slot_phrases(tuple(loc for loc in locales if loc in PHRASE_TYPO_LOCALES))
     for n in (4, 3, 2):
         for start in range(len(words) - n + 1):
             if sum(in_phrases[start : start + n]) < n - 1:  # all the phrase's words but one must be there
@@ -912,6 +943,8 @@ def _phrase_repaired(folded: str, locales: tuple[str, ...]) -> str:
                     continue
                 if _ABJAD_OR_BENGALI.match(word) and word in _all_vocabulary():  # a known word of these scripts stays ("مڈل")
                     continue
+                if at in (0, n - 1) and word in _all_vocabulary() and " ".join(run[1:] if at == 0 else run[:-1]) in whole:
+                    continue  # a word after a phrase written whole is the sentence's ("mau giao nao": which kindergarten)
                 gap = " ".join([*run[:at], "_", *run[at + 1 :]])
                 for fills in (s[gap] for s in slots if gap in s):
                     if word in fills:
@@ -944,6 +977,26 @@ def _hangul_asks() -> tuple[frozenset[str], dict[tuple[str, int], tuple[str, ...
 _HANGUL_ONLY = re.compile("[\u1100-\u11ff]+")  # folded Hangul: jamo, no spaces, no digits
 
 
+_GRADE_UNIT = fold("학년")  # "4학년": six letters (jamo)
+_NUMBER_THEN_HANGUL = re.compile(r"(?<=\d) ?([\u1100-\u11ff]{4,})")
+
+
+def _grade_unit_repaired(folded: str) -> str:
+    """ "학년" after a number read through one letter (jamo) slipped, added or left out ("4학련", "7학녀", "5항년"): the
+    first letter kept; a particle written onto it stays ("4학련이고")."""
+
+    def unit(match: re.Match) -> str:
+        word = match.group(1)
+        if word.startswith(_GRADE_UNIT) or word[0] != _GRADE_UNIT[0]:
+            return match.group()
+        for n in (6, 5, 7):
+            if OSA.distance(word[:n], _GRADE_UNIT, score_cutoff=1) <= 1:
+                return f"{_GRADE_UNIT}{word[n:]}"
+        return match.group()
+
+    return _NUMBER_THEN_HANGUL.sub(unit, folded)
+
+
 def _hangul_repaired(folded: str) -> str:
     """A Korean message with a need, program, grade or sector phrase one letter (jamo) slipped read
     as the phrase ("특수교윽" → "특수교육", "휠채어" → "휠체어"): the first letter kept, the phrase three
@@ -963,6 +1016,48 @@ def _hangul_repaired(folded: str) -> str:
                 if found and found[0] not in text:
                     return f"{out} {found[0]}"  # the phrase beside the message: what it asks is read from there
     return out
+
+
+# Arabic letters told apart only by their dots (ب ت ث ن ي, ج ح خ, د ذ, ر ز, س ش, ص ض, ط ظ, ع غ, ف ق) and the emphatic
+# letters written for their plain sounds (ص for س): a word's skeleton; alef and hamza, which families add or leave out,
+# are dropped
+_ARABIC_SKELETON = str.maketrans(
+    {**dict.fromkeys("بتثنيى", "ب"), **dict.fromkeys("جحخ", "ح"), **dict.fromkeys("دذ", "د"), **dict.fromkeys("رز", "ر"),
+     **dict.fromkeys("سشصض", "س"), **dict.fromkeys("طظ", "ط"), **dict.fromkeys("عغ", "ع"), **dict.fromkeys("فق", "ف"),
+     **dict.fromkeys("هة", "ه"), **dict.fromkeys("اأإآءئ", None), "ؤ": "و"}
+)  # fmt: skip
+ARABIC_SLIP_SHORTEST = 5  # letters an Arabic word needs to be read through its dots: shorter ones are too many words
+
+
+@lru_cache(maxsize=1)
+def _arabic_skeletons() -> dict[str, tuple[str, ...]]:
+    """The skeleton of each Arabic word of a need, grade, sector or number (ordinals: "السابع") → the words."""
+    lexicon = _lexicons()["ar"].lexicon
+    words = {w for w in (*_lexicons()["ar"].typo_words, *(fold(n) for n in lexicon.number_words)) if " " not in w}
+    by_skeleton: dict[str, list[str]] = {}
+    for word in sorted(words):
+        if len(word) >= ARABIC_SLIP_SHORTEST - 1 and _ABJAD_OR_BENGALI.match(word):
+            by_skeleton.setdefault(word.translate(_ARABIC_SKELETON), []).append(word)
+    return {skeleton: tuple(found) for skeleton, found in by_skeleton.items()}
+
+
+def _arabic_slip(word: str) -> str | None:
+    """The known word an Arabic word is one slip of, by its skeleton and one edit ("سنوات" is no "سبواي": two)."""
+    found = process.extractOne(word, _arabic_skeletons().get(word.translate(_ARABIC_SKELETON), ()), scorer=OSA.distance, score_cutoff=1)
+    return found[0] if found else None
+
+
+def _arabic_slips_repaired(folded: str) -> tuple[str, dict[str, str]]:
+    """An Arabic message with each word no lexicon knows, written as a known word is but for its dots or an emphatic
+    letter, or with an alef added or left out, read as that word ("السابغ" is السابع, "السادش" السادس, "متوصطه"
+    متوسطه, "ثنويه" ثانويه): one slip of the finger or of the ear that edit distance would read as many other words."""
+    known = _all_vocabulary()
+    fixes = {
+        w: slip
+        for w in set(folded.split())
+        if len(w) >= ARABIC_SLIP_SHORTEST and w not in known and _ABJAD_OR_BENGALI.match(w) and (slip := _arabic_slip(w))
+    }
+    return (" ".join(fixes.get(w, w) for w in folded.split()), fixes) if fixes else (folded, fixes)
 
 
 def _without_conjunction(folded: str) -> str:
@@ -1718,9 +1813,11 @@ def parse(text: str, locale: str | None = None, schools: SchoolNames | None = No
         order = [loc for loc in dict.fromkeys([detected, locale, "en", *LOCALES]) if loc]
         own = tuple(dict.fromkeys(loc for loc in (detected, locale, "en") if loc))
     if detected == "ar":
+        folded, slips = _arabic_slips_repaired(folded)  # "للصف السابغ" is the seventh grade
+        read_as |= slips
         folded = _without_conjunction(folded)  # "وما تحكي انجليزي" is "و ما تحكي انجليزي"
     if detected == "ko":
-        folded = _hangul_repaired(folded)  # "특수교윽" is 특수교육
+        folded = _hangul_repaired(_grade_unit_repaired(folded))  # "특수교윽" is 특수교육, "4학련" 4학년
     elif detected in ("zh_Hans", "zh_Hant"):
         folded = _han_repaired(folded)  # "特殊教肓" is 特殊教育
     compiled = {loc: _lexicons()[loc] for loc in order}
@@ -1767,7 +1864,12 @@ def parse(text: str, locale: str | None = None, schools: SchoolNames | None = No
         needs.append("bus")
     if "bus" in needs and "transit" in needs:  # "the CTA bus", "xe buýt thành phố": a city bus, not a school bus
         transit = _found(message, merged.needs["transit"])
-        if all(any(_inside(bus, phrase) for phrase in transit) for bus in _found(message, merged.needs["bus"])):
+        buses = _found(message, merged.needs["bus"])
+        if all(any(_inside(bus, phrase) for phrase in transit) for bus in buses):
+            needs.remove("bus")
+        elif transit - merged.no_car - merged.city_bus and all(
+            bus in merged.city_bus for bus in buses if not any(_inside(bus, other) for other in buses)
+        ):  # "the bus or the train", "버스나 지하철": a bus named beside a train is the city's
             needs.remove("bus")
         elif transit <= merged.no_car:  # "we have no car, he needs the school bus": the bus is what is asked
             needs.remove("transit")

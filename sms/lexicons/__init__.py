@@ -52,6 +52,9 @@ class Lexicon:
     shorthand: dict[str, str] = field(default_factory=dict)
     # "we have no car": public transit (also in `needs["transit"]`), unless the school bus is asked for as well
     no_car: tuple[str, ...] = ()
+    # a bus that may be the city's ("bus", "camión", "버스"): named beside a train or the metro, it is public transit
+    # ("the bus or the train"), not the school bus
+    city_bus: tuple[str, ...] = ()
 
     def with_no_car(self, phrases: tuple[str, ...]) -> "Lexicon":
         """This lexicon with its phrases for "we have no car", read as public transit unless the school bus is asked for."""

@@ -543,3 +543,6 @@ LEXICON = replace(
     stop=LEXICON.stop
     + ("ما ابي رسائل", "ما ابغى رسائل", "ما بدي رسائل بعد اليوم", "لا اريد رسائل بعد اليوم", "ما ابي رسايل", "لا ابي رسائل"),
 )
+
+# a bus that may be the city's: beside a train or the metro, public transit
+LEXICON = replace(LEXICON, city_bus=("باص", "الباص", "بالباص", "بباص", "عالباص", "بالباصات"))

@@ -249,8 +249,7 @@ LEXICON = Lexicon(
     # "না" folds to a bare "ন": a "no" counts only beside what it rules out ("চার্টার না")
     only=("ছাড়া কিছু না", "ছাড়া আর কিছু না", "ছাড়া অন্য কিছু না", "ছাড়া কিছুই না", "ছাড়া আর কিছুই না",
           "chara kichu na", "chara ar kichu na", "chara onno kichu na"),
-    negations=_NEGATIONS + _grid(("চার্টার", "চার্টার স্কুল", "সরকারি", "সরকারী", "সরকারি স্কুল", "পাবলিক স্কুল", "ডিস্ট্রিক্ট",
-                                  "ডিস্ট্রিক্ট স্কুল", "সিপিএস"), ("না", "না না", "একদম না", "দরকার নাই", "দরকার নেই")),
+    negations=_NEGATIONS + ("বাইরে",),  # "সিপিএস এর বাইরে": outside the district
     not_needed=("দরকার নেই", "দরকার নাই", "লাগবে না", "লাগবেনা", "চাই না", "চাইনা", "প্রয়োজন নেই", "প্রয়োজন নাই",
                 "দরকার হবে না", "লাগবে না", "দরকার নাই", "পাঠাতে চাই না", "দিতে চাই না"),
     languages={"বাংলা": "bn", "স্প্যানিশ": "es", "আরবি": "ar", "চাইনিজ": "zh", "উর্দু": "ur", "হিন্দি": "hi",
@@ -371,7 +370,22 @@ LEXICON = replace(
 LEXICON = replace(
     LEXICON,
     not_needed=LEXICON.not_needed + ("lagbe na", "lagbena", "dorkar nai", "dorkar nei", "chai na", "chaina", "lagbe nah"),
-    negations=LEXICON.negations + ("chai na", "chaina", "na", "bade", "chara"),
+    negations=LEXICON.negations + ("chai na", "chaina", "na", "bade", "chara", "baire"),
+)
+
+# "না" (no) after any of the sector's phrases, as written or misspelt ("চাটার না"): "না" folds to a bare "ন", so a
+# "no" counts only beside what it rules out
+LEXICON = replace(
+    LEXICON,
+    negations=LEXICON.negations
+    + tuple(
+        f"{p}{school} {n}"
+        for ps in LEXICON.sectors.values()
+        for p in ps
+        if not p.isascii()
+        for school in ("", " স্কুল")
+        for n in ("না", "না না", "একদম না", "দরকার নাই", "দরকার নেই")
+    ),
 )
 
 # Sign language ("সাংকেতিক ভাষা", "ইশারা ভাষা")

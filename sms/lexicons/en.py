@@ -276,7 +276,9 @@ LEXICON = Lexicon(
                "not any", "aside from", "apart from", "besides", "not including", "not looking for", "don't show",
                "dont show", "do not show", "no more", "hate", "nope", "nah", "no thanks",
                "stay away from", "keep away from", "minus", "remove", "take out", "cross out",
-               "not a fan of", "i'm not into", "im not into", "don't trust", "dont trust"),
+               "not a fan of", "i'm not into", "im not into", "don't trust", "dont trust",
+               # "a school that isn't charter": "is not" run together, with or without its apostrophe
+               "isn't", "isnt", "aren't", "arent", "ain't", "aint"),
     without=("no", "without", "w/o", "wo"),  # "no bus", "without transportation"
     not_needed=("don't need", "dont need", "do not need", "doesn't need", "doesnt need", "does not need", "no need",
                 "not needed", "no longer needs", "no longer need", "not need", "won't need", "wont need", "will not need",
@@ -433,3 +435,6 @@ LEXICON = replace(
     not_needed=LEXICON.not_needed + ("don't want", "dont want", "do not want", "doesn't want", "doesnt want", "won't need",
                                      "wont need", "not necessary"),
 )  # fmt: skip
+
+# a bus that may be the city's: beside a train or the metro, public transit
+LEXICON = replace(LEXICON, city_bus=("bus", "buses", "busses"))

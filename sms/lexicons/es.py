@@ -475,3 +475,6 @@ LEXICON = replace(LEXICON, grade_patterns=LEXICON.grade_patterns + (rf"\b({_ORD}
 
 # Two ordinals with a dash or slash between ("3ro/4to grado")
 LEXICON = replace(LEXICON, grade_patterns=LEXICON.grade_patterns + (rf"\b(\d{{1,2}}){_SUFFIX} \d{{1,2}}{_SUFFIX} grados?\b",))
+
+# a bus that may be the city's: beside a train or the metro, public transit
+LEXICON = replace(LEXICON, city_bus=("bus", "buses", "autobus", "autobuses", "camion", "camiones", "guagua", "guaguas"))

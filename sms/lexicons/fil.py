@@ -450,3 +450,6 @@ LEXICON = LEXICON.with_no_car(_NO_CAR)
 
 # More as texted ("pakita pa po ng iba")
 LEXICON = replace(LEXICON, more=LEXICON.more + ("pakita pa", "pakita pa ng iba", "pakita pa po ng iba", "iba pa po", "may iba pa"))
+
+# a bus that may be the city's: beside a train or the metro, public transit
+LEXICON = replace(LEXICON, city_bus=("bus",))

@@ -314,3 +314,6 @@ LEXICON = replace(
     more=LEXICON.more
     + ("montrer plus", "m en montrer plus", "en montrer plus", "montrez m en plus", "montrez en plus", "d autres", "d autres ecoles"),
 )
+
+# a bus that may be the city's: beside a train or the metro, public transit
+LEXICON = replace(LEXICON, city_bus=("bus", "autobus"))

@@ -130,7 +130,8 @@ LEXICON = Lexicon(
     },
     sectors={"charter": ("charter", "chatè", "lekòl charter", "chate", "chartè", "lekol chate", "lekòl chatè", "charters"),
              "district": ("piblik", "lekòl piblik", "leta", "lekòl leta", "distri", "cps", "lekòl distri", "lekòl katye", "katye a")},
-    negations=("pa vle", "m pa vle", "mwen pa vle", "nou pa vle", "pa renmen", "pa enterese", "pa yon", "pa okenn", "okenn",
+    # "pa" (not) beside a sector: "yon lekòl ki pa chater"
+    negations=("pa", "pa vle", "m pa vle", "mwen pa vle", "nou pa vle", "pa renmen", "pa enterese", "pa yon", "pa okenn", "okenn",
                "eksepte", "esepte", "eksepe", "sòf", "sof", "evite", "anyen ki", "tout sof", "nenpòt sof", "pito pa",
                "pa ta renmen", "se pa", "pa vle l", "pa enterese nan", "pa charter", "pa gen charter", "pa lekòl charter",
                "okenn charter", "san charter", "pa chatè", "pa gen chatè", "pa lekòl chatè", "okenn chatè", "san chatè",
@@ -219,3 +220,6 @@ LEXICON = replace(
     shorthand={**LEXICON.shorthand, "lek": "lekol", "lekl": "lekol", "bzwn": "bezwen", "bzw": "bezwen", "bezwn": "bezwen",
                "tnpri": "tanpri", "tanpr": "tanpri", "pitt": "pitit"},
 )  # fmt: skip
+
+# a bus that may be the city's: beside a train or the metro, public transit
+LEXICON = replace(LEXICON, city_bus=("bis", "otobis", "bus", "bis la"))

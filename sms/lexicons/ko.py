@@ -217,3 +217,6 @@ LEXICON = replace(
                                                                       "앞이 잘 안 보"),
     },
 )  # fmt: skip
+
+# a bus that may be the city's: beside a train or the metro, public transit
+LEXICON = replace(LEXICON, city_bus=("버스",))

@@ -542,3 +542,6 @@ LEXICON = replace(
     needs={**LEXICON.needs, "dual_language": LEXICON.needs["dual_language"] + ("dvuyazychnaya", "dvuyazychnaya programma",
                                                                                   "bilingvalnaya", "dvuyazychnyy")},
 )  # fmt: skip
+
+# a bus that may be the city's: beside a train or the metro, public transit
+LEXICON = replace(LEXICON, city_bus=("автобус", "автобуса", "автобусом", "автобусы", "автобусе", "автобусу", "автобусов", "автоб", "бас"))

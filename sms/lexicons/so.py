@@ -690,3 +690,6 @@ LEXICON = replace(
                                          "dhibaato waxbarasho"),
     },
 )  # fmt: skip
+
+# a bus that may be the city's: beside a train or the metro, public transit
+LEXICON = replace(LEXICON, city_bus=("bas", "baska", "bus", "baas", "baaska", "basaska", "basas"))

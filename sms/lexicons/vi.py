@@ -195,7 +195,7 @@ LEXICON = Lexicon(
                             "trường public", "public")},
     negations=_d("không muốn", "ko muốn", "k muốn", "hong muốn", "hok muốn", "không lấy", "ko lấy", "k lấy", "không phải",
                  "ko phải", "k phải", "hong phải", "chẳng phải", "không chọn", "ko chọn", "trừ", "ngoại trừ", "trừ ra", "trừ trường",
-                 "miễn không phải", "miễn là không phải", "miễn sao không phải", "đừng chọn", "đừng lấy", "đừng gửi",
+                 "miễn không phải", "miễn là không phải", "miễn sao không phải", "đừng chọn", "đừng lấy", "đừng gửi", "đừng",
                  "không thích", "ko thích", "k thích", "bỏ qua", "tránh", "chứ không", "chứ ko", "không phải là", "không xét", "không tính", "loại bỏ", "trường gì cũng được trừ", "nào cũng được trừ", "đừng có", "loại trừ",
                  # "không" right before the sector ("ko charter"): after a question it asks ("có trường charter không?")
                  *(f"{no} {sector}" for no in ("không", "ko", "k", "hông", "hok", "khong") for sector in ("charter", "trường charter",
@@ -307,3 +307,6 @@ LEXICON = replace(
     stop=LEXICON.stop + _d("đừng gửi tin nhắn nữa", "đừng gửi nữa", "đừng nhắn tin nữa", "không nhận tin nhắn nữa",
                            "dung gui tin nhan nua", "dung gui nua", "dung nhan tin nua"),
 )  # fmt: skip
+
+# a bus that may be the city's: beside a train or the metro, public transit
+LEXICON = replace(LEXICON, city_bus=("xe buýt", "xe buyt", "xe bus", "xe buít", "xe bút"))

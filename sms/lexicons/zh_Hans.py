@@ -247,3 +247,6 @@ LEXICON = replace(
 
 # "就算了" (forget it), "不用" (no need) after or before a sector
 LEXICON = replace(LEXICON, negations=LEXICON.negations + ("就算了", "算了", "不用", "免了"))
+
+# pinyin typed without tones: "bu yao texu xuexiao" (no charter schools)
+LEXICON = replace(LEXICON, negations=LEXICON.negations + ("bu yao", "buyao", "bu xiang", "buxiang", "bu yao de", "chule"))

@@ -555,3 +555,61 @@ def test_special_education_programs_as_families_describe_them(text, programs, in
 )
 def test_grades_glued_to_han_and_a_schools_kind_after_its_name(text, grades):
     assert parse(text, schools=demo_names()).as_dict()["grades"] == grades
+
+
+@pytest.mark.parametrize(
+    ("text", "sector"),
+    [
+        ("차터스쿨 말고 공립으로요, 3학년", "district"),  # the school word after "charter" is no distance to the cue
+        ("차터말고 공립", "district"),  # a cue written onto the value
+        ("어린이집 말고 공립 프리케이", "district"),  # a Korean cue rules out what is before it: the daycare
+        ("high school near 60621 that isnt charter", "district"),
+        ("tiểu học nhưng đừng gợi ý trường charter nha", "district"),
+        ("Mwen vle yon lekòl ki pa chater", "district"),
+        ("সরকারী হাই স্কুল, চাটার না", "district"),
+        ("gaozhong 60640 bu yao texu xuexiao", "district"),
+    ],
+)
+def test_a_ruled_out_sector_is_read_the_right_way_round(text, sector):
+    assert parse(text).as_dict()["sector"] == sector
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Je n'ai pas de voiture, il faudrait que l'école passe prendre ma fille à la maison",  # "maison" is no Madison
+        "Sobrang labo na ng mata ng anak ko, legally blind daw sabi ng doktor",  # "sabi" is no Sabin
+        "Nou fèk rive soti Ayiti, timoun yo pa pale angle ditou. Pi gran an nan 6yèm ane",  # "gran" is no Grand
+    ],
+)
+def test_a_common_or_short_word_is_no_misspelt_school_name(text):
+    assert parse(text, schools=demo_names()).as_dict()["school"] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "grades"),
+    [
+        ("بدي مدرسة متوسطة للصف السابغ قريب 60652", [7, 7]),  # a wrong dot: ع for غ
+        ("عايزه وحده لبنتي للصف السادش", [6, 6]),  # ش for س
+        ("نحتاج برنامج ESL في مدرسه متوصطه 60625", [6, 8]),  # ص for س
+        ("عاوز مدرسه حكوميه ثنويه في 60609", [9, 12]),  # an alef left out
+        ("برنامج تعليم خاص لعمر 3 سنوات قبل الروضة", [-1, -1]),  # "سنوات" is two edits from any word: stays
+        ("딸이 ESL 필요해요 4학련이고 60659", [4, 4]),  # 학년 one jamo slipped
+        ("차터스쿨 7학녀 60645", [7, 7]),
+    ],
+)
+def test_arabic_dot_slips_and_korean_grade_slips(text, grades):
+    assert parse(text).as_dict()["grades"] == grades
+
+
+@pytest.mark.parametrize(
+    ("text", "needs"),
+    [
+        ("no tenemos carro, la escuela tiene que quedar cerca del camión o del tren", ["transit"]),
+        ("차가 없어서 애가 버스나 지하철 타고 다녀야 해요", ["transit"]),
+        ("машины нет, ребёнок будет ездить на метро или автобусе", ["transit"]),
+        ("necesita bus escolar y vivimos cerca del tren", ["bus", "transit"]),  # the school bus stays
+    ],
+)
+def test_a_bus_beside_a_train_is_the_city_bus(text, needs):
+    assert parse(text).as_dict()["needs"] == needs

@@ -10,7 +10,7 @@ from collections import Counter
 from sms.lexicons import LOCALES
 from tests.sms.blind_score import KEYS, KINDS, cases, report, score
 
-FLOOR = {"dev": 0.985, "test": 0.93}  # ratchet: raise with every improvement, never lower (set anew when new messages join)
+FLOOR = {"dev": 0.985, "test": 0.935}  # ratchet: raise with every improvement, never lower (set anew when new messages join)
 
 
 def test_the_blind_set_is_large_covers_every_locale_and_kind_and_is_split_in_two():
