@@ -850,6 +850,8 @@ def _corrected(
     left that still look like a need or grade word (`Understanding.unclear`). A typo keeps its first
     letter; a school's name is never read as a typo. `asked_in`: the languages whose words are asked about
     (by default `locales`); `phrases_of`: the languages whose phrases repair a word in them (by default `locales`)."""
+    if "rth" in folded:  # "4rth grade": "fourth" spelt into the digit's ending
+        folded = _ORDINAL_SLIP.sub(r"\1th", folded)
     known = _all_vocabulary()
     unknown = {w for w in folded.split() if len(w) >= TYPO_SHORTEST and _typo_script(w) and w not in known}
     unknown -= GENERIC_NAME_WORDS  # "prep" in "Golder College Prep" is not "prek"
@@ -865,6 +867,8 @@ def _corrected(
         found = process.extractOne(word, same_start, scorer=OSA.distance, score_cutoff=_word_typo_distance(word))
         if found:
             fixes[word] = found[0]
+    for word, unit in _grade_units_beside_numbers(folded, unknown, locales).items():
+        fixes[word] = unit  # "6th gread", "9th grdr", "7th gerde": a number tells the word beside it is the grade's
     unclear = {}
     asked_in = asked_in or locales
     if set(asked_in) <= set(WORDFREQ_LOCALES):  # a Creole or Somali word cannot be told from a typo
@@ -875,6 +879,39 @@ def _corrected(
                 unclear[word] = looks_like[near]
     corrected = " ".join(fixes.get(w, w) for w in folded.split()) if fixes else folded
     return corrected, tuple(unclear.items()), fixes
+
+
+GRADE_UNIT_DISTANCE = 2  # edits a word beside a number may be from a grade word ("gread", "graid", "gerde" are "grade")
+GRADE_UNIT_SHORTEST = 5  # letters of a grade word read so: a whole word ("grade"), not an abbreviation ("grds")
+_ORDINAL_SLIP = re.compile(r"\b(\d{1,2})rth\b")
+_NUMBER_TOKEN = re.compile(r"\d{1,2}[a-z]{0,3}")  # "6", "6th", "2do", "4rth"
+
+
+@lru_cache(maxsize=64)
+def _grade_units(locales: tuple[str, ...]) -> tuple[str, ...]:
+    """The words these languages' grade patterns spell ("grade", "grado", "classe", "fasalka"), five letters or more."""
+    raw = load_all()
+    return tuple(
+        sorted({w for loc in locales for w in _pattern_words(raw[loc].grade_patterns) if len(w) >= GRADE_UNIT_SHORTEST and _typo_script(w)})
+    )
+
+
+def _grade_units_beside_numbers(folded: str, unknown: set[str], locales: tuple[str, ...]) -> dict[str, str]:
+    """Each unknown word right before or after a number, no common word, that is two edits at most from a grade
+    word of these languages, the first letter kept: the number says a grade is meant ("6th gread", "9th grdr",
+    "gerde 7"), so the word is read more loosely than a typo alone ("great" is a word and stays)."""
+    words = folded.split()
+    found = {}
+    for at, word in enumerate(words):
+        if word not in unknown or _is_common(word):
+            continue
+        if not any(0 <= i < len(words) and _NUMBER_TOKEN.fullmatch(words[i]) for i in (at - 1, at + 1)):
+            continue
+        same_start = [w for w in _grade_units(locales) if w[0] == word[0]]
+        unit = process.extractOne(word, same_start, scorer=OSA.distance, score_cutoff=GRADE_UNIT_DISTANCE) if same_start else None
+        if unit:
+            found[word] = unit[0]
+    return found
 
 
 PHRASE_TYPO_LOCALES = ("en", "es", "vi", "ht", "fr", "fil", "ru", "ar", "ur", "bn")  # Somali's generated phrases are too many to index

@@ -613,3 +613,17 @@ def test_arabic_dot_slips_and_korean_grade_slips(text, grades):
 )
 def test_a_bus_beside_a_train_is_the_city_bus(text, needs):
     assert parse(text).as_dict()["needs"] == needs
+
+
+@pytest.mark.parametrize(
+    ("text", "grades"),
+    [
+        ("ami charter skul khujchi 6th gread er jonno 60659", [6, 6]),  # two edits from "grade": the number tells
+        ("idk which sch 4 my 9th grdr bc we just moved 2 60617", [9, 9]),
+        ("whilchair niye jete pare emon school lagbe, meye 7th gerde e", [7, 7]),
+        ("my sun needs speshal ed, hes in 4rth grade, 60639", [4, 4]),  # "fourth" spelt into the digit's ending
+        ("KG xgee laga helaa 60630? gbdh 5 sno jirta", [0, 0]),  # an abbreviation is no grade word two edits off
+    ],
+)
+def test_a_grade_word_beside_a_number_is_read_through_two_slips(text, grades):
+    assert parse(text).as_dict()["grades"] == grades
