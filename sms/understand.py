@@ -1920,6 +1920,12 @@ def parse(text: str, locale: str | None = None, schools: SchoolNames | None = No
         _wanted, ruled_out = _sides(text, {need: merged.needs[need] for need in needs}, need_cues, read_as)
         needs = [need for need in needs if need not in ruled_out]
     needs = [need for need in needs if not _said_without(message, merged.needs[need], own if detected else LOCALES)]
+    named = frozenset().union(*(merged.programs[code] for code in programs if code in CLASS_FOR_PROGRAMS))
+    if "self_contained" not in programs and _class_apart(
+        text, own if detected else LOCALES, "sped" in needs, sector_cues + need_cues, named
+    ):
+        programs = tuple(code for code in SPED_PROGRAMS if code in programs or code == "self_contained")
+        needs = needs if "sped" in needs else ["sped", *needs]
     if len(programs) > 1 and _any_cue(message, sector_cues + need_cues):  # "inclusion, not a separate classroom"
         wanted, ruled_out = _sides(text, {code: merged.programs[code] for code in programs}, sector_cues + need_cues, read_as)
         if wanted:  # one program ruled out beside another asked for
@@ -2015,6 +2021,47 @@ def parse(text: str, locale: str | None = None, schools: SchoolNames | None = No
             intent, written_in = typed
             return Understanding(language=detected or written_in, intent=intent)
     return Understanding(intent="unknown", **facets)
+
+
+CLASS_APART_GAP = 4  # words a class and the word setting it apart may be from each other ("fasal yar oo gooni ah")
+CLASS_FOR_PROGRAMS = ("autism", "deaf_hard_of_hearing", "visual_impairment")  # children a class may be for
+CLASS_FOR_GAP = 5  # words a program named may be from a class to be what the class is for ("autism walay bachon ki alag class")
+
+
+@lru_cache(maxsize=64)
+def _class_words(locales: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """These languages' words for a class, for apart and for small, folded."""
+    raw = load_all()
+
+    def words(field: str) -> frozenset[str]:
+        return frozenset(fold(w.translate(KEYBOARD_VARIANTS)) for loc in locales for w in getattr(raw[loc], field))
+
+    return words("classroom"), words("apart"), words("small")
+
+
+def _class_apart(text: str, locales: tuple[str, ...], sped: bool, cues: Cues, named: frozenset[str]) -> bool:
+    """Say whether a clause asks for a class set apart, in any order and with words between: a class word a few
+    words from a word for apart ("salón especial aparte", "class alag", "فصل صغير منفصل"), or, when special
+    education is asked, from a word for small ("فصل خاص صغير", "fasal gaar ah oo yar"): the self-contained program.
+    Not in a clause that rules something out ("no en un salón aparte"), nor when a program named a few words from the
+    class is what the class is for ("autism walay bachon ki alag class", "অটিস্টিক বাচ্চাদের জন্য আলাদা ক্লাস")."""
+    classroom, apart, small = _class_words(locales)
+    if not classroom:
+        return False
+    near = apart | small if sped else apart
+    for clause in CLAUSE_RE.split(text):
+        words = fold(clause.translate(KEYBOARD_VARIANTS)).split()
+        classes = [at for at, w in enumerate(words) if w in classroom]
+        if not classes:
+            continue
+        others = [at for at, w in enumerate(words) if w in near]
+        close = [a for a in classes if any(abs(a - b) <= CLASS_APART_GAP for b in others)]
+        if not close or _any_cue(_Message.of(" ".join(words)), cues):
+            continue
+        if named and all(_any(_Message.of(" ".join(words[max(0, a - CLASS_FOR_GAP) : a + CLASS_FOR_GAP + 1])), named) for a in close):
+            continue
+        return True
+    return False
 
 
 def _human_inside_need(message: _Message, merged: "_Merged", needs: list[str], programs: tuple[str, ...]) -> bool:

@@ -431,3 +431,4 @@ LEXICON = replace(
     compare=LEXICON.compare + ("tulona", "tulona koren"),
     details=LEXICON.details + ("bistarito", "nombor", "details", "tothyo"),
 )  # fmt: skip
+LEXICON = replace(LEXICON, classroom=("class", "ক্লাস", "ক্লাসে", "ক্লাসরুম", "শ্রেণী"), apart=("আলাদা", "alada"), small=("ছোট", "choto", "chhoto"))

@@ -317,3 +317,9 @@ LEXICON = replace(
 
 # a bus that may be the city's: beside a train or the metro, public transit
 LEXICON = replace(LEXICON, city_bus=("bus", "autobus"))
+LEXICON = replace(
+    LEXICON,
+    classroom=("classe", "classes", "salle"),
+    apart=("separee", "separees", "separe", "apart"),
+    small=("petite", "petites", "petit"),
+)

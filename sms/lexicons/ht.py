@@ -223,3 +223,4 @@ LEXICON = replace(
 
 # a bus that may be the city's: beside a train or the metro, public transit
 LEXICON = replace(LEXICON, city_bus=("bis", "otobis", "bus", "bis la"))
+LEXICON = replace(LEXICON, classroom=("klas", "sal"), apart=("apa", "separe"), small=("piti",))

@@ -693,3 +693,6 @@ LEXICON = replace(
 
 # a bus that may be the city's: beside a train or the metro, public transit
 LEXICON = replace(LEXICON, city_bus=("bas", "baska", "bus", "baas", "baaska", "basaska", "basas"))
+LEXICON = replace(
+    LEXICON, classroom=("fasal", "fasalka", "fasallo", "qol", "qolka"), apart=("gooni", "keligiis", "kaligiis"), small=("yar",)
+)

@@ -557,3 +557,9 @@ LEXICON = replace(
     needs={**LEXICON.needs, "ell": LEXICON.needs["ell"] + ("نئے آئے ہیں", "نئے آئے", "ابھی آئے ہیں", "حال ہی میں آئے",
                                                             "نئے نئے آئے", "abhi aaye hain", "naye aaye hain")},
 )  # fmt: skip
+LEXICON = replace(
+    LEXICON,
+    classroom=("class", "کلاس", "کلاسز", "jamaat"),
+    apart=("alag", "الگ", "علیحدہ", "alehda"),
+    small=("chhoti", "choti", "chhota", "چھوٹی", "چھوٹا"),
+)

@@ -627,3 +627,18 @@ def test_a_bus_beside_a_train_is_the_city_bus(text, needs):
 )
 def test_a_grade_word_beside_a_number_is_read_through_two_slips(text, grades):
     assert parse(text).as_dict()["grades"] == grades
+
+
+@pytest.mark.parametrize(
+    ("text", "programs"),
+    [
+        ("mery bachy ko autism h, koi sch jahan uski class alag ho? elem, 60630", ["autism", "self_contained"]),
+        ("Gabadhaydu waxay u baahan tahay fasal yar oo gooni ah oo macallin gaar ah leh", ["self_contained"]),
+        ("ابنى عنده اعاقه ويحتاج فصل خاص صغير، اعدادى، 60644", ["self_contained"]),  # small, special education asked
+        ("Queremos inclusión, no un salón separado. 5to grado, 60652", ["inclusion"]),  # ruled out
+        ("koi school jahan autism walay bachon ki alag class ho? 60659", ["autism"]),  # the class is for the program
+        ("small class sizes would be nice, 3rd grade 60623", []),  # small alone, no special education
+    ],
+)
+def test_a_class_set_apart_in_any_word_order_is_self_contained(text, programs):
+    assert parse(text).as_dict()["programs"] == programs
