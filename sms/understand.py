@@ -1138,6 +1138,47 @@ def _all_sector_phrases() -> frozenset[str]:
 _HAN_ONLY = re.compile("[\u3400-\u9fff]+")
 
 
+@lru_cache(maxsize=1)
+def _han_sound_alikes() -> tuple[dict[str, str], dict[str, tuple[str, ...]], frozenset[str]]:
+    """The Chinese lexicons' homophones, the need, program, sector, grade and school-word phrases (and the Han of the
+    grade patterns: "年级") by each character, and the words a miswritten character may be part of as written ("公里")."""
+    sounds: dict[str, str] = {}
+    by_char: dict[str, set[str]] = {}
+    written: set[str] = set()
+    for locale in ("zh_Hans", "zh_Hant"):
+        lexicon = _lexicons()[locale].lexicon
+        sounds |= {fold(wrong): fold(right) for wrong, right in load_all()[locale].homophones.items()}
+        groups = (*lexicon.needs.values(), *lexicon.programs.values(), *lexicon.sectors.values(), tuple(lexicon.grades))
+        phrases = {p for group in groups for p in group} | set(lexicon.school_words)
+        phrases |= {run for p in load_all()[locale].grade_patterns for run in _HAN_ONLY.findall(p)}
+        for phrase in (p for p in phrases if len(p) >= 2 and _HAN_ONLY.fullmatch(p)):
+            for ch in set(phrase) & set(sounds.values()):
+                by_char.setdefault(ch, set()).add(phrase)
+        written |= {w for w in (*lexicon.ages, *_lexicons()[locale].vocabulary) if len(w) >= 2 and _HAN_ONLY.fullmatch(w)}
+    return sounds, {ch: tuple(found) for ch, found in by_char.items()}, frozenset(written)
+
+
+def _han_sounds_repaired(folded: str) -> str:
+    """A Chinese message with a character written for another of the same sound read as that one, where it then
+    makes a school phrase the message did not hold ("笑车" → 校车, "高钟" → 高中, "四年及" → 四年级, "字閉症" → 自閉症);
+    not where the character is part of a word as written ("5公里" is a distance)."""
+    sounds, by_char, written = _han_sound_alikes()
+    if not any(ch in sounds for ch in folded):
+        return folded
+    chars = list(folded)
+    for at, ch in enumerate(folded):
+        right = sounds.get(ch)
+        if right is None or folded[max(0, at - 1) : at + 1] in written or folded[at : at + 2] in written:
+            continue
+        changed = f"{folded[:at]}{right}{folded[at + 1 :]}"
+        for phrase in by_char.get(right, ()):
+            start = changed.find(phrase, max(0, at - len(phrase) + 1))
+            if 0 <= start <= at < start + len(phrase) and phrase not in folded:
+                chars[at] = right
+                break
+    return "".join(chars)
+
+
 def _han_repaired(folded: str) -> str:
     """A Chinese message with a need, program, grade or sector phrase of three characters or more one
     character miswritten read as the phrase ("幼儿院" → "幼儿园", "特殊教肓" → "特殊教育", "公力学校" → "公立学校"):
@@ -1856,7 +1897,7 @@ def parse(text: str, locale: str | None = None, schools: SchoolNames | None = No
     if detected == "ko":
         folded = _hangul_repaired(_grade_unit_repaired(folded))  # "특수교윽" is 특수교육, "4학련" 4학년
     elif detected in ("zh_Hans", "zh_Hant"):
-        folded = _han_repaired(folded)  # "特殊教肓" is 特殊教育
+        folded = _han_repaired(_han_sounds_repaired(folded))  # "特殊教肓" is 特殊教育, "笑车" 校车
     compiled = {loc: _lexicons()[loc] for loc in order}
     lexicons = {loc: c.lexicon for loc, c in compiled.items()}
     merged = _merged()

@@ -58,6 +58,9 @@ class Lexicon:
     # a class set apart, in any order and with words between ("salón especial aparte", "fasal yar oo gooni ah", "class
     # alag"): a word for a class beside a word for apart is the self-contained program; beside a word for small, when
     # special education is asked, too ("فصل خاص صغير"). Single words, as written after folding.
+    # Chinese: a character an input method offers for the same sound, written for a school word's ("笑车" for 校车,
+    # "公力" for 公立): the miswritten character → the school word's, read so only where it then makes a phrase
+    homophones: dict[str, str] = field(default_factory=dict)
     classroom: tuple[str, ...] = ()
     apart: tuple[str, ...] = ()
     small: tuple[str, ...] = ()

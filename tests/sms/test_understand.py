@@ -642,3 +642,19 @@ def test_a_grade_word_beside_a_number_is_read_through_two_slips(text, grades):
 )
 def test_a_class_set_apart_in_any_word_order_is_self_contained(text, programs):
     assert parse(text).as_dict()["programs"] == programs
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "value"),
+    [
+        ("第3个有笑车吗", "needs", ["bus"]),  # 笑 for 校: the same sound
+        ("有冇效巴嘅小學呀？60616", "needs", ["bus"]),
+        ("高終 60632 須要英問輔導", "grades", [9, 12]),
+        ("女儿英与不好,需要ESL,四年及,60632", "grades", [4, 4]),
+        ("請問60641附近有沒有公力的國小", "sector", "district"),
+        ("离学校5公里以内", "sector", None),  # a word as written stays: a distance
+        ("如果中午有校车就好", "grades", None),  # "如果" is no 国: 果 is left out
+    ],
+)
+def test_a_chinese_character_of_the_same_sound_is_read_where_it_makes_a_school_phrase(text, field, value):
+    assert parse(text).as_dict()[field] == value
