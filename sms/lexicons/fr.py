@@ -323,3 +323,22 @@ LEXICON = replace(
     apart=("separee", "separees", "separe", "apart"),
     small=("petite", "petites", "petit"),
 )
+
+# "stop sending me texts"
+LEXICON = replace(
+    LEXICON,
+    stop=LEXICON.stop
+    + (
+        "arretez de m envoyer des sms",
+        "arretez de m envoyer des messages",
+        "arretez de m envoyer",
+        "arrete de m envoyer",
+        "arrete de m envoyer des sms",
+        "arretez de m ecrire",
+        "arrete de m ecrire",
+        "arretez les sms",
+        "arretez les messages",
+        "ne m envoyez plus de sms",
+        "ne m envoyez plus de messages",
+    ),
+)

@@ -658,3 +658,17 @@ def test_a_class_set_apart_in_any_word_order_is_self_contained(text, programs):
 )
 def test_a_chinese_character_of_the_same_sound_is_read_where_it_makes_a_school_phrase(text, field, value):
     assert parse(text).as_dict()[field] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("ki ki likhte pari? kivabe kaj kore eta", "help"),
+        ("msg dobara shuru kr do", "start"),
+        ("kuwo kale ii soo dir", "more"),
+        ("ok msi, voye plis tnp", "more"),
+        ("Arrêtez de m'envoyer des SMS svp", "stop"),
+    ],
+)
+def test_commands_as_families_phrase_them(text, intent):
+    assert parse(text).intent == intent
