@@ -1963,7 +1963,7 @@ def parse(text: str, locale: str | None = None, schools: SchoolNames | None = No
     needs = [need for need in needs if not _said_without(message, merged.needs[need], own if detected else LOCALES)]
     named = frozenset().union(*(merged.programs[code] for code in programs if code in CLASS_FOR_PROGRAMS))
     if "self_contained" not in programs and _class_apart(
-        text, own if detected else LOCALES, "sped" in needs, sector_cues + need_cues, named
+        text, words, own if detected else LOCALES, "sped" in needs, sector_cues + need_cues, named
     ):
         programs = tuple(code for code in SPED_PROGRAMS if code in programs or code == "self_contained")
         needs = needs if "sped" in needs else ["sped", *needs]
@@ -2080,14 +2080,14 @@ def _class_words(locales: tuple[str, ...]) -> tuple[frozenset[str], frozenset[st
     return words("classroom"), words("apart"), words("small")
 
 
-def _class_apart(text: str, locales: tuple[str, ...], sped: bool, cues: Cues, named: frozenset[str]) -> bool:
+def _class_apart(text: str, words_of_message: set[str], locales: tuple[str, ...], sped: bool, cues: Cues, named: frozenset[str]) -> bool:
     """Say whether a clause asks for a class set apart, in any order and with words between: a class word a few
     words from a word for apart ("salón especial aparte", "class alag", "فصل صغير منفصل"), or, when special
     education is asked, from a word for small ("فصل خاص صغير", "fasal gaar ah oo yar"): the self-contained program.
     Not in a clause that rules something out ("no en un salón aparte"), nor when a program named a few words from the
     class is what the class is for ("autism walay bachon ki alag class", "অটিস্টিক বাচ্চাদের জন্য আলাদা ক্লাস")."""
     classroom, apart, small = _class_words(locales)
-    if not classroom:
+    if classroom.isdisjoint(words_of_message):  # most messages name no class: nothing to read clause by clause
         return False
     near = apart | small if sped else apart
     for clause in CLAUSE_RE.split(text):
