@@ -850,6 +850,8 @@ def _corrected(
     left that still look like a need or grade word (`Understanding.unclear`). A typo keeps its first
     letter; a school's name is never read as a typo. `asked_in`: the languages whose words are asked about
     (by default `locales`); `phrases_of`: the languages whose phrases repair a word in them (by default `locales`)."""
+    if "rth" in folded:  # "4rth grade": "fourth" spelt into the digit's ending
+        folded = _ORDINAL_SLIP.sub(r"\1th", folded)
     known = _all_vocabulary()
     unknown = {w for w in folded.split() if len(w) >= TYPO_SHORTEST and _typo_script(w) and w not in known}
     unknown -= GENERIC_NAME_WORDS  # "prep" in "Golder College Prep" is not "prek"
@@ -865,6 +867,8 @@ def _corrected(
         found = process.extractOne(word, same_start, scorer=OSA.distance, score_cutoff=_word_typo_distance(word))
         if found:
             fixes[word] = found[0]
+    for word, unit in _grade_units_beside_numbers(folded, unknown, locales).items():
+        fixes[word] = unit  # "6th gread", "9th grdr", "7th gerde": a number tells the word beside it is the grade's
     unclear = {}
     asked_in = asked_in or locales
     if set(asked_in) <= set(WORDFREQ_LOCALES):  # a Creole or Somali word cannot be told from a typo
@@ -875,6 +879,39 @@ def _corrected(
                 unclear[word] = looks_like[near]
     corrected = " ".join(fixes.get(w, w) for w in folded.split()) if fixes else folded
     return corrected, tuple(unclear.items()), fixes
+
+
+GRADE_UNIT_DISTANCE = 2  # edits a word beside a number may be from a grade word ("gread", "graid", "gerde" are "grade")
+GRADE_UNIT_SHORTEST = 5  # letters of a grade word read so: a whole word ("grade"), not an abbreviation ("grds")
+_ORDINAL_SLIP = re.compile(r"\b(\d{1,2})rth\b")
+_NUMBER_TOKEN = re.compile(r"\d{1,2}[a-z]{0,3}")  # "6", "6th", "2do", "4rth"
+
+
+@lru_cache(maxsize=64)
+def _grade_units(locales: tuple[str, ...]) -> tuple[str, ...]:
+    """The words these languages' grade patterns spell ("grade", "grado", "classe", "fasalka"), five letters or more."""
+    raw = load_all()
+    return tuple(
+        sorted({w for loc in locales for w in _pattern_words(raw[loc].grade_patterns) if len(w) >= GRADE_UNIT_SHORTEST and _typo_script(w)})
+    )
+
+
+def _grade_units_beside_numbers(folded: str, unknown: set[str], locales: tuple[str, ...]) -> dict[str, str]:
+    """Each unknown word right before or after a number, no common word, that is two edits at most from a grade
+    word of these languages, the first letter kept: the number says a grade is meant ("6th gread", "9th grdr",
+    "gerde 7"), so the word is read more loosely than a typo alone ("great" is a word and stays)."""
+    words = folded.split()
+    found = {}
+    for at, word in enumerate(words):
+        if word not in unknown or _is_common(word):
+            continue
+        if not any(0 <= i < len(words) and _NUMBER_TOKEN.fullmatch(words[i]) for i in (at - 1, at + 1)):
+            continue
+        same_start = [w for w in _grade_units(locales) if w[0] == word[0]]
+        unit = process.extractOne(word, same_start, scorer=OSA.distance, score_cutoff=GRADE_UNIT_DISTANCE) if same_start else None
+        if unit:
+            found[word] = unit[0]
+    return found
 
 
 PHRASE_TYPO_LOCALES = ("en", "es", "vi", "ht", "fr", "fil", "ru", "ar", "ur", "bn")  # Somali's generated phrases are too many to index
@@ -1099,6 +1136,47 @@ def _all_sector_phrases() -> frozenset[str]:
 
 
 _HAN_ONLY = re.compile("[\u3400-\u9fff]+")
+
+
+@lru_cache(maxsize=1)
+def _han_sound_alikes() -> tuple[dict[str, str], dict[str, tuple[str, ...]], frozenset[str]]:
+    """The Chinese lexicons' homophones, the need, program, sector, grade and school-word phrases (and the Han of the
+    grade patterns: "年级") by each character, and the words a miswritten character may be part of as written ("公里")."""
+    sounds: dict[str, str] = {}
+    by_char: dict[str, set[str]] = {}
+    written: set[str] = set()
+    for locale in ("zh_Hans", "zh_Hant"):
+        lexicon = _lexicons()[locale].lexicon
+        sounds |= {fold(wrong): fold(right) for wrong, right in load_all()[locale].homophones.items()}
+        groups = (*lexicon.needs.values(), *lexicon.programs.values(), *lexicon.sectors.values(), tuple(lexicon.grades))
+        phrases = {p for group in groups for p in group} | set(lexicon.school_words)
+        phrases |= {run for p in load_all()[locale].grade_patterns for run in _HAN_ONLY.findall(p)}
+        for phrase in (p for p in phrases if len(p) >= 2 and _HAN_ONLY.fullmatch(p)):
+            for ch in set(phrase) & set(sounds.values()):
+                by_char.setdefault(ch, set()).add(phrase)
+        written |= {w for w in (*lexicon.ages, *_lexicons()[locale].vocabulary) if len(w) >= 2 and _HAN_ONLY.fullmatch(w)}
+    return sounds, {ch: tuple(found) for ch, found in by_char.items()}, frozenset(written)
+
+
+def _han_sounds_repaired(folded: str) -> str:
+    """A Chinese message with a character written for another of the same sound read as that one, where it then
+    makes a school phrase the message did not hold ("笑车" → 校车, "高钟" → 高中, "四年及" → 四年级, "字閉症" → 自閉症);
+    not where the character is part of a word as written ("5公里" is a distance)."""
+    sounds, by_char, written = _han_sound_alikes()
+    if not any(ch in sounds for ch in folded):
+        return folded
+    chars = list(folded)
+    for at, ch in enumerate(folded):
+        right = sounds.get(ch)
+        if right is None or folded[max(0, at - 1) : at + 1] in written or folded[at : at + 2] in written:
+            continue
+        changed = f"{folded[:at]}{right}{folded[at + 1 :]}"
+        for phrase in by_char.get(right, ()):
+            start = changed.find(phrase, max(0, at - len(phrase) + 1))
+            if 0 <= start <= at < start + len(phrase) and phrase not in folded:
+                chars[at] = right
+                break
+    return "".join(chars)
 
 
 def _han_repaired(folded: str) -> str:
@@ -1819,7 +1897,7 @@ def parse(text: str, locale: str | None = None, schools: SchoolNames | None = No
     if detected == "ko":
         folded = _hangul_repaired(_grade_unit_repaired(folded))  # "특수교윽" is 특수교육, "4학련" 4학년
     elif detected in ("zh_Hans", "zh_Hant"):
-        folded = _han_repaired(folded)  # "特殊教肓" is 特殊教育
+        folded = _han_repaired(_han_sounds_repaired(folded))  # "特殊教肓" is 特殊教育, "笑车" 校车
     compiled = {loc: _lexicons()[loc] for loc in order}
     lexicons = {loc: c.lexicon for loc, c in compiled.items()}
     merged = _merged()
@@ -1883,6 +1961,12 @@ def parse(text: str, locale: str | None = None, schools: SchoolNames | None = No
         _wanted, ruled_out = _sides(text, {need: merged.needs[need] for need in needs}, need_cues, read_as)
         needs = [need for need in needs if need not in ruled_out]
     needs = [need for need in needs if not _said_without(message, merged.needs[need], own if detected else LOCALES)]
+    named = frozenset().union(*(merged.programs[code] for code in programs if code in CLASS_FOR_PROGRAMS))
+    if "self_contained" not in programs and _class_apart(
+        text, words, own if detected else LOCALES, "sped" in needs, sector_cues + need_cues, named
+    ):
+        programs = tuple(code for code in SPED_PROGRAMS if code in programs or code == "self_contained")
+        needs = needs if "sped" in needs else ["sped", *needs]
     if len(programs) > 1 and _any_cue(message, sector_cues + need_cues):  # "inclusion, not a separate classroom"
         wanted, ruled_out = _sides(text, {code: merged.programs[code] for code in programs}, sector_cues + need_cues, read_as)
         if wanted:  # one program ruled out beside another asked for
@@ -1978,6 +2062,47 @@ def parse(text: str, locale: str | None = None, schools: SchoolNames | None = No
             intent, written_in = typed
             return Understanding(language=detected or written_in, intent=intent)
     return Understanding(intent="unknown", **facets)
+
+
+CLASS_APART_GAP = 4  # words a class and the word setting it apart may be from each other ("fasal yar oo gooni ah")
+CLASS_FOR_PROGRAMS = ("autism", "deaf_hard_of_hearing", "visual_impairment")  # children a class may be for
+CLASS_FOR_GAP = 5  # words a program named may be from a class to be what the class is for ("autism walay bachon ki alag class")
+
+
+@lru_cache(maxsize=64)
+def _class_words(locales: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """These languages' words for a class, for apart and for small, folded."""
+    raw = load_all()
+
+    def words(field: str) -> frozenset[str]:
+        return frozenset(fold(w.translate(KEYBOARD_VARIANTS)) for loc in locales for w in getattr(raw[loc], field))
+
+    return words("classroom"), words("apart"), words("small")
+
+
+def _class_apart(text: str, words_of_message: set[str], locales: tuple[str, ...], sped: bool, cues: Cues, named: frozenset[str]) -> bool:
+    """Say whether a clause asks for a class set apart, in any order and with words between: a class word a few
+    words from a word for apart ("salón especial aparte", "class alag", "فصل صغير منفصل"), or, when special
+    education is asked, from a word for small ("فصل خاص صغير", "fasal gaar ah oo yar"): the self-contained program.
+    Not in a clause that rules something out ("no en un salón aparte"), nor when a program named a few words from the
+    class is what the class is for ("autism walay bachon ki alag class", "অটিস্টিক বাচ্চাদের জন্য আলাদা ক্লাস")."""
+    classroom, apart, small = _class_words(locales)
+    if classroom.isdisjoint(words_of_message):  # most messages name no class: nothing to read clause by clause
+        return False
+    near = apart | small if sped else apart
+    for clause in CLAUSE_RE.split(text):
+        words = fold(clause.translate(KEYBOARD_VARIANTS)).split()
+        classes = [at for at, w in enumerate(words) if w in classroom]
+        if not classes:
+            continue
+        others = [at for at, w in enumerate(words) if w in near]
+        close = [a for a in classes if any(abs(a - b) <= CLASS_APART_GAP for b in others)]
+        if not close or _any_cue(_Message.of(" ".join(words)), cues):
+            continue
+        if named and all(_any(_Message.of(" ".join(words[max(0, a - CLASS_FOR_GAP) : a + CLASS_FOR_GAP + 1])), named) for a in close):
+            continue
+        return True
+    return False
 
 
 def _human_inside_need(message: _Message, merged: "_Merged", needs: list[str], programs: tuple[str, ...]) -> bool:

@@ -55,6 +55,15 @@ class Lexicon:
     # a bus that may be the city's ("bus", "camión", "버스"): named beside a train or the metro, it is public transit
     # ("the bus or the train"), not the school bus
     city_bus: tuple[str, ...] = ()
+    # a class set apart, in any order and with words between ("salón especial aparte", "fasal yar oo gooni ah", "class
+    # alag"): a word for a class beside a word for apart is the self-contained program; beside a word for small, when
+    # special education is asked, too ("فصل خاص صغير"). Single words, as written after folding.
+    # Chinese: a character an input method offers for the same sound, written for a school word's ("笑车" for 校车,
+    # "公力" for 公立): the miswritten character → the school word's, read so only where it then makes a phrase
+    homophones: dict[str, str] = field(default_factory=dict)
+    classroom: tuple[str, ...] = ()
+    apart: tuple[str, ...] = ()
+    small: tuple[str, ...] = ()
 
     def with_no_car(self, phrases: tuple[str, ...]) -> "Lexicon":
         """This lexicon with its phrases for "we have no car", read as public transit unless the school bus is asked for."""

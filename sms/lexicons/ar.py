@@ -546,3 +546,9 @@ LEXICON = replace(
 
 # a bus that may be the city's: beside a train or the metro, public transit
 LEXICON = replace(LEXICON, city_bus=("باص", "الباص", "بالباص", "بباص", "عالباص", "بالباصات"))
+LEXICON = replace(
+    LEXICON,
+    classroom=("فصل", "الفصل", "صف", "الصف", "فصول", "صفوف"),
+    apart=("منفصل", "منفصله", "منفصلة", "لوحده", "مستقل", "مستقله"),
+    small=("صغير", "صغيره", "صغيرة"),
+)

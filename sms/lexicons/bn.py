@@ -431,3 +431,27 @@ LEXICON = replace(
     compare=LEXICON.compare + ("tulona", "tulona koren"),
     details=LEXICON.details + ("bistarito", "nombor", "details", "tothyo"),
 )  # fmt: skip
+LEXICON = replace(LEXICON, classroom=("class", "ক্লাস", "ক্লাসে", "ক্লাসরুম", "শ্রেণী"), apart=("আলাদা", "alada"), small=("ছোট", "choto", "chhoto"))
+
+# asking how it works: "what can I write", "how do I use this"
+LEXICON = replace(
+    LEXICON,
+    help=LEXICON.help
+    + (
+        "ki ki likhte pari",
+        "ki likhte pari",
+        "kivabe kaj kore",
+        "kivabe kaj kore eta",
+        "eta kivabe kaj kore",
+        "kivabe use korbo",
+        "kivabe use kori",
+        "কি কি লিখতে পারি",
+        "কি লিখতে পারি",
+        "কিভাবে কাজ করে",
+        "এটা কিভাবে কাজ করে",
+        "কিভাবে ইউজ করবো",
+        "এটা কিভাবে ইউজ করবো",
+        "কিভাবে ব্যবহার করবো",
+        "এটা কিভাবে ব্যবহার করব",
+    ),
+)

@@ -438,3 +438,9 @@ LEXICON = replace(
 
 # a bus that may be the city's: beside a train or the metro, public transit
 LEXICON = replace(LEXICON, city_bus=("bus", "buses", "busses"))
+LEXICON = replace(
+    LEXICON,
+    classroom=("class", "classes", "classroom", "classrooms", "room"),
+    apart=("separate", "separated", "apart"),
+    small=("small", "smaller"),
+)

@@ -478,3 +478,9 @@ LEXICON = replace(LEXICON, grade_patterns=LEXICON.grade_patterns + (rf"\b(\d{{1,
 
 # a bus that may be the city's: beside a train or the metro, public transit
 LEXICON = replace(LEXICON, city_bus=("bus", "buses", "autobus", "autobuses", "camion", "camiones", "guagua", "guaguas"))
+LEXICON = replace(
+    LEXICON,
+    classroom=("salon", "salones", "clase", "clases", "aula", "aulas", "grupo"),
+    apart=("aparte", "separado", "separada", "separados", "separadas"),
+    small=("pequeno", "pequena", "chico", "chiquito"),
+)

@@ -453,3 +453,4 @@ LEXICON = replace(LEXICON, more=LEXICON.more + ("pakita pa", "pakita pa ng iba",
 
 # a bus that may be the city's: beside a train or the metro, public transit
 LEXICON = replace(LEXICON, city_bus=("bus",))
+LEXICON = replace(LEXICON, classroom=("klase", "silid", "kwarto"), apart=("hiwalay", "bukod"), small=("maliit", "kaunti"))

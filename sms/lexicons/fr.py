@@ -317,3 +317,28 @@ LEXICON = replace(
 
 # a bus that may be the city's: beside a train or the metro, public transit
 LEXICON = replace(LEXICON, city_bus=("bus", "autobus"))
+LEXICON = replace(
+    LEXICON,
+    classroom=("classe", "classes", "salle"),
+    apart=("separee", "separees", "separe", "apart"),
+    small=("petite", "petites", "petit"),
+)
+
+# "stop sending me texts"
+LEXICON = replace(
+    LEXICON,
+    stop=LEXICON.stop
+    + (
+        "arretez de m envoyer des sms",
+        "arretez de m envoyer des messages",
+        "arretez de m envoyer",
+        "arrete de m envoyer",
+        "arrete de m envoyer des sms",
+        "arretez de m ecrire",
+        "arrete de m ecrire",
+        "arretez les sms",
+        "arretez les messages",
+        "ne m envoyez plus de sms",
+        "ne m envoyez plus de messages",
+    ),
+)

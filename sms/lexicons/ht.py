@@ -20,7 +20,7 @@ LEXICON = Lexicon(
              "konsa", "nenpòt", "okenn", "sòf", "eksepte", "menm", "anko", "ankò", "kounya", "pitit mwen an",
              "ki kote", "yo di", "mwen ta renmen", "ta renmen", "renmen", "tande", "lekòl sa", "chanje", "chanje lekòl",
              "pwogram nan", "anseye", "vizite"),
-    fillers=("tanpri", "souple", "tanpri souple", "silvouple", "silvouplè", "souple wi", "tanpri wi", "mesi", "mèsi", "mèsi anpil",
+    fillers=("tanpri", "tnp", "tnpri", "souple", "tanpri souple", "silvouple", "silvouplè", "souple wi", "tanpri wi", "mesi", "mèsi", "mèsi anpil",
              "dakò", "oke", "pls", "plz", "m vle", "mwen vle", "mwen ta vle", "m ta vle", "montre m", "montre mwen",
              "ban m", "ban mwen", "voye ban m", "voye", "voye ban mwen", "tanpri voye", "m ta renmen", "mwen ta renmen"),
     stop=("kanpe", "anile", "sispann", "rete", "fini", "kanpe la", "sispann voye mesaj", "pa voye mesaj anko", "stop", "sispann voye",
@@ -223,3 +223,19 @@ LEXICON = replace(
 
 # a bus that may be the city's: beside a train or the metro, public transit
 LEXICON = replace(LEXICON, city_bus=("bis", "otobis", "bus", "bis la"))
+LEXICON = replace(LEXICON, classroom=("klas", "sal"), apart=("apa", "separe"), small=("piti",))
+
+# "start sending the messages again", "send more"
+LEXICON = replace(
+    LEXICON,
+    start=LEXICON.start
+    + (
+        "rekòmanse voye mesaj",
+        "rekomanse voye mesaj",
+        "rekòmanse voye mesaj yo",
+        "rekomanse voye mesaj yo",
+        "kòmanse voye mesaj ankò",
+        "komanse voye mesaj anko",
+    ),
+    more=LEXICON.more + ("voye plis", "voye plis lekòl", "voye plis lekol", "voye lòt yo", "voye lot yo", "voye lòt", "voye lot"),
+)

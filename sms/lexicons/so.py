@@ -693,3 +693,21 @@ LEXICON = replace(
 
 # a bus that may be the city's: beside a train or the metro, public transit
 LEXICON = replace(LEXICON, city_bus=("bas", "baska", "bus", "baas", "baaska", "basaska", "basas"))
+LEXICON = replace(
+    LEXICON, classroom=("fasal", "fasalka", "fasallo", "qol", "qolka"), apart=("gooni", "keligiis", "kaligiis"), small=("yar",)
+)
+
+# "send me others"
+LEXICON = replace(
+    LEXICON,
+    more=LEXICON.more
+    + (
+        "kuwo kale ii soo dir",
+        "kuwa kale ii soo dir",
+        "ii soo dir kuwa kale",
+        "kuwo kale i soo dir",
+        "kuwa kale i soo dir",
+        "kuwo kale soo dir",
+        "kuwa kale soo dir",
+    ),
+)

@@ -557,3 +557,28 @@ LEXICON = replace(
     needs={**LEXICON.needs, "ell": LEXICON.needs["ell"] + ("نئے آئے ہیں", "نئے آئے", "ابھی آئے ہیں", "حال ہی میں آئے",
                                                             "نئے نئے آئے", "abhi aaye hain", "naye aaye hain")},
 )  # fmt: skip
+LEXICON = replace(
+    LEXICON,
+    classroom=("class", "کلاس", "کلاسز", "jamaat"),
+    apart=("alag", "الگ", "علیحدہ", "alehda"),
+    small=("chhoti", "choti", "chhota", "چھوٹی", "چھوٹا"),
+)
+
+# "start the messages again", as typed: "kr" for kar, "msg" for message
+LEXICON = replace(
+    LEXICON,
+    start=LEXICON.start
+    + (
+        "shuru kr do",
+        "shuru kar do",
+        "shuru kr den",
+        "shuru kar dein",
+        "dobara shuru kr do",
+        "dobara shuru kar do",
+        "msg dobara shuru kr do",
+        "msg dobara shuru karo",
+        "message dobara shuru karo",
+        "msg shuru kr do",
+        "phir se shuru kr do",
+    ),
+)

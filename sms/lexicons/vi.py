@@ -310,3 +310,4 @@ LEXICON = replace(
 
 # a bus that may be the city's: beside a train or the metro, public transit
 LEXICON = replace(LEXICON, city_bus=("xe buýt", "xe buyt", "xe bus", "xe buít", "xe bút"))
+LEXICON = replace(LEXICON, classroom=("lop",), apart=("rieng", "tach"), small=("nho",))

@@ -250,3 +250,25 @@ LEXICON = replace(LEXICON, negations=LEXICON.negations + ("就算了", "算了",
 
 # pinyin typed without tones: "bu yao texu xuexiao" (no charter schools)
 LEXICON = replace(LEXICON, negations=LEXICON.negations + ("bu yao", "buyao", "bu xiang", "buxiang", "bu yao de", "chule"))
+
+# the same sound, another character (an input method's wrong pick): "笑车" is 校车, "高钟" 高中, "四年及" 四年级
+LEXICON = replace(
+    LEXICON,
+    homophones={
+        "笑": "校",
+        "效": "校",
+        "力": "立",
+        "钟": "中",
+        "终": "中",
+        "忠": "中",
+        "持": "特",
+        "及": "级",
+        "极": "级",
+        "雨": "语",
+        "与": "语",
+        "问": "文",
+        "缓": "援",
+        "斑": "班",
+        "字": "自",
+    },
+)

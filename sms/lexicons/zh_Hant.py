@@ -208,3 +208,26 @@ LEXICON = replace(
 
 # "就算了" (forget it), "唔好" (don't), "唔使" (no need) after or before a sector
 LEXICON = replace(LEXICON, negations=LEXICON.negations + ("就算了", "算了", "唔好", "唔使", "不用", "免了"))
+
+# the same sound, another character (an input method's wrong pick): "笑车" is 校车, "高钟" 高中, "四年及" 四年级
+LEXICON = replace(
+    LEXICON,
+    homophones={
+        "笑": "校",
+        "效": "校",
+        "力": "立",
+        "裡": "立",
+        "鐘": "中",
+        "終": "中",
+        "忠": "中",
+        "持": "特",
+        "及": "級",
+        "極": "級",
+        "雨": "語",
+        "與": "語",
+        "問": "文",
+        "緩": "援",
+        "斑": "班",
+        "字": "自",
+    },
+)

@@ -613,3 +613,62 @@ def test_arabic_dot_slips_and_korean_grade_slips(text, grades):
 )
 def test_a_bus_beside_a_train_is_the_city_bus(text, needs):
     assert parse(text).as_dict()["needs"] == needs
+
+
+@pytest.mark.parametrize(
+    ("text", "grades"),
+    [
+        ("ami charter skul khujchi 6th gread er jonno 60659", [6, 6]),  # two edits from "grade": the number tells
+        ("idk which sch 4 my 9th grdr bc we just moved 2 60617", [9, 9]),
+        ("whilchair niye jete pare emon school lagbe, meye 7th gerde e", [7, 7]),
+        ("my sun needs speshal ed, hes in 4rth grade, 60639", [4, 4]),  # "fourth" spelt into the digit's ending
+        ("KG xgee laga helaa 60630? gbdh 5 sno jirta", [0, 0]),  # an abbreviation is no grade word two edits off
+    ],
+)
+def test_a_grade_word_beside_a_number_is_read_through_two_slips(text, grades):
+    assert parse(text).as_dict()["grades"] == grades
+
+
+@pytest.mark.parametrize(
+    ("text", "programs"),
+    [
+        ("mery bachy ko autism h, koi sch jahan uski class alag ho? elem, 60630", ["autism", "self_contained"]),
+        ("Gabadhaydu waxay u baahan tahay fasal yar oo gooni ah oo macallin gaar ah leh", ["self_contained"]),
+        ("ابنى عنده اعاقه ويحتاج فصل خاص صغير، اعدادى، 60644", ["self_contained"]),  # small, special education asked
+        ("Queremos inclusión, no un salón separado. 5to grado, 60652", ["inclusion"]),  # ruled out
+        ("koi school jahan autism walay bachon ki alag class ho? 60659", ["autism"]),  # the class is for the program
+        ("small class sizes would be nice, 3rd grade 60623", []),  # small alone, no special education
+    ],
+)
+def test_a_class_set_apart_in_any_word_order_is_self_contained(text, programs):
+    assert parse(text).as_dict()["programs"] == programs
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "value"),
+    [
+        ("第3个有笑车吗", "needs", ["bus"]),  # 笑 for 校: the same sound
+        ("有冇效巴嘅小學呀？60616", "needs", ["bus"]),
+        ("高終 60632 須要英問輔導", "grades", [9, 12]),
+        ("女儿英与不好,需要ESL,四年及,60632", "grades", [4, 4]),
+        ("請問60641附近有沒有公力的國小", "sector", "district"),
+        ("离学校5公里以内", "sector", None),  # a word as written stays: a distance
+        ("如果中午有校车就好", "grades", None),  # "如果" is no 国: 果 is left out
+    ],
+)
+def test_a_chinese_character_of_the_same_sound_is_read_where_it_makes_a_school_phrase(text, field, value):
+    assert parse(text).as_dict()[field] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("ki ki likhte pari? kivabe kaj kore eta", "help"),
+        ("msg dobara shuru kr do", "start"),
+        ("kuwo kale ii soo dir", "more"),
+        ("ok msi, voye plis tnp", "more"),
+        ("Arrêtez de m'envoyer des SMS svp", "stop"),
+    ],
+)
+def test_commands_as_families_phrase_them(text, intent):
+    assert parse(text).intent == intent
