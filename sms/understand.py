@@ -7,6 +7,7 @@ mode: about 30 MB) breaks ties in longer Latin-script texts. School names are re
 against a `SchoolNames` index when one is given.
 """
 
+import bisect
 import re
 import sys
 import unicodedata
@@ -869,6 +870,10 @@ def _corrected(
             fixes[word] = found[0]
     for word, unit in _grade_units_beside_numbers(folded, unknown, locales).items():
         fixes[word] = unit  # "6th gread", "9th grdr", "7th gerde": a number tells the word beside it is the grade's
+    for word in {w for w in folded.split() if len(w) >= SHORTENED_SHORTEST and w not in fixes and w not in known}:
+        full = _shortened(word, locales) if not (schools and word in schools.schools_by_word) else None
+        if full:
+            fixes[word] = full  # "mdl schl", "srkari", "dgs", "прогр": a word written short, as texters do
     unclear = {}
     asked_in = asked_in or locales
     if set(asked_in) <= set(WORDFREQ_LOCALES):  # a Creole or Somali word cannot be told from a typo
@@ -879,6 +884,84 @@ def _corrected(
                 unclear[word] = looks_like[near]
     corrected = " ".join(fixes.get(w, w) for w in folded.split()) if fixes else folded
     return corrected, tuple(unclear.items()), fixes
+
+
+SHORTENED_SHORTEST = 3  # letters a word written short needs: "mdl", "dgs", "fsl" (not "sr", "kl": too many words)
+SKELETON_SHORTEST = 3  # consonants a vowel-dropped word needs to be read as the word of that skeleton
+CLIPPED_SHORTEST = 4  # letters a clipped word needs to be read as the one word it begins ("prog", "двуяз"; not "pub")
+_VOWELS = re.compile("(?<=.)[aeiouáéíóúàèìòùâêîôûäëïöüœ\u0430\u0435\u0451\u0438\u043e\u0443\u044b\u044d\u044e\u044f\u044c\u044a]")
+_VOWEL = re.compile("[aeiouyáéíóúàèìòùâêîôûäëïöüœ\u0430\u0435\u0451\u0438\u043e\u0443\u044b\u044d\u044e\u044f]")
+_DOUBLED = re.compile(r"(.)\1+")
+
+
+def _skeleton(word: str) -> str:
+    """A word's consonants, its first letter kept and a doubled letter written once ("middle" → "mdl"; "cochlear" →
+    "cchlr", no "chlr": only vowels are dropped)."""
+    return _VOWELS.sub("", _DOUBLED.sub(r"\1", word))
+
+
+def _is_subsequence(short: str, long: str) -> bool:
+    letters = iter(long)
+    return all(ch in letters for ch in short)
+
+
+@lru_cache(maxsize=64)
+def _skeletons(locales: tuple[str, ...]) -> tuple[dict[str, tuple[str, ...]], tuple[str, ...]]:
+    """The typo words of these languages by their skeleton, and the words themselves sorted (for their beginnings)."""
+    by_skeleton: dict[str, list[str]] = {}
+    human = {w for loc in locales for p in _lexicons()[loc].lexicon.human for w in p.split() if _typo_script(w)}
+    for word in {*_typo_vocabulary(locales), *human}:  # "persn" is a person or Persian: neither
+        by_skeleton.setdefault(_skeleton(word), []).append(word)
+    # a command word is read clipped from no word: "vers" (toward) is no "versus"
+    commands = {
+        w for loc in locales for c in ("more", "compare", "details") for p in getattr(_lexicons()[loc].lexicon, c) for w in p.split()
+    }
+    return {k: tuple(v) for k, v in by_skeleton.items()}, tuple(w for w in _typo_vocabulary(locales) if w not in commands)
+
+
+@lru_cache(maxsize=4096)
+def _shortened(word: str, locales: tuple[str, ...]) -> str | None:
+    """The one need, program, grade, sector, school or command word of these languages an unknown word, no common
+    word, is written short for, as texters shorten words: its vowels dropped ("mdl" middle, "schl" school, "srkari"
+    sarkari, "dgs" dugsi, "dadwyn" dadweyne), or clipped after a consonant, before a vowel ("prog|ram", "двуяз|ычная",
+    "прогр|амма", "слабослыш|ащий"; "него" is no "него|ворящая"). Several words read so must say one thing, or the
+    word stays unknown."""
+    if not _typo_script(word) or _is_common(word) or word in GENERIC_NAME_WORDS:
+        return None
+    by_skeleton, vocabulary = _skeletons(locales)
+    skeleton = _skeleton(word)
+    found = set()
+    if len(skeleton) >= SKELETON_SHORTEST:
+        found = {w for w in by_skeleton.get(skeleton, ()) if len(w) > len(word) and _is_subsequence(word, w)}
+    if len(word) >= CLIPPED_SHORTEST and not _VOWEL.match(word[-1]):  # cut after a consonant, before a vowel
+        at = bisect.bisect_left(vocabulary, word)
+        while at < len(vocabulary) and vocabulary[at].startswith(word):
+            if len(vocabulary[at]) >= len(word) + 2 and _VOWEL.match(vocabulary[at][len(word)]):
+                found.add(vocabulary[at])
+            at += 1
+    if len(found) <= 1:
+        return found.pop() if found else None
+    # "prog": program, programa, programme; "dgs": dugsi and its misspelling "dgsi": words that say one thing
+    asks = _word_asks(locales)
+    best = max(sorted(found), key=lambda w: len(asks.get(w, ())))
+    return best if all(asks.get(w, frozenset()) & asks.get(best, frozenset()) for w in found) else None
+
+
+@lru_cache(maxsize=64)
+def _word_asks(locales: tuple[str, ...]) -> dict[str, frozenset[str]]:
+    """Each word of these languages' phrases with what the phrases holding it ask for ("need:bus", "grade:6-8", "school")."""
+    asks: dict[str, set[str]] = {}
+    for loc in locales:
+        lexicon = _lexicons()[loc].lexicon
+        groups = [(f"grade:{lo}-{hi}", (p,)) for p, (lo, hi) in lexicon.grades.items()]
+        groups += [(f"need:{k}", v) for k, v in lexicon.needs.items()] + [(f"program:{k}", v) for k, v in lexicon.programs.items()]
+        groups += [(f"sector:{k}", v) for k, v in lexicon.sectors.items()]
+        groups += [("school", lexicon.school_words), ("more", lexicon.more), ("compare", lexicon.compare), ("details", lexicon.details)]
+        groups += [(f"language:{v}", (k,)) for k, v in lexicon.languages.items()] + [("human", lexicon.human)]
+        for code, phrases in groups:
+            for word in (w for p in phrases for w in p.split()):
+                asks.setdefault(word, set()).add(code)
+    return {w: frozenset(c) for w, c in asks.items()}
 
 
 GRADE_UNIT_DISTANCE = 2  # edits a word beside a number may be from a grade word ("gread", "graid", "gerde" are "grade")
