@@ -2121,8 +2121,11 @@ def parse(text: str, locale: str | None = None, schools: SchoolNames | None = No
         said = _command_within(text, message, compiled, merged)  # "stop, don't text me", "这个怎么用?"
         if said:
             return Understanding(language=detected, intent=said)
+    # "Allô! Ici Mme Tremblay, nouvellement arrivée de Montréal", "приветик) мы только переехали в Чикаго": a greeting
+    # that says the family is new here, and asks for nothing else (no school, no English named), introduces them
+    introduced = needs == ["ell"] and not (grades or near or sector or topic or numbers or programs) and not _asks_school(message)
     if (
-        not concrete and not (school and QUESTION_RE.search(text)) and _opens_with(text, merged.greeting)
+        (not concrete or introduced) and not (school and QUESTION_RE.search(text)) and _opens_with(text, merged.greeting)
     ):  # "hi, I'm Maria", "Bonsoir, je suis la maman d'Aïcha"
         return Understanding(language=detected, intent="greeting")
     if not asks and not school and len(words) <= 10:  # "text me in Spanish", "Пишите мне по-английски"
@@ -2145,6 +2148,11 @@ def parse(text: str, locale: str | None = None, schools: SchoolNames | None = No
             intent, written_in = typed
             return Understanding(language=detected or written_in, intent=intent)
     return Understanding(intent="unknown", **facets)
+
+
+def _asks_school(message: "_Message") -> bool:
+    """Say whether a message names a school or English (the words a need for English help is asked with)."""
+    return _any(message, _merged().school_words) or _any(message, _english_names())
 
 
 CLASS_APART_GAP = 4  # words a class and the word setting it apart may be from each other ("fasal yar oo gooni ah")
