@@ -451,6 +451,7 @@ def _pattern_words(patterns: tuple[str, ...]) -> set[str]:
 def _typo_words(lexicon: Lexicon, pattern_words: set[str]) -> tuple[str, ...]:
     # the words its grade patterns spell ("grado" in "grado {n}": "tercer grdo") and its details words ("detials 2") too
     phrases = [*lexicon.grades, *lexicon.school_words, *lexicon.more, *lexicon.compare, *lexicon.details, *pattern_words]
+    phrases += lexicon.human  # asked for anywhere in a message, as details are: "parler a une persone", "makausp ang tao"
     phrases += [name for name in lexicon.languages if " " not in name]  # "chinesse", "espangol": a program's language
     phrases += [p for group in (*lexicon.needs.values(), *lexicon.programs.values(), *lexicon.sectors.values()) for p in group]
     words = {w for p in phrases for w in p.split() if len(w) >= TYPO_SHORTEST and _typo_script(w)}
@@ -2223,7 +2224,7 @@ def _more_words() -> frozenset[str]:
     return frozenset(p for c in _lexicons().values() for p in c.commands["more"])
 
 
-COMMAND_TYPO_WORDS = 3  # a command this many words long at most is read through a typo ("stpo", "ver mass")
+COMMAND_TYPO_WORDS = 4  # a command this many words long at most is read through a typo ("stpo", "ver mass")
 TYPO_COMMANDS = ("stop", "start", "help", "more", "human")
 
 
