@@ -860,8 +860,16 @@ def _corrected(
     if schools:
         unknown -= set(schools.schools_by_word)
     folded = _phrase_repaired(folded, phrases_of or locales)
+    # a word written short, as texters do ("mdl schl", "srkari", "dgs", "lyc", "прогр"): only its vowels or its end left
+    # out; read so over a typo's reading that changes a letter ("primr" is primaire, not "primo"), not over one that
+    # only adds letters too ("англиски" is "англиский")
+    short = {}
+    for word in {w for w in folded.split() if len(w) >= SHORTENED_SHORTEST and _typo_script(w) and w not in known}:
+        full = _shortened(word, locales) if not (schools and word in schools.schools_by_word) else None
+        if full:
+            short[word] = full
     if not unknown:
-        return folded, (), {}
+        return (" ".join(short.get(w, w) for w in folded.split()), (), short) if short else (folded, (), {})
     vocabulary = _typo_vocabulary(locales)
     fixes = {}
     for word in unknown:
@@ -871,10 +879,9 @@ def _corrected(
             fixes[word] = found[0]
     for word, unit in _grade_units_beside_numbers(folded, unknown, locales).items():
         fixes[word] = unit  # "6th gread", "9th grdr", "7th gerde": a number tells the word beside it is the grade's
-    for word in {w for w in folded.split() if len(w) >= SHORTENED_SHORTEST and w not in fixes and w not in known}:
-        full = _shortened(word, locales) if not (schools and word in schools.schools_by_word) else None
-        if full:
-            fixes[word] = full  # "mdl schl", "srkari", "dgs", "прогр": a word written short, as texters do
+    for word, full in short.items():
+        if word not in fixes or not _is_subsequence(word, fixes[word]):
+            fixes[word] = full
     unclear = {}
     asked_in = asked_in or locales
     if set(asked_in) <= set(WORDFREQ_LOCALES):  # a Creole or Somali word cannot be told from a typo
