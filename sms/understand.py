@@ -1922,6 +1922,11 @@ def _expanded(folded: str, locales: tuple[str, ...]) -> tuple[str, dict[str, str
     ruedas", "truong gd dac biet" → "truong giao duc dac biet"): the first language's reading wins;
     and each word written out, with what it was read as."""
     shorthand = _shorthand(locales)
+    if " " in folded and any(k in f" {folded} " for k in _two_word_shorthand(locales)):  # "д/с" (folded "д с"): детский сад
+        folded = f" {folded} "
+        for key in _two_word_shorthand(locales):
+            folded = folded.replace(key, f" {shorthand[key.strip()]} ")
+        folded = " ".join(folded.split())
     words = folded.split()
     read = {w: shorthand[w] for w in words if w in shorthand and shorthand[w] != w}
     return (" ".join(read.get(w, w) for w in words), read) if read else (folded, read)
@@ -1937,6 +1942,12 @@ def _shorthand(locales: tuple[str, ...]) -> dict[str, str]:
         known = {w for loc in locales for p in (*_lexicons()[loc].vocabulary, *_lexicons()[loc].multiword_phrases) for w in p.split()}
         maps.append({k: v for k, v in _english_school_shorthand().items() if k not in known})
     return {k: v for m in reversed(maps) for k, v in m.items()}
+
+
+@lru_cache(maxsize=32)
+def _two_word_shorthand(locales: tuple[str, ...]) -> tuple[str, ...]:
+    """The shorthand of these languages written as two letters with a slash, folded to two words ("д/с"), spaced."""
+    return tuple(f" {k} " for k in _shorthand(locales) if " " in k)
 
 
 @lru_cache(maxsize=1)

@@ -257,6 +257,11 @@ LEXICON = replace(
         "matern": "maternelle",
         "mater": "maternelle",
         "prim": "primaire",
+        # school words cut short, as French texters write them ("pr la mat", "au lyc", "en 2nde", "ecole pub")
+        "mat": "maternelle",
+        "lyc": "lycee",
+        "2nde": "seconde",
+        "pub": "publique",
         "bi": "bilingue",
         "transp": "transport",
         "handi": "handicap",
