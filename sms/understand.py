@@ -913,18 +913,39 @@ def _is_subsequence(short: str, long: str) -> bool:
     return all(ch in letters for ch in short)
 
 
-@lru_cache(maxsize=64)
-def _skeletons(locales: tuple[str, ...]) -> tuple[dict[str, tuple[str, ...]], tuple[str, ...]]:
-    """The typo words of these languages by their skeleton, and the words themselves sorted (for their beginnings)."""
+@lru_cache(maxsize=16)
+def _shortening(locale: str) -> tuple[dict[str, tuple[str, ...]], tuple[str, ...]]:
+    """A language's typo words (and words of asking for a person) by their skeleton, and those a word may be clipped
+    from, sorted. One table per language, not per set of languages: they are merged when read."""
+    lexicon = _lexicons()[locale].lexicon
+    typo_words = _lexicons()[locale].typo_words
+    words = {*typo_words, *(w for p in lexicon.human for w in p.split() if _typo_script(w))}  # "persn": person or Persian
     by_skeleton: dict[str, list[str]] = {}
-    human = {w for loc in locales for p in _lexicons()[loc].lexicon.human for w in p.split() if _typo_script(w)}
-    for word in {*_typo_vocabulary(locales), *human}:  # "persn" is a person or Persian: neither
+    for word in words:
         by_skeleton.setdefault(_skeleton(word), []).append(word)
     # a command word is read clipped from no word: "vers" (toward) is no "versus"
-    commands = {
-        w for loc in locales for c in ("more", "compare", "details") for p in getattr(_lexicons()[loc].lexicon, c) for w in p.split()
-    }
-    return {k: tuple(v) for k, v in by_skeleton.items()}, tuple(w for w in _typo_vocabulary(locales) if w not in commands)
+    commands = {w for c in ("more", "compare", "details") for p in getattr(lexicon, c) for w in p.split()}
+    return {k: tuple(v) for k, v in by_skeleton.items()}, tuple(w for w in typo_words if w not in commands)
+
+
+@lru_cache(maxsize=16)
+def _shortening_asks(locale: str) -> dict[str, frozenset[str]]:
+    """What the phrases of a language holding each of its typo words ask for ("need:bus", "grade:6-8", "school"): built
+    only when two readings of a word written short are to be told apart."""
+    lexicon = _lexicons()[locale].lexicon
+    words = {*_lexicons()[locale].typo_words, *(w for p in lexicon.human for w in p.split())}
+    groups = [(f"grade:{lo}-{hi}", (p,)) for p, (lo, hi) in lexicon.grades.items()]
+    groups += [(f"need:{k}", v) for k, v in lexicon.needs.items()] + [(f"program:{k}", v) for k, v in lexicon.programs.items()]
+    groups += [(f"sector:{k}", v) for k, v in lexicon.sectors.items()] + [("human", lexicon.human)]
+    groups += [("school", lexicon.school_words), ("more", lexicon.more), ("compare", lexicon.compare), ("details", lexicon.details)]
+    groups += [(f"language:{v}", (k,)) for k, v in lexicon.languages.items()]
+    asks: dict[str, set[str]] = {}
+    for code, phrases in groups:
+        for phrase in phrases:
+            for word in phrase.split() if " " in phrase else (phrase,):
+                if word in words:
+                    asks.setdefault(word, set()).add(code)
+    return {w: frozenset(c) for w, c in asks.items()}
 
 
 @lru_cache(maxsize=4096)
@@ -936,13 +957,14 @@ def _shortened(word: str, locales: tuple[str, ...]) -> str | None:
     word stays unknown."""
     if not _typo_script(word) or _is_common(word) or word in GENERIC_NAME_WORDS:
         return None
-    by_skeleton, vocabulary = _skeletons(locales)
     skeleton = _skeleton(word)
+    clipped = len(word) >= CLIPPED_SHORTEST and not _VOWEL.match(word[-1])  # cut after a consonant, before a vowel
     found = set()
-    if len(skeleton) >= SKELETON_SHORTEST:
-        found = {w for w in by_skeleton.get(skeleton, ()) if len(w) > len(word) and _is_subsequence(word, w)}
-    if len(word) >= CLIPPED_SHORTEST and not _VOWEL.match(word[-1]):  # cut after a consonant, before a vowel
-        at = bisect.bisect_left(vocabulary, word)
+    for loc in locales:
+        by_skeleton, vocabulary = _shortening(loc)
+        if len(skeleton) >= SKELETON_SHORTEST:
+            found |= {w for w in by_skeleton.get(skeleton, ()) if len(w) > len(word) and _is_subsequence(word, w)}
+        at = bisect.bisect_left(vocabulary, word) if clipped else len(vocabulary)
         while at < len(vocabulary) and vocabulary[at].startswith(word):
             if len(vocabulary[at]) >= len(word) + 2 and _VOWEL.match(vocabulary[at][len(word)]):
                 found.add(vocabulary[at])
@@ -950,26 +972,9 @@ def _shortened(word: str, locales: tuple[str, ...]) -> str | None:
     if len(found) <= 1:
         return found.pop() if found else None
     # "prog": program, programa, programme; "dgs": dugsi and its misspelling "dgsi": words that say one thing
-    asks = _word_asks(locales)
-    best = max(sorted(found), key=lambda w: len(asks.get(w, ())))
-    return best if all(asks.get(w, frozenset()) & asks.get(best, frozenset()) for w in found) else None
-
-
-@lru_cache(maxsize=64)
-def _word_asks(locales: tuple[str, ...]) -> dict[str, frozenset[str]]:
-    """Each word of these languages' phrases with what the phrases holding it ask for ("need:bus", "grade:6-8", "school")."""
-    asks: dict[str, set[str]] = {}
-    for loc in locales:
-        lexicon = _lexicons()[loc].lexicon
-        groups = [(f"grade:{lo}-{hi}", (p,)) for p, (lo, hi) in lexicon.grades.items()]
-        groups += [(f"need:{k}", v) for k, v in lexicon.needs.items()] + [(f"program:{k}", v) for k, v in lexicon.programs.items()]
-        groups += [(f"sector:{k}", v) for k, v in lexicon.sectors.items()]
-        groups += [("school", lexicon.school_words), ("more", lexicon.more), ("compare", lexicon.compare), ("details", lexicon.details)]
-        groups += [(f"language:{v}", (k,)) for k, v in lexicon.languages.items()] + [("human", lexicon.human)]
-        for code, phrases in groups:
-            for word in (w for p in phrases for w in p.split()):
-                asks.setdefault(word, set()).add(code)
-    return {w: frozenset(c) for w, c in asks.items()}
+    asks = {w: frozenset().union(*(_shortening_asks(loc).get(w, ()) for loc in locales)) for w in found}
+    best = max(sorted(found), key=lambda w: len(asks[w]))
+    return best if all(asks[w] & asks[best] for w in found) else None
 
 
 GRADE_UNIT_DISTANCE = 2  # edits a word beside a number may be from a grade word ("gread", "graid", "gerde" are "grade")

@@ -672,3 +672,46 @@ def test_a_chinese_character_of_the_same_sound_is_read_where_it_makes_a_school_p
 )
 def test_commands_as_families_phrase_them(text, intent):
     assert parse(text).intent == intent
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "value"),
+    [
+        ("meye hatte pare na, wheelchair e, elevator wala mdl schl lagbe 60659 thx", "grades", [6, 8]),  # vowels dropped
+        ("mera beta autistic h, ky koi srkari mdl schl h jis mein autism ki cls ho? 60646", "grades", [6, 8]),
+        ("bjr, jcherche une ecole primR pr ma fille ds le 60625 svp", "grades", [0, 5]),  # primaire, not "primo"
+        ("ищу ст шк для доч, она слабослыш., нужна прогр для глух/слабослыш, 60614", "programs", ["deaf_hard_of_hearing"]),
+        ("wat abt #3? dtls pls", "choices", [3]),
+        ("У сына IEP, у него дислексия, ищем школу на 6 класс, 60659", "programs", []),  # "него" is cut before no vowel
+        ("сын не говарит по англиски, 9 клас, 60645", "needs", ["ell"]),  # a typo that only adds letters stays a typo
+    ],
+)
+def test_a_word_written_short_is_the_school_word_it_shortens(text, field, value):
+    assert parse(text).as_dict()[field] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "value"),
+    [
+        ("гос шк, нач классы, 60645 плз", "sector", "district"),
+        ("шк с жёлтым авт. для 1 кл, 60618 плиз", "needs", ["bus"]),
+        ("д/с возле 60645 есть? спс", "grades", [0, 0]),
+        ("svp écoles publiques avec bus scolaire pr la mat, 60660", "grades", [0, 0]),
+    ],
+)
+def test_school_words_cut_to_a_syllable(text, field, value):
+    assert parse(text).as_dict()[field] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("Allô! Ici Mme Tremblay, nouvellement arrivée de Montréal 🙂", "greeting"),
+        ("приветик) мы только переехали в Чикаго", "greeting"),
+        ("hi, we just moved here, my son needs ESL, 3rd grade", "search"),  # a need asked
+        ("je veux parler a une persone", "human"),
+        ("dug nhan tin nua", "stop"),
+    ],
+)
+def test_greetings_and_commands_written_loosely(text, intent):
+    assert parse(text).intent == intent
