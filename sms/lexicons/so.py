@@ -517,7 +517,11 @@ LEXICON = Lexicon(
              "district": ("dowladda", "dowlad", "dawladda", "dawlad", "public", "degmada", "district", "cps", "mps",
                           "dugsiyada dowladda", "dugsiyada dawladda", "iskuullada dowladda", "iskuulada dowladda",
                           "iskuulka dowladda", "iskuul dowladeed", "dugsi dowladeed", "dowladeed", "dawladeed", "publik",
-                          "bublik", "baablik", "iskuullada dawladda", "iskuulada dawladda", "dugsiga dowladda")},
+                          "bublik", "baablik", "iskuullada dawladda", "iskuulada dawladda", "dugsiga dowladda",
+                          # dadweyne (public, of the people), as four writers use it for a public school; not alone,
+                          # which is also the public of "gaadiidka dadweynaha" (public transit)
+                          "dadweyne ah", "oo dadweyne", "dugsi dadweyne", "iskool dadweyne", "iskuul dadweyne",
+                          "dugsiyada dadweynaha", "dugsiga dadweynaha", "iskuulada dadweynaha", "iskuullada dadweynaha")},
     negations=_SECTOR_NOT,
     not_needed=("uma baahna", "uma baahni", "uma baahnin", "uma baahanin", "uma baahnid", "uma baahan", "uma baahnahay",
                 "uma baahanahay", "uma baahnihin", "uma baahnayn", "ma u baahna", "ma u baahnin", "ma u baahnid", "looma baahna",
