@@ -183,6 +183,8 @@ LEXICON = Lexicon(
         rf"(?<!\w)(?:{_GRADE_WORD}){_CASE} {_N_AFTER_CLASS}{_SUFFIX}?{_CASE}(?!\w)",
         rf"(?<!\w)({_HIGH_ORDINALS}){_CASE}(?!\w)",  # "অষ্টম শ্রেণির জন্য", "নবমে পড়ে"
         rf"(?<!\w)({_SPOKEN}) (?:{_STUDIES})(?!\w)",  # "এইটে পড়ে"
+        # Banglish, as Roman Urdu's "7th mein": an English ordinal, its case ending, and "studies" ("5th e pore")
+        r"(?<!\w)(\d{1,2})(?:st|nd|rd|th) (?:e |te |y )?(?:pore|pode|porhe|porche|porchhe|porbe|porte)(?!\w)",
         # the first of a range: "ষষ্ঠ থেকে অষ্টম শ্রেণি", "৩য় ও ৪র্থ শ্রেণি"
         rf"(?<!\w){_N}{_SUFFIX}? (?:থক|হত|ও|আর|ব|এব) (?=(?:\S+ ){{1,3}}?(?:{_GRADE_WORD}){_CASE}(?!\w))",
     ),
