@@ -638,6 +638,18 @@ def _is_cjk(text: str) -> bool:
     return _CJK_RE.search(text) is not None
 
 
+@lru_cache(maxsize=16)
+def _talk_need_words(locale: str) -> dict[str, frozenset[str]]:
+    """Per need, the single words other languages have for it that are words of talk of this language, which has no
+    such need phrase: Roman Urdu's and Arabizi's "bas" (just, only: "bas karo", "charter bas") is no Somali bus."""
+    talk, own = _talk(locale), _lexicons()[locale].lexicon.needs
+    out = {
+        need: frozenset(p for p in phrases if " " not in p and p in talk and p not in own.get(need, ()))
+        for need, phrases in _merged().needs.items()
+    }
+    return {need: words for need, words in out.items() if words}
+
+
 def _found(message: _Message, phrases) -> set[str]:
     """Return the phrases that are in the message."""
     found = set(message.runs.intersection(phrases))
@@ -2044,7 +2056,10 @@ def parse(text: str, locale: str | None = None, schools: SchoolNames | None = No
     message = _Message.of(folded)
     grades, grade_numbers = _grades(message, order, detected, capital_k=_CAPITAL_K.search(text) is not None)
     programs = tuple(code for code in SPED_PROGRAMS if _any(message, merged.programs[code]))
-    needs = [need for need in NEED_ORDER if (need == "sped" and programs) or _any(message, merged.needs[need])]
+    talk_needs = _talk_need_words(detected) if detected and detected != "en" else {}
+    need_phrases = {need: merged.needs[need] - talk_needs[need] if need in talk_needs and not words.isdisjoint(talk_needs[need])
+                    else merged.needs[need] for need in NEED_ORDER}  # fmt: skip
+    needs = [need for need in NEED_ORDER if (need == "sped" and programs) or _any(message, need_phrases[need])]
     if "bus" not in needs and _listed_bus(text):  # "IEP + بس، ES", "ES w/ IEP + বাস": an item of a list
         needs.append("bus")
     if "bus" in needs and "transit" in needs:  # "the CTA bus", "xe buýt thành phố": a city bus, not a school bus
@@ -2065,9 +2080,9 @@ def parse(text: str, locale: str | None = None, schools: SchoolNames | None = No
     found_needs = tuple(needs)
     sector_cues, need_cues = _cues(own if detected else LOCALES)  # no language said: any language's "not"
     if needs and _any_cue(message, need_cues):  # "we don't need a bus, we live close"
-        _wanted, ruled_out = _sides(text, {need: merged.needs[need] for need in needs}, need_cues, read_as)
+        _wanted, ruled_out = _sides(text, {need: need_phrases[need] for need in needs}, need_cues, read_as)
         needs = [need for need in needs if need not in ruled_out]
-    needs = [need for need in needs if not _said_without(message, merged.needs[need], own if detected else LOCALES)]
+    needs = [need for need in needs if not _said_without(message, need_phrases[need], own if detected else LOCALES)]
     named = frozenset().union(*(merged.programs[code] for code in programs if code in CLASS_FOR_PROGRAMS))
     if "self_contained" not in programs and _class_apart(
         text, words, own if detected else LOCALES, "sped" in needs, sector_cues + need_cues, named

@@ -715,3 +715,16 @@ def test_school_words_cut_to_a_syllable(text, field, value):
 )
 def test_greetings_and_commands_written_loosely(text, intent):
     assert parse(text).intent == intent
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "value"),
+    [
+        ("bus ki zaroorat nahi, hum khud chhor aate hain. bas ESL program ho, 4th grade", "needs", ["ell"]),  # bas: just
+        ("mish 3ayzin madares 7ukumiya, charter bas, ibtida2i", "needs", []),
+        ("beta 7th mein h, parhai mein kmzor h, resource room wala sch chahye 60634", "grades", [7, 7]),
+        ("dugsi sare oo dadweyne ah oo bas leh, gabadhayda fasalka sagaalad", "sector", "district"),
+    ],
+)
+def test_words_of_the_family_language_read_as_it_means_them(text, field, value):
+    assert parse(text).as_dict()[field] == value
