@@ -1248,8 +1248,8 @@ _HAN_ONLY = re.compile("[\u3400-\u9fff]+")
 
 @lru_cache(maxsize=1)
 def _han_sound_alikes() -> tuple[dict[str, str], dict[str, tuple[str, ...]], frozenset[str]]:
-    """The Chinese lexicons' homophones, the need, program, sector, grade and school-word phrases (and the Han of the
-    grade patterns: "年级") by each character, and the words a miswritten character may be part of as written ("公里")."""
+    """The Chinese lexicons' homophones, the need, program, sector, grade, school-word and command phrases (and the Han
+    of the grade patterns: "年级") by each character, and the words a miswritten character may be part of as written ("公里")."""
     sounds: dict[str, str] = {}
     by_char: dict[str, set[str]] = {}
     written: set[str] = set()
@@ -1259,6 +1259,7 @@ def _han_sound_alikes() -> tuple[dict[str, str], dict[str, tuple[str, ...]], fro
         groups = (*lexicon.needs.values(), *lexicon.programs.values(), *lexicon.sectors.values(), tuple(lexicon.grades))
         phrases = {p for group in groups for p in group} | set(lexicon.school_words)
         phrases |= {run for p in load_all()[locale].grade_patterns for run in _HAN_ONLY.findall(p)}
+        phrases |= {p for command in ("help", "more", "stop", "start") for p in getattr(lexicon, command)}  # "跟多", "帮组"
         for phrase in (p for p in phrases if len(p) >= 2 and _HAN_ONLY.fullmatch(p)):
             for ch in set(phrase) & set(sounds.values()):
                 by_char.setdefault(ch, set()).add(phrase)
