@@ -1644,9 +1644,19 @@ _ACCENTED = re.compile("[áéíóúñçèàùâêîôûëïüœ]", re.IGNORECASE
 MIXED_OWN_WORDS = 2  # words of a family's language, English has not, that make a text mixed with English theirs
 
 
+# Arabizi writes the Arabic letters Latin has none for with digits (2 ء, 3 ع, 5 خ, 7 ح, 9 ق): a digit between letters
+# ("t2dm", "sm7t", "ma2a3") or before three letters or more that are no ordinal's ending ("3ndi", "2rib", "7ukumiya";
+# not "2nde", "5eme", "7aad")
+_ARABIZI_WORD = re.compile(r"[a-z]+[23579][a-z]+|[23579](?!(?:nde|eme|ieme|yem|aad|ème|ere|ieme|nd|rd|th|st)\b)[a-z]{3,}")
+ARABIZI_VOTES = 2  # votes each Arabizi word gives Arabic
+
+
 def _latin_language(folded: str, original: str) -> str | None:
     words = folded.split()
     scores, runs = _votes(words)
+    arabizi = sum(1 for w in words if _ARABIZI_WORD.fullmatch(w)) if any(ch in folded for ch in "23579") else 0
+    if arabizi:  # "3ndi bnt bdha t2dm 3a kg", "emta a5er m3ad lal tasjil"
+        scores["ar"] = scores.get("ar", 0) + ARABIZI_VOTES * arabizi
     if not scores:  # no word of any language: a typo of a school word votes as the word would ("kindergarton 60637")
         known = _all_vocabulary()
         words = [w if w in known or len(w) < UNCLEAR_SHORTEST or _is_common(w) else _voting_typo(w) or w for w in words]

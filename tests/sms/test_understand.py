@@ -728,3 +728,17 @@ def test_greetings_and_commands_written_loosely(text, intent):
 )
 def test_words_of_the_family_language_read_as_it_means_them(text, field, value):
     assert parse(text).as_dict()[field] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "value"),
+    [
+        ("3ndi bnt bdha t2dm 3a kg, fi shi 2rib mn 60645? mersi", "language", "ar"),  # Arabizi: letters as digits
+        ("ahlan ya gama3a, 3amlin eh?", "language", "ar"),
+        ("slt, ya kel ecoles publiques pr 1 ado ki rentre en 2nde 60618", "language", "fr"),  # an ordinal's ending
+        ("跟多", "intent", "more"),  # 跟 for 更: the same sound, making a command
+        ("trg charter cap 3 gan 60647 co ko mn", "grades", [9, 12]),  # "ko mn": anyone?, not mầm non
+    ],
+)
+def test_shorthand_of_a_script_or_a_sound(text, field, value):
+    assert parse(text).as_dict()[field] == value
