@@ -68,6 +68,8 @@ LEXICON = Lexicon(
         "prematernelle": (-1, -1), "pre maternelle": (-1, -1), "pre k": (-1, -1), "prek": (-1, -1), "creche": (-1, -1),
         "petite section": (-1, -1), "moyenne section": (-1, -1), "prescolaire": (-1, -1), "pre scolaire": (-1, -1),
         "garderie": (-1, -1), "pre kindergarten": (-1, -1), "pre maternel": (-1, -1), "prematernel": (-1, -1),
+        # the lycée's years as France names them ("il rentre en 2nde"): seconde is the tenth grade, terminale the twelfth
+        "en seconde": (10, 10), "classe de seconde": (10, 10), "en terminale": (12, 12), "classe de terminale": (12, 12),
         "maternelle": (0, 0), "jardin d enfants": (0, 0), "jardin d enfant": (0, 0), "kindergarten": (0, 0), "grande section": (0, 0),
         "maternel": (0, 0), "materelle": (0, 0), "maternele": (0, 0), "kinder": (0, 0), "kindergarden": (0, 0),
         "primaire": (0, 5), "ecole primaire": (0, 5), "ecole elementaire": (0, 5), "elementaire": (0, 5), "primaires": (0, 5),
