@@ -8,6 +8,7 @@ against a `SchoolNames` index when one is given.
 """
 
 import bisect
+import os
 import re
 import sys
 import unicodedata
@@ -638,16 +639,30 @@ def _is_cjk(text: str) -> bool:
     return _CJK_RE.search(text) is not None
 
 
+@lru_cache(maxsize=1)
+def _one_word_needs() -> dict[str, frozenset[str]]:
+    """Each need phrase of one word, of any language, with the needs it is a phrase of."""
+    out: dict[str, set[str]] = {}
+    for need, phrases in _merged().needs.items():
+        for phrase in phrases:
+            if " " not in phrase:
+                out.setdefault(phrase, set()).add(need)
+    return {p: frozenset(needs) for p, needs in out.items()}
+
+
 @lru_cache(maxsize=16)
 def _talk_need_words(locale: str) -> dict[str, frozenset[str]]:
     """Per need, the single words other languages have for it that are words of talk of this language, which has no
     such need phrase: Roman Urdu's and Arabizi's "bas" (just, only: "bas karo", "charter bas") is no Somali bus."""
-    talk, own = _talk(locale), _lexicons()[locale].lexicon.needs
-    out = {
-        need: frozenset(p for p in phrases if " " not in p and p in talk and p not in own.get(need, ()))
-        for need, phrases in _merged().needs.items()
-    }
-    return {need: words for need, words in out.items() if words}
+    lexicon, one_word = _lexicons()[locale].lexicon, _one_word_needs()
+    phrases = (*lexicon.markers, *lexicon.fillers, *lexicon.stop, *lexicon.start, *lexicon.help, *lexicon.more, *lexicon.greeting,
+               *lexicon.human, *lexicon.compare, *lexicon.details)  # fmt: skip
+    out: dict[str, set[str]] = {}
+    for word in {w for p in phrases for w in p.split() if w in one_word}:
+        for need in one_word[word]:
+            if word not in lexicon.needs.get(need, ()):
+                out.setdefault(need, set()).add(word)
+    return {need: frozenset(words) for need, words in out.items()}
 
 
 def _found(message: _Message, phrases) -> set[str]:
@@ -908,6 +923,7 @@ def _corrected(
 
 SHORTENED_SHORTEST = 3  # letters a word written short needs: "mdl", "dgs", "fsl" (not "sr", "kl": too many words)
 SKELETON_SHORTEST = 3  # consonants a vowel-dropped word needs to be read as the word of that skeleton
+KEPT_VOWEL_SHORTEST = 5  # letters a word written short that kept a vowel needs ("srkari"; not "tech", "last")
 CLIPPED_SHORTEST = 4  # letters a clipped word needs to be read as the one word it begins ("prog", "двуяз"; not "pub")
 _VOWELS = re.compile("(?<=.)[aeiouáéíóúàèìòùâêîôûäëïöüœ\u0430\u0435\u0451\u0438\u043e\u0443\u044b\u044d\u044e\u044f\u044c\u044a]")
 _VOWEL = re.compile("[aeiouyáéíóúàèìòùâêîôûäëïöüœ\u0430\u0435\u0451\u0438\u043e\u0443\u044b\u044d\u044e\u044f]")
@@ -940,26 +956,6 @@ def _shortening(locale: str) -> tuple[dict[str, tuple[str, ...]], tuple[str, ...
     return {k: tuple(v) for k, v in by_skeleton.items()}, tuple(w for w in typo_words if w not in commands)
 
 
-@lru_cache(maxsize=16)
-def _shortening_asks(locale: str) -> dict[str, frozenset[str]]:
-    """What the phrases of a language holding each of its typo words ask for ("need:bus", "grade:6-8", "school"): built
-    only when two readings of a word written short are to be told apart."""
-    lexicon = _lexicons()[locale].lexicon
-    words = {*_lexicons()[locale].typo_words, *(w for p in lexicon.human for w in p.split())}
-    groups = [(f"grade:{lo}-{hi}", (p,)) for p, (lo, hi) in lexicon.grades.items()]
-    groups += [(f"need:{k}", v) for k, v in lexicon.needs.items()] + [(f"program:{k}", v) for k, v in lexicon.programs.items()]
-    groups += [(f"sector:{k}", v) for k, v in lexicon.sectors.items()] + [("human", lexicon.human)]
-    groups += [("school", lexicon.school_words), ("more", lexicon.more), ("compare", lexicon.compare), ("details", lexicon.details)]
-    groups += [(f"language:{v}", (k,)) for k, v in lexicon.languages.items()]
-    asks: dict[str, set[str]] = {}
-    for code, phrases in groups:
-        for phrase in phrases:
-            for word in phrase.split() if " " in phrase else (phrase,):
-                if word in words:
-                    asks.setdefault(word, set()).add(code)
-    return {w: frozenset(c) for w, c in asks.items()}
-
-
 @lru_cache(maxsize=4096)
 def _shortened(word: str, locales: tuple[str, ...]) -> str | None:
     """The one need, program, grade, sector, school or command word of these languages an unknown word, no common
@@ -972,9 +968,12 @@ def _shortened(word: str, locales: tuple[str, ...]) -> str | None:
     skeleton = _skeleton(word)
     clipped = len(word) >= CLIPPED_SHORTEST and not _VOWEL.match(word[-1])  # cut after a consonant, before a vowel
     found = set()
+    # a short word that kept a vowel is a word of its own more often than one shortened ("tech" is no "teach", "last"
+    # no "least"): all its vowels dropped ("mdl", "cls"), or five letters or more ("srkari", "bahan")
+    by_vowels = len(skeleton) >= SKELETON_SHORTEST and (len(word) >= KEPT_VOWEL_SHORTEST or not _VOWELS.search(word))
     for loc in locales:
         by_skeleton, vocabulary = _shortening(loc)
-        if len(skeleton) >= SKELETON_SHORTEST:
+        if by_vowels:
             found |= {w for w in by_skeleton.get(skeleton, ()) if len(w) > len(word) and _is_subsequence(word, w)}
         at = bisect.bisect_left(vocabulary, word) if clipped else len(vocabulary)
         while at < len(vocabulary) and vocabulary[at].startswith(word):
@@ -983,10 +982,12 @@ def _shortened(word: str, locales: tuple[str, ...]) -> str | None:
             at += 1
     if len(found) <= 1:
         return found.pop() if found else None
-    # "prog": program, programa, programme; "dgs": dugsi and its misspelling "dgsi": words that say one thing
-    asks = {w: frozenset().union(*(_shortening_asks(loc).get(w, ()) for loc in locales)) for w in found}
-    best = max(sorted(found), key=lambda w: len(asks[w]))
-    return best if all(asks[w] & asks[best] for w in found) else None
+    # one word and its forms ("prog": program, programa, programme; "dgs": dugsi and its misspelling "dgsi"; "слабослыш":
+    # слабослышащий, слабослышащая): the longest holds each of the others, in order, or all go on alike after the cut
+    # ("persn" is "person" or "persian", "prim" "primary" or "primero": neither)
+    longest, shortest = max(sorted(found), key=len), min(sorted(found), key=len)
+    alike = len(os.path.commonprefix(list(found))) >= len(word) + 2
+    return shortest if alike or all(_is_subsequence(w, longest) for w in found) else None
 
 
 GRADE_UNIT_DISTANCE = 2  # edits a word beside a number may be from a grade word ("gread", "graid", "gerde" are "grade")
