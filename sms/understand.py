@@ -1906,11 +1906,18 @@ def _grade_phrases(span: tuple[int, int]) -> frozenset[str]:
     return frozenset(p for c in _lexicons().values() for p, s in c.lexicon.grades.items() if s == span)
 
 
+@lru_cache(maxsize=1)
+def _early_years() -> frozenset[str]:
+    """Every language's words for the early years that countries give different years ("садик", "تمهيدي"): beside
+    a pre-K phrase, no kindergarten of their own."""
+    return frozenset(p for c in _lexicons().values() for p in c.lexicon.early_years)
+
+
 def _kinder_beside_prek(message: _Message) -> bool:
     """Say whether a kindergarten phrase is in the message outside every pre-K phrase
     ("maternelle et pré-maternelle", "幼儿园和pre-K"; not "pre kinder" alone)."""
     rest = f" {message.folded} "
-    for phrase in sorted(_found(message, _grade_phrases((-1, -1))), key=len, reverse=True):
+    for phrase in sorted(_found(message, _grade_phrases((-1, -1)) | _early_years()), key=len, reverse=True):
         rest = rest.replace(phrase if _is_cjk(phrase) else f" {phrase} ", " | ")
     return _any(_Message.of(" ".join(rest.split())), _grade_phrases((0, 0)))
 

@@ -61,6 +61,9 @@ class Lexicon:
     # Chinese: a character an input method offers for the same sound, written for a school word's ("笑车" for 校车,
     # "公力" for 公立): the miswritten character → the school word's, read so only where it then makes a phrase
     homophones: dict[str, str] = field(default_factory=dict)
+    # a word for the early years that countries give different years ("садик", "تمهيدي", "barbaarin"): read as its
+    # grade in `grades` alone, but glossed by a pre-K phrase ("садик, pre-K", "تمهيدي (pre-K)") it is that pre-K
+    early_years: tuple[str, ...] = ()
     classroom: tuple[str, ...] = ()
     apart: tuple[str, ...] = ()
     small: tuple[str, ...] = ()

@@ -125,6 +125,7 @@ LEXICON = Lexicon(
                   "escula", "escuelass", "scuela", "escuel", "escueal", "planteles", "plantel", "instituto", "academia",
                   "escoela", "escuelaa", "school", "schools", "escuelas publicas"),
     grades={
+        "sala de 3": (-1, -1), "sala de 4": (-1, -1), "sala de 5": (0, 0),  # Argentina and Uruguay's nursery years
         "pre kinder": (-1, -1), "prekinder": (-1, -1), "pre k": (-1, -1), "prek": (-1, -1), "preescolar": (-1, -1),
         "pre escolar": (-1, -1), "prescolar": (-1, -1), "pre kindergarten": (-1, -1), "prekindergarten": (-1, -1),
         "pre kinter": (-1, -1), "prekinter": (-1, -1), "pre jardin": (-1, -1), "prejardin": (-1, -1), "pre kindel": (-1, -1),

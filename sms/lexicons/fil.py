@@ -243,7 +243,7 @@ LEXICON = Lexicon(
                   "mga eskwelahan", "mga iskul", "iskwelahan", "skwelahan", "skwela", "eskuela", "mga skwelahan", "mga skul",
                   "school", "schools", "mga school"),
     grades={
-        "nursery": (-1, -1), "pre k": (-1, -1), "prek": (-1, -1), "preschool": (-1, -1), "pre school": (-1, -1),
+        "nursery": (-1, -1), "prep": (0, 0), "pre k": (-1, -1), "prek": (-1, -1), "preschool": (-1, -1), "pre school": (-1, -1),
         "pre kinder": (-1, -1), "prekinder": (-1, -1), "pre kindergarten": (-1, -1), "prekindergarten": (-1, -1),
         "kinder": (0, 0), "kindergarten": (0, 0), "kindergarden": (0, 0), "kinder garden": (0, 0), "kndr": (0, 0),
         "kindr": (0, 0), "kindergartin": (0, 0), "kindergaten": (0, 0), "kinderten": (0, 0),

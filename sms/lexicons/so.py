@@ -394,7 +394,7 @@ LEXICON = Lexicon(
                   "iskuuladda", "dugsyada"),
     grades={
         "xanaano": (-1, -1), "xannaano": (-1, -1), "xanaanada": (-1, -1), "pre k": (-1, -1), "prek": (-1, -1),
-        "preschool": (-1, -1), "barbaarinta": (0, 0), "pre school": (-1, -1), "hanaano": (-1, -1), "xanaanada carruurta": (-1, -1),
+        "preschool": (-1, -1), "barbaarinta": (0, 0), "barbaarin": (0, 0), "pre school": (-1, -1), "hanaano": (-1, -1), "xanaanada carruurta": (-1, -1),
         "xannaanada": (-1, -1), "pre kindergarten": (-1, -1), "prekindergarten": (-1, -1), "pre kinder": (-1, -1),
         "barnaamijka 3 jirka": (-1, -1), "carruurta 3 jirka": (-1, -1), "caruurta 3 jirka": (-1, -1),
         "kindergarten": (0, 0), "kinder": (0, 0), "kindergarden": (0, 0), "roodo": (0, 0), "rood": (0, 0), "kg": (0, 0),
@@ -714,4 +714,5 @@ LEXICON = replace(
         "kuwo kale soo dir",
         "kuwa kale soo dir",
     ),
+    early_years=("barbaarin", "barbaarinta"),
 )

@@ -255,6 +255,7 @@ LEXICON = replace(LEXICON, negations=LEXICON.negations + ("bu yao", "buyao", "bu
 LEXICON = replace(
     LEXICON,
     homophones={
+        "雉": "稚",
         "笑": "校",
         "效": "校",
         "力": "立",

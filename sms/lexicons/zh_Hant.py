@@ -213,6 +213,7 @@ LEXICON = replace(LEXICON, negations=LEXICON.negations + ("就算了", "算了",
 LEXICON = replace(
     LEXICON,
     homophones={
+        "雉": "稚",
         "笑": "校",
         "效": "校",
         "力": "立",
