@@ -824,6 +824,12 @@ def _own_cues(locale: str) -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(lexicon.negations), frozenset(lexicon.not_needed)
 
 
+@lru_cache(maxsize=16)
+def _cannot(locales: tuple[str, ...]) -> Cues:
+    """The words of "can't", "doesn't know how to" in these languages, one language's each."""
+    return tuple(cues for loc in locales if (cues := frozenset(_lexicons()[loc].lexicon.cannot)))
+
+
 @lru_cache(maxsize=1)
 def _only_phrases() -> frozenset[str]:
     return frozenset(p for c in _lexicons().values() for p in c.lexicon.only)
@@ -2081,6 +2087,11 @@ def parse(text: str, locale: str | None = None, schools: SchoolNames | None = No
     needs = [need for need in NEED_ORDER if (need == "sped" and programs) or _any(message, need_phrases[need])]
     if "bus" not in needs and _listed_bus(text):  # "IEP + بس، ES", "ES w/ IEP + বাস": an item of a list
         needs.append("bus")
+    if "bus" in needs and "transit" in needs and _any_cue(message, cannot := _cannot(own if detected else LOCALES)):
+        # "he can't take the CTA alone", "ma yqaan tareenka": the train the child can't ride is why the bus is asked
+        _wanted, ruled_out = _sides(text, {need: need_phrases[need] for need in ("bus", "transit")}, cannot, read_as)
+        if ruled_out == {"transit"}:
+            needs.remove("transit")
     if "bus" in needs and "transit" in needs:  # "the CTA bus", "xe buýt thành phố": a city bus, not a school bus
         transit = _found(message, merged.needs["transit"])
         buses = _found(message, merged.needs["bus"])

@@ -64,6 +64,9 @@ class Lexicon:
     # a word for the early years that countries give different years ("садик", "تمهيدي", "barbaarin"): read as its
     # grade in `grades` alone, but glossed by a pre-K phrase ("садик, pre-K", "تمهيدي (pre-K)") it is that pre-K
     early_years: tuple[str, ...] = ()
+    # "can't", "doesn't know how to": said of public transit beside the school bus, it is why the bus is asked ("he
+    # can't take the CTA alone"), no need of transit
+    cannot: tuple[str, ...] = ()
     classroom: tuple[str, ...] = ()
     apart: tuple[str, ...] = ()
     small: tuple[str, ...] = ()

@@ -267,6 +267,7 @@ LEXICON = Lexicon(
     ages=("বছর", "বছরের"),  # after a number: a child's age, not a result number
     topics={"apply": ("আবেদন", "ভর্তি", "অ্যাপ্লাই", "রেজিস্ট্রেশন", "শেষ তারিখ", "নিবন্ধন", "এপ্লাই", "ভর্তির নিয়ম",
                       "ভর্তি ফরম", "ভর্তি ফর্ম", "ডেডলাইন", "আবেদনের", "অ্যাপ্লিকেশন", "এপ্লিকেশন", "ভর্তির তারিখ")},
+    cannot=("পারে না", "পারবে না", "pare na", "parena", "parbe na"),
 )  # fmt: skip
 
 # Banglish commands, Bengali typed in Latin letters ("aro dekhan", "bondho koren", "sahajjo lagbe")

@@ -304,6 +304,7 @@ LEXICON = Lexicon(
                       "when to apply", "apply to", "apply for", "due date", "lottery", "gocps", "go cps", "admission",
                       "admissions", "aply", "enrol", "regester", "registar", "sign up for", "enrolment", "aplication",
                       "applcation", "deadine", "dead line", "last day to apply", "when is the deadline")},
+    cannot=("can't", "cant", "cannot", "can not", "doesn't know how", "doesnt know how", "dont know how", "unable", "too young"),
 )  # fmt: skip
 
 # Shorthand of talk ("what can i text", "rep")

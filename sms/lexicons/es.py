@@ -337,6 +337,7 @@ LEXICON = Lexicon(
                       "aplicar a", "aplicar para", "loteria", "gocps", "go cps", "enroll", "enrollment", "admision",
                       "admisiones", "plazo", "aplicarle", "inscribo", "aplico", "inscrivir", "incribir", "inscricion",
                       "como registro", "como lo registro", "como la registro", "requisitos para entrar", "requisitos")},
+    cannot=("no puede", "no sabe", "no puedo", "no sabemos", "no pueden"),
 )  # fmt: skip
 
 LEXICON = replace(

@@ -385,6 +385,7 @@ LEXICON = Lexicon(
                       "enrollment", "pag enroll", "magpatala", "deadline", "requirements", "application", "paano mag enroll",
                       "pano mag enroll", "paano magpa enroll", "pagpapatala", "mag register", "magparehistro", "register",
                       "rekisitos", "paano makapasok", "pano makapasok", "mag apply po", "enrol", "mag enrol")},
+    cannot=("di marunong", "d marunong", "hindi marunong", "di pa marunong", "d pa marunong", "hindi kaya", "di kaya", "d kaya", "d kc marunong", "di kc marunong", "di kasi marunong", "d kasi marunong", "hindi kasi marunong", "hindi pa marunong"),
 )  # fmt: skip
 
 # Shorthand of talk ("pa more", "tulungan nyo ko", "pahelp")

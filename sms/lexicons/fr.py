@@ -201,6 +201,7 @@ LEXICON = Lexicon(
                       "inscriptions", "l inscrire", "inscrire mon fils", "inscrire ma fille", "comment inscrire", "comment postuler",
                       "dossier d inscription", "formulaire", "admission", "admissions", "date limite d inscription", "candidater",
                       "faire une demande", "demande d admission", "s enregistrer")},
+    cannot=("peut pas", "sait pas", "pourra pas", "peux pas", "ne peut", "ne sait"),
 )  # fmt: skip
 
 # Shorthand of talk ("jcomprends pas", "parler a qqn")

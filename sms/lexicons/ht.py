@@ -154,6 +154,7 @@ LEXICON = Lexicon(
     topics={"apply": ("kijan pou m aplike", "aplike", "aplikasyon", "enskri", "enskripsyon", "anrejistre", "dat limit", "enskri l",
                       "enskri li", "enskri pitit mwen", "kijan pou m enskri", "kouman pou m enskri", "fè aplikasyon", "fè enskripsyon",
                       "dat limit la", "denye dat", "fòm enskripsyon", "admisyon", "apply", "aplikasyon an")},
+    cannot=("pa ka", "pa konn", "paka", "pa kapab"),
 )  # fmt: skip
 
 LEXICON = replace(

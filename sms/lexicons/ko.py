@@ -133,6 +133,7 @@ LEXICON = Lexicon(
                "필리핀어": "tl", "아이티어": "ht", "크리올어": "ht", "독일어": "de", "이탈리아어": "it"},
     ages=("살", "세", "층", "분", "마일", "시간", "킬로"),  # after a number: an age, a floor, a distance or a time, not a result number
     topics={"apply": ("지원", "신청", "입학", "등록", "마감", "원서", "어플라이", "지원서", "입학 절차")},
+    cannot=("못", "모르"),
 )  # fmt: skip
 
 # Commands as typed ("스탑", "그만요", "상담원 연결")

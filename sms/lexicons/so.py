@@ -549,6 +549,7 @@ LEXICON = Lexicon(
                       "apply", "enroll", "sidee loo qoraa", "qoris", "diiwaangelinta", "is qorid", "isqoris", "is qoris",
                       "sidee ku qortaa", "sideen ku qoraa", "sidee loo diiwaangeliyaa", "codsiga", "codsashada", "waqtiga codsiga",
                       "deadline", "waqtiga ugu dambeeya", "registration", "enrollment", "diiwaan gelin", "is diiwaan geli")},
+    cannot=("ma yaqaan", "ma yqaan", "ma aqaan", "ma kari", "karin", "kari maayo", "ma awoodo"),
 )  # fmt: skip
 
 LEXICON = replace(

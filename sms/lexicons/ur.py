@@ -349,6 +349,7 @@ LEXICON = Lexicon(
     ages=("سال", "برس"),  # after a number: a child's age, not a result number
     topics={"apply": _v("اپلائی", "داخلہ", "داخلے", "درخواست", "رجسٹریشن", "آخری تاریخ", "ایڈمیشن", "اندراج", "رجسٹر",
                         "ڈیڈ لائن", "ڈیڈلائن", "داخلہ فارم", "ایڈمیشن فارم", "اپلائی کیسے", "اپلیکیشن", "ایپلیکیشن")},
+    cannot=("nahi kar sakta", "nahi kar sakti", "nahi ja sakta", "nahi ja sakti", "نہیں کر سکتا", "نہیں کر سکتی", "نہیں جا سکتا", "نہیں جا سکتی"),
 )  # fmt: skip
 
 # Roman Urdu commands, as typed on an English keyboard ("aur dikhao", "band karo", "madad chahiye")

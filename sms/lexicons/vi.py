@@ -215,6 +215,7 @@ LEXICON = Lexicon(
     topics={"apply": _d("dang ky", "đăng ký", "đăng kí", "nop don", "nộp đơn", "han chot", "hạn chót", "hạn nộp", "ghi danh",
                         "cach dang ky", "cách đăng ký", "xin học", "xin vào học", "nhập học", "hồ sơ", "làm hồ sơ",
                         "nộp hồ sơ", "ghi tên", "tuyển sinh", "đăng ký học", "thủ tục")},
+    cannot=("không biết", "không thể", "ko biet", "ko the", "khong biet", "khong the"),
 )  # fmt: skip
 
 LEXICON = replace(

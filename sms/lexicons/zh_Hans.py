@@ -129,6 +129,7 @@ LEXICON = Lexicon(
                "切换到英文": "en", "改成英文": "en", "英文版": "en"},
     ages=("岁", "周岁", "楼", "层", "分钟", "英里", "公里"),  # after a number: an age, a floor, a distance or a time, not a result number
     topics={"apply": ("怎么申请", "如何申请", "申请", "报名", "入学", "注册", "截止", "招生", "录取")},
+    cannot=("不会", "不能", "没法"),
 )  # fmt: skip
 
 # Commands as typed ("再来", "还有没", "人工服务")

@@ -125,6 +125,7 @@ LEXICON = Lexicon(
                "切換英文": "en", "改成英文": "en", "英文版": "en"},
     ages=("歲", "週歲", "樓", "層", "分鐘", "英里", "公里"),  # after a number: an age, a floor, a distance or a time, not a result number
     topics={"apply": ("怎麼申請", "點樣申請", "點申請", "如何申請", "申請", "報名", "入學", "註冊", "截止", "招生", "錄取")},
+    cannot=("不會", "不能", "唔識", "唔可以", "沒法"),
 )  # fmt: skip
 
 # Commands as typed, Cantonese too ("再來", "同人傾", "仲有無")
