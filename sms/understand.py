@@ -873,6 +873,11 @@ def _typo_vocabulary(locales: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(sorted({w for loc in locales for w in _lexicons()[loc].typo_words}))
 
 
+@lru_cache(maxsize=16)
+def _own_words(locales: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(_typo_vocabulary(locales))
+
+
 def _corrected(
     folded: str,
     locales: tuple[str, ...],
@@ -910,6 +915,15 @@ def _corrected(
         found = process.extractOne(word, same_start, scorer=OSA.distance, score_cutoff=_word_typo_distance(word))
         if found:
             fixes[word] = found[0]
+    # an English school word written as it sounds: "speshal", "edukeshon", "educasyon" (special, education), in any
+    # language, known to another lexicon's phrases or not ("speshal" of "speshal ed")
+    own_words = _own_words(locales)  # a word of the message's own language is its own ("edikasyon" is Creole's)
+    for word in (
+        {w for w in folded.split() if len(w) >= BY_EAR_SHORTEST and w.isascii() and w not in own_words} - fixes.keys() - short.keys()
+    ):
+        heard = None if _is_common(word) or (schools and word in schools.schools_by_word) else _heard(word)
+        if heard:
+            fixes[word] = heard
     for word, unit in _grade_units_beside_numbers(folded, unknown, locales).items():
         fixes[word] = unit  # "6th gread", "9th grdr", "7th gerde": a number tells the word beside it is the grade's
     for word, full in short.items():
@@ -925,6 +939,61 @@ def _corrected(
                 unclear[word] = looks_like[near]
     corrected = " ".join(fixes.get(w, w) for w in folded.split()) if fixes else folded
     return corrected, tuple(unclear.items()), fixes
+
+
+BY_EAR_SHORTEST = 6  # letters a word needs to be read through the way it sounds ("speshal"; not "sity")
+BY_EAR_CONSONANTS = 4  # consonants the sound of a word needs to be matched ("spsl" of "spasal", "dksn" of "adukason")
+_EAR_RULES = tuple(
+    (re.compile(pattern), sound)
+    for pattern, sound in (
+        ("sch", "sk"),
+        ("ph", "f"),
+        ("ck|q", "k"),
+        ("(?:[tsc]i|sy|sh|ch|zh)(?=[aeiou])", "s"),
+        ("sh|ch", "s"),
+        ("c(?=[eiy])", "s"),
+        ("c", "k"),
+        ("z", "s"),
+        ("x", "ks"),
+        ("(?<=.)[hw]", ""),
+        ("e", "a"),
+        ("y", "i"),
+        (r"(.)\1+", r"\1"),
+    )
+)
+
+
+def _sound(word: str) -> str:
+    """A Latin word as it sounds, the way families spell a word they heard: "sh", "ti", "ci" and "sy" before a vowel
+    one "s", "c" an "s" or a "k", "e" as "a" (the "a" of "-cation" said "-keshon"), "h" after a letter silent, a
+    doubled letter once ("speshal", "special" → "spasal"; "edukeshon", "educasyon", "education" → "adukason"; not
+    "speshul", "spasul", which is asked about)."""
+    for pattern, sound in _EAR_RULES:
+        word = pattern.sub(sound, word)
+    return word
+
+
+@lru_cache(maxsize=1)
+def _sounds() -> dict[str, tuple[str, ...]]:
+    """English's need, grade and command words by their sound: the school words families borrow and write as heard."""
+    heard: dict[str, tuple[str, ...]] = {}
+    for word in _typo_vocabulary(("en",)):
+        if len(word) >= BY_EAR_SHORTEST and len(_VOWEL.sub("", key := _sound(word))) >= BY_EAR_CONSONANTS:
+            heard[key] = (*heard.get(key, ()), word)
+    return heard
+
+
+def _heard(word: str) -> str | None:
+    """The English school word a word is when written as it sounds, in any language ("speshal edukeshon"): of the
+    words that sound so, the one written nearest, and near enough (at most half its letters changed: "porashonay" is
+    no "person"); none when two are as near, or when the word is one of them."""
+    words = _sounds().get(_sound(word), ())
+    if not words or word in words:
+        return None
+    near = sorted((OSA.distance(word, w), w) for w in words)
+    if 2 * near[0][0] > len(near[0][1]) or (len(near) > 1 and near[0][0] == near[1][0]):
+        return None
+    return near[0][1]
 
 
 SHORTENED_SHORTEST = 3  # letters a word written short needs: "mdl", "dgs", "fsl" (not "sr", "kl": too many words)
