@@ -282,6 +282,13 @@ def test_without_a_catalog_the_school_asked_about_is_read_from_the_questions_sha
         ("خصوصى تعلیم", {"needs": ["sped"], "language": "ur"}),  # Urdu on both keyboards at once
         ("ES w/ IEP সাপোর্ট", {"grades": [0, 5], "needs": ["sped"]}),  # a level in capitals in another script
         ("初中一年级", {"grades": [7, 7]}),
+        ("садик для 4-летки, pre-K, возле 60630", {"grades": [-1, -1]}),  # a loose early-years word glossed by pre-K
+        ("تمهيدي لابني بمنطقة 60632", {"grades": [0, 0]}),  # the year before the first grade, as Arab schools name it
+        ("prep class k liye school? 60626", {"grades": [0, 0]}),  # Pakistan's kindergarten
+        ("Hay algo como sala de 4 acá? 60625", {"grades": [-1, -1], "choices": []}),  # Argentina's nursery years
+        ("Kenwood gen bis lekol? pitit m pa ka pran CTA pou kont li", {"needs": ["bus"]}),  # the train he can't ride
+        ("meri beti ko speshal edukation chahiye", {"needs": ["sped"]}),  # English written as it sounds
+        ("m bezwen edikasyon espesyal pou pitit mwen", {"needs": ["sped"]}),  # the language's own word stays its own
         ("kursiga naafada", {"needs": ["accessible"]}),  # the chair, not special education
         ("school batao 60659", {"language": "ur"}),  # a tie: the words English does not have tell
         ("Spanish dual language schools near 60632", {"language": "en", "program_language": "es"}),  # a name is no own word
