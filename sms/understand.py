@@ -1918,6 +1918,31 @@ def _paired_with_english(message: "_Message", spot: bool = False):
     return None
 
 
+# two language names joined by a hyphen or a slash, either written short ("fr-angl", "esp/ingl", "esp-ing")
+_CLIPPED_PAIR_RE = re.compile(r"(?<![\w-])([^\W\d_]{2,9})[-/]([^\W\d_]{2,9})(?![\w-])")
+
+
+@lru_cache(maxsize=1)
+def _one_word_language_names() -> tuple[tuple[str, str], ...]:
+    return tuple((name, code) for name, code in _language_codes().items() if name.isascii() and name.isalpha())
+
+
+def _clipped_code(word: str) -> str | None:
+    """The language a word names, written whole or cut short ("esp", "angl", "fr"): the one code of every name it begins."""
+    codes = {code for name, code in _one_word_language_names() if name.startswith(word)}
+    return next(iter(codes)) if len(codes) == 1 else None
+
+
+def _clipped_pair(text: str) -> str | None:
+    """The other language of a dual-language program written as a pair of short names beside English ("bilingue
+    fr-angl", "esp/ingl", "esp-ing"): read only when a program in two languages is asked and no name was found whole."""
+    for m in _CLIPPED_PAIR_RE.finditer(text.lower()):
+        first, second = _clipped_code(fold(m.group(1))), _clipped_code(fold(m.group(2)))
+        if first and second and first != second and "en" in (first, second):
+            return second if first == "en" else first
+    return None
+
+
 @lru_cache(maxsize=1)
 def _english_names() -> frozenset[str]:
     return frozenset(name for name, code in _language_codes().items() if code == "en")
@@ -2228,7 +2253,7 @@ def parse(text: str, locale: str | None = None, schools: SchoolNames | None = No
     language_named = paired or first("languages", lambda lex: ((code, (name,)) for name, code in lex.languages.items()))
     # the language of a dual-language program; beside English help, a language named is the one spoken at
     # home ("we only speak Arabic at home, she needs ESL"), not one to be taught in
-    program_language = language_named if "dual_language" in needs else None
+    program_language = (language_named or _clipped_pair(text)) if "dual_language" in needs else None
     topic = first("topics", lambda lex: lex.topics.items())
     without_zip = ZIP_RE.sub(" ", text)
     ages = {m.group(1) for m in _age_re().finditer(fold(without_zip))} if any(ch.isdigit() for ch in without_zip) else set()

@@ -152,7 +152,7 @@ LEXICON = Lexicon(
         "hs": (9, 12), "high schools": (9, 12),
     },
     grade_patterns=(rf"\b{{n}}{_SUFFIX}? grado\b", r"\bgrado {n}\b", rf"\b{{n}}{_SUFFIX}? de primaria\b",
-                    rf"\b{{n}}{_SUFFIX}? grados\b", r"\bgrados {n}\b", rf"\b{{n}}{_SUFFIX}? gr\b", r"\bgr {n}\b",
+                    rf"\b{{n}}{_SUFFIX}? grados\b", r"\bgrados {n}\b", rf"\b{{n}}{_SUFFIX}? grd?\b", r"\bgrd? {n}\b",
                     rf"\b{{n}}{_SUFFIX}? grade\b", rf"\b{{n}}{_SUFFIX}? (?:ano|anio) de (?:primaria|escuela)\b",
                     # "de sexto a octavo", "quinto o sexto grado", "5to y 6to"
                     rf"\b({_ORD}){_SUFFIX}? (?:y|o|u|a|al|hasta|e) (?:{_ORD}){_SUFFIX}?\b",

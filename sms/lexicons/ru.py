@@ -241,8 +241,8 @@ LEXICON = Lexicon(
         # "6-8 класс" (→ "6 8 класс"), "с 6 по 8 класс", "с шестого по восьмой класс": the first grade of the range
         r"\b{n} (?:по |до )?\d{1,2}(?: ?(?:и|ии|ои|ыи|го|ого|ом|ем|е|я))? ?(?:клас+\w*|кл)\b",
         r"\b(?:с|со) {n}(?: ?(?:и|ии|ыи|го|ого))? (?:по|до) \w+ (?:клас+\w*|кл)\b",
-        # transliterated: "2 klass", "v 3 klasse"
-        r"\b{n}(?: ?(?:y|i|iy|yi|oy|ogo|go|om))? ?klas+\w*\b", r"\bklas+\w* {n}\b",
+        # transliterated: "2 klass", "v 3 klasse", "9 kl" (as "9 кл")
+        r"\b{n}(?: ?(?:y|i|iy|yi|oy|ogo|go|om))? ?(?:klas+\w*|kl)\b", r"\bklas+\w* {n}\b",
     ),
     number_words={
         "первый": 1, "первого": 1, "первом": 1, "первыи": 1, "первую": 1, "первая": 1, "первои": 1,

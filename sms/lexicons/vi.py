@@ -99,7 +99,7 @@ LEXICON = Lexicon(
                                     "cấp iii", "trung hoc pt", "trung học pt", "phổ thông trung học", "trung học phổ thong")},
     },
     grade_patterns=tuple(p + r"\b(?! (?:nay|roi|toi|truoc|tuoi|ngoai))" for p in (
-        r"\blop ?{n}", r"\blo(?:wps?|ps) ?{n}", r"\blp ?{n}", r"\bkhoi {n}", r"\blop thu {n}")),  # not "lớp năm nay"
+        r"\blop ?{n}", r"\blo(?:wps?|ps) ?{n}", r"\blp ?{n}", r"\bkhoi {n}", r"\blop thu {n}", r"\bl(\d{1,2})")),  # "l5": lớp written as its first letter, glued to the number  # not "lớp năm nay"
     number_words={"mot": 1, "hai": 2, "ba": 3, "bon": 4, "tu": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8, "chin": 9,
                   "muoi": 10, "muoi mot": 11, "muoi hai": 12, "nhat": 1, "nhi": 2},
     needs={

@@ -749,3 +749,17 @@ def test_words_of_the_family_language_read_as_it_means_them(text, field, value):
 )
 def test_shorthand_of_a_script_or_a_sound(text, field, value):
     assert parse(text).as_dict()[field] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "value"),
+    [
+        ("ocupo kinder bilingüe esp/ingl x 60639 porfa", "program_language", "es"),  # two language names cut short
+        ("c koi les ecoles bilingues fr-angl pr ma ptite en CE1? 60614 svp", "program_language", "fr"),
+        ("privet, nuzhna shkola 8 kl s dostupom dlya kolyaski, 60645", "grades", [8, 8]),  # "kl" as "кл"
+        ("tmb necesito q tengan ESL, mi niño no habla ingl, 2do grd, 60608", "grades", [2, 2]),
+        ("e cần trg có GDĐB cho con, l5, 60626", "grades", [5, 5]),  # "l5": lớp 5
+    ],
+)
+def test_shorthand_of_language_names_and_grade_words(text, field, value):
+    assert parse(text).as_dict()[field] == value
