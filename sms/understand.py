@@ -242,6 +242,10 @@ def sound_key(word: str) -> str:
     return f"_{key}" if key and latin[:1] in "aeiouywh" else key  # "ashburn" is no "joplin": a vowel first is said
 
 
+# a school's kind written short, as the catalog's names write it whole
+KIND_WRITTEN_SHORT = {"hs": "high", "ms": "middle", "elem": "elementary", "acad": "academy"}
+
+
 @dataclass(frozen=True)
 class SchoolNames:
     """An index of catalog school names for fuzzy look-up ("kelly high" → "Thomas Kelly High School").
@@ -374,6 +378,7 @@ class SchoolNames:
                 for word in known.intersection(self.words[index]):
                     school[word] = 100
         kinds = {w for w in fold(text).split() if w in GENERIC_NAME_WORDS}  # "high", "hs", "academy": tell two apart
+        kinds |= {KIND_WRITTEN_SHORT[w] for w in kinds if w in KIND_WRITTEN_SHORT}  # "Sullivan HS": Sullivan High School
 
         def strength(index: int) -> tuple[int, float, int, float]:  # "hayt" is Hayt's word more than Hay's
             generic = len(kinds.intersection(fold(self.names[index]).split())) if kinds else 0

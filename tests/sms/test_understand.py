@@ -763,3 +763,11 @@ def test_shorthand_of_a_script_or_a_sound(text, field, value):
 )
 def test_shorthand_of_language_names_and_grade_words(text, field, value):
     assert parse(text).as_dict()[field] == value
+
+
+@pytest.mark.parametrize(
+    "text", ["xge ku yaal Sullivan HS? cinwaanka fdln", "Slt, Sullivan HS a des cours d'anglais pr les nvx arrivants?"]
+)
+def test_a_school_kind_written_short_tells_two_schools_of_one_name_apart(text):
+    understood = parse(text, schools=demo_names())
+    assert (understood.school, understood.grades) == ("Roger C Sullivan High School", None)  # not New Sullivan Elementary
