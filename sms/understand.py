@@ -1832,6 +1832,9 @@ K_IS_A_WORD = frozenset(("es", "ht", "vi", "fr", "fil", "so", "ur", "bn"))
 K_EVEN_CAPITAL = frozenset(("ht",))  # Creole writes "ki" as "K" too ("lekòl K gen bis")
 _CAPITAL_K = re.compile(r"(?<![^\W\d_])K(?![^\W\d_])")
 _LONE_K = re.compile(r"(?<!\S)(?<!pre )k(?! \d)(?!\S)")
+# Russian in Latin letters writes "к" (towards) as a small "k", before a number too ("poblizhe k 60657")
+K_BEFORE_A_NUMBER = frozenset(("ru",))
+_LONE_K_EVEN_BEFORE_A_NUMBER = re.compile(r"(?<!\S)(?<!pre )k(?!\S)")
 
 
 def _grades(
@@ -1848,6 +1851,8 @@ def _grades(
         and _LONE_K.search(message.folded)
     ):
         message = _Message.of(_LONE_K.sub(" ", message.folded))
+    elif language in K_BEFORE_A_NUMBER and not capital_k and "k" in message.runs:
+        message = _Message.of(_LONE_K_EVEN_BEFORE_A_NUMBER.sub(" ", message.folded))
     numbered = []  # (where, span) of each grade a pattern read
     phrases = []  # (phrase, span) of each grade phrase found
     years = []  # where a phrase naming one grade is: a number read inside it is its year ("중학교 1학년" is 7th)

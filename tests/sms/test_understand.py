@@ -759,6 +759,7 @@ def test_shorthand_of_a_script_or_a_sound(text, field, value):
         ("privet, nuzhna shkola 8 kl s dostupom dlya kolyaski, 60645", "grades", [8, 8]),  # "kl" as "кл"
         ("tmb necesito q tengan ESL, mi niño no habla ingl, 2do grd, 60608", "grades", [2, 2]),
         ("e cần trg có GDĐB cho con, l5, 60626", "grades", [5, 5]),  # "l5": lớp 5
+        ("ya v 9 kl, ishu shkolu poblizhe k 60657, spsb", "grades", [9, 9]),  # "k": к (towards), no kindergarten
     ],
 )
 def test_shorthand_of_language_names_and_grade_words(text, field, value):
