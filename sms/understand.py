@@ -744,19 +744,18 @@ def _sides(text: str, values: dict[str, frozenset[str]], cues: Cues, read_as: di
         if read_as:
             folded = " ".join(read_as.get(w, w) for w in folded.split())
         message = _Message.of(folded)
-        cue_spans = [
-            (at, at + len(cue), _CUE_AFTER.search(cue) is not None)
-            for cue in set().union(*(_found(message, c) for c in cues))
-            for at in [_where(message.folded, cue)]
-        ]
-        cue_starts = tuple(at for at, _end, _after in cue_spans)
-        spans = {}
-        for value, phrases in values.items():
-            found = _found(message, phrases)
-            if found:
-                spans[value] = [
-                    (at, _with_particle(message.folded, at + len(p), cue_starts)) for p in found for at in [_where(message.folded, p)]
-                ]
+        found_of = {value: found for value, phrases in values.items() if (found := _found(message, phrases))}
+        if found_of:  # the cues are looked for only in a clause that names a value
+            cue_spans = [
+                (at, at + len(cue), _CUE_AFTER.search(cue) is not None)
+                for cue in set().union(*(_found(message, c) for c in cues))
+                for at in [_where(message.folded, cue)]
+            ]
+            cue_starts = tuple(at for at, _end, _after in cue_spans)
+        spans = {
+            value: [(at, _with_particle(message.folded, at + len(p), cue_starts)) for p in found for at in [_where(message.folded, p)]]
+            for value, found in found_of.items()
+        }
         if not spans:
             # a clause that only says no ("charter schools - no thanks") rules out the last value before it
             bare = _without_fillers(message.folded, set(message.folded.split()), _merged())
@@ -774,7 +773,7 @@ def _sides(text: str, values: dict[str, frozenset[str]], cues: Cues, read_as: di
         before_cues = [
             v
             for v in places
-            if any(not _HANGUL_LETTERS.search(message.folded, a, b) or start < a for a, b, _ in cue_spans for start, _e in spans[v])
+            if any(not _HANGUL_ONLY.search(message.folded, a, b) or start < a for a, b, _ in cue_spans for start, _e in spans[v])
         ]
         if cue_spans and before_cues:
             nearest = min(before_cues, key=lambda value: _gap(spans[value], cue_spans))
@@ -785,19 +784,12 @@ def _sides(text: str, values: dict[str, frozenset[str]], cues: Cues, read_as: di
     return list(dict.fromkeys(wanted)), ruled_out - set(wanted)
 
 
-_HANGUL_LETTERS = re.compile("[\u1100-\u11ff]+")  # folded Hangul: jamo
-# Korean particles written onto a noun: topic, subject, object, "also", "only", "of", "to/at", "with"
-_KOREAN_PARTICLES = tuple(
-    fold(p) for p in ("은", "는", "이", "가", "을", "를", "도", "만", "의", "에", "에서", "으로", "로", "와", "과", "랑", "이랑")
-)
-
-
 def _with_particle(folded: str, end: int, cue_starts: tuple[int, ...] = ()) -> int:
     """Where a value found ends, a Korean one with the rest of its word written onto it ("차터스쿨은 빼고", "차터스쿨
     말고": the particle or the school word stands between the value and the cue that rules it out, and is no distance),
     up to a cue written onto it ("차터말고")."""
-    if 0 < end < len(folded) and _HANGUL_LETTERS.match(folded, end - 1):
-        rest = _HANGUL_LETTERS.match(folded, end)  # "스쿨은" of "차터스쿨은": the word's rest
+    if 0 < end < len(folded) and _HANGUL_ONLY.match(folded, end - 1):
+        rest = _HANGUL_ONLY.match(folded, end)  # "스쿨은" of "차터스쿨은": the word's rest
         if rest:
             return min((at for at in cue_starts if end <= at < rest.end()), default=rest.end())
     return end
