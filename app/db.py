@@ -55,7 +55,9 @@ def register_commit_boundary(app: Flask) -> None:
     @app.after_request
     def commit_on_success(response):
         if response.status_code < 400:
-            db.session.commit()
+            session = db.session()
+            if session.in_transaction() or session.new:  # a request that read nothing through the
+                session.commit()  # session (a cached API answer) has nothing to commit
             _run_after_commit()
         else:
             _rollback()

@@ -86,6 +86,9 @@ def register_error_handlers(app: Flask) -> None:
         Twilio's signed texts are left to the bot, which drops the character and keeps the rest."""
         if request.blueprint == "sms":
             return
+        query = request.query_string
+        if request.method == "GET" and b"%00" not in query and b"\0" not in query and NUL not in request.path:
+            return  # the common case, decided without parsing the query: it holds U+0000 only as %00 or as itself
         named = [*(request.view_args or {}).items(), *request.args.items(multi=True)]
         if request.method == "POST":
             named += list(request.form.items(multi=True))

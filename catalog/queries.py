@@ -7,6 +7,7 @@ from typing import TypeVar
 
 from flask import current_app, g, has_request_context
 from sqlalchemy import Row, bindparam, exists, func, select
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import selectinload
 
 from app.extensions import db
@@ -38,12 +39,38 @@ def catalog_revision() -> int:
         return g.catalog_revision
     if db.session().in_transaction():  # what this transaction sees, its own changes included
         revision = db.session.connection().exec_driver_sql(_REVISION_SQL).scalar() or 0
-    else:  # its errors wrapped as every statement's are (a database away is a 503, not a 500)
-        with db.engine.connect() as connection:
-            revision = connection.exec_driver_sql(_REVISION_SQL).scalar() or 0
+    else:
+        revision = _read_revision_alone()
     if has_request_context():
         g.catalog_revision = revision
     return revision
+
+
+def _read_revision_alone() -> int:
+    """The revision read on a pooled driver connection, without SQLAlchemy's Connection around it
+    (8 µs instead of 45 on SQLite, a sixth of a cached API answer's time); its errors are wrapped
+    as every statement's are (a database away is a 503, not a 500), and a lost connection is
+    dropped from the pool."""
+    dialect = db.engine.dialect
+    connection = cursor = None
+    try:
+        connection = db.engine.raw_connection()
+        cursor = connection.cursor()
+        cursor.execute(_REVISION_SQL)
+        row = cursor.fetchone()
+    except dialect.loaded_dbapi.Error as error:
+        lost = connection is not None and dialect.is_disconnect(error, connection.dbapi_connection, cursor)
+        if lost:
+            connection.invalidate(error)
+        raise DBAPIError.instance(
+            _REVISION_SQL, None, error, dialect.loaded_dbapi.Error, hide_parameters=True, connection_invalidated=lost, dialect=dialect
+        ) from error
+    finally:
+        if cursor is not None:
+            cursor.close()
+        if connection is not None:
+            connection.close()  # back to the pool, which ends what the read began
+    return (row[0] if row else 0) or 0
 
 
 T = TypeVar("T")

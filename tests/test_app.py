@@ -78,3 +78,19 @@ def test_unexpected_errors_are_json_under_the_api_and_never_leak(app):
 def test_app_factory_gives_independent_apps():
     first, second = create_app({"TESTING": True}), create_app({"TESTING": True})
     assert first is not second and first.config["TESTING"]
+
+
+def test_the_app_wide_limit_check_runs_only_when_app_wide_limits_are_set(database_url, monkeypatch):
+    # every limit of ours is on its own view, whose decorator checks it (tested at each door)
+    from app.extensions import limiter
+
+    plain = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": database_url})
+    assert limiter._check_request_limit not in plain.before_request_funcs[None]
+    monkeypatch.setattr(limiter, "_meta_limits", [])  # the limiter is shared: what this app sets is undone after
+    limited = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": database_url, "RATELIMIT_META": "1000/second"})
+    assert limiter._check_request_limit in limited.before_request_funcs[None]
+
+
+def test_a_request_without_the_session_cookie_sets_none(client):
+    response = client.get("/api/v1/schools?grade=K")
+    assert response.status_code == 200 and "Set-Cookie" not in response.headers

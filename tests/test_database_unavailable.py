@@ -58,3 +58,30 @@ def test_a_failed_statement_never_shows_its_values(app):
             message = str(error)
         db.session.rollback()
     assert "nowhere" in message and "María" not in message
+
+
+def test_a_locked_database_met_by_the_revision_read_alone_is_a_503(app, client, monkeypatch):
+    # a cached API answer's only statement is the revision, read on a bare driver connection:
+    # its errors must be wrapped as every statement's are, or a busy database would be a 500
+    with app.app_context():
+        engine = db.engine
+
+        class LockedCursor:
+            def execute(self, _sql):
+                raise sqlite3.OperationalError("database is locked")
+
+            def close(self):
+                pass
+
+        taken = engine.raw_connection
+
+        def raw_connection():
+            connection = taken()
+            monkeypatch.setattr(connection, "cursor", LockedCursor, raising=False)
+            return connection
+
+        monkeypatch.setattr(engine, "raw_connection", raw_connection)
+        response = client.get("/api/v1/schools?grade=K")
+    assert response.status_code == 503 and response.headers["Retry-After"].isdigit()
+    monkeypatch.undo()
+    assert client.get("/api/v1/schools?grade=K").status_code == 200  # the connection went back to the pool
