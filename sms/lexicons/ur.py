@@ -521,7 +521,12 @@ LEXICON = replace(
                                "ke baare mein"),
     markers=LEXICON.markers + ("bta", "btao", "bare", "baare", "zrurat", "zaroori",
                                # the everyday words Roman Urdu shares with Filipino or Vietnamese ("ko", "koi", "ho")
-                               "ko", "koi", "ho", "hy", "hn", "ap", "apko", "mujhy", "mjhy", "skty", "sakte", "sakta", "sakti"),
+                               "ko", "koi", "ho", "hy", "hn", "ap", "apko", "mujhy", "mjhy", "skty", "sakte", "sakta", "sakti",
+                               # everyday Roman Urdu, written out and written short ("bhej dein", "krwa do", "khn h")
+                               "bhej", "bhejo", "bhejein", "bhejen", "dein", "dijiye", "kro", "krna", "krwa", "karwa",
+                               "krwao", "karwao", "kisi", "bnde", "bande", "banday", "baat", "khn", "kidhar", "intzam",
+                               "intezam", "shroo", "shuru", "dobara", "dubara", "kese", "krta", "karta", "krti", "karti",
+                               "madd", "chaihe", "chahiya", "chaheye", "hoga", "hogi", "milega", "milegi", "kr", "krein"),
 )  # fmt: skip
 
 # More Roman Urdu: classes by their ordinal, sight and hearing in a sentence, comparing and details
