@@ -466,3 +466,14 @@ LEXICON = replace(
     ),
     early_years=("শিশু শ্রেণি", "শিশু শ্রেণী"),
 )
+
+# Banglish written short, vowels dropped as in any SMS ("drkr", "shdhu", "lgbe", "kren"), and its greetings
+LEXICON = replace(
+    LEXICON,
+    shorthand={**LEXICON.shorthand, "drkr": "dorkar", "drkar": "dorkar", "shdhu": "shudhu", "sudhu": "shudhu",
+               "shudu": "shudhu", "lgbe": "lagbe", "lgb": "lagbe", "kren": "koren", "krn": "koren", "krun": "korun",
+               "suru": "shuru", "shru": "shuru", "kmn": "kemon", "achn": "achen", "dkhan": "dekhan", "dkhn": "dekhan",
+               "jnne": "jonno", "jnno": "jonno", "bhaia": "bhaiya"},
+    start=LEXICON.start + ("abar shuru koren", "abar shuru korun", "abar shuru koro", "abar chalu koren", "abar chalu korun"),
+    greeting=LEXICON.greeting + ("nomoskar", "nomoshkar", "namaskar", "kemon achen", "kemon acho", "adab", "adaab"),
+)  # fmt: skip

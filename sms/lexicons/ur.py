@@ -590,3 +590,14 @@ LEXICON = replace(
         "phir se shuru kr do",
     ),
 )
+
+# Roman Urdu written short, vowels dropped as in any SMS ("bnd kro", "krwa do", "shroo", "khn h"), and its greetings
+LEXICON = replace(
+    LEXICON,
+    shorthand={**LEXICON.shorthand, "kro": "karo", "bnd": "band", "shroo": "shuru", "shuroo": "shuru",
+               "shru": "shuru", "krwa": "karwa", "krwao": "karwao", "krna": "karna", "krein": "karein", "kren": "karen",
+               "kr": "kar", "bnde": "bande", "bndy": "bande", "bat": "baat", "bt": "baat", "khn": "kahan", "kse": "kaise",
+               "kese": "kaise", "mdd": "madad", "madd": "madad", "chaihe": "chahiye", "chahiya": "chahiye", "chaheye": "chahiye",
+               "chhiye": "chahiye", "dbara": "dobara", "dubara": "dobara"},
+    greeting=LEXICON.greeting + ("adaab", "aadab", "adab", "adaab arz"),
+)  # fmt: skip
