@@ -1455,6 +1455,44 @@ NAME_HEADS = frozenset("high elementary middle academy prep preparatory school c
 _WORD_RE = re.compile(r"[^\W\d_][^\W_]*(?:['’.-][^\W_]+)*")
 
 
+# Chicago's neighbourhoods, which several schools are named after ("Albany Park Multicultural Academy", "Pilsen
+# Elementary"): named as the place a family lives or looks in ("in Pilsen", "sa Albany Park", "Rogers Park mein",
+# "Albany Park 쪽"), with no word of a school's kind after them, they are a place, not a school
+NEIGHBOURHOODS = (
+    "albany park", "rogers park", "west rogers park", "jefferson park", "humboldt park", "lincoln park", "hyde park",
+    "morgan park", "gage park", "irving park", "portage park", "norwood park", "edison park", "north park",
+    "garfield park", "east garfield park", "west garfield park", "washington park", "douglas park", "marquette park",
+    "brighton park", "mckinley park", "wicker park", "pilsen", "little village", "chinatown", "bronzeville", "uptown",
+    "edgewater", "logan square", "lincoln square", "bucktown", "back of the yards", "south shore", "chatham",
+    "englewood", "west englewood", "austin", "lakeview", "belmont cragin", "hermosa", "avondale", "west ridge",
+    "north center", "archer heights", "west lawn", "chicago lawn", "ashburn", "beverly", "mount greenwood", "roseland",
+    "pullman", "hegewisch", "kenwood", "woodlawn", "bridgeport", "little italy", "ukrainian village", "west town",
+    "gold coast", "old town", "river north", "south loop", "forest glen", "dunning", "montclare", "galewood",
+    "sauganash", "andersonville", "ravenswood", "bowmanville", "budlong woods", "garfield ridge", "clearing",
+    "south chicago", "east side", "south deering", "calumet heights", "avalon park", "grand crossing", "auburn gresham",
+    "washington heights", "west pullman", "riverdale", "burnside", "new city", "fuller park", "grand boulevard",
+    "oakland", "douglas", "armour square", "near west side", "near south side", "near north side", "lower west side",
+    "north lawndale", "south lawndale", "west elsdon", "west loop", "east village", "noble square", "humboldt",
+)  # fmt: skip
+_PLACE_BEFORE = ("in", "near", "around", "from", "en", "por", "desde", "cerca de", "sa", "dito sa", "malapit sa",
+                 "taga", "près de", "pres de", "vers", "nan", "bò", "ở", "gần", "gan", "tại", "fi", "около")  # fmt: skip
+_PLACE_AFTER = ("mein", "me", "main", "میں", "e thaki", "e thake", "te thaki", "쪽", "근처", "에서", "附近", "一带", "area",
+                "agagaarka", "side")  # fmt: skip
+_SCHOOL_KINDS = ("high", "hs", "school", "schools", "elementary", "elem", "es", "ms", "academy", "acad", "prep", "middle",
+                 "college", "magnet", "multicultural", "community", "skul", "skool", "iskul", "iskuul")  # fmt: skip
+_NAMES = "|".join(sorted((n.replace(" ", r"\s+") for n in NEIGHBOURHOODS), key=len, reverse=True))
+_PLACE_NAMED = re.compile(
+    rf"(?i)(?:(?<![^\W\d_])(?:{'|'.join(_PLACE_BEFORE)})\s+(?:{_NAMES})|(?<![^\W\d_])(?:{_NAMES})(?=\s*(?:{'|'.join(_PLACE_AFTER)})(?![^\W\d_])))"
+    rf"(?!\s+(?:{'|'.join(_SCHOOL_KINDS)})(?![^\W\d_]))(?![^\W\d_])"
+)
+
+
+def _without_places(text: str) -> str:
+    """The text without the neighbourhoods it names as places ("sa Albany Park", "Rogers Park mein"), which name
+    no school."""
+    return _PLACE_NAMED.sub(" ", text) if "park" in text.lower() or _PLACE_NAMED.search(text) else text
+
+
 def _school_by_shape(text: str) -> str | None:
     """The name a question asks about, read from its shape when no catalog is at hand: the
     capitalised words before a school word ("does Kelly High have a bus?" → "kelly"), or after one
@@ -2166,7 +2204,7 @@ def parse(text: str, locale: str | None = None, schools: SchoolNames | None = No
 
     near = next(iter(ZIP_RE.findall(text)), None)
     # a ZIP makes it a search: "I'm Maria, kinder near 60623" names a child, not Catalyst - Maria
-    found = schools.named(text) if schools and not near else None
+    found = schools.named(_without_places(text)) if schools and not near else None
     school_id, school = found if found else (None, None)
     if schools is None and not near:  # no catalog to look names up in: the question's shape tells
         school = _school_by_shape(text)
