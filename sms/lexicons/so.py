@@ -723,3 +723,9 @@ LEXICON = replace(
     ),
     early_years=("barbaarin", "barbaarinta"),
 )
+
+# The bus written as it sounds, doubled ("bass iskuul", "baska")
+LEXICON = replace(
+    LEXICON,
+    needs={**LEXICON.needs, "bus": LEXICON.needs["bus"] + ("bass", "bass iskuul", "bass dugsi", "basska", "baskka", "basaska")},
+)  # fmt: skip

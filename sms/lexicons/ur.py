@@ -601,3 +601,9 @@ LEXICON = replace(
                "chhiye": "chahiye", "dbara": "dobara", "dubara": "dobara"},
     greeting=LEXICON.greeting + ("adaab", "aadab", "adab", "adaab arz"),
 )  # fmt: skip
+
+# The school bus as Roman Urdu writes it by ear ("skool bass", "bass ki sahulat")
+LEXICON = replace(
+    LEXICON,
+    needs={**LEXICON.needs, "bus": LEXICON.needs["bus"] + ("bass", "school bass", "bass service", "bass ki sahulat")},
+)  # fmt: skip
