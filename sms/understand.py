@@ -244,6 +244,21 @@ def sound_key(word: str) -> str:
 
 # a school's kind written short, as the catalog's names write it whole
 KIND_WRITTEN_SHORT = {"hs": "high", "ms": "middle", "elem": "elementary", "acad": "academy"}
+# a school's kind written after its name as it sounds, in Arabic or Bengali letters ("Curie ہائی اسکول", "Senn هائي
+# اسكول") or misspelt ("Corlis Hight School", "west ridge elementry"): the name's, no grade asked
+_KIND_AS_WRITTEN = {
+    **dict.fromkeys(("ہائی", "هائي", "ہای", "هاي", "ہائ", "হাই", "hight", "hi", "hai", "hay"), "high"),
+    **dict.fromkeys(("ایلیمنٹری", "ایلیمینٹری", "ايليمنتري", "এলিমেন্টারি", "ইলিমেন্টারি", "elementry", "elemntary", "elemetary",
+                     "elementery"), "elementary"),
+    **dict.fromkeys(("مڈل", "میڈل", "মিডল", "midle", "middel", "midl"), "middle"),
+    **dict.fromkeys(("اسکول", "اسكول", "سکول", "سكول", "স্কুল", "স্কুলে", "skool", "skul", "scool", "schol", "shool"), "school"),
+}  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def _kinds_as_written() -> dict[str, str]:
+    """`_KIND_AS_WRITTEN` folded as a message is, with and without Urdu's letters read as Arabic's."""
+    return {fold(w.translate(t)): kind for w, kind in _KIND_AS_WRITTEN.items() for t in ({}, KEYBOARD_VARIANTS)}
 
 
 @dataclass(frozen=True)
@@ -377,8 +392,10 @@ class SchoolNames:
             for index, school in matched.items():
                 for word in known.intersection(self.words[index]):
                     school[word] = 100
-        kinds = {w for w in fold(text).split() if w in GENERIC_NAME_WORDS}  # "high", "hs", "academy": tell two apart
+        all_words = fold(text).split()
+        kinds = {w for w in all_words if w in GENERIC_NAME_WORDS}  # "high", "hs", "academy": tell two apart
         kinds |= {KIND_WRITTEN_SHORT[w] for w in kinds if w in KIND_WRITTEN_SHORT}  # "Sullivan HS": Sullivan High School
+        kinds |= {_kinds_as_written()[w] for w in all_words if w in _kinds_as_written()}  # "Sullivan ہای اسکول", "Hight"
 
         def strength(index: int) -> tuple[int, float, int, float]:  # "hayt" is Hayt's word more than Hay's
             generic = len(kinds.intersection(fold(self.names[index]).split())) if kinds else 0
@@ -1424,7 +1441,9 @@ def _without_name(folded: str, name: str) -> str:
     words = folded.split()
     kept, run, named = [], [], False
     for word in [*words, None]:
-        if word is not None and (word in own or (named and word in NAME_TAILS)):  # "Kennedy HS": its kind, shortened
+        if word is not None and (
+            word in own or _name_typo(word, own) or (named and (word in NAME_TAILS or word in _kinds_as_written()))
+        ):  # "Kennedy HS": its kind, shortened; "Corlis Hight School", "Curie ہائی اسکول": its name and kind as written
             run.append(word)
             named = named or (word not in GENERIC_NAME_WORDS and len(word) > 2)
             continue
@@ -1437,6 +1456,13 @@ def _without_name(folded: str, name: str) -> str:
         if word is not None:
             kept.append(word)
     return " ".join(kept)
+
+
+def _name_typo(word: str, own: set[str]) -> bool:
+    """Say whether a word is a school's name word with a letter left out, added, swapped or changed ("corlis")."""
+    return len(word) >= TYPO_NAME_SHORTEST and any(
+        w[0] == word[0] and len(w) >= TYPO_NAME_SHORTEST and OSA.distance(word, w, score_cutoff=1) <= 1 for w in own
+    )
 
 
 @lru_cache(maxsize=1)
