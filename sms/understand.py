@@ -1349,7 +1349,7 @@ def _han_sound_alikes() -> tuple[dict[str, str], dict[str, tuple[str, ...]], fro
         groups = (*lexicon.needs.values(), *lexicon.programs.values(), *lexicon.sectors.values(), tuple(lexicon.grades))
         phrases = {p for group in groups for p in group} | set(lexicon.school_words)
         phrases |= {run for p in load_all()[locale].grade_patterns for run in _HAN_ONLY.findall(p)}
-        phrases |= {p for command in ("help", "more", "stop", "start") for p in getattr(lexicon, command)}  # "跟多", "帮组"
+        phrases |= {p for command in ("help", "more", "stop", "start", "human") for p in getattr(lexicon, command)}  # "跟多", "帮组"
         for phrase in (p for p in phrases if len(p) >= 2 and _HAN_ONLY.fullmatch(p)):
             for ch in set(phrase) & set(sounds.values()):
                 by_char.setdefault(ch, set()).add(phrase)
