@@ -1232,6 +1232,17 @@ def _grade_unit_repaired(folded: str) -> str:
     return _NUMBER_THEN_HANGUL.sub(unit, folded)
 
 
+# the polite ending "-요" written "-여", as Korean texts often do ("보여주세여", "감사해여", "있나여")
+_CUTE_ENDING = re.compile(
+    "("
+    + "|".join(fold(s) for s in ("세", "해", "에", "데", "네", "까", "나", "져", "줘", "어", "아"))
+    + ")"
+    + fold("여")
+    + r"(?![\u1100-\u11ff])"
+)
+_POLITE_ENDING = fold("요")
+
+
 def _hangul_repaired(folded: str) -> str:
     """A Korean message with a need, program, grade or sector phrase one letter (jamo) slipped read
     as the phrase ("특수교윽" → "특수교육", "휠채어" → "휠체어"): the first letter kept, the phrase three
@@ -2199,6 +2210,7 @@ def parse(text: str, locale: str | None = None, schools: SchoolNames | None = No
         read_as |= slips
         folded = _without_conjunction(folded)  # "وما تحكي انجليزي" is "و ما تحكي انجليزي"
     if detected == "ko":
+        folded = _CUTE_ENDING.sub(rf"\g<1>{_POLITE_ENDING}", folded)  # "더보여주세여" is 더 보여주세요
         folded = _hangul_repaired(_grade_unit_repaired(folded))  # "특수교윽" is 특수교육, "4학련" 4학년
     elif detected in ("zh_Hans", "zh_Hant"):
         folded = _han_repaired(_han_sounds_repaired(folded))  # "特殊教肓" is 特殊教育, "笑车" 校车
