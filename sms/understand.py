@@ -244,6 +244,21 @@ def sound_key(word: str) -> str:
 
 # a school's kind written short, as the catalog's names write it whole
 KIND_WRITTEN_SHORT = {"hs": "high", "ms": "middle", "elem": "elementary", "acad": "academy"}
+# a school's kind written after its name as it sounds, in Arabic or Bengali letters ("Curie ہائی اسکول", "Senn هائي
+# اسكول") or misspelt ("Corlis Hight School", "west ridge elementry"): the name's, no grade asked
+_KIND_AS_WRITTEN = {
+    **dict.fromkeys(("ہائی", "هائي", "ہای", "هاي", "ہائ", "হাই", "hight", "hi", "hai", "hay"), "high"),
+    **dict.fromkeys(("ایلیمنٹری", "ایلیمینٹری", "ايليمنتري", "এলিমেন্টারি", "ইলিমেন্টারি", "elementry", "elemntary", "elemetary",
+                     "elementery"), "elementary"),
+    **dict.fromkeys(("مڈل", "میڈل", "মিডল", "midle", "middel", "midl"), "middle"),
+    **dict.fromkeys(("اسکول", "اسكول", "سکول", "سكول", "স্কুল", "স্কুলে", "skool", "skul", "scool", "schol", "shool"), "school"),
+}  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def _kinds_as_written() -> dict[str, str]:
+    """`_KIND_AS_WRITTEN` folded as a message is, with and without Urdu's letters read as Arabic's."""
+    return {fold(w.translate(t)): kind for w, kind in _KIND_AS_WRITTEN.items() for t in ({}, KEYBOARD_VARIANTS)}
 
 
 @dataclass(frozen=True)
@@ -377,8 +392,10 @@ class SchoolNames:
             for index, school in matched.items():
                 for word in known.intersection(self.words[index]):
                     school[word] = 100
-        kinds = {w for w in fold(text).split() if w in GENERIC_NAME_WORDS}  # "high", "hs", "academy": tell two apart
+        all_words = fold(text).split()
+        kinds = {w for w in all_words if w in GENERIC_NAME_WORDS}  # "high", "hs", "academy": tell two apart
         kinds |= {KIND_WRITTEN_SHORT[w] for w in kinds if w in KIND_WRITTEN_SHORT}  # "Sullivan HS": Sullivan High School
+        kinds |= {_kinds_as_written()[w] for w in all_words if w in _kinds_as_written()}  # "Sullivan ہای اسکول", "Hight"
 
         def strength(index: int) -> tuple[int, float, int, float]:  # "hayt" is Hayt's word more than Hay's
             generic = len(kinds.intersection(fold(self.names[index]).split())) if kinds else 0
@@ -1215,6 +1232,17 @@ def _grade_unit_repaired(folded: str) -> str:
     return _NUMBER_THEN_HANGUL.sub(unit, folded)
 
 
+# the polite ending "-요" written "-여", as Korean texts often do ("보여주세여", "감사해여", "있나여")
+_CUTE_ENDING = re.compile(
+    "("
+    + "|".join(fold(s) for s in ("세", "해", "에", "데", "네", "까", "나", "져", "줘", "어", "아"))
+    + ")"
+    + fold("여")
+    + r"(?![\u1100-\u11ff])"
+)
+_POLITE_ENDING = fold("요")
+
+
 def _hangul_repaired(folded: str) -> str:
     """A Korean message with a need, program, grade or sector phrase one letter (jamo) slipped read
     as the phrase ("특수교윽" → "특수교육", "휠채어" → "휠체어"): the first letter kept, the phrase three
@@ -1332,7 +1360,7 @@ def _han_sound_alikes() -> tuple[dict[str, str], dict[str, tuple[str, ...]], fro
         groups = (*lexicon.needs.values(), *lexicon.programs.values(), *lexicon.sectors.values(), tuple(lexicon.grades))
         phrases = {p for group in groups for p in group} | set(lexicon.school_words)
         phrases |= {run for p in load_all()[locale].grade_patterns for run in _HAN_ONLY.findall(p)}
-        phrases |= {p for command in ("help", "more", "stop", "start") for p in getattr(lexicon, command)}  # "跟多", "帮组"
+        phrases |= {p for command in ("help", "more", "stop", "start", "human") for p in getattr(lexicon, command)}  # "跟多", "帮组"
         for phrase in (p for p in phrases if len(p) >= 2 and _HAN_ONLY.fullmatch(p)):
             for ch in set(phrase) & set(sounds.values()):
                 by_char.setdefault(ch, set()).add(phrase)
@@ -1424,7 +1452,9 @@ def _without_name(folded: str, name: str) -> str:
     words = folded.split()
     kept, run, named = [], [], False
     for word in [*words, None]:
-        if word is not None and (word in own or (named and word in NAME_TAILS)):  # "Kennedy HS": its kind, shortened
+        if word is not None and (
+            word in own or _name_typo(word, own) or (named and (word in NAME_TAILS or word in _kinds_as_written()))
+        ):  # "Kennedy HS": its kind, shortened; "Corlis Hight School", "Curie ہائی اسکول": its name and kind as written
             run.append(word)
             named = named or (word not in GENERIC_NAME_WORDS and len(word) > 2)
             continue
@@ -1437,6 +1467,13 @@ def _without_name(folded: str, name: str) -> str:
         if word is not None:
             kept.append(word)
     return " ".join(kept)
+
+
+def _name_typo(word: str, own: set[str]) -> bool:
+    """Say whether a word is a school's name word with a letter left out, added, swapped or changed ("corlis")."""
+    return len(word) >= TYPO_NAME_SHORTEST and any(
+        w[0] == word[0] and len(w) >= TYPO_NAME_SHORTEST and OSA.distance(word, w, score_cutoff=1) <= 1 for w in own
+    )
 
 
 @lru_cache(maxsize=1)
@@ -1453,6 +1490,44 @@ NAME_TAILS = frozenset("hs es ms high elementary elem middle school academy prep
 
 NAME_HEADS = frozenset("high elementary middle academy prep preparatory school college magnet escuela ecole lekol trường truong".split())
 _WORD_RE = re.compile(r"[^\W\d_][^\W_]*(?:['’.-][^\W_]+)*")
+
+
+# Chicago's neighbourhoods, which several schools are named after ("Albany Park Multicultural Academy", "Pilsen
+# Elementary"): named as the place a family lives or looks in ("in Pilsen", "sa Albany Park", "Rogers Park mein",
+# "Albany Park 쪽"), with no word of a school's kind after them, they are a place, not a school
+NEIGHBOURHOODS = (
+    "albany park", "rogers park", "west rogers park", "jefferson park", "humboldt park", "lincoln park", "hyde park",
+    "morgan park", "gage park", "irving park", "portage park", "norwood park", "edison park", "north park",
+    "garfield park", "east garfield park", "west garfield park", "washington park", "douglas park", "marquette park",
+    "brighton park", "mckinley park", "wicker park", "pilsen", "little village", "chinatown", "bronzeville", "uptown",
+    "edgewater", "logan square", "lincoln square", "bucktown", "back of the yards", "south shore", "chatham",
+    "englewood", "west englewood", "austin", "lakeview", "belmont cragin", "hermosa", "avondale", "west ridge",
+    "north center", "archer heights", "west lawn", "chicago lawn", "ashburn", "beverly", "mount greenwood", "roseland",
+    "pullman", "hegewisch", "kenwood", "woodlawn", "bridgeport", "little italy", "ukrainian village", "west town",
+    "gold coast", "old town", "river north", "south loop", "forest glen", "dunning", "montclare", "galewood",
+    "sauganash", "andersonville", "ravenswood", "bowmanville", "budlong woods", "garfield ridge", "clearing",
+    "south chicago", "east side", "south deering", "calumet heights", "avalon park", "grand crossing", "auburn gresham",
+    "washington heights", "west pullman", "riverdale", "burnside", "new city", "fuller park", "grand boulevard",
+    "oakland", "douglas", "armour square", "near west side", "near south side", "near north side", "lower west side",
+    "north lawndale", "south lawndale", "west elsdon", "west loop", "east village", "noble square", "humboldt",
+)  # fmt: skip
+_PLACE_BEFORE = ("in", "near", "around", "from", "en", "por", "desde", "cerca de", "sa", "dito sa", "malapit sa",
+                 "taga", "près de", "pres de", "vers", "nan", "bò", "ở", "gần", "gan", "tại", "fi", "около")  # fmt: skip
+_PLACE_AFTER = ("mein", "me", "main", "میں", "e thaki", "e thake", "te thaki", "쪽", "근처", "에서", "附近", "一带", "area",
+                "agagaarka", "side")  # fmt: skip
+_SCHOOL_KINDS = ("high", "hs", "school", "schools", "elementary", "elem", "es", "ms", "academy", "acad", "prep", "middle",
+                 "college", "magnet", "multicultural", "community", "skul", "skool", "iskul", "iskuul")  # fmt: skip
+_NAMES = "|".join(sorted((n.replace(" ", r"\s+") for n in NEIGHBOURHOODS), key=len, reverse=True))
+_PLACE_NAMED = re.compile(
+    rf"(?i)(?:(?<![^\W\d_])(?:{'|'.join(_PLACE_BEFORE)})\s+(?:{_NAMES})|(?<![^\W\d_])(?:{_NAMES})(?=\s*(?:{'|'.join(_PLACE_AFTER)})(?![^\W\d_])))"
+    rf"(?!\s+(?:{'|'.join(_SCHOOL_KINDS)})(?![^\W\d_]))(?![^\W\d_])"
+)
+
+
+def _without_places(text: str) -> str:
+    """The text without the neighbourhoods it names as places ("sa Albany Park", "Rogers Park mein"), which name
+    no school."""
+    return _PLACE_NAMED.sub(" ", text) if "park" in text.lower() or _PLACE_NAMED.search(text) else text
 
 
 def _school_by_shape(text: str) -> str | None:
@@ -2135,6 +2210,7 @@ def parse(text: str, locale: str | None = None, schools: SchoolNames | None = No
         read_as |= slips
         folded = _without_conjunction(folded)  # "وما تحكي انجليزي" is "و ما تحكي انجليزي"
     if detected == "ko":
+        folded = _CUTE_ENDING.sub(rf"\g<1>{_POLITE_ENDING}", folded)  # "더보여주세여" is 더 보여주세요
         folded = _hangul_repaired(_grade_unit_repaired(folded))  # "특수교윽" is 특수교육, "4학련" 4학년
     elif detected in ("zh_Hans", "zh_Hant"):
         folded = _han_repaired(_han_sounds_repaired(folded))  # "特殊教肓" is 特殊教育, "笑车" 校车
@@ -2166,7 +2242,7 @@ def parse(text: str, locale: str | None = None, schools: SchoolNames | None = No
 
     near = next(iter(ZIP_RE.findall(text)), None)
     # a ZIP makes it a search: "I'm Maria, kinder near 60623" names a child, not Catalyst - Maria
-    found = schools.named(text) if schools and not near else None
+    found = schools.named(_without_places(text)) if schools and not near else None
     school_id, school = found if found else (None, None)
     if schools is None and not near:  # no catalog to look names up in: the question's shape tells
         school = _school_by_shape(text)

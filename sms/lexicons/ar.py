@@ -556,3 +556,42 @@ LEXICON = replace(
     apart=("منفصل", "منفصله", "منفصلة", "لوحده", "مستقل", "مستقله"),
     small=("صغير", "صغيره", "صغيرة"),
 )
+
+# Arabizi's everyday words and commands, written out and written short ("madraset", "bdi a7ki m3 7ada", "ab3tli kman",
+# "3tini ghairhom", "tafasel 2", "qaren 1 w 3", "kif bsta3mlo"), and its classes by their ordinal after "saf"
+_ARABIZI_MORE = ("ab3tli kman", "ab3atli kaman", "ib3atli kaman", "ab3tli kaman", "3tini kman", "a3tini kaman", "3tini ghairhom",
+                 "a3tini ghairhom", "3tini ghayrhom", "3tini gheirhom", "ghairhom", "ghayrhom", "gheirhom", "ghairha", "kman",
+                 "kman mdars", "kaman mdares", "ab3tli kman mdars", "ab3tli kman madares", "fi kman", "fi kaman", "el ba2i", "elba2i")  # fmt: skip
+_ARABIZI_HUMAN = tuple(f"{talk} {wth} {who}" for talk in ("a7ki", "ahki", "7ki", "atkalam", "etkalam") for wth in ("m3", "ma3")
+                       for who in ("7ada", "had", "shakhs", "insan", "ensan"))  # fmt: skip
+LEXICON = replace(
+    LEXICON,
+    markers=LEXICON.markers + ("madraset", "madrast", "madrase", "mdrase", "mdars", "mdares", "madares", "madaris", "bdha",
+                               "bdo", "bde", "bdi", "ebny", "ibnti", "binti", "3ndi", "3ayez", "3ayza", "e7na", "ne7na", "sakna",
+                               "saken", "kif", "keef", "shu", "shou", "wein", "hada", "hayda", "kman", "kaman", "a7ki", "ahki",
+                               "7ada", "ma3", "m3", "tafasel", "tafaseel", "tafasil", "qaren", "2aren", "qarenli", "sa3edni",
+                               "sa3dni", "ekteb", "b2dar", "slm", "tslm", "yslmo", "shokran", "mashkor", "ma2a3", "l3nwan",
+                               "3nwan", "3enwan", "bsta3mlo", "bshta8el", "bishtghel", "ghairhom", "ghayrhom", "ab3tli", "3tini"),
+    more=LEXICON.more + _ARABIZI_MORE,
+    human=LEXICON.human + _ARABIZI_HUMAN,
+    help=LEXICON.help + ("sa3dni", "sa3edni kif bsta3mlo", "kif bsta3mlo", "kif bshta8el", "kif bishtghel",
+                         "kif bshta8el hada", "shu b2dar ekteb", "kif ista3mlo", "shu bekteb"),
+    details=LEXICON.details + ("tafasel", "tafaseel", "tafasil", "el tafasel", "tfasel"),
+    compare=LEXICON.compare + ("qaren", "2aren", "qarin", "qarenli", "2arenli", "moqarana", "mo2arane", "mu2arane"),
+    grades={**LEXICON.grades, "ebtda2y": (0, 5), "ebtda2i": (0, 5), "ibtda2i": (0, 5), "ebtida2y": (0, 5), "ibtida2y": (0, 5),
+            "thanawi": (9, 12), "thanawy": (9, 12), "sanawy": (9, 12), "e3dadi": (6, 8), "e3dady": (6, 8), "i3dady": (6, 8)},
+    sectors={**LEXICON.sectors, "district": LEXICON.sectors["district"] + ("7koumiye", "7ukumi", "7ukumiya", "7kumiya", "7koumi",
+                                                                            "hkoumiye", "hukumiya", "7ukumiye", "7kumi")},
+    number_words={**LEXICON.number_words, "talt": 3, "tales": 3, "thalith": 3, "rab3": 4, "rabi3": 4, "5ames": 5, "khamis": 5,
+                  "sab3": 7, "sabi3": 7, "tamin": 8, "thamin": 8, "tas3": 9, "tasi3": 9, "3asher": 10, "3ashir": 10,
+                  "thani": 2, "awwal": 1, "sadis": 6},
+    grade_patterns=LEXICON.grade_patterns + (r"\b(?:bl|bil|b|fi|fe|bi|l)? ?saf (?:el |al |l)?{n}\b", r"\bbsaf {n}\b",
+                                             r"\bbs?saf {n}\b"),
+)  # fmt: skip
+
+# Special education in Arabizi, "kh" written as its digit ("t3lim 5as", "ta3leem 5as")
+LEXICON = replace(
+    LEXICON,
+    needs={**LEXICON.needs, "sped": LEXICON.needs["sped"] + tuple(f"{t} {k}" for t in ("t3lim", "ta3lim", "t3leem", "ta3leem", "ta3lem")
+                                                                   for k in ("5as", "5ass", "5aas", "khas", "khass", "khaas"))},
+)  # fmt: skip

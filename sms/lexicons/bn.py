@@ -357,7 +357,14 @@ LEXICON = replace(
     LEXICON,
     markers=LEXICON.markers + ("ingreji", "ingriji", "shikhche", "shikhe", "shekhe", "shikhte", "jane", "jana", "pare", "parena",
                                "bolte", "sorkari", "shorkari", "kachhe", "kase", "er kache", "er kachhe", "bhasha", "vasha",
-                               "chele", "meye", "bachcha", "amader", "gari", "gaari"),
+                               "chele", "meye", "bachcha", "amader", "gari", "gaari",
+                               # everyday Banglish, written out and written short ("thakle", "shdhu", "drkr", "oigula")
+                               "thakle", "thake", "thaki", "thakbe", "dey", "dibe", "diben", "dite", "emon", "din", "bhai",
+                               "bhaia", "drkr", "drkar", "shdhu", "shudhu", "sudhu", "shudu", "kemon", "achen", "acho",
+                               "apnara", "amra", "tumi", "koren", "koro", "korun", "kori", "bujhe", "bujhi", "dekhan",
+                               "dekhao", "kbe", "kobe", "kothai", "gula", "gulo", "gular", "gulor", "oigula", "oigulo",
+                               "hoy", "hocche", "holo", "jodi", "notun", "eshechi", "esechi", "shuru", "suru", "abar",
+                               "bhorti", "vorti", "bhortir", "vortir", "sobai", "boyos", "bochor", "shikhar", "jnne"),
     needs={
         **LEXICON.needs,
         "ell": LEXICON.needs["ell"] + tuple(f"{eng} {verb}" for eng in ("ingreji", "ingriji", "english")
@@ -459,3 +466,14 @@ LEXICON = replace(
     ),
     early_years=("শিশু শ্রেণি", "শিশু শ্রেণী"),
 )
+
+# Banglish written short, vowels dropped as in any SMS ("drkr", "shdhu", "lgbe", "kren"), and its greetings
+LEXICON = replace(
+    LEXICON,
+    shorthand={**LEXICON.shorthand, "drkr": "dorkar", "drkar": "dorkar", "shdhu": "shudhu", "sudhu": "shudhu",
+               "shudu": "shudhu", "lgbe": "lagbe", "lgb": "lagbe", "kren": "koren", "krn": "koren", "krun": "korun",
+               "suru": "shuru", "shru": "shuru", "kmn": "kemon", "achn": "achen", "dkhan": "dekhan", "dkhn": "dekhan",
+               "jnne": "jonno", "jnno": "jonno", "bhaia": "bhaiya"},
+    start=LEXICON.start + ("abar shuru koren", "abar shuru korun", "abar shuru koro", "abar chalu koren", "abar chalu korun"),
+    greeting=LEXICON.greeting + ("nomoskar", "nomoshkar", "namaskar", "kemon achen", "kemon acho", "adab", "adaab"),
+)  # fmt: skip

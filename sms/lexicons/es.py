@@ -486,3 +486,10 @@ LEXICON = replace(
     apart=("aparte", "separado", "separada", "separados", "separadas"),
     small=("pequeno", "pequena", "chico", "chiquito"),
 )
+
+# Greetings of the regions families come from: Mexico's "qué onda", "quiubo"; Puerto Rico's "wepa"
+LEXICON = replace(
+    LEXICON,
+    greeting=LEXICON.greeting + ("que onda", "q onda", "ke onda", "quiubo", "quiubole", "quihubo", "que hubo", "wepa", "epa",
+                                 "hola que onda", "que onda que tal"),
+)  # fmt: skip

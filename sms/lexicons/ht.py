@@ -240,3 +240,10 @@ LEXICON = replace(
     ),
     more=LEXICON.more + ("voye plis", "voye plis lekòl", "voye plis lekol", "voye lòt yo", "voye lot yo", "voye lòt", "voye lot"),
 )
+
+# The school bus written loosely, as it sounds ("biss", "biz lekol", "bsi lekol")
+LEXICON = replace(
+    LEXICON,
+    needs={**LEXICON.needs, "bus": LEXICON.needs["bus"] + ("biss", "biss lekol", "biz lekol", "bsi lekol", "bys lekol", "bis lekoll",
+                                                            "bis lekl", "biz lekòl", "bsi lekòl", "biss lekòl")},
+)  # fmt: skip

@@ -221,3 +221,12 @@ LEXICON = replace(
 
 # a bus that may be the city's: beside a train or the metro, public transit
 LEXICON = replace(LEXICON, city_bus=("버스",))
+
+# Commands typed without their spaces, as Korean texts often are ("더보여주세요", "사람이랑얘기하고싶어요")
+LEXICON = replace(
+    LEXICON,
+    **{
+        command: getattr(LEXICON, command) + tuple(p.replace(" ", "") for p in getattr(LEXICON, command) if " " in p)
+        for command in ("stop", "start", "help", "more", "human", "greeting")
+    },
+)

@@ -415,7 +415,9 @@ LEXICON = Lexicon(
                     r"\bfasal(?:lada|ada) {n}(?: ?aad| ?ad)?\b", r"\bfasalkii {n}(?: ?aad| ?ad)?\b", r"\bfasalk {n}(?: ?aad)?\b",
                     r"\bfaslka {n}(?: ?aad)?\b", r"\bfsl {n}(?: ?aad)?\b", r"\bfslka {n}(?: ?aad)?\b", r"\bfaslka {n}(?: ?aad)?\b", r"\bgr {n}(?: ?aad)?\b", r"\bgrd {n}(?: ?aad)?\b",
                     r"\bilaa (?:fasalka |fasal |grade )?{n}(?: ?aad| ?ad)\b", r"\bilaa (?:fasalka |fasal |grade )?{n}\b(?! jir)",
-                    r"\bgreed {n}(?: ?aad)?\b", r"\bgaraad {n}(?: ?aad)?\b"),
+                    r"\bgreed {n}(?: ?aad)?\b", r"\bgaraad {n}(?: ?aad)?\b",
+                    # an ordinal written after the child ("wiilkayga 7aad", "gabadhayda 3aad", "wlkyga 7aad")
+                    r"\b(?:wiil|gabadh|wlk|gbdh|inan|ilmah)[a-z]* {n} ?aad\b"),
     number_words={"kowaad": 1, "koowaad": 1, "labaad": 2, "saddexaad": 3, "sadexaad": 3, "afraad": 4, "shanaad": 5, "lixaad": 6,
                   "toddobaad": 7, "todobaad": 7, "siddeedaad": 8, "sideedaad": 8, "sagaalaad": 9, "tobnaad": 10,
                   "kow iyo tobnaad": 11, "laba iyo tobnaad": 12, "kow": 1, "laba": 2, "saddex": 3, "sadex": 3, "afar": 4,
@@ -559,10 +561,14 @@ LEXICON = replace(
         "wxaan": "waxaan",
         "fdln": "fadlan",
         "fdl": "fadlan",
+        "fs": "fasalka",
         "mhd": "mahadsanid",
         "dgs": "dugsi",
         "dugsyada": "dugsiyada",
         "wlkay": "wiilkayga",
+        "wlkyga": "wiilkayga",
+        "wlkayga": "wiilkayga",
+        "gbdhyda": "gabadhayda",
         "gbdhayda": "gabadhayda",
         "ingriisi": "ingiriisi",
         "ingiriis": "ingiriisi",
@@ -717,3 +723,9 @@ LEXICON = replace(
     ),
     early_years=("barbaarin", "barbaarinta"),
 )
+
+# The bus written as it sounds, doubled ("bass iskuul", "baska")
+LEXICON = replace(
+    LEXICON,
+    needs={**LEXICON.needs, "bus": LEXICON.needs["bus"] + ("bass", "bass iskuul", "bass dugsi", "basska", "baskka", "basaska")},
+)  # fmt: skip

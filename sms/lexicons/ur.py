@@ -521,7 +521,12 @@ LEXICON = replace(
                                "ke baare mein"),
     markers=LEXICON.markers + ("bta", "btao", "bare", "baare", "zrurat", "zaroori",
                                # the everyday words Roman Urdu shares with Filipino or Vietnamese ("ko", "koi", "ho")
-                               "ko", "koi", "ho", "hy", "hn", "ap", "apko", "mujhy", "mjhy", "skty", "sakte", "sakta", "sakti"),
+                               "ko", "koi", "ho", "hy", "hn", "ap", "apko", "mujhy", "mjhy", "skty", "sakte", "sakta", "sakti",
+                               # everyday Roman Urdu, written out and written short ("bhej dein", "krwa do", "khn h")
+                               "bhej", "bhejo", "bhejein", "bhejen", "dein", "dijiye", "kro", "krna", "krwa", "karwa",
+                               "krwao", "karwao", "kisi", "bnde", "bande", "banday", "baat", "khn", "kidhar", "intzam",
+                               "intezam", "shroo", "shuru", "dobara", "dubara", "kese", "krta", "karta", "krti", "karti",
+                               "madd", "chaihe", "chahiya", "chaheye", "hoga", "hogi", "milega", "milegi", "kr", "krein"),
 )  # fmt: skip
 
 # More Roman Urdu: classes by their ordinal, sight and hearing in a sentence, comparing and details
@@ -585,3 +590,20 @@ LEXICON = replace(
         "phir se shuru kr do",
     ),
 )
+
+# Roman Urdu written short, vowels dropped as in any SMS ("bnd kro", "krwa do", "shroo", "khn h"), and its greetings
+LEXICON = replace(
+    LEXICON,
+    shorthand={**LEXICON.shorthand, "kro": "karo", "bnd": "band", "shroo": "shuru", "shuroo": "shuru",
+               "shru": "shuru", "krwa": "karwa", "krwao": "karwao", "krna": "karna", "krein": "karein", "kren": "karen",
+               "kr": "kar", "bnde": "bande", "bndy": "bande", "bat": "baat", "bt": "baat", "khn": "kahan", "kse": "kaise",
+               "kese": "kaise", "mdd": "madad", "madd": "madad", "chaihe": "chahiye", "chahiya": "chahiye", "chaheye": "chahiye",
+               "chhiye": "chahiye", "dbara": "dobara", "dubara": "dobara"},
+    greeting=LEXICON.greeting + ("adaab", "aadab", "adab", "adaab arz"),
+)  # fmt: skip
+
+# The school bus as Roman Urdu writes it by ear ("skool bass", "bass ki sahulat")
+LEXICON = replace(
+    LEXICON,
+    needs={**LEXICON.needs, "bus": LEXICON.needs["bus"] + ("bass", "school bass", "bass service", "bass ki sahulat")},
+)  # fmt: skip

@@ -275,5 +275,9 @@ LEXICON = replace(
         "跟": "更",  # a command's too: "跟多" for 更多, "帮组" and "帮住" for 帮助
         "组": "助",
         "住": "助",
+        "业": "页",  # "下一业", "下一叶": 下一页
+        "叶": "页",
+        "公": "工",  # "转人公": 转人工
     },
 )
+LEXICON = replace(LEXICON, help=LEXICON.help + ("咋用", "咋用啊", "咋整", "怎么用", "咋弄", "咋操作"))

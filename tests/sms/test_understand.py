@@ -772,3 +772,76 @@ def test_shorthand_of_language_names_and_grade_words(text, field, value):
 def test_a_school_kind_written_short_tells_two_schools_of_one_name_apart(text):
     understood = parse(text, schools=demo_names())
     assert (understood.school, understood.grades) == ("Roger C Sullivan High School", None)  # not New Sullivan Elementary
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "value"),
+    [
+        ("gabadhayda fs 4aad, dugsi u dhow 60629", "grades", [4, 4]),  # Somali "fs": fasalka
+        ("wiilkayga 8aad, dugsi dowlada ah", "grades", [8, 8]),  # an ordinal after the child
+        ("gbdhyda 2aad, bas ma leedahay?", "grades", [2, 2]),
+        ("beti ke liye skool chahiye, jaldi bta do", "language", "ur"),  # everyday Roman Urdu votes
+        ("msg bnd kro plz", "intent", "stop"),  # Roman Urdu written short
+        ("kisi bnde se bat krni h", "intent", "human"),
+        ("chheler jnno school drkr, shdhu sorkari", "language", "bn"),  # Banglish written short
+        ("abar suru kren", "intent", "start"),
+        ("nomoskar, kemon achen?", "intent", "greeting"),
+        ("quiubo, soy la tía de Lupita", "intent", "greeting"),  # regional Spanish greetings
+        ("3tini kman mdares plz", "intent", "more"),  # Arabizi commands
+        ("bdi ahki ma3 insan", "intent", "human"),
+        ("tafaseel 3", "choices", [3]),
+        ("bdi madrase ebtda2y 7ukumiya la binti", "sector", "district"),  # Arabizi school words
+        ("ibni bsaf rab3, 2rib 60629", "grades", [4, 4]),  # a class by its ordinal after "saf"
+        ("下一叶", "intent", "more"),  # a command through a homophone
+        ("转人公吧", "intent", "human"),
+        ("더보여줘", "intent", "more"),  # Korean written without spaces
+        ("도와주세여", "intent", "help"),  # "-여" for "-요"
+        ("школа где помогают с английским, 4 класс", "needs", ["ell"]),  # Russian help with English in a sentence
+        ("дочь по-английски почти не говорит", "needs", ["ell"]),
+        ("lekol ki gen biz lekol pou 3yèm ane", "needs", ["bus"]),  # the school bus written by ear
+        ("m bezwen yon lekòl ak biss", "needs", ["bus"]),
+    ],
+)
+def test_everyday_words_and_commands_written_short(text, field, value):
+    assert parse(text).as_dict()[field] == value
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "is there a dual language kinder in Humboldt Park?",
+        "hay preescolar por Little Village?",
+        "may ESL ba na school dito sa Rogers Park?",
+        "Irving Park mein koi middle school hai?",
+        "Lincoln Park 쪽 유치원 있나요",
+    ],
+)
+def test_a_neighbourhood_named_as_a_place_names_no_school(text):
+    understood = parse(text, schools=demo_names())
+    assert (understood.school, understood.intent) == (None, "search")
+
+
+@pytest.mark.parametrize(
+    ("text", "school"),
+    [
+        ("does Lincoln Park High have a bus?", "Lincoln Park High School"),  # the neighbourhood's school, named so
+        ("does Pilsen have a bus?", "Pilsen Elementary Community Academy"),  # no place word before it
+    ],
+)
+def test_a_school_named_after_its_neighbourhood_is_still_found(text, school):
+    assert parse(text, schools=demo_names()).school == school
+
+
+@pytest.mark.parametrize("text", ["کیا Kelly ہائی اسکول میں بس ہے؟", "Kelly হাই স্কুল এ বাস আছে?", "does Kelly Hight School have a bus?"])
+def test_a_school_kind_written_as_it_sounds_or_misspelt_is_the_names(text):
+    understood = parse(text, schools=demo_names())
+    assert (understood.school, understood.grades, understood.needs) == ("Thomas Kelly High School", None, ("bus",))
+
+
+@pytest.mark.parametrize(
+    ("text", "school"),
+    [("Amundsen ma leeyahay bass iskuul?", "Roald Amundsen High School"), ("kya Kelly ki school bass hai?", "Thomas Kelly High School")],
+)
+def test_the_bus_written_by_ear_is_no_school_name(text, school):
+    understood = parse(text, schools=demo_names())
+    assert (understood.school, understood.needs) == (school, ("bus",))
