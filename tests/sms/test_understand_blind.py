@@ -10,7 +10,7 @@ from collections import Counter
 from sms.lexicons import LOCALES
 from tests.sms.blind_score import KEYS, KINDS, TUNING, cases, report, score
 
-FLOOR = {"dev": 0.99, "test": 0.945}  # ratchet: raise with every improvement, never lower (set anew when new messages join)
+FLOOR = {"dev": 0.99, "test": 0.948}  # ratchet: raise with every improvement, never lower (set anew when new messages join)
 TUNING_FLOOR = 0.945  # the tuning set (`tests/sms/tuning/`), read whole while tuning: a guard against losing what was won
 
 
