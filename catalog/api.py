@@ -16,7 +16,7 @@ from catalog.labels import Labels
 from catalog.labels import current as current_labels
 from catalog.models import School
 from catalog.openapi import openapi_document
-from catalog.queries import catalog_revision, get_school
+from catalog.queries import catalog_revision, get_school, per_revision
 from catalog.query import ORDERS, QueryError, Relaxation, build_query
 from catalog.search import Hit, OutOfArea, cards, search
 from catalog.vocabulary import GRADE_CODES, NEEDS, PROGRAM_CODES, SECTORS
@@ -128,19 +128,44 @@ def relaxation_json(relaxation: Relaxation) -> dict:
     return {"radius_km": relaxation.radius_km, "total": relaxation.total}
 
 
+class KeptBodies(dict):
+    """The answers one worker keeps of the current catalog revision, in front of the shared cache
+    (Redis on more than one machine: a 37 KB answer took 0.2 ms more from it), the oldest dropped
+    first past `MAX_BYTES` in all."""
+
+    MAX_BYTES = 8 * 2**20
+
+    def __init__(self):
+        super().__init__()
+        self.size = 0
+
+    def keep(self, key: str, body: str) -> None:
+        if len(body) > self.MAX_BYTES or key in self:
+            return
+        while self.size + len(body) > self.MAX_BYTES:
+            self.size -= len(self.pop(next(iter(self))))
+        self[key] = body
+        self.size += len(body)
+
+
 def cached_json(key: str, build) -> Response:
     """Answer with a cached JSON body when the catalog has not changed since it was built.
 
     The key holds the catalog revision, so an import or edit is seen by the next request; the
-    ETag lets partner sites revalidate with If-None-Match and get a 304.
+    ETag lets partner sites revalidate with If-None-Match and get a 304. A body is kept in the
+    worker as well as in the shared cache: its revision in its key, it is never out of date.
     """
     # Bodies hold absolute links, so they are kept per origin: a Host header cannot put its links in
     # an answer cached for others (with PUBLIC_BASE_URL set, every Host shares one entry).
     full_key = f"api:{catalog_revision()}:{get_locale()}:{public_base_url()}:{key}"
-    body = cache.get(full_key)
+    kept = per_revision("api_bodies", KeptBodies)
+    body = kept.get(full_key)
     if body is None:
-        body = json.dumps(build(), ensure_ascii=False, separators=(",", ":"))
-        cache.set(full_key, body)
+        body = cache.get(full_key)
+        if body is None:
+            body = json.dumps(build(), ensure_ascii=False, separators=(",", ":"))
+            cache.set(full_key, body)
+        kept.keep(full_key, body)
     response = Response(body, mimetype="application/json")
     response.set_etag(hashlib.blake2b(full_key.encode(), digest_size=12).hexdigest())
     response.cache_control.public = True

@@ -318,3 +318,27 @@ def test_the_document_lists_every_error_status_an_operation_can_answer(client):
     search, school = (document["paths"][path]["get"]["responses"] for path in ("/api/v1/schools", "/api/v1/schools/{school_id}"))
     assert set(search) == {"200", "400", "413", "414", "503"} and set(school) == {"200", "400", "404", "413", "414", "503"}
     assert "Retry-After" in search["503"]["headers"]
+
+
+def test_a_worker_keeps_answers_up_to_its_bytes_dropping_the_oldest_first(monkeypatch):
+    from catalog.api import KeptBodies
+
+    monkeypatch.setattr(KeptBodies, "MAX_BYTES", 10)
+    kept = KeptBodies()
+    for key, body in (("a", "1234"), ("b", "5678"), ("c", "90")):
+        kept.keep(key, body)
+    assert list(kept) == ["a", "b", "c"] and kept.size == 10
+    kept.keep("d", "xyz")  # 13 bytes: the oldest goes
+    assert list(kept) == ["b", "c", "d"] and kept.size == 9
+    kept.keep("huge", "x" * 11)  # larger than all it may hold: not kept, and nothing dropped for it
+    assert list(kept) == ["b", "c", "d"] and kept.size == 9
+
+
+def test_a_kept_answer_is_served_when_the_shared_cache_has_lost_it(app, client, crafted):
+    from app.extensions import cache
+
+    first = client.get("/api/v1/schools?q=kelly&lang=es")
+    with app.app_context():
+        cache.clear()  # Redis emptied or restarted
+    again = client.get("/api/v1/schools?q=kelly&lang=es")
+    assert again.data == first.data and again.headers["ETag"] == first.headers["ETag"]
