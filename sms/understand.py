@@ -1719,6 +1719,8 @@ def _latin_vocabularies() -> dict[str, tuple[frozenset[str], frozenset[str]]]:
         return frozenset(p for p in phrases if p.isascii() and not p.isdigit() and not any(p in w or p in m for w, m in latin))
 
     english = _lexicons()["en"].vocabulary | _english_words()
+    # English written short ("skul", "tnx", "nxt", "sch") votes for English as the words it stands for would
+    out["en"] = (out["en"][0] | _english_shorthand_words(), out["en"][1])
     for loc in ROMANISED_LOCALES:
         # Roman Urdu's and Banglish's everyday words vote for them even where a Latin-script language has them too:
         # "ko", "hai", "wala", "mere" are also Filipino, Vietnamese or French, and "mere bete ko autism hai" is Urdu
@@ -1773,9 +1775,17 @@ def _english_typo(word: str) -> bool:
 
 
 @lru_cache(maxsize=1)
+def _english_shorthand_words() -> frozenset[str]:
+    """English's SMS shorthand ("skul", "tnx", "nxt", "sch"): words of two letters or more, which other lexicons
+    borrow with English ("high skul", "skul bus", "ty po") and which are no language's own."""
+    return frozenset(k for k in _lexicons()["en"].lexicon.shorthand if len(k) > 1 and k.isalpha() and k.isascii())
+
+
+@lru_cache(maxsize=1)
 def _not_own() -> frozenset[str]:
-    """The words that say no language of a tie more than another: English's, and the languages' names."""
-    return _lexicons()["en"].vocabulary | _english_words() | _merged().languages
+    """The words that say no language of a tie more than another: English's (its shorthand too: "skul", "tnx"), and
+    the languages' names."""
+    return _lexicons()["en"].vocabulary | _english_words() | _english_shorthand_words() | _merged().languages
 
 
 @lru_cache(maxsize=16)
@@ -1873,6 +1883,8 @@ def _latin_language(folded: str, original: str) -> str | None:
         best = max(own.values())
         if best and list(own.values()).count(best) == 1:
             return max(own, key=own.get)
+        if not best and "en" in tied:  # all of it English, or borrowed by all of them: "real person pls", "nxt pg pls"
+            return "en"
     if len(ranked) == 1 or ranked[0][1] > ranked[1][1]:
         return ranked[0][0]
     if len(words) >= 3:

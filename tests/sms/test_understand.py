@@ -845,3 +845,16 @@ def test_a_school_kind_written_as_it_sounds_or_misspelt_is_the_names(text):
 def test_the_bus_written_by_ear_is_no_school_name(text, school):
     understood = parse(text, schools=demo_names())
     assert (understood.school, understood.needs) == (school, ("bus",))
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("chele jonno middle skul lagbe, tnx", "bn"),  # "skul", "tnx": English written short, no Filipino
+        ("beti ke liye hi skul chahiye, ty", "ur"),
+        ("talk to a real person pls", "en"),  # every word English, or borrowed by all of them
+        ("nxt pls", "en"),
+    ],
+)
+def test_english_written_short_votes_for_no_other_language(text, language):
+    assert parse(text).language == language
