@@ -1565,16 +1565,26 @@ COMMAND_WORD_SHORTEST = 4  # letters a one-word command needs to say it inside a
 CJK_COMMAND_TEXT = 12  # a CJK message this short (in letters) holding a command phrase is that command
 
 
-def _command_within(text: str, message: "_Message", compiled: dict[str, "_Compiled"], merged: "_Merged") -> str | None:
+def _command_within(
+    text: str, message: "_Message", compiled: dict[str, "_Compiled"], merged: "_Merged", own: tuple[str, ...] = ()
+) -> str | None:
     """The command a message that asks nothing says in one of its clauses ("stop, больше не пишите",
-    "ayuda, ¿cómo funciona esto?") or, in Chinese or Korean, anywhere in a short text ("还有更多吗",
-    "다음 결과 더 보여주세요"); None when it says none or two different ones."""
+    "ayuda, ¿cómo funciona esto?"), as written short or through a typo too ("cmt sa march? jdoi ecrir koi"), or, in
+    Chinese or Korean, anywhere in a short text ("还有更多吗", "다음 결과 더 보여주세요"); None when it says none or two
+    different ones."""
     said = set()
     clauses = [c for c in (fold(clause) for clause in CLAUSE_RE.split(text)) if c]
     if len(clauses) > 1:
+        typo_locales = tuple(loc for loc in own if loc in TYPO_LOCALES)
         for clause in clauses:
             bare = _without_fillers(clause, set(clause.split()), merged)
-            said |= {name for name in CONTAINED_COMMANDS if bare and any(bare in c.commands[name] for c in compiled.values())}
+            found = {name for name in CONTAINED_COMMANDS if bare and any(bare in c.commands[name] for c in compiled.values())}
+            if not found and bare and typo_locales:
+                bare = _without_fillers(written := _expanded(bare, typo_locales)[0], set(written.split()), merged)
+                found = {name for name in CONTAINED_COMMANDS if bare and any(bare in c.commands[name] for c in compiled.values())}
+                typed = None if found else _command_typo(bare, typo_locales)
+                found |= {typed[0]} if typed and typed[0] in CONTAINED_COMMANDS else set()
+            said |= found
     if not said and not message.cjk:  # a short text mostly one command phrase ("لا ترسل لي رسائل", "kuwo kale i tus")
         said = _mostly_command(message, compiled)
     thanked = any(t in message.folded for t in CJK_THANKS)  # "谢谢你的帮助" thanks for the help, asks for none
@@ -1583,11 +1593,21 @@ def _command_within(text: str, message: "_Message", compiled: dict[str, "_Compil
         and not thanked
         and len(message.folded.replace(" ", "")) <= CJK_COMMAND_TEXT * (3 if _HANGUL_JAMO.search(message.folded) else 1)
     ):
-        for name in CONTAINED_COMMANDS:
-            for c in compiled.values():
-                if any(p in message.folded for p in _cjk_of(c.commands[name]) if len(p) >= (4 if _HANGUL_JAMO.search(p) else 2)):
-                    said.add(name)
-                    break
+        inside = {
+            name: {
+                p
+                for c in compiled.values()
+                for p in _cjk_of(c.commands[name])
+                if len(p) >= (4 if _HANGUL_JAMO.search(p) else 2) and p in message.folded
+            }
+            for name in CONTAINED_COMMANDS
+        }
+        # a command's phrase inside another's found is no command of its own: "訂閱" (subscribe) of "取消訂閱" (unsubscribe)
+        said |= {
+            name
+            for name, found in inside.items()
+            if any(not any(p != q and p in q for other, qs in inside.items() if other != name for q in qs) for p in found)
+        }
     return said.pop() if len(said) == 1 else None
 
 
@@ -1597,12 +1617,16 @@ def _mostly_command(message: "_Message", compiled: dict[str, "_Compiled"]) -> se
     said = set()
     if len(words) > COMMAND_TEXT_WORDS:
         return said
+    fillers = _merged().filler_words
     for name in CONTAINED_COMMANDS:
         for c in compiled.values():
-            found = message.runs.intersection(c.commands[name])
-            if any(len(p.split()) >= 2 or len(p) >= COMMAND_WORD_SHORTEST for p in found) and 2 * max(len(p.split()) for p in found) >= len(
-                words
-            ):
+            found = [p for p in message.runs.intersection(c.commands[name]) if len(p.split()) >= 2 or len(p) >= COMMAND_WORD_SHORTEST]
+            # its phrases together: "giúp đỡ tôi cách dùng" (giúp đỡ, cách dùng), "памагите как тут искать"
+            covered = {w for p in found for w in p.split()}
+            # politeness says nothing beside a command of two words or more ("po" of "patingin pa po ng iba"); beside one
+            # word, it is thanks for it ("tnx po s tulong!")
+            said_words = [w for w in words if w in covered or w not in fillers] if len(covered) > 1 else words
+            if found and 2 * sum(1 for w in said_words if w in covered) >= len(said_words):
                 said.add(name)
                 break
     return said
@@ -1712,7 +1736,7 @@ def _latin_vocabularies() -> dict[str, tuple[frozenset[str], frozenset[str]]]:
     """Per language, the Latin-script words and phrases that vote for it: all of a Latin-script
     language's; of a language of another script, its romanised words no Latin-script language has
     ("madrasa", "dlya", "xuexiao", "batao"), so that English school words do not vote for it."""
-    out = {loc: (_lexicons()[loc].vocabulary, _lexicons()[loc].multiword_phrases) for loc in LATIN_LOCALES}
+    out = {loc: (_lexicons()[loc].vocabulary | _shorthand_words(loc), _lexicons()[loc].multiword_phrases) for loc in LATIN_LOCALES}
     latin = [*out.values()]
 
     def own(phrases: frozenset[str]) -> frozenset[str]:
@@ -1727,7 +1751,7 @@ def _latin_vocabularies() -> dict[str, tuple[frozenset[str], frozenset[str]]]:
         # (not pinyin's or Arabizi's: "de", "el", "fi" are Spanish, French or Somali words far more often)
         markers = {w for p in _lexicons()[loc].lexicon.markers for w in p.split()} if loc in SHARED_TALK_LOCALES else ()
         talk = frozenset(w for w in markers if w.isascii() and w.isalpha() and len(w) > 1 and w not in english)
-        out[loc] = (own(_lexicons()[loc].vocabulary) | talk, own(_lexicons()[loc].multiword_phrases))
+        out[loc] = (own(_lexicons()[loc].vocabulary | _shorthand_words(loc)) | talk, own(_lexicons()[loc].multiword_phrases))
     return out
 
 
@@ -1772,6 +1796,16 @@ def _english_typo(word: str) -> bool:
         return False
     same_start = [w for w in _english_words() if w[0] == word[0] and abs(len(w) - len(word)) <= 1]
     return process.extractOne(word, same_start, scorer=OSA.distance, score_cutoff=1) is not None
+
+
+SHORTHAND_VOTE_SHORTEST = 3  # letters a language's shorthand needs to vote for it ("cmt", "jdoi", "mxaan"; not "ds", "pr")
+
+
+@lru_cache(maxsize=16)
+def _shorthand_words(locale: str) -> frozenset[str]:
+    """A language's SMS shorthand that votes for it as the words it stands for would ("cmt", "jdoi", "mxaan")."""
+    shorthand = _lexicons()[locale].lexicon.shorthand
+    return frozenset(k for k in shorthand if len(k) >= SHORTHAND_VOTE_SHORTEST and k.isalpha() and k != shorthand[k])
 
 
 @lru_cache(maxsize=1)
@@ -1850,7 +1884,7 @@ def _latin_language(folded: str, original: str) -> str | None:
     if ranked[0][0] == "en" and len(ranked) > 1:
         # English school words in a family's language are that language ("mi hijo needs special ed, va a
         # kinder"): two words of another language English does not have, and half as many as its own, outweigh them
-        english = _lexicons()["en"].vocabulary
+        english = _latin_vocabularies()["en"][0]  # its shorthand too: "eng" of "span/eng" is no Filipino
         names = _merged().switch_to  # a language's name is no word of it ("Urdu dual language")
         own = {  # a romanised language's own word (no Latin-script language has it: "lagbe", "batao") counts twice
             loc: sum(1 + (loc in ROMANISED_LOCALES) for w in words if w in vocabulary and w not in english and w not in names)
@@ -2371,7 +2405,7 @@ def parse(text: str, locale: str | None = None, schools: SchoolNames | None = No
     concrete = grades or near or needs or sector or topic or numbers  # a details word alone ("number") asks for nothing yet
     asks = concrete or _any(message, merged.details)
     if not asks and not school and not _any(message, merged.school_words):
-        said = _command_within(text, message, compiled, merged)  # "stop, don't text me", "这个怎么用?"
+        said = _command_within(text, message, compiled, merged, own)  # "stop, don't text me", "这个怎么用?"
         if said:
             return Understanding(language=detected, intent=said)
     # "Allô! Ici Mme Tremblay, nouvellement arrivée de Montréal", "приветик) мы только переехали в Чикаго": a greeting
@@ -2393,10 +2427,14 @@ def parse(text: str, locale: str | None = None, schools: SchoolNames | None = No
         return Understanding(language=detected, intent="more")  # "quiero ver más escuelas", "학교 더 보여주세요"
     if wider or grades or near or needs or sector or _any(message, merged.school_words):
         return Understanding(intent="search", **facets)
-    if not asks and not school:
-        typed = _command_typo(  # "halp", "sigiente", "pomoshch"
-            _without_fillers(as_written, set(as_written.split()), merged), own if detected else TYPO_LOCALES
-        )
+    if not concrete and not school:  # a details word with no number asks nothing: "no" of "ya no me manden mensages"
+        typo_locales = own if detected else TYPO_LOCALES
+        # "halp", "sigiente", "pomoshch"; with its politeness too where that is a word of the command ("sispan voye mesaj")
+        bare = _without_fillers(as_written, set(as_written.split()), merged)
+        typed = _command_typo(bare, typo_locales) or _command_typo(as_written, typo_locales)
+        if not typed and detected in LATIN_LOCALES and not any(w in _latin_vocabularies()[detected][0] for w in bare.split()):
+            typed = _command_typo(bare, TYPO_LOCALES)  # its language told by its politeness alone: "cawimaad pls"
+            detected = typed[1] if typed else detected
         if typed:
             intent, written_in = typed
             return Understanding(language=detected or written_in, intent=intent)
@@ -2476,7 +2514,7 @@ def _more_words() -> frozenset[str]:
     return frozenset(p for c in _lexicons().values() for p in c.commands["more"])
 
 
-COMMAND_TYPO_WORDS = 4  # a command this many words long at most is read through a typo ("stpo", "ver mass")
+COMMAND_TYPO_WORDS = 5  # a command this many words long at most is read through a typo ("stpo", "ver mass")
 TYPO_COMMANDS = ("stop", "start", "help", "more", "human")
 
 

@@ -359,6 +359,9 @@ LEXICON = replace(
         "dist": "district",
         "chrtr": "charter",
         "pub": "public",
+        "nxt": "next",
+        "pg": "page",
+        "pgs": "pages",
     },
 )
 

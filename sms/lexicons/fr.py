@@ -350,3 +350,12 @@ LEXICON = replace(
         "ne m envoyez plus de messages",
     ),
 )
+
+# How the bot is used, asked in SMS French ("cmt sa marche? jdoi ecrire koi"): "cmt" is comment, "jdoi" je dois
+LEXICON = replace(
+    LEXICON,
+    shorthand={**LEXICON.shorthand, "cmt": "comment", "cmnt": "comment", "jdoi": "je dois", "jdois": "je dois", "jdwa": "je dois",
+               "jecris": "j ecris", "jpeux": "je peux"},
+    help=LEXICON.help + ("comment sa marche", "je dois ecrire quoi", "j ecris quoi", "on ecrit quoi", "quoi ecrire",
+                         "que dois je ecrire", "comment utiliser", "comment on utilise", "comment ca s utilise", "je peux ecrire quoi"),
+)  # fmt: skip

@@ -578,3 +578,11 @@ LEXICON = replace(
         "pomogayut s anglijskim", "pomosch s anglijskim", "s anglijskim dlya", "anglijskij dlya inostrantsev",
         "dlya novopribyvshih", "po anglijski ne govorit")},
 )  # fmt: skip
+
+# How the bot is used, asked short ("как польз-ся ботом?", "как тут искать")
+LEXICON = replace(
+    LEXICON,
+    shorthand={**LEXICON.shorthand, "польз": "пользоваться", "польз ся": "пользоваться", "пользся": "пользоваться"},
+    help=LEXICON.help + ("как пользоваться ботом", "как тут искать", "как искать", "как тут пользоваться", "как им пользоваться",
+                         "как здесь искать", "как найти школу", "что тут писать", "что сюда писать"),
+)  # fmt: skip

@@ -858,3 +858,30 @@ def test_the_bus_written_by_ear_is_no_school_name(text, school):
 )
 def test_english_written_short_votes_for_no_other_language(text, language):
     assert parse(text).language == language
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "intent"),
+    [
+        ("cmt ca march? jdois ecrir quoi", "fr", "help"),  # each clause a command through shorthand and a typo
+        ("kman sa mache? ksa m ka ekri", "ht", "help"),
+        ("giúp đỡ mình cách dùng", "vi", "help"),  # a command's phrases together are half the text
+        ("patingin po ng iba", "fil", "more"),  # "po" is politeness beside a command of two words
+        ("ya no me manden mensages", "es", "stop"),  # five words through a typo; "no" is no details word here
+        ("sispan voye mesaj", "ht", "stop"),  # "voye" is politeness and a word of the command
+        ("cawimaad pls", "so", "help"),  # its language said by the typo, not by the "pls"
+        ("nxt pg pls", "en", "more"),
+        ("唔好再send msg俾我", "zh_Hant", "stop"),
+        ("取消訂閱啦", "zh_Hant", "stop"),  # 訂閱 (subscribe) inside 取消訂閱 (unsubscribe) is no start
+        ("rekòmanse mesaj yo", "ht", "start"),
+        ("Sakpase", "ht", "greeting"),
+    ],
+)
+def test_commands_written_short_loosely_or_through_a_typo(text, language, intent):
+    understood = parse(text)
+    assert (understood.language, understood.intent) == (language, intent)
+
+
+@pytest.mark.parametrize("text", ["tnx po s tulong!", "thanks for the help"])
+def test_thanks_for_help_asks_for_none(text):
+    assert parse(text).intent != "help"
