@@ -1530,6 +1530,23 @@ def _without_places(text: str) -> str:
     return _PLACE_NAMED.sub(" ", text) if "park" in text.lower() or _PLACE_NAMED.search(text) else text
 
 
+# A person named by who they are to the family ("nanay ni Joshua", "la maman de Curie", "grann Tida", "папа Миши"), and
+# French's children by their size ("le grand va au lycée", "la petite"): no school's name
+_KIN_OF = ("nanay ni", "tatay ni", "mama ni", "papa ni", "lola ni", "lolo ni", "ate ni", "kuya ni", "tita ni", "tito ni",
+           "maman de", "maman d", "papa de", "papa d", "mere de", "mère de", "père de", "pere de", "mom of", "mother of", "dad of",
+           "father of", "grandma of", "grandmother of", "manman", "papa", "grann", "granmè", "granme", "granpè", "granpe",
+           "мама", "папа", "бабушка", "дедушка")  # fmt: skip
+_PERSON_NAMED = re.compile(
+    r"(?i:\b(?:" + "|".join(k.replace(" ", r"\s+") for k in _KIN_OF) + r"))\s+(?-i:[A-ZА-Я])[^\W\d_]+"
+    r"|\b(?i:(?:le|la|les|mon|ma|mes) (?:grand|grande|grands|grandes|petit|petite|petits|petites))\b(?!\s+(?i:[eé]cole|lyc[eé]e))"
+)
+
+
+def _without_persons(text: str) -> str:
+    """The text without the persons it names by who they are to the family, which name no school."""
+    return _PERSON_NAMED.sub(" ", text)
+
+
 def _school_by_shape(text: str) -> str | None:
     """The name a question asks about, read from its shape when no catalog is at hand: the
     capitalised words before a school word ("does Kelly High have a bus?" → "kelly"), or after one
@@ -1637,11 +1654,20 @@ CJK_THANKS = tuple(fold(t) for t in ("谢", "謝", "감사", "고마"))
 QUESTION_RE = re.compile("[?？؟]")  # folded Hangul: a syllable is two or three of these
 
 
-def _opens_with(text: str, phrases: frozenset[str]) -> bool:
-    """Say whether the message's first clause opens with one of the phrases ("hi, I'm Maria")."""
+GREETING_GROWN_SHORTEST = 5  # letters a greeting word needs to be read inside a longer word ("приветики"; not "salam…")
+
+
+def _opens_with(text: str, phrases: frozenset[str], shorthand: dict[str, str] | None = None) -> bool:
+    """Say whether the message's first clause opens with one of the phrases ("hi, I'm Maria"), written short in its
+    language too ("прив всем"), or with a word that grows one of them ("приветики", a word no lexicon has)."""
     words = fold(CLAUSE_RE.split(text, maxsplit=1)[0]).split()
+    if shorthand and words and words[0] in shorthand:
+        words = [*shorthand[words[0]].split(), *words[1:]]
     if any(" ".join(words[:n]) in phrases for n in range(len(words), 0, -1)):
         return True
+    if words and words[0].isalpha() and not _is_cjk(words[0]) and words[0] not in _all_vocabulary():
+        if any(words[0][:n] in phrases for n in range(GREETING_GROWN_SHORTEST, len(words[0]))):
+            return True
     return bool(words) and _is_cjk(words[0]) and any(words[0].startswith(p) and _is_cjk(p) for p in phrases)
 
 
@@ -2288,7 +2314,7 @@ def parse(text: str, locale: str | None = None, schools: SchoolNames | None = No
 
     near = next(iter(ZIP_RE.findall(text)), None)
     # a ZIP makes it a search: "I'm Maria, kinder near 60623" names a child, not Catalyst - Maria
-    found = schools.named(_without_places(text)) if schools and not near else None
+    found = schools.named(_without_places(_without_persons(text))) if schools and not near else None
     school_id, school = found if found else (None, None)
     if schools is None and not near:  # no catalog to look names up in: the question's shape tells
         school = _school_by_shape(text)
@@ -2412,7 +2438,9 @@ def parse(text: str, locale: str | None = None, schools: SchoolNames | None = No
     # that says the family is new here, and asks for nothing else (no school, no English named), introduces them
     introduced = needs == ["ell"] and not (grades or near or sector or topic or numbers or programs) and not _asks_school(message)
     if (
-        (not concrete or introduced) and not (school and QUESTION_RE.search(text)) and _opens_with(text, merged.greeting)
+        (not concrete or introduced)
+        and not (school and QUESTION_RE.search(text))
+        and _opens_with(text, merged.greeting, _shorthand((detected,)) if detected else None)
     ):  # "hi, I'm Maria", "Bonsoir, je suis la maman d'Aïcha"
         return Understanding(language=detected, intent="greeting")
     if not asks and not school and len(words) <= 10:  # "text me in Spanish", "Пишите мне по-английски"

@@ -448,3 +448,12 @@ LEXICON = replace(
     apart=("separate", "separated", "apart"),
     small=("small", "smaller"),
 )
+
+# Greetings clipped or written by ear ("good eve", "gud morning", "gd evening")
+LEXICON = replace(
+    LEXICON,
+    greeting=LEXICON.greeting
+    + tuple(f"{good} {when}" for good in ("good", "gud", "gd", "gud") for when in ("eve", "evening", "morning", "am", "pm", "afternoon",
+                                                                            "aftie", "nite", "night", "day"))
+    + ("gm", "morning", "evening"),
+)  # fmt: skip

@@ -465,3 +465,10 @@ LEXICON = replace(
     more=LEXICON.more + ("makita yung next", "makita yung iba", "makita ang iba", "makita yung susunod", "patingin pa",
                          "patingin ng iba", "patingin ng next", "pakita pa", "pakita ng iba", "ipakita yung iba", "ipakita pa"),
 )  # fmt: skip
+
+# English greetings clipped, with "po" ("good eve po", "gud am po")
+LEXICON = replace(
+    LEXICON,
+    greeting=LEXICON.greeting
+    + tuple(f"{good} {when} po" for good in ("good", "gud", "gd") for when in ("eve", "evening", "morning", "am", "pm", "afternoon")),
+)

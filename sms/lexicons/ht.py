@@ -258,3 +258,6 @@ LEXICON = replace(
     more=LEXICON.more + ("pwochen paj", "pwochen paj la", "paj swivan", "paj swivan an", "lot paj la", "lòt paj la", "lot paj"),
     greeting=LEXICON.greeting + ("sakpase", "sakpase la", "sakapfet", "sak ap fet la", "sa k pase"),
 )  # fmt: skip
+
+# Creole's blessings, no typo of a need ("Bondye beni nou" is no "beki", crutches)
+LEXICON = replace(LEXICON, markers=LEXICON.markers + ("beni", "bondye", "benediksyon", "mizerikòd", "amen"))

@@ -885,3 +885,33 @@ def test_commands_written_short_loosely_or_through_a_typo(text, language, intent
 @pytest.mark.parametrize("text", ["tnx po s tulong!", "thanks for the help"])
 def test_thanks_for_help_asks_for_none(text):
     assert parse(text).intent != "help"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("прив всем, это мама Оли", "ru"),  # a greeting written short in its language
+        ("приветик)))", "ru"),  # a greeting word grown longer
+        ("helloooo", "en"),
+        ("dạ em chào anh ạ", "vi"),  # who greets, before the greeting
+        ("처음 연락드립니다", "ko"),  # a first text
+        ("gud eve po", "fil"),
+        ("Bonswa, Bondye beni nou tout", "ht"),  # a blessing, no typo of a need
+    ],
+)
+def test_greetings_written_short_grown_or_introduced(text, language):
+    understood = parse(text, schools=demo_names())
+    assert (understood.language, understood.intent, understood.needs) == (language, "greeting", ())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hi po, ako yung tatay ni Joshua",  # a person named by who they are to the family
+        "Bonjou, se manman Joshua k ap ekri",
+        "Bonjour, je suis la maman de Joshua",
+        "Le grand va au lycée, la petite en maternelle",  # French's children by their size
+    ],
+)
+def test_a_person_named_by_kin_is_no_school(text):
+    assert parse(text, schools=demo_names()).school is None
