@@ -972,6 +972,7 @@ _EAR_RULES = tuple(
         ("(?<=.)[hw]", ""),
         ("e", "a"),
         ("y", "i"),
+        ("(?<=[^aeiou])[aeiou]l$", "al"),  # a vowel said weakly before a last "l": "speshul", "spesil", "specal"
         (r"(.)\1+", r"\1"),
     )
 )
@@ -980,8 +981,8 @@ _EAR_RULES = tuple(
 def _sound(word: str) -> str:
     """A Latin word as it sounds, the way families spell a word they heard: "sh", "ti", "ci" and "sy" before a vowel
     one "s", "c" an "s" or a "k", "e" as "a" (the "a" of "-cation" said "-keshon"), "h" after a letter silent, a
-    doubled letter once ("speshal", "special" → "spasal"; "edukeshon", "educasyon", "education" → "adukason"; not
-    "speshul", "spasul", which is asked about)."""
+    doubled letter once, and a vowel before a last "l" an "a" ("speshal", "speshul", "special" → "spasal";
+    "edukeshon", "educasyon", "education" → "adukason")."""
     for pattern, sound in _EAR_RULES:
         word = pattern.sub(sound, word)
     return word

@@ -477,3 +477,6 @@ LEXICON = replace(
     start=LEXICON.start + ("abar shuru koren", "abar shuru korun", "abar shuru koro", "abar chalu koren", "abar chalu korun"),
     greeting=LEXICON.greeting + ("nomoskar", "nomoshkar", "namaskar", "kemon achen", "kemon acho", "adab", "adaab"),
 )  # fmt: skip
+
+# "high school" as it sounds ("hai skul", "hay school"; "skul" is English's "school" written short)
+LEXICON = replace(LEXICON, grades={**LEXICON.grades, **{f"{high} school": (9, 12) for high in ("hai", "hay", "haai", "hayy")}})

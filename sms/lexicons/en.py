@@ -457,3 +457,13 @@ LEXICON = replace(
                                                                             "aftie", "nite", "night", "day"))
     + ("gm", "morning", "evening"),
 )  # fmt: skip
+
+# A school and its kind written short or by ear, as any family borrows them ("high skl", "midl skul", "hi scool", "hai
+# skul"): "school" in its SMS spellings, "middle" clipped, "high" as it sounds (as Urdu and Bengali write it, in theirs)
+LEXICON = replace(
+    LEXICON,
+    shorthand={**LEXICON.shorthand, "skl": "school", "skol": "school", "scool": "school", "schol": "school", "iskool": "school",
+               "iskul": "school", "skools": "schools", "skls": "schools", "midl": "middle", "midel": "middle", "midle": "middle",
+               "elmntry": "elementary", "elemntry": "elementary", "prmry": "primary"},
+    grades={**LEXICON.grades, "hi school": (9, 12)},
+)  # fmt: skip

@@ -472,3 +472,10 @@ LEXICON = replace(
     greeting=LEXICON.greeting
     + tuple(f"{good} {when} po" for good in ("good", "gud", "gd") for when in ("eve", "evening", "morning", "am", "pm", "afternoon")),
 )
+
+# Special education in Taglish spellings: English's "special" as heard or as Filipino writes it, beside its "edukasyon"
+LEXICON = replace(
+    LEXICON,
+    needs={**LEXICON.needs, "sped": LEXICON.needs["sped"] + tuple(f"{special}{na} {education}" for special in ("speshal", "special", "espesyal", "espesiyal")
+                                                                   for na in ("", " na") for education in ("edukasyon", "educasyon", "edukation", "educ"))},
+)  # fmt: skip

@@ -607,3 +607,6 @@ LEXICON = replace(
     LEXICON,
     needs={**LEXICON.needs, "bus": LEXICON.needs["bus"] + ("bass", "school bass", "bass service", "bass ki sahulat")},
 )  # fmt: skip
+
+# "high school" as it sounds ("hai skul", "hay school"; "skul" is English's "school" written short)
+LEXICON = replace(LEXICON, grades={**LEXICON.grades, **{f"{high} school": (9, 12) for high in ("hai", "hay", "haai", "hayy")}})

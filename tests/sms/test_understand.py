@@ -182,11 +182,11 @@ def test_parse_reads_the_contracts_hard_cases(text, key, wanted):
 @pytest.mark.parametrize(
     ("text", "unclear"),
     [
-        ("kindergarden neer 60637 speshul", (("speshul", "sped"),)),  # three edits from "special": asked about
+        ("kindergarden neer 60637 spetsul", (("spetsul", "sped"),)),  # three edits from "special", not as heard: asked about
         ("grade 3 60637 transportashun", (("transportashun", "bus"),)),
         ("kindagardin 60637", (("kindagardin", "grade"),)),
-        ("K 60637 speshul ed", (("speshul", "sped"),)),  # "ed" alone is no need
-        ("K 60637 special education, speshul help", ()),  # special education was understood: nothing left to ask
+        ("K 60637 spetsul ed", (("spetsul", "sped"),)),  # "ed" alone is no need
+        ("K 60637 special education, spetsul help", ()),  # special education was understood: nothing left to ask
         ("grade 5 60637 details please", ()),  # a common English word is a word, not a misspelt need
         ("escuela libre cerca de 60637 para kinder", ()),  # … and a common Spanish one
         ("tanpri, pitit mwen bezwen edikasyon espesyal 60637", ()),  # Creole: no word list tells its words from typos
@@ -915,3 +915,22 @@ def test_greetings_written_short_grown_or_introduced(text, language):
 )
 def test_a_person_named_by_kin_is_no_school(text):
     assert parse(text, schools=demo_names()).school is None
+
+
+@pytest.mark.parametrize(
+    ("text", "grades"),
+    [
+        ("high skl near 60641", (9, 12)),  # "school" in its SMS spellings
+        ("midl skool 60659", (6, 8)),  # "middle" clipped
+        ("primary skl for my daughter", (0, 5)),
+        ("beti ke liye hai skul chahiye", (9, 12)),  # "high" as Urdu writes it by ear
+        ("any hi scool by 60644", (9, 12)),
+    ],
+)
+def test_a_school_kind_written_short_or_by_ear(text, grades):
+    assert parse(text).grades == grades
+
+
+@pytest.mark.parametrize("text", ["my son needs speshul ed", "spesil ed for my son", "may espesyal na edukasyon po ba?"])
+def test_special_education_written_as_heard(text):
+    assert parse(text).needs == ("sped",)
