@@ -934,3 +934,17 @@ def test_a_school_kind_written_short_or_by_ear(text, grades):
 @pytest.mark.parametrize("text", ["my son needs speshul ed", "spesil ed for my son", "may espesyal na edukasyon po ba?"])
 def test_special_education_written_as_heard(text):
     assert parse(text).needs == ("sped",)
+
+
+@pytest.mark.parametrize(
+    ("text", "grades"),
+    [
+        ("дочка в 3-м классе", (3, 3)),  # the ordinal's ending cut to its last letter
+        ("сын в 8 клсе", (8, 8)),  # "класс" with its vowel dropped
+        ("дочь пойдет в третий", (3, 3)),  # an ordinal alone after going
+        ("孩子三年记", (3, 3)),  # 记 for 级, the same sound
+        ("女兒五年紀", (5, 5)),
+    ],
+)
+def test_a_grade_written_short_or_through_a_homophone(text, grades):
+    assert parse(text).grades == grades
