@@ -906,6 +906,8 @@ def _corrected(
     (by default `locales`); `phrases_of`: the languages whose phrases repair a word in them (by default `locales`)."""
     if "rth" in folded:  # "4rth grade": "fourth" spelt into the digit's ending
         folded = _ORDINAL_SLIP.sub(r"\1th", folded)
+    if _DOUBLED_ENDING.search(folded):  # "3èmme année", "2nnd": an ordinal's ending with a letter doubled by a slip
+        folded = _DOUBLED_ENDING.sub(lambda m: m.group(1) + _DOUBLED.sub(r"\1", m.group(2)), folded)
     known = _all_vocabulary()
     unknown = {w for w in folded.split() if len(w) >= TYPO_SHORTEST and _typo_script(w) and w not in known}
     unknown -= GENERIC_NAME_WORDS  # "prep" in "Golder College Prep" is not "prek"
@@ -1018,6 +1020,8 @@ CLIPPED_SHORTEST = 4  # letters a clipped word needs to be read as the one word 
 _VOWELS = re.compile("(?<=.)[aeiouáéíóúàèìòùâêîôûäëïöüœ\u0430\u0435\u0451\u0438\u043e\u0443\u044b\u044d\u044e\u044f\u044c\u044a]")
 _VOWEL = re.compile("[aeiouyáéíóúàèìòùâêîôûäëïöüœ\u0430\u0435\u0451\u0438\u043e\u0443\u044b\u044d\u044e\u044f]")
 _DOUBLED = re.compile(r"(.)\1+")
+# a consonant doubled in an ordinal's ending ("3èmme", "2nnd"; Somali's "7aad" doubles its vowel as written)
+_DOUBLED_ENDING = re.compile(r"(?<![\w])(\d{1,2})([a-z\u00e0-\u00ff]*([b-df-hj-np-tv-z])\3[a-z\u00e0-\u00ff]*)\b")
 
 
 def _skeleton(word: str) -> str:

@@ -359,3 +359,10 @@ LEXICON = replace(
     help=LEXICON.help + ("comment sa marche", "je dois ecrire quoi", "j ecris quoi", "on ecrit quoi", "quoi ecrire",
                          "que dois je ecrire", "comment utiliser", "comment on utilise", "comment ca s utilise", "je peux ecrire quoi"),
 )  # fmt: skip
+
+# "CM 2", "CE 1" written with a space; "près" as heard ("pret de 60629" is no pre-K)
+LEXICON = replace(
+    LEXICON,
+    grades={**LEXICON.grades, "cm 1": (4, 4), "cm 2": (5, 5), "ce 1": (2, 2), "ce 2": (3, 3)},
+    shorthand={**LEXICON.shorthand, "pret": "pres", "prai": "pres"},
+)

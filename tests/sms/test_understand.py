@@ -948,3 +948,15 @@ def test_special_education_written_as_heard(text):
 )
 def test_a_grade_written_short_or_through_a_homophone(text, grades):
     assert parse(text).grades == grades
+
+
+@pytest.mark.parametrize(
+    ("text", "grades"),
+    [("ma fille est en 2èmme année", (2, 2)), ("son in 4tth grade", (4, 4)), ("il est en CE 2", (3, 3)), ("wiilkayga 7aad", (7, 7))],
+)
+def test_an_ordinal_with_a_consonant_doubled_or_a_french_class_spaced(text, grades):
+    assert parse(text).grades == grades
+
+
+def test_pres_as_heard_is_no_pre_k():
+    assert parse("ecoles pret de 60629 pour le CM1").grades == (4, 4)
