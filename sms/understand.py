@@ -60,7 +60,12 @@ SPELLING_VARIANTS = str.maketrans(
 )  # fmt: skip
 # Urdu's own yeh, kaf and heh, as an Arabic keyboard writes them: Urdu typed on either keyboard, or on both
 # at once ("خصوصى تعلیم"), is one spelling. Read after the script has told Urdu from Arabic by these letters.
-READ_AS_ARABIC_LETTERS = str.maketrans({"\u06cc": "\u064a", "\u06a9": "\u0643", "\u06c1": "\u0647"})
+# Its retroflex letters and its aspirate heh too, which an Arabic keyboard has not: "بیتی", "مدل", "چهتی" are
+# بیٹی, مڈل, چھٹی typed without them
+READ_AS_ARABIC_LETTERS = str.maketrans(
+    {"\u06cc": "\u064a", "\u06a9": "\u0643", "\u06c1": "\u0647", "\u0679": "\u062a", "\u0688": "\u062f", "\u0691": "\u0631",
+     "\u06be": "\u0647"}
+)  # fmt: skip
 KEYBOARD_VARIANTS = str.maketrans({**SPELLING_VARIANTS, **READ_AS_ARABIC_LETTERS})
 # Every script's decimal digits → ASCII digits.
 _DIGITS = {cp: str(unicodedata.digit(chr(cp))) for cp in range(0x80, 0x10000) if unicodedata.category(chr(cp)) == "Nd"}
@@ -1185,6 +1190,8 @@ def _phrase_repaired(folded: str, locales: tuple[str, ...]) -> str:
                     continue
                 if at in (0, n - 1) and word in _all_vocabulary() and " ".join(run[1:] if at == 0 else run[:-1]) in whole:
                     continue  # a word after a phrase written whole is the sentence's ("mau giao nao": which kindergarten)
+                if word.isascii() and any(word in _talk(loc) for loc in locales if loc != "en"):
+                    continue  # a word of the family's talk is its own ("pore skool": studies, school; no "pre school")
                 gap = " ".join([*run[:at], "_", *run[at + 1 :]])
                 for fills in (s[gap] for s in slots if gap in s):
                     if word in fills:

@@ -960,3 +960,18 @@ def test_an_ordinal_with_a_consonant_doubled_or_a_french_class_spaced(text, grad
 
 def test_pres_as_heard_is_no_pre_k():
     assert parse("ecoles pret de 60629 pour le CM1").grades == (4, 4)
+
+
+@pytest.mark.parametrize(
+    ("text", "grades", "needs"),
+    [
+        ("بیتی کو چهتی جماعت کے لیے اسکول چاہیے", (6, 6), ()),  # Urdu without its retroflex letters and aspirate heh
+        ("مدل اسکول میں خاص تعلیم", (6, 8), ("sped",)),  # and special education as Arabic says it
+        ("کلاس سات کے لیے اسکول", (7, 7), ()),  # a class by its cardinal
+        ("amar chele class panch e pore, skool lagbe", (5, 5), ()),  # Banglish likewise
+        ("بیٹا آٹھویں جماعت میں ہے، خاص استاد چاہیے", (8, 8), ()),  # a teacher, no typo of "staff"
+    ],
+)
+def test_urdu_typed_without_its_own_letters_and_classes_by_cardinal(text, grades, needs):
+    understood = parse(text)
+    assert (understood.grades, understood.needs, understood.intent) == (grades, needs, "search")
