@@ -1190,8 +1190,8 @@ def _phrase_repaired(folded: str, locales: tuple[str, ...]) -> str:
                     continue
                 if at in (0, n - 1) and word in _all_vocabulary() and " ".join(run[1:] if at == 0 else run[:-1]) in whole:
                     continue  # a word after a phrase written whole is the sentence's ("mau giao nao": which kindergarten)
-                if word.isascii() and any(word in _talk(loc) for loc in locales if loc != "en"):
-                    continue  # a word of the family's talk is its own ("pore skool": studies, school; no "pre school")
+                if locales[0] in ROMANISED_LOCALES and word in _latin_vocabularies()[locales[0]][0]:
+                    continue  # a romanised language's own word is its own ("pore skool": studies, school; no "pre school")
                 gap = " ".join([*run[:at], "_", *run[at + 1 :]])
                 for fills in (s[gap] for s in slots if gap in s):
                     if word in fills:
@@ -1609,7 +1609,7 @@ def _command_within(
             bare = _without_fillers(clause, set(clause.split()), merged)
             found = {name for name in CONTAINED_COMMANDS if bare and any(bare in c.commands[name] for c in compiled.values())}
             if not found and bare and typo_locales:
-                bare = _without_fillers(written := _expanded(bare, typo_locales)[0], set(written.split()), merged)
+                bare = _without_fillers(written := _expanded(bare, own[:1])[0], set(written.split()), merged)
                 found = {name for name in CONTAINED_COMMANDS if bare and any(bare in c.commands[name] for c in compiled.values())}
                 typed = None if found else _command_typo(bare, typo_locales)
                 found |= {typed[0]} if typed and typed[0] in CONTAINED_COMMANDS else set()
