@@ -975,3 +975,17 @@ def test_pres_as_heard_is_no_pre_k():
 def test_urdu_typed_without_its_own_letters_and_classes_by_cardinal(text, grades, needs):
     understood = parse(text)
     assert (understood.grades, understood.needs, understood.intent) == (grades, needs, "search")
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        ("wiilkayga dhego laan ayuu yahay", {"programs": ["deaf_hard_of_hearing"]}),  # "la'aan" written joined
+        ("dugsiyada dhexe ee 60645", {"grades": [6, 8]}),  # schools in the plural before the level
+        ("dgsiga dhxe charter maaha", {"grades": [6, 8], "sector": "district"}),  # "dhexe" typed short
+        ("dugsiga sare, mahan charter", {"grades": [9, 12], "sector": "district"}),  # "maaha" as texted
+    ],
+)
+def test_somali_written_short_or_joined(text, wanted):
+    got = parse(text).as_dict()
+    assert {key: got[key] for key in wanted} == wanted
