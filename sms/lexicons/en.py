@@ -467,3 +467,6 @@ LEXICON = replace(
                "elmntry": "elementary", "elemntry": "elementary", "prmry": "primary"},
     grades={**LEXICON.grades, "hi school": (9, 12)},
 )  # fmt: skip
+
+# "What's" and "address" as texted ("wats the addr 4 …")
+LEXICON = replace(LEXICON, shorthand={**LEXICON.shorthand, "wats": "whats", "wat": "what", "addr": "address", "adrs": "address"})

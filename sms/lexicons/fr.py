@@ -366,3 +366,11 @@ LEXICON = replace(
     grades={**LEXICON.grades, "cm 1": (4, 4), "cm 2": (5, 5), "ce 1": (2, 2), "ce 2": (3, 3)},
     shorthand={**LEXICON.shorthand, "pret": "pres", "prai": "pres"},
 )
+
+# "Est-ce que" written as heard ("esque", "eske", "es ke"), "pas" and "répondre" as texted ("pa charter", "stp rep asap":
+# an answer asked, no person)
+LEXICON = replace(
+    LEXICON,
+    markers=LEXICON.markers + ("esque", "eske", "esce que", "es ke", "eske que", "scolere", "scolair"),
+    shorthand={**LEXICON.shorthand, "pa": "pas", "rep": "repondre", "repond": "repondre", "esque": "est ce que", "eske": "est ce que"},
+)

@@ -989,3 +989,16 @@ def test_urdu_typed_without_its_own_letters_and_classes_by_cardinal(text, grades
 def test_somali_written_short_or_joined(text, wanted):
     got = parse(text).as_dict()
     assert {key: got[key] for key in wanted} == wanted
+
+
+@pytest.mark.parametrize(
+    ("text", "grades"),
+    [("¿tienen clases de inglés? mi hija no lo habla, 5to", (5, 5)), ("escuelas p/ 8vo cerca del 60623", (8, 8)), ("info del 2do", None)],
+)
+def test_a_spanish_ordinal_as_texted_is_a_grade_unless_an_article_lists_it(text, grades):
+    assert parse(text).grades == grades
+
+
+def test_french_texted_est_ce_que_and_rep():
+    understood = parse("eske Curie a un bus scolaire? stp rep vite", schools=demo_names())
+    assert (understood.language, understood.intent, understood.needs) == ("fr", "details", ("bus",))
