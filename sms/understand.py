@@ -2334,6 +2334,16 @@ def parse(text: str, locale: str | None = None, schools: SchoolNames | None = No
         folded = _without_name(folded, school)
         if school_id and not text.isascii():
             folded = _without_sounded_name(folded, text, schools)
+        elif school_id and detected in LATIN_LOCALES and detected != locale:
+            # a school's name is no word of the family's language: "does bartolome de las casas have a bus" is English
+            rest = _without_name(fold(text), school)
+            again = _latin_language(rest, rest) if rest.strip() else None
+            if again and again != detected:
+                detected = again
+                order = [loc for loc in dict.fromkeys([detected, locale, "en", *LOCALES]) if loc]
+                own = tuple(dict.fromkeys(loc for loc in (detected, locale, "en") if loc))
+                compiled = {loc: _lexicons()[loc] for loc in order}
+                lexicons = {loc: c.lexicon for loc, c in compiled.items()}
     message = _Message.of(folded)
     grades, grade_numbers = _grades(message, order, detected, capital_k=_CAPITAL_K.search(text) is not None)
     programs = tuple(code for code in SPED_PROGRAMS if _any(message, merged.programs[code]))

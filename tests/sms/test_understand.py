@@ -1002,3 +1002,9 @@ def test_a_spanish_ordinal_as_texted_is_a_grade_unless_an_article_lists_it(text,
 def test_french_texted_est_ce_que_and_rep():
     understood = parse("eske Curie a un bus scolaire? stp rep vite", schools=demo_names())
     assert (understood.language, understood.intent, understood.needs) == ("fr", "details", ("bus",))
+
+
+@pytest.mark.parametrize("text", ["does sor juana ines de la cruz have a bus", "whats the phone number of bartolome de las casas"])
+def test_a_school_named_in_another_language_is_no_word_of_the_text(text):
+    understood = parse(text, schools=demo_names())
+    assert (understood.language, understood.intent) == ("en", "details")
