@@ -2430,6 +2430,10 @@ def parse(text: str, locale: str | None = None, schools: SchoolNames | None = No
     without_zip = ZIP_RE.sub(" ", text)
     ages = {m.group(1) for m in _age_re().finditer(fold(without_zip))} if any(ch.isdigit() for ch in without_zip) else set()
     numbers = [int(n) for n in NUMBER_RE.findall(without_zip) if n not in grade_numbers and n not in ages and 1 <= int(n) <= 99]
+    if numbers and school:  # "deadline 4 Whitney Young", "addr 4 Disney": a number right before the school's name is "for"
+        name_words = set(fold(school).split())
+        before_name = {m.group(1) for m in _NUMBER_THEN_WORD.finditer(fold(without_zip)) if m.group(2) in name_words}
+        numbers = [n for n in numbers if str(n) not in before_name]
     facets = dict(language=detected, grades=grades, near=near, sector=sector, needs=tuple(needs), programs=programs, program_language=program_language,
                   school=school, school_id=school_id, topic=topic, wider=wider,
                   unclear=tuple((w, ask) for w, ask in unclear if ask not in needs and not (ask == "grade" and grades)))  # fmt: skip
@@ -2489,6 +2493,9 @@ def parse(text: str, locale: str | None = None, schools: SchoolNames | None = No
             intent, written_in = typed
             return Understanding(language=detected or written_in, intent=intent)
     return Understanding(intent="unknown", **facets)
+
+
+_NUMBER_THEN_WORD = re.compile(r"(?<!\d)(\d{1,2}) ([^\W\d_]+)")
 
 
 def _asks_school(message: "_Message") -> bool:

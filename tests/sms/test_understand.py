@@ -1008,3 +1008,8 @@ def test_french_texted_est_ce_que_and_rep():
 def test_a_school_named_in_another_language_is_no_word_of_the_text(text):
     understood = parse(text, schools=demo_names())
     assert (understood.language, understood.intent) == ("en", "details")
+
+
+def test_a_number_right_before_the_schools_name_is_for():
+    understood = parse("info 4 Whitney Young pls", schools=demo_names())
+    assert (understood.intent, understood.school, understood.choices) == ("details", "Whitney M Young Magnet High School", ())
