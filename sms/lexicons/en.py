@@ -470,3 +470,6 @@ LEXICON = replace(
 
 # "What's" and "address" as texted ("wats the addr 4 …")
 LEXICON = replace(LEXICON, shorthand={**LEXICON.shorthand, "wats": "whats", "wat": "what", "addr": "address", "adrs": "address"})
+
+# English asked for in Korean, with the particle "in" ("영어로 문자 ㄱㄴ?", "영어로 보내주세요"): a switch to English
+LEXICON = replace(LEXICON, names=LEXICON.names + ("영어로", "영어로 해주세요", "영어로 보내주세요", "영어로 문자", "영어로요"))

@@ -1013,3 +1013,9 @@ def test_a_school_named_in_another_language_is_no_word_of_the_text(text):
 def test_a_number_right_before_the_schools_name_is_for():
     understood = parse("info 4 Whitney Young pls", schools=demo_names())
     assert (understood.intent, understood.school, understood.choices) == ("details", "Whitney M Young Magnet High School", ())
+
+
+@pytest.mark.parametrize(("text", "language", "intent"), [("이거 어캐 써요?", "ko", "help"), ("영어로 문자 ㄱㄴ?", "en", "language")])
+def test_korean_texted_short(text, language, intent):
+    understood = parse(text)
+    assert (understood.language, understood.intent) == (language, intent)
