@@ -54,9 +54,10 @@ URDU_LETTERS = frozenset("ٹڈڑںےۓھگکیہۂۃپ")
 # ("مدرسه"), a stretched letter ("مـدرسة"): one spelling each, in messages and lexicons alike
 # Bengali likewise: long and short i and u, and the two n's, are often swapped ("শ্রেণী"/"শ্রেণি", "শিক্ষার্থী")
 # Bengali's vowel signs are left out (`sms.lexicons.BENGALI_SIGNS`): a word stays one word
+# and its three s's and two r's, swapped as often ("বিষেশ", "বিসেস" বিশেষ; "ছারা" ছাড়া, "পরে" পড়ে)
 SPELLING_VARIANTS = str.maketrans(
     {"\u0649": "\u064a", "\u0629": "\u0647", "\u0640": None, "\u09a3": "\u09a8", "\u0988": "\u0987", "\u098a": "\u0989",
-     **BENGALI_SIGNS}
+     "\u09b6": "\u09b8", "\u09b7": "\u09b8", "\u09dc": "\u09b0", **BENGALI_SIGNS}
 )  # fmt: skip
 # Urdu's own yeh, kaf and heh, as an Arabic keyboard writes them: Urdu typed on either keyboard, or on both
 # at once ("خصوصى تعلیم"), is one spelling. Read after the script has told Urdu from Arabic by these letters.

@@ -1019,3 +1019,11 @@ def test_a_number_right_before_the_schools_name_is_for():
 def test_korean_texted_short(text, language, intent):
     understood = parse(text)
     assert (understood.language, understood.intent) == (language, intent)
+
+
+@pytest.mark.parametrize(
+    ("text", "needs"),
+    [("মেয়ের জন্য বিসেশ সিক্ষা লাগবে", ("sped",)), ("ছেলের ইংলিশ শেখার সাহায্য দরকার", ("ell",)), ("ইংলিস সিখতে সাহায্য লাগবে", ("ell",))],
+)
+def test_bengali_s_and_r_swapped(text, needs):
+    assert parse(text).needs == needs
