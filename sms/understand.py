@@ -54,11 +54,14 @@ URDU_LETTERS = frozenset("ٹڈڑںےۓھگکیہۂۃپ")
 # ("مدرسه"), a stretched letter ("مـدرسة"): one spelling each, in messages and lexicons alike
 # Bengali likewise: long and short i and u, and the two n's, are often swapped ("শ্রেণী"/"শ্রেণি", "শিক্ষার্থী")
 # Bengali's vowel signs are left out (`sms.lexicons.BENGALI_SIGNS`): a word stays one word
-# and its three s's and two r's, swapped as often ("বিষেশ", "বিসেস" বিশেষ; "ছারা" ছাড়া, "পরে" পড়ে)
+# and its two r's, swapped as often ("ছারা" ছাড়া, "পরে" পড়ে)
 SPELLING_VARIANTS = str.maketrans(
     {"\u0649": "\u064a", "\u0629": "\u0647", "\u0640": None, "\u09a3": "\u09a8", "\u0988": "\u0987", "\u098a": "\u0989",
-     "\u09b6": "\u09b8", "\u09b7": "\u09b8", "\u09dc": "\u09b0", **BENGALI_SIGNS}
+     "\u09dc": "\u09b0", **BENGALI_SIGNS}
 )  # fmt: skip
+# Bengali's three s's, swapped as often ("বিষেশ", "বিসেস" বিশেষ; "ইংলিস"): one in what is matched, Bengali messages and
+# lexicons alike, but not in the text a school's name is sounded from ("শেখার", of learning, is no "school")
+BENGALI_SIBILANTS = str.maketrans({"\u09b6": "\u09b8", "\u09b7": "\u09b8"})
 # Urdu's own yeh, kaf and heh, as an Arabic keyboard writes them: Urdu typed on either keyboard, or on both
 # at once ("خصوصى تعلیم"), is one spelling. Read after the script has told Urdu from Arabic by these letters.
 # Its retroflex letters and its aspirate heh too, which an Arabic keyboard has not: "بیتی", "مدل", "چهتی" are
@@ -67,7 +70,7 @@ READ_AS_ARABIC_LETTERS = str.maketrans(
     {"\u06cc": "\u064a", "\u06a9": "\u0643", "\u06c1": "\u0647", "\u0679": "\u062a", "\u0688": "\u062f", "\u0691": "\u0631",
      "\u06be": "\u0647"}
 )  # fmt: skip
-KEYBOARD_VARIANTS = str.maketrans({**SPELLING_VARIANTS, **READ_AS_ARABIC_LETTERS})
+KEYBOARD_VARIANTS = str.maketrans({**SPELLING_VARIANTS, **READ_AS_ARABIC_LETTERS, **BENGALI_SIBILANTS})
 # Every script's decimal digits → ASCII digits.
 _DIGITS = {cp: str(unicodedata.digit(chr(cp))) for cp in range(0x80, 0x10000) if unicodedata.category(chr(cp)) == "Nd"}
 
@@ -2274,6 +2277,10 @@ def parse(text: str, locale: str | None = None, schools: SchoolNames | None = No
     if detected == "ur":
         text = text.translate(READ_AS_ARABIC_LETTERS)
         folded = fold(text)
+    written = text  # a school's name is sounded from the text as written
+    if detected == "bn":
+        text = text.translate(BENGALI_SIBILANTS)
+        folded = fold(text)
     order = [loc for loc in dict.fromkeys([detected, locale, "en", *LOCALES]) if loc]
     own = tuple(dict.fromkeys(loc for loc in (detected, locale, "en") if loc))  # the message's languages
     if detected not in (*LATIN_LOCALES, None) and _LEVEL_ABBREVIATION.search(text):  # "ES w/ IEP সাপোর্ট", "HS 근처"
@@ -2327,14 +2334,14 @@ def parse(text: str, locale: str | None = None, schools: SchoolNames | None = No
 
     near = next(iter(ZIP_RE.findall(text)), None)
     # a ZIP makes it a search: "I'm Maria, kinder near 60623" names a child, not Catalyst - Maria
-    found = schools.named(_without_places(_without_persons(text))) if schools and not near else None
+    found = schools.named(_without_places(_without_persons(written))) if schools and not near else None
     school_id, school = found if found else (None, None)
     if schools is None and not near:  # no catalog to look names up in: the question's shape tells
         school = _school_by_shape(text)
     if school:
         folded = _without_name(folded, school)
         if school_id and not text.isascii():
-            folded = _without_sounded_name(folded, text, schools)
+            folded = _without_sounded_name(folded, written, schools)
         elif school_id and detected in LATIN_LOCALES and detected != locale:
             # a school's name is no word of the family's language: "does bartolome de las casas have a bus" is English
             rest = _without_name(fold(text), school)
