@@ -54,14 +54,23 @@ URDU_LETTERS = frozenset("ٹڈڑںےۓھگکیہۂۃپ")
 # ("مدرسه"), a stretched letter ("مـدرسة"): one spelling each, in messages and lexicons alike
 # Bengali likewise: long and short i and u, and the two n's, are often swapped ("শ্রেণী"/"শ্রেণি", "শিক্ষার্থী")
 # Bengali's vowel signs are left out (`sms.lexicons.BENGALI_SIGNS`): a word stays one word
+# and its two r's, swapped as often ("ছারা" ছাড়া, "পরে" পড়ে)
 SPELLING_VARIANTS = str.maketrans(
     {"\u0649": "\u064a", "\u0629": "\u0647", "\u0640": None, "\u09a3": "\u09a8", "\u0988": "\u0987", "\u098a": "\u0989",
-     **BENGALI_SIGNS}
+     "\u09dc": "\u09b0", **BENGALI_SIGNS}
 )  # fmt: skip
+# Bengali's three s's, swapped as often ("বিষেশ", "বিসেস" বিশেষ; "ইংলিস"): one in what is matched, Bengali messages and
+# lexicons alike, but not in the text a school's name is sounded from ("শেখার", of learning, is no "school")
+BENGALI_SIBILANTS = str.maketrans({"\u09b6": "\u09b8", "\u09b7": "\u09b8"})
 # Urdu's own yeh, kaf and heh, as an Arabic keyboard writes them: Urdu typed on either keyboard, or on both
 # at once ("خصوصى تعلیم"), is one spelling. Read after the script has told Urdu from Arabic by these letters.
-READ_AS_ARABIC_LETTERS = str.maketrans({"\u06cc": "\u064a", "\u06a9": "\u0643", "\u06c1": "\u0647"})
-KEYBOARD_VARIANTS = str.maketrans({**SPELLING_VARIANTS, **READ_AS_ARABIC_LETTERS})
+# Its retroflex letters and its aspirate heh too, which an Arabic keyboard has not: "بیتی", "مدل", "چهتی" are
+# بیٹی, مڈل, چھٹی typed without them
+READ_AS_ARABIC_LETTERS = str.maketrans(
+    {"\u06cc": "\u064a", "\u06a9": "\u0643", "\u06c1": "\u0647", "\u0679": "\u062a", "\u0688": "\u062f", "\u0691": "\u0631",
+     "\u06be": "\u0647"}
+)  # fmt: skip
+KEYBOARD_VARIANTS = str.maketrans({**SPELLING_VARIANTS, **READ_AS_ARABIC_LETTERS, **BENGALI_SIBILANTS})
 # Every script's decimal digits → ASCII digits.
 _DIGITS = {cp: str(unicodedata.digit(chr(cp))) for cp in range(0x80, 0x10000) if unicodedata.category(chr(cp)) == "Nd"}
 
@@ -906,6 +915,8 @@ def _corrected(
     (by default `locales`); `phrases_of`: the languages whose phrases repair a word in them (by default `locales`)."""
     if "rth" in folded:  # "4rth grade": "fourth" spelt into the digit's ending
         folded = _ORDINAL_SLIP.sub(r"\1th", folded)
+    if _DOUBLED_ENDING.search(folded):  # "3èmme année", "2nnd": an ordinal's ending with a letter doubled by a slip
+        folded = _DOUBLED_ENDING.sub(lambda m: m.group(1) + _DOUBLED.sub(r"\1", m.group(2)), folded)
     known = _all_vocabulary()
     unknown = {w for w in folded.split() if len(w) >= TYPO_SHORTEST and _typo_script(w) and w not in known}
     unknown -= GENERIC_NAME_WORDS  # "prep" in "Golder College Prep" is not "prek"
@@ -972,6 +983,7 @@ _EAR_RULES = tuple(
         ("(?<=.)[hw]", ""),
         ("e", "a"),
         ("y", "i"),
+        ("(?<=[^aeiou])[aeiou]l$", "al"),  # a vowel said weakly before a last "l": "speshul", "spesil", "specal"
         (r"(.)\1+", r"\1"),
     )
 )
@@ -980,8 +992,8 @@ _EAR_RULES = tuple(
 def _sound(word: str) -> str:
     """A Latin word as it sounds, the way families spell a word they heard: "sh", "ti", "ci" and "sy" before a vowel
     one "s", "c" an "s" or a "k", "e" as "a" (the "a" of "-cation" said "-keshon"), "h" after a letter silent, a
-    doubled letter once ("speshal", "special" → "spasal"; "edukeshon", "educasyon", "education" → "adukason"; not
-    "speshul", "spasul", which is asked about)."""
+    doubled letter once, and a vowel before a last "l" an "a" ("speshal", "speshul", "special" → "spasal";
+    "edukeshon", "educasyon", "education" → "adukason")."""
     for pattern, sound in _EAR_RULES:
         word = pattern.sub(sound, word)
     return word
@@ -1017,6 +1029,8 @@ CLIPPED_SHORTEST = 4  # letters a clipped word needs to be read as the one word 
 _VOWELS = re.compile("(?<=.)[aeiouáéíóúàèìòùâêîôûäëïöüœ\u0430\u0435\u0451\u0438\u043e\u0443\u044b\u044d\u044e\u044f\u044c\u044a]")
 _VOWEL = re.compile("[aeiouyáéíóúàèìòùâêîôûäëïöüœ\u0430\u0435\u0451\u0438\u043e\u0443\u044b\u044d\u044e\u044f]")
 _DOUBLED = re.compile(r"(.)\1+")
+# a consonant doubled in an ordinal's ending ("3èmme", "2nnd"; Somali's "7aad" doubles its vowel as written)
+_DOUBLED_ENDING = re.compile(r"(?<![\w])(\d{1,2})([a-z\u00e0-\u00ff]*([b-df-hj-np-tv-z])\3[a-z\u00e0-\u00ff]*)\b")
 
 
 def _skeleton(word: str) -> str:
@@ -1180,6 +1194,8 @@ def _phrase_repaired(folded: str, locales: tuple[str, ...]) -> str:
                     continue
                 if at in (0, n - 1) and word in _all_vocabulary() and " ".join(run[1:] if at == 0 else run[:-1]) in whole:
                     continue  # a word after a phrase written whole is the sentence's ("mau giao nao": which kindergarten)
+                if locales[0] in ROMANISED_LOCALES and word in _latin_vocabularies()[locales[0]][0]:
+                    continue  # a romanised language's own word is its own ("pore skool": studies, school; no "pre school")
                 gap = " ".join([*run[:at], "_", *run[at + 1 :]])
                 for fills in (s[gap] for s in slots if gap in s):
                     if word in fills:
@@ -1530,6 +1546,23 @@ def _without_places(text: str) -> str:
     return _PLACE_NAMED.sub(" ", text) if "park" in text.lower() or _PLACE_NAMED.search(text) else text
 
 
+# A person named by who they are to the family ("nanay ni Joshua", "la maman de Curie", "grann Tida", "папа Миши"), and
+# French's children by their size ("le grand va au lycée", "la petite"): no school's name
+_KIN_OF = ("nanay ni", "tatay ni", "mama ni", "papa ni", "lola ni", "lolo ni", "ate ni", "kuya ni", "tita ni", "tito ni",
+           "maman de", "maman d", "papa de", "papa d", "mere de", "mère de", "père de", "pere de", "mom of", "mother of", "dad of",
+           "father of", "grandma of", "grandmother of", "manman", "papa", "grann", "granmè", "granme", "granpè", "granpe",
+           "мама", "папа", "бабушка", "дедушка")  # fmt: skip
+_PERSON_NAMED = re.compile(
+    r"(?i:\b(?:" + "|".join(k.replace(" ", r"\s+") for k in _KIN_OF) + r"))\s+(?-i:[A-ZА-Я])[^\W\d_]+"
+    r"|\b(?i:(?:le|la|les|mon|ma|mes) (?:grand|grande|grands|grandes|petit|petite|petits|petites))\b(?!\s+(?i:[eé]cole|lyc[eé]e))"
+)
+
+
+def _without_persons(text: str) -> str:
+    """The text without the persons it names by who they are to the family, which name no school."""
+    return _PERSON_NAMED.sub(" ", text)
+
+
 def _school_by_shape(text: str) -> str | None:
     """The name a question asks about, read from its shape when no catalog is at hand: the
     capitalised words before a school word ("does Kelly High have a bus?" → "kelly"), or after one
@@ -1565,16 +1598,26 @@ COMMAND_WORD_SHORTEST = 4  # letters a one-word command needs to say it inside a
 CJK_COMMAND_TEXT = 12  # a CJK message this short (in letters) holding a command phrase is that command
 
 
-def _command_within(text: str, message: "_Message", compiled: dict[str, "_Compiled"], merged: "_Merged") -> str | None:
+def _command_within(
+    text: str, message: "_Message", compiled: dict[str, "_Compiled"], merged: "_Merged", own: tuple[str, ...] = ()
+) -> str | None:
     """The command a message that asks nothing says in one of its clauses ("stop, больше не пишите",
-    "ayuda, ¿cómo funciona esto?") or, in Chinese or Korean, anywhere in a short text ("还有更多吗",
-    "다음 결과 더 보여주세요"); None when it says none or two different ones."""
+    "ayuda, ¿cómo funciona esto?"), as written short or through a typo too ("cmt sa march? jdoi ecrir koi"), or, in
+    Chinese or Korean, anywhere in a short text ("还有更多吗", "다음 결과 더 보여주세요"); None when it says none or two
+    different ones."""
     said = set()
     clauses = [c for c in (fold(clause) for clause in CLAUSE_RE.split(text)) if c]
     if len(clauses) > 1:
+        typo_locales = tuple(loc for loc in own if loc in TYPO_LOCALES)
         for clause in clauses:
             bare = _without_fillers(clause, set(clause.split()), merged)
-            said |= {name for name in CONTAINED_COMMANDS if bare and any(bare in c.commands[name] for c in compiled.values())}
+            found = {name for name in CONTAINED_COMMANDS if bare and any(bare in c.commands[name] for c in compiled.values())}
+            if not found and bare and typo_locales:
+                bare = _without_fillers(written := _expanded(bare, own[:1])[0], set(written.split()), merged)
+                found = {name for name in CONTAINED_COMMANDS if bare and any(bare in c.commands[name] for c in compiled.values())}
+                typed = None if found else _command_typo(bare, typo_locales)
+                found |= {typed[0]} if typed and typed[0] in CONTAINED_COMMANDS else set()
+            said |= found
     if not said and not message.cjk:  # a short text mostly one command phrase ("لا ترسل لي رسائل", "kuwo kale i tus")
         said = _mostly_command(message, compiled)
     thanked = any(t in message.folded for t in CJK_THANKS)  # "谢谢你的帮助" thanks for the help, asks for none
@@ -1583,11 +1626,21 @@ def _command_within(text: str, message: "_Message", compiled: dict[str, "_Compil
         and not thanked
         and len(message.folded.replace(" ", "")) <= CJK_COMMAND_TEXT * (3 if _HANGUL_JAMO.search(message.folded) else 1)
     ):
-        for name in CONTAINED_COMMANDS:
-            for c in compiled.values():
-                if any(p in message.folded for p in _cjk_of(c.commands[name]) if len(p) >= (4 if _HANGUL_JAMO.search(p) else 2)):
-                    said.add(name)
-                    break
+        inside = {
+            name: {
+                p
+                for c in compiled.values()
+                for p in _cjk_of(c.commands[name])
+                if len(p) >= (4 if _HANGUL_JAMO.search(p) else 2) and p in message.folded
+            }
+            for name in CONTAINED_COMMANDS
+        }
+        # a command's phrase inside another's found is no command of its own: "訂閱" (subscribe) of "取消訂閱" (unsubscribe)
+        said |= {
+            name
+            for name, found in inside.items()
+            if any(not any(p != q and p in q for other, qs in inside.items() if other != name for q in qs) for p in found)
+        }
     return said.pop() if len(said) == 1 else None
 
 
@@ -1597,12 +1650,16 @@ def _mostly_command(message: "_Message", compiled: dict[str, "_Compiled"]) -> se
     said = set()
     if len(words) > COMMAND_TEXT_WORDS:
         return said
+    fillers = _merged().filler_words
     for name in CONTAINED_COMMANDS:
         for c in compiled.values():
-            found = message.runs.intersection(c.commands[name])
-            if any(len(p.split()) >= 2 or len(p) >= COMMAND_WORD_SHORTEST for p in found) and 2 * max(len(p.split()) for p in found) >= len(
-                words
-            ):
+            found = [p for p in message.runs.intersection(c.commands[name]) if len(p.split()) >= 2 or len(p) >= COMMAND_WORD_SHORTEST]
+            # its phrases together: "giúp đỡ tôi cách dùng" (giúp đỡ, cách dùng), "памагите как тут искать"
+            covered = {w for p in found for w in p.split()}
+            # politeness says nothing beside a command of two words or more ("po" of "patingin pa po ng iba"); beside one
+            # word, it is thanks for it ("tnx po s tulong!")
+            said_words = [w for w in words if w in covered or w not in fillers] if len(covered) > 1 else words
+            if found and 2 * sum(1 for w in said_words if w in covered) >= len(said_words):
                 said.add(name)
                 break
     return said
@@ -1613,11 +1670,20 @@ CJK_THANKS = tuple(fold(t) for t in ("谢", "謝", "감사", "고마"))
 QUESTION_RE = re.compile("[?？؟]")  # folded Hangul: a syllable is two or three of these
 
 
-def _opens_with(text: str, phrases: frozenset[str]) -> bool:
-    """Say whether the message's first clause opens with one of the phrases ("hi, I'm Maria")."""
+GREETING_GROWN_SHORTEST = 5  # letters a greeting word needs to be read inside a longer word ("приветики"; not "salam…")
+
+
+def _opens_with(text: str, phrases: frozenset[str], shorthand: dict[str, str] | None = None) -> bool:
+    """Say whether the message's first clause opens with one of the phrases ("hi, I'm Maria"), written short in its
+    language too ("прив всем"), or with a word that grows one of them ("приветики", a word no lexicon has)."""
     words = fold(CLAUSE_RE.split(text, maxsplit=1)[0]).split()
+    if shorthand and words and words[0] in shorthand:
+        words = [*shorthand[words[0]].split(), *words[1:]]
     if any(" ".join(words[:n]) in phrases for n in range(len(words), 0, -1)):
         return True
+    if words and words[0].isalpha() and not _is_cjk(words[0]) and words[0] not in _all_vocabulary():
+        if any(words[0][:n] in phrases for n in range(GREETING_GROWN_SHORTEST, len(words[0]))):
+            return True
     return bool(words) and _is_cjk(words[0]) and any(words[0].startswith(p) and _is_cjk(p) for p in phrases)
 
 
@@ -1712,20 +1778,22 @@ def _latin_vocabularies() -> dict[str, tuple[frozenset[str], frozenset[str]]]:
     """Per language, the Latin-script words and phrases that vote for it: all of a Latin-script
     language's; of a language of another script, its romanised words no Latin-script language has
     ("madrasa", "dlya", "xuexiao", "batao"), so that English school words do not vote for it."""
-    out = {loc: (_lexicons()[loc].vocabulary, _lexicons()[loc].multiword_phrases) for loc in LATIN_LOCALES}
+    out = {loc: (_lexicons()[loc].vocabulary | _shorthand_words(loc), _lexicons()[loc].multiword_phrases) for loc in LATIN_LOCALES}
     latin = [*out.values()]
 
     def own(phrases: frozenset[str]) -> frozenset[str]:
         return frozenset(p for p in phrases if p.isascii() and not p.isdigit() and not any(p in w or p in m for w, m in latin))
 
     english = _lexicons()["en"].vocabulary | _english_words()
+    # English written short ("skul", "tnx", "nxt", "sch") votes for English as the words it stands for would
+    out["en"] = (out["en"][0] | _english_shorthand_words(), out["en"][1])
     for loc in ROMANISED_LOCALES:
         # Roman Urdu's and Banglish's everyday words vote for them even where a Latin-script language has them too:
         # "ko", "hai", "wala", "mere" are also Filipino, Vietnamese or French, and "mere bete ko autism hai" is Urdu
         # (not pinyin's or Arabizi's: "de", "el", "fi" are Spanish, French or Somali words far more often)
         markers = {w for p in _lexicons()[loc].lexicon.markers for w in p.split()} if loc in SHARED_TALK_LOCALES else ()
         talk = frozenset(w for w in markers if w.isascii() and w.isalpha() and len(w) > 1 and w not in english)
-        out[loc] = (own(_lexicons()[loc].vocabulary) | talk, own(_lexicons()[loc].multiword_phrases))
+        out[loc] = (own(_lexicons()[loc].vocabulary | _shorthand_words(loc)) | talk, own(_lexicons()[loc].multiword_phrases))
     return out
 
 
@@ -1772,10 +1840,28 @@ def _english_typo(word: str) -> bool:
     return process.extractOne(word, same_start, scorer=OSA.distance, score_cutoff=1) is not None
 
 
+SHORTHAND_VOTE_SHORTEST = 3  # letters a language's shorthand needs to vote for it ("cmt", "jdoi", "mxaan"; not "ds", "pr")
+
+
+@lru_cache(maxsize=16)
+def _shorthand_words(locale: str) -> frozenset[str]:
+    """A language's SMS shorthand that votes for it as the words it stands for would ("cmt", "jdoi", "mxaan")."""
+    shorthand = _lexicons()[locale].lexicon.shorthand
+    return frozenset(k for k in shorthand if len(k) >= SHORTHAND_VOTE_SHORTEST and k.isalpha() and k != shorthand[k])
+
+
+@lru_cache(maxsize=1)
+def _english_shorthand_words() -> frozenset[str]:
+    """English's SMS shorthand ("skul", "tnx", "nxt", "sch"): words of two letters or more, which other lexicons
+    borrow with English ("high skul", "skul bus", "ty po") and which are no language's own."""
+    return frozenset(k for k in _lexicons()["en"].lexicon.shorthand if len(k) > 1 and k.isalpha() and k.isascii())
+
+
 @lru_cache(maxsize=1)
 def _not_own() -> frozenset[str]:
-    """The words that say no language of a tie more than another: English's, and the languages' names."""
-    return _lexicons()["en"].vocabulary | _english_words() | _merged().languages
+    """The words that say no language of a tie more than another: English's (its shorthand too: "skul", "tnx"), and
+    the languages' names."""
+    return _lexicons()["en"].vocabulary | _english_words() | _english_shorthand_words() | _merged().languages
 
 
 @lru_cache(maxsize=16)
@@ -1840,7 +1926,7 @@ def _latin_language(folded: str, original: str) -> str | None:
     if ranked[0][0] == "en" and len(ranked) > 1:
         # English school words in a family's language are that language ("mi hijo needs special ed, va a
         # kinder"): two words of another language English does not have, and half as many as its own, outweigh them
-        english = _lexicons()["en"].vocabulary
+        english = _latin_vocabularies()["en"][0]  # its shorthand too: "eng" of "span/eng" is no Filipino
         names = _merged().switch_to  # a language's name is no word of it ("Urdu dual language")
         own = {  # a romanised language's own word (no Latin-script language has it: "lagbe", "batao") counts twice
             loc: sum(1 + (loc in ROMANISED_LOCALES) for w in words if w in vocabulary and w not in english and w not in names)
@@ -1873,6 +1959,8 @@ def _latin_language(folded: str, original: str) -> str | None:
         best = max(own.values())
         if best and list(own.values()).count(best) == 1:
             return max(own, key=own.get)
+        if not best and "en" in tied:  # all of it English, or borrowed by all of them: "real person pls", "nxt pg pls"
+            return "en"
     if len(ranked) == 1 or ranked[0][1] > ranked[1][1]:
         return ranked[0][0]
     if len(words) >= 3:
@@ -2189,6 +2277,10 @@ def parse(text: str, locale: str | None = None, schools: SchoolNames | None = No
     if detected == "ur":
         text = text.translate(READ_AS_ARABIC_LETTERS)
         folded = fold(text)
+    written = text  # a school's name is sounded from the text as written
+    if detected == "bn":
+        text = text.translate(BENGALI_SIBILANTS)
+        folded = fold(text)
     order = [loc for loc in dict.fromkeys([detected, locale, "en", *LOCALES]) if loc]
     own = tuple(dict.fromkeys(loc for loc in (detected, locale, "en") if loc))  # the message's languages
     if detected not in (*LATIN_LOCALES, None) and _LEVEL_ABBREVIATION.search(text):  # "ES w/ IEP সাপোর্ট", "HS 근처"
@@ -2242,14 +2334,24 @@ def parse(text: str, locale: str | None = None, schools: SchoolNames | None = No
 
     near = next(iter(ZIP_RE.findall(text)), None)
     # a ZIP makes it a search: "I'm Maria, kinder near 60623" names a child, not Catalyst - Maria
-    found = schools.named(_without_places(text)) if schools and not near else None
+    found = schools.named(_without_places(_without_persons(written))) if schools and not near else None
     school_id, school = found if found else (None, None)
     if schools is None and not near:  # no catalog to look names up in: the question's shape tells
         school = _school_by_shape(text)
     if school:
         folded = _without_name(folded, school)
         if school_id and not text.isascii():
-            folded = _without_sounded_name(folded, text, schools)
+            folded = _without_sounded_name(folded, written, schools)
+        elif school_id and detected in LATIN_LOCALES and detected != locale:
+            # a school's name is no word of the family's language: "does bartolome de las casas have a bus" is English
+            rest = _without_name(fold(text), school)
+            again = _latin_language(rest, rest) if rest.strip() else None
+            if again and again != detected:
+                detected = again
+                order = [loc for loc in dict.fromkeys([detected, locale, "en", *LOCALES]) if loc]
+                own = tuple(dict.fromkeys(loc for loc in (detected, locale, "en") if loc))
+                compiled = {loc: _lexicons()[loc] for loc in order}
+                lexicons = {loc: c.lexicon for loc, c in compiled.items()}
     message = _Message.of(folded)
     grades, grade_numbers = _grades(message, order, detected, capital_k=_CAPITAL_K.search(text) is not None)
     programs = tuple(code for code in SPED_PROGRAMS if _any(message, merged.programs[code]))
@@ -2336,6 +2438,10 @@ def parse(text: str, locale: str | None = None, schools: SchoolNames | None = No
     without_zip = ZIP_RE.sub(" ", text)
     ages = {m.group(1) for m in _age_re().finditer(fold(without_zip))} if any(ch.isdigit() for ch in without_zip) else set()
     numbers = [int(n) for n in NUMBER_RE.findall(without_zip) if n not in grade_numbers and n not in ages and 1 <= int(n) <= 99]
+    if numbers and school:  # "deadline 4 Whitney Young", "addr 4 Disney": a number right before the school's name is "for"
+        name_words = set(fold(school).split())
+        before_name = {m.group(1) for m in _NUMBER_THEN_WORD.finditer(fold(without_zip)) if m.group(2) in name_words}
+        numbers = [n for n in numbers if str(n) not in before_name]
     facets = dict(language=detected, grades=grades, near=near, sector=sector, needs=tuple(needs), programs=programs, program_language=program_language,
                   school=school, school_id=school_id, topic=topic, wider=wider,
                   unclear=tuple((w, ask) for w, ask in unclear if ask not in needs and not (ask == "grade" and grades)))  # fmt: skip
@@ -2359,14 +2465,16 @@ def parse(text: str, locale: str | None = None, schools: SchoolNames | None = No
     concrete = grades or near or needs or sector or topic or numbers  # a details word alone ("number") asks for nothing yet
     asks = concrete or _any(message, merged.details)
     if not asks and not school and not _any(message, merged.school_words):
-        said = _command_within(text, message, compiled, merged)  # "stop, don't text me", "这个怎么用?"
+        said = _command_within(text, message, compiled, merged, own)  # "stop, don't text me", "这个怎么用?"
         if said:
             return Understanding(language=detected, intent=said)
     # "Allô! Ici Mme Tremblay, nouvellement arrivée de Montréal", "приветик) мы только переехали в Чикаго": a greeting
     # that says the family is new here, and asks for nothing else (no school, no English named), introduces them
     introduced = needs == ["ell"] and not (grades or near or sector or topic or numbers or programs) and not _asks_school(message)
     if (
-        (not concrete or introduced) and not (school and QUESTION_RE.search(text)) and _opens_with(text, merged.greeting)
+        (not concrete or introduced)
+        and not (school and QUESTION_RE.search(text))
+        and _opens_with(text, merged.greeting, _shorthand((detected,)) if detected else None)
     ):  # "hi, I'm Maria", "Bonsoir, je suis la maman d'Aïcha"
         return Understanding(language=detected, intent="greeting")
     if not asks and not school and len(words) <= 10:  # "text me in Spanish", "Пишите мне по-английски"
@@ -2381,14 +2489,21 @@ def parse(text: str, locale: str | None = None, schools: SchoolNames | None = No
         return Understanding(language=detected, intent="more")  # "quiero ver más escuelas", "학교 더 보여주세요"
     if wider or grades or near or needs or sector or _any(message, merged.school_words):
         return Understanding(intent="search", **facets)
-    if not asks and not school:
-        typed = _command_typo(  # "halp", "sigiente", "pomoshch"
-            _without_fillers(as_written, set(as_written.split()), merged), own if detected else TYPO_LOCALES
-        )
+    if not concrete and not school:  # a details word with no number asks nothing: "no" of "ya no me manden mensages"
+        typo_locales = own if detected else TYPO_LOCALES
+        # "halp", "sigiente", "pomoshch"; with its politeness too where that is a word of the command ("sispan voye mesaj")
+        bare = _without_fillers(as_written, set(as_written.split()), merged)
+        typed = _command_typo(bare, typo_locales) or _command_typo(as_written, typo_locales)
+        if not typed and detected in LATIN_LOCALES and not any(w in _latin_vocabularies()[detected][0] for w in bare.split()):
+            typed = _command_typo(bare, TYPO_LOCALES)  # its language told by its politeness alone: "cawimaad pls"
+            detected = typed[1] if typed else detected
         if typed:
             intent, written_in = typed
             return Understanding(language=detected or written_in, intent=intent)
     return Understanding(intent="unknown", **facets)
+
+
+_NUMBER_THEN_WORD = re.compile(r"(?<!\d)(\d{1,2}) ([^\W\d_]+)")
 
 
 def _asks_school(message: "_Message") -> bool:
@@ -2464,7 +2579,7 @@ def _more_words() -> frozenset[str]:
     return frozenset(p for c in _lexicons().values() for p in c.commands["more"])
 
 
-COMMAND_TYPO_WORDS = 4  # a command this many words long at most is read through a typo ("stpo", "ver mass")
+COMMAND_TYPO_WORDS = 5  # a command this many words long at most is read through a typo ("stpo", "ver mass")
 TYPO_COMMANDS = ("stop", "start", "help", "more", "human")
 
 

@@ -477,3 +477,15 @@ LEXICON = replace(
     start=LEXICON.start + ("abar shuru koren", "abar shuru korun", "abar shuru koro", "abar chalu koren", "abar chalu korun"),
     greeting=LEXICON.greeting + ("nomoskar", "nomoshkar", "namaskar", "kemon achen", "kemon acho", "adab", "adaab"),
 )  # fmt: skip
+
+# "high school" as it sounds ("hai skul", "hay school"; "skul" is English's "school" written short)
+LEXICON = replace(LEXICON, grades={**LEXICON.grades, **{f"{high} school": (9, 12) for high in ("hai", "hay", "haai", "hayy")}})
+
+# A class by its cardinal in Banglish, with the case ending or not ("class tin e pore", "cls sat", "klas dosh")
+_BANGLISH_CARDINALS = {"ek": 1, "dui": 2, "tin": 3, "teen": 3, "char": 4, "pach": 5, "panch": 5, "choy": 6, "soy": 6, "sat": 7,
+                       "shat": 7, "aat": 8, "aath": 8, "noy": 9, "nou": 9, "dosh": 10, "dos": 10, "egaro": 11, "baro": 12}  # fmt: skip
+LEXICON = replace(
+    LEXICON,
+    grades={**LEXICON.grades, **{f"{cls} {number}{ending}": (n, n) for cls in ("class", "klas", "cls", "kelas", "clas")
+                                 for number, n in _BANGLISH_CARDINALS.items() for ending in ("", "e", " e", "te", " te")}},
+)  # fmt: skip

@@ -359,6 +359,9 @@ LEXICON = replace(
         "dist": "district",
         "chrtr": "charter",
         "pub": "public",
+        "nxt": "next",
+        "pg": "page",
+        "pgs": "pages",
     },
 )
 
@@ -445,3 +448,28 @@ LEXICON = replace(
     apart=("separate", "separated", "apart"),
     small=("small", "smaller"),
 )
+
+# Greetings clipped or written by ear ("good eve", "gud morning", "gd evening")
+LEXICON = replace(
+    LEXICON,
+    greeting=LEXICON.greeting
+    + tuple(f"{good} {when}" for good in ("good", "gud", "gd", "gud") for when in ("eve", "evening", "morning", "am", "pm", "afternoon",
+                                                                            "aftie", "nite", "night", "day"))
+    + ("gm", "morning", "evening"),
+)  # fmt: skip
+
+# A school and its kind written short or by ear, as any family borrows them ("high skl", "midl skul", "hi scool", "hai
+# skul"): "school" in its SMS spellings, "middle" clipped, "high" as it sounds (as Urdu and Bengali write it, in theirs)
+LEXICON = replace(
+    LEXICON,
+    shorthand={**LEXICON.shorthand, "skl": "school", "skol": "school", "scool": "school", "schol": "school", "iskool": "school",
+               "iskul": "school", "skools": "schools", "skls": "schools", "midl": "middle", "midel": "middle", "midle": "middle",
+               "elmntry": "elementary", "elemntry": "elementary", "prmry": "primary"},
+    grades={**LEXICON.grades, "hi school": (9, 12)},
+)  # fmt: skip
+
+# "What's" and "address" as texted ("wats the addr 4 …")
+LEXICON = replace(LEXICON, shorthand={**LEXICON.shorthand, "wats": "whats", "wat": "what", "addr": "address", "adrs": "address"})
+
+# English asked for in Korean, with the particle "in" ("영어로 문자 ㄱㄴ?", "영어로 보내주세요"): a switch to English
+LEXICON = replace(LEXICON, names=LEXICON.names + ("영어로", "영어로 해주세요", "영어로 보내주세요", "영어로 문자", "영어로요"))

@@ -493,3 +493,11 @@ LEXICON = replace(
     greeting=LEXICON.greeting + ("que onda", "q onda", "ke onda", "quiubo", "quiubole", "quihubo", "que hubo", "wepa", "epa",
                                  "hola que onda", "que onda que tal"),
 )  # fmt: skip
+
+# An ordinal written as texted ("4to", "7mo", "9no") is a grade wherever it stands, at a message's end too ("¿q esc lo
+# pueden apoyar? 4to"), unless an article makes it a listed school ("el 2do"); "p/" is para ("p/ 9no")
+LEXICON = replace(
+    LEXICON,
+    grade_patterns=LEXICON.grade_patterns
+    + (rf"(?<!\bel )(?<!\bla )(?<!\blo )(?<!\bdel )(?<!\bnumero )(?<!\bno )(?<!\bnum )(?<!\bn )\b(\d{{1,2}})(?:{_SUFFIX})\b{_NOT_AFTER}",),
+)  # fmt: skip

@@ -455,3 +455,27 @@ LEXICON = replace(LEXICON, more=LEXICON.more + ("pakita pa", "pakita pa ng iba",
 # a bus that may be the city's: beside a train or the metro, public transit
 LEXICON = replace(LEXICON, city_bus=("bus",))
 LEXICON = replace(LEXICON, classroom=("klase", "silid", "kwarto"), apart=("hiwalay", "bukod"), small=("maliit", "kaunti"))
+
+# How the bot is used and more, in Taglish word orders ("paano to gamitin", "pwd po b mkta ung nxt?", "patingin pa po ng iba")
+LEXICON = replace(
+    LEXICON,
+    shorthand={**LEXICON.shorthand, "mkta": "makita", "mkita": "makita", "ptingin": "patingin", "nxt": "next"},
+    help=LEXICON.help + ("paano to gamitin", "pano to gamitin", "paano ba to gamitin", "pano ba to gamitin", "paano ito gagamitin",
+                         "paano gagamitin", "pano gagamitin"),
+    more=LEXICON.more + ("makita yung next", "makita yung iba", "makita ang iba", "makita yung susunod", "patingin pa",
+                         "patingin ng iba", "patingin ng next", "pakita pa", "pakita ng iba", "ipakita yung iba", "ipakita pa"),
+)  # fmt: skip
+
+# English greetings clipped, with "po" ("good eve po", "gud am po")
+LEXICON = replace(
+    LEXICON,
+    greeting=LEXICON.greeting
+    + tuple(f"{good} {when} po" for good in ("good", "gud", "gd") for when in ("eve", "evening", "morning", "am", "pm", "afternoon")),
+)
+
+# Special education in Taglish spellings: English's "special" as heard or as Filipino writes it, beside its "edukasyon"
+LEXICON = replace(
+    LEXICON,
+    needs={**LEXICON.needs, "sped": LEXICON.needs["sped"] + tuple(f"{special}{na} {education}" for special in ("speshal", "special", "espesyal", "espesiyal")
+                                                                   for na in ("", " na") for education in ("edukasyon", "educasyon", "edukation", "educ"))},
+)  # fmt: skip

@@ -350,3 +350,27 @@ LEXICON = replace(
         "ne m envoyez plus de messages",
     ),
 )
+
+# How the bot is used, asked in SMS French ("cmt sa marche? jdoi ecrire koi"): "cmt" is comment, "jdoi" je dois
+LEXICON = replace(
+    LEXICON,
+    shorthand={**LEXICON.shorthand, "cmt": "comment", "cmnt": "comment", "jdoi": "je dois", "jdois": "je dois", "jdwa": "je dois",
+               "jecris": "j ecris", "jpeux": "je peux"},
+    help=LEXICON.help + ("comment sa marche", "je dois ecrire quoi", "j ecris quoi", "on ecrit quoi", "quoi ecrire",
+                         "que dois je ecrire", "comment utiliser", "comment on utilise", "comment ca s utilise", "je peux ecrire quoi"),
+)  # fmt: skip
+
+# "CM 2", "CE 1" written with a space; "près" as heard ("pret de 60629" is no pre-K)
+LEXICON = replace(
+    LEXICON,
+    grades={**LEXICON.grades, "cm 1": (4, 4), "cm 2": (5, 5), "ce 1": (2, 2), "ce 2": (3, 3)},
+    shorthand={**LEXICON.shorthand, "pret": "pres", "prai": "pres"},
+)
+
+# "Est-ce que" written as heard ("esque", "eske", "es ke"), "pas" and "répondre" as texted ("pa charter", "stp rep asap":
+# an answer asked, no person)
+LEXICON = replace(
+    LEXICON,
+    markers=LEXICON.markers + ("esque", "eske", "esce que", "es ke", "eske que", "scolere", "scolair"),
+    shorthand={**LEXICON.shorthand, "pa": "pas", "rep": "repondre", "repond": "repondre", "esque": "est ce que", "eske": "est ce que"},
+)

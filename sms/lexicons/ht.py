@@ -247,3 +247,17 @@ LEXICON = replace(
     needs={**LEXICON.needs, "bus": LEXICON.needs["bus"] + ("biss", "biss lekol", "biz lekol", "bsi lekol", "bys lekol", "bis lekoll",
                                                             "bis lekl", "biz lekòl", "bsi lekòl", "biss lekòl")},
 )  # fmt: skip
+
+# Starting again and the next page as texted ("rekomanse mesaj yo", "pwoch paj la spl"), a greeting run together ("sakpase")
+LEXICON = replace(
+    LEXICON,
+    shorthand={**LEXICON.shorthand, "pwoch": "pwochen", "pwochn": "pwochen", "spl": "souple", "kmn": "kouman", "kman": "kouman",
+               "ksa": "kisa"},
+    start=LEXICON.start + tuple(f"{verb} {what}" for verb in ("rekomanse", "rekòmanse", "komanse", "kòmanse", "demare")
+                                for what in ("mesaj yo", "mesaj", "mesaj yo ankò", "mesaj yo anko")),
+    more=LEXICON.more + ("pwochen paj", "pwochen paj la", "paj swivan", "paj swivan an", "lot paj la", "lòt paj la", "lot paj"),
+    greeting=LEXICON.greeting + ("sakpase", "sakpase la", "sakapfet", "sak ap fet la", "sa k pase"),
+)  # fmt: skip
+
+# Creole's blessings, no typo of a need ("Bondye beni nou" is no "beki", crutches)
+LEXICON = replace(LEXICON, markers=LEXICON.markers + ("beni", "bondye", "benediksyon", "mizerikòd", "amen"))

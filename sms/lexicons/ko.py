@@ -230,3 +230,14 @@ LEXICON = replace(
         for command in ("stop", "start", "help", "more", "human", "greeting")
     },
 )
+
+# A first text introducing the family ("처음 문자드려요", "처음 연락드립니다"): a greeting
+LEXICON = replace(
+    LEXICON,
+    greeting=LEXICON.greeting
+    + tuple(f"처음{sep}{what}{ending}" for sep in (" ", "") for what in ("문자", "연락", "문의") for ending in ("드려요", " 드려요",
+            "드립니다", " 드립니다", "해요", " 해요", "합니다", " 합니다")) + ("처음 뵙겠습니다", "처음뵙겠습니다"),
+)  # fmt: skip
+
+# Words texted short: "어케" (어떻게, how), "ㄱㄴ" (가능, possible)
+LEXICON = replace(LEXICON, shorthand={**LEXICON.shorthand, "어케": "어떻게", "어캐": "어떻게", "ㄱㄴ": "가능"})

@@ -236,7 +236,7 @@ LEXICON = Lexicon(
     },
     grade_patterns=(
         # "3 класс", "3-й класс" (→ "3 и класс"), "3го класса", "2кл", "3 клас", "3 кл."
-        r"\b{n}(?: ?(?:и|ии|ои|ыи|го|ого|его|ом|ем|е|я|ая|ои|ыи|ыи))? ?(?:клас+\w*|кл)\b",
+        r"\b{n}(?: ?(?:и|ии|ои|ыи|го|ого|его|ом|ем|е|я|ая|ои|ыи|ыи|м|ым))? ?(?:клас+\w*|кл|клс\w*)\b",
         r"\bклас+\w* {n}\b",
         # "6-8 класс" (→ "6 8 класс"), "с 6 по 8 класс", "с шестого по восьмой класс": the first grade of the range
         r"\b{n} (?:по |до )?\d{1,2}(?: ?(?:и|ии|ои|ыи|го|ого|ом|ем|е|я))? ?(?:клас+\w*|кл)\b",
@@ -578,3 +578,18 @@ LEXICON = replace(
         "pomogayut s anglijskim", "pomosch s anglijskim", "s anglijskim dlya", "anglijskij dlya inostrantsev",
         "dlya novopribyvshih", "po anglijski ne govorit")},
 )  # fmt: skip
+
+# How the bot is used, asked short ("как польз-ся ботом?", "как тут искать")
+LEXICON = replace(
+    LEXICON,
+    shorthand={**LEXICON.shorthand, "польз": "пользоваться", "польз ся": "пользоваться", "пользся": "пользоваться"},
+    help=LEXICON.help + ("как пользоваться ботом", "как тут искать", "как искать", "как тут пользоваться", "как им пользоваться",
+                         "как здесь искать", "как найти школу", "что тут писать", "что сюда писать"),
+)  # fmt: skip
+
+# A grade said by its ordinal alone after going or studying ("сын пойдет в пятый", "учится в 7"); "5-м классе", "9 клсе"
+LEXICON = replace(
+    LEXICON,
+    grade_patterns=LEXICON.grade_patterns
+    + (r"\b(?:поидет|поидут|идет|переидет|перешел|перешла|учится|ходит|будет) в {n}(?:ом|ои|ыи|и|м)?\b(?! ?(?:лет|год|года|мин|км|миль))",),
+)

@@ -729,3 +729,19 @@ LEXICON = replace(
     LEXICON,
     needs={**LEXICON.needs, "bus": LEXICON.needs["bus"] + ("bass", "bass iskuul", "bass dugsi", "basska", "baskka", "basaska")},
 )  # fmt: skip
+
+# "la'aan" (without) written joined, "laan" ("indho laan", "maqal laan"); the levels with schools in the plural ("dugsiyo
+# dhexe") and "dhexe" typed short or by ear ("dhxe", "dhehe"); "dadweyne", "dhow", "maaha" as texted
+LEXICON = replace(
+    LEXICON,
+    programs={code: phrases + tuple(p.replace(" la aan", " laan") for p in phrases if " la aan" in p)
+              for code, phrases in LEXICON.programs.items()},
+    needs={need: phrases + tuple(p.replace(" la aan", " laan") for p in phrases if " la aan" in p)
+           for need, phrases in LEXICON.needs.items()},
+    grades={**LEXICON.grades, **{f"{schools} {level}": grades for schools in ("dugsiyo", "dugsiyada", "dugsiyadda", "iskuulada", "iskulada")
+                                 for level, grades in (("hoose", (0, 5)), ("dhexe", (6, 8)), ("sare", (9, 12)))}},
+    shorthand={**LEXICON.shorthand, "dhxe": "dhexe", "dhehe": "dhexe", "dhexa": "dhexe", "dadwyn": "dadweyne", "dadwyne": "dadweyne",
+               "dhw": "dhow", "mahan": "maaha", "mahaan": "maaha", "dgsiga": "dugsiga", "dgsga": "dugsiga", "dgsyada": "dugsiyada"},
+    sectors={**LEXICON.sectors, "district": LEXICON.sectors["district"] + ("dugsiyada dadweyne", "dugsiga dadweyne", "dugsi yada dadweyne",
+                                                                           "dadweyne ee", "iskuulada dadweyne")},
+)  # fmt: skip

@@ -607,3 +607,23 @@ LEXICON = replace(
     LEXICON,
     needs={**LEXICON.needs, "bus": LEXICON.needs["bus"] + ("bass", "school bass", "bass service", "bass ki sahulat")},
 )  # fmt: skip
+
+# "high school" as it sounds ("hai skul", "hay school"; "skul" is English's "school" written short)
+LEXICON = replace(LEXICON, grades={**LEXICON.grades, **{f"{high} school": (9, 12) for high in ("hai", "hay", "haai", "hayy")}})
+
+# A class by its cardinal ("کلاس نو", "جماعت سات"); special education in the words Arabic says it with ("خاص تعلیم")
+_URDU_CARDINALS = {"ایک": 1, "دو": 2, "تین": 3, "چار": 4, "پانچ": 5, "چھ": 6, "چھے": 6, "سات": 7, "آٹھ": 8, "نو": 9, "دس": 10,
+                   "گیارہ": 11, "بارہ": 12}  # fmt: skip
+LEXICON = replace(
+    LEXICON,
+    grades={**LEXICON.grades, **{f"{cls} {number}": (n, n) for cls in ("کلاس", "جماعت") for number, n in _URDU_CARDINALS.items()}},
+    needs={**LEXICON.needs, "sped": LEXICON.needs["sped"] + ("خاص تعلیم", "خاص تعلیمی", "خاص تعلیم والے")},
+)  # fmt: skip
+# "تعلیم" with its long vowel left out, as quickly typed ("خصوصی تعلم")
+LEXICON = replace(
+    LEXICON,
+    needs={**LEXICON.needs, "sped": LEXICON.needs["sped"] + tuple(p.replace("تعلیم", "تعلم") for p in LEXICON.needs["sped"] if "تعلیم" in p)},
+)  # fmt: skip
+
+# A teacher ("خاص استاد"), no typo of "اسٹاف" (staff) once its retroflex letter is read as an Arabic keyboard writes it
+LEXICON = replace(LEXICON, markers=LEXICON.markers + ("استاد", "استانی", "استادوں", "اساتذہ"))

@@ -320,3 +320,10 @@ LEXICON = replace(
 # a bus that may be the city's: beside a train or the metro, public transit
 LEXICON = replace(LEXICON, city_bus=("xe buýt", "xe buyt", "xe bus", "xe buít", "xe bút"))
 LEXICON = replace(LEXICON, classroom=("lop",), apart=("rieng", "tach"), small=("nho",))
+
+# A greeting that opens with who greets ("dạ con chào cô ạ", "em chào anh chị"): a child's or a younger person's politeness
+LEXICON = replace(
+    LEXICON,
+    greeting=LEXICON.greeting
+    + _d(*(f"{lead}{who} chào" for lead in ("", "dạ ") for who in ("con", "em", "cháu", "mình", "tôi", "chị", "anh"))),
+)

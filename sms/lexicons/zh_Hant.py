@@ -15,6 +15,7 @@ from sms.lexicons.zh_Hans import KINDERGARTEN_YEARS
 # "唔好再send訊息俾我", "不要再傳了": the whole message, so the family of forms is spelled out
 _STOP = tuple(f"{head}{verb}{tail}" for head in ("唔好再", "唔使再", "唔駛再", "唔洗再", "不要再", "別再", "別", "請不要再", "請別再")
               for verb in ("發", "傳", " send ", "發訊息", "傳訊息", "發短訊", " send 訊息", " send 短訊", " send message ",
+                           " send msg ", " msg ", " send sms ", " send text ", " whatsapp ", "發msg", "傳msg", "發短訊息", "發訊",
                            "發短信", "傳簡訊", "發簡訊", " text ", " sms ")
               for tail in ("", "了", "喇", "啦", "俾我", "畀我", "給我", "嚟"))  # fmt: skip
 _STOP = tuple(" ".join(s.split()) for s in _STOP)
@@ -225,6 +226,9 @@ LEXICON = replace(
         "持": "特",
         "及": "級",
         "極": "級",
+        "記": "級",  # "四年記", "六年紀": 年級
+        "紀": "級",
+        "集": "級",
         "雨": "語",
         "與": "語",
         "問": "文",

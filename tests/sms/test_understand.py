@@ -182,11 +182,11 @@ def test_parse_reads_the_contracts_hard_cases(text, key, wanted):
 @pytest.mark.parametrize(
     ("text", "unclear"),
     [
-        ("kindergarden neer 60637 speshul", (("speshul", "sped"),)),  # three edits from "special": asked about
+        ("kindergarden neer 60637 spetsul", (("spetsul", "sped"),)),  # three edits from "special", not as heard: asked about
         ("grade 3 60637 transportashun", (("transportashun", "bus"),)),
         ("kindagardin 60637", (("kindagardin", "grade"),)),
-        ("K 60637 speshul ed", (("speshul", "sped"),)),  # "ed" alone is no need
-        ("K 60637 special education, speshul help", ()),  # special education was understood: nothing left to ask
+        ("K 60637 spetsul ed", (("spetsul", "sped"),)),  # "ed" alone is no need
+        ("K 60637 special education, spetsul help", ()),  # special education was understood: nothing left to ask
         ("grade 5 60637 details please", ()),  # a common English word is a word, not a misspelt need
         ("escuela libre cerca de 60637 para kinder", ()),  # … and a common Spanish one
         ("tanpri, pitit mwen bezwen edikasyon espesyal 60637", ()),  # Creole: no word list tells its words from typos
@@ -845,3 +845,185 @@ def test_a_school_kind_written_as_it_sounds_or_misspelt_is_the_names(text):
 def test_the_bus_written_by_ear_is_no_school_name(text, school):
     understood = parse(text, schools=demo_names())
     assert (understood.school, understood.needs) == (school, ("bus",))
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("chele jonno middle skul lagbe, tnx", "bn"),  # "skul", "tnx": English written short, no Filipino
+        ("beti ke liye hi skul chahiye, ty", "ur"),
+        ("talk to a real person pls", "en"),  # every word English, or borrowed by all of them
+        ("nxt pls", "en"),
+    ],
+)
+def test_english_written_short_votes_for_no_other_language(text, language):
+    assert parse(text).language == language
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "intent"),
+    [
+        ("cmt ca march? jdois ecrir quoi", "fr", "help"),  # each clause a command through shorthand and a typo
+        ("kman sa mache? ksa m ka ekri", "ht", "help"),
+        ("giúp đỡ mình cách dùng", "vi", "help"),  # a command's phrases together are half the text
+        ("patingin po ng iba", "fil", "more"),  # "po" is politeness beside a command of two words
+        ("ya no me manden mensages", "es", "stop"),  # five words through a typo; "no" is no details word here
+        ("sispan voye mesaj", "ht", "stop"),  # "voye" is politeness and a word of the command
+        ("cawimaad pls", "so", "help"),  # its language said by the typo, not by the "pls"
+        ("nxt pg pls", "en", "more"),
+        ("唔好再send msg俾我", "zh_Hant", "stop"),
+        ("取消訂閱啦", "zh_Hant", "stop"),  # 訂閱 (subscribe) inside 取消訂閱 (unsubscribe) is no start
+        ("rekòmanse mesaj yo", "ht", "start"),
+        ("Sakpase", "ht", "greeting"),
+    ],
+)
+def test_commands_written_short_loosely_or_through_a_typo(text, language, intent):
+    understood = parse(text)
+    assert (understood.language, understood.intent) == (language, intent)
+
+
+@pytest.mark.parametrize("text", ["tnx po s tulong!", "thanks for the help"])
+def test_thanks_for_help_asks_for_none(text):
+    assert parse(text).intent != "help"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("прив всем, это мама Оли", "ru"),  # a greeting written short in its language
+        ("приветик)))", "ru"),  # a greeting word grown longer
+        ("helloooo", "en"),
+        ("dạ em chào anh ạ", "vi"),  # who greets, before the greeting
+        ("처음 연락드립니다", "ko"),  # a first text
+        ("gud eve po", "fil"),
+        ("Bonswa, Bondye beni nou tout", "ht"),  # a blessing, no typo of a need
+    ],
+)
+def test_greetings_written_short_grown_or_introduced(text, language):
+    understood = parse(text, schools=demo_names())
+    assert (understood.language, understood.intent, understood.needs) == (language, "greeting", ())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hi po, ako yung tatay ni Joshua",  # a person named by who they are to the family
+        "Bonjou, se manman Joshua k ap ekri",
+        "Bonjour, je suis la maman de Joshua",
+        "Le grand va au lycée, la petite en maternelle",  # French's children by their size
+    ],
+)
+def test_a_person_named_by_kin_is_no_school(text):
+    assert parse(text, schools=demo_names()).school is None
+
+
+@pytest.mark.parametrize(
+    ("text", "grades"),
+    [
+        ("high skl near 60641", (9, 12)),  # "school" in its SMS spellings
+        ("midl skool 60659", (6, 8)),  # "middle" clipped
+        ("primary skl for my daughter", (0, 5)),
+        ("beti ke liye hai skul chahiye", (9, 12)),  # "high" as Urdu writes it by ear
+        ("any hi scool by 60644", (9, 12)),
+    ],
+)
+def test_a_school_kind_written_short_or_by_ear(text, grades):
+    assert parse(text).grades == grades
+
+
+@pytest.mark.parametrize("text", ["my son needs speshul ed", "spesil ed for my son", "may espesyal na edukasyon po ba?"])
+def test_special_education_written_as_heard(text):
+    assert parse(text).needs == ("sped",)
+
+
+@pytest.mark.parametrize(
+    ("text", "grades"),
+    [
+        ("дочка в 3-м классе", (3, 3)),  # the ordinal's ending cut to its last letter
+        ("сын в 8 клсе", (8, 8)),  # "класс" with its vowel dropped
+        ("дочь пойдет в третий", (3, 3)),  # an ordinal alone after going
+        ("孩子三年记", (3, 3)),  # 记 for 级, the same sound
+        ("女兒五年紀", (5, 5)),
+    ],
+)
+def test_a_grade_written_short_or_through_a_homophone(text, grades):
+    assert parse(text).grades == grades
+
+
+@pytest.mark.parametrize(
+    ("text", "grades"),
+    [("ma fille est en 2èmme année", (2, 2)), ("son in 4tth grade", (4, 4)), ("il est en CE 2", (3, 3)), ("wiilkayga 7aad", (7, 7))],
+)
+def test_an_ordinal_with_a_consonant_doubled_or_a_french_class_spaced(text, grades):
+    assert parse(text).grades == grades
+
+
+def test_pres_as_heard_is_no_pre_k():
+    assert parse("ecoles pret de 60629 pour le CM1").grades == (4, 4)
+
+
+@pytest.mark.parametrize(
+    ("text", "grades", "needs"),
+    [
+        ("بیتی کو چهتی جماعت کے لیے اسکول چاہیے", (6, 6), ()),  # Urdu without its retroflex letters and aspirate heh
+        ("مدل اسکول میں خاص تعلیم", (6, 8), ("sped",)),  # and special education as Arabic says it
+        ("کلاس سات کے لیے اسکول", (7, 7), ()),  # a class by its cardinal
+        ("amar chele class panch e pore, skool lagbe", (5, 5), ()),  # Banglish likewise
+        ("بیٹا آٹھویں جماعت میں ہے، خاص استاد چاہیے", (8, 8), ()),  # a teacher, no typo of "staff"
+    ],
+)
+def test_urdu_typed_without_its_own_letters_and_classes_by_cardinal(text, grades, needs):
+    understood = parse(text)
+    assert (understood.grades, understood.needs, understood.intent) == (grades, needs, "search")
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        ("wiilkayga dhego laan ayuu yahay", {"programs": ["deaf_hard_of_hearing"]}),  # "la'aan" written joined
+        ("dugsiyada dhexe ee 60645", {"grades": [6, 8]}),  # schools in the plural before the level
+        ("dgsiga dhxe charter maaha", {"grades": [6, 8], "sector": "district"}),  # "dhexe" typed short
+        ("dugsiga sare, mahan charter", {"grades": [9, 12], "sector": "district"}),  # "maaha" as texted
+    ],
+)
+def test_somali_written_short_or_joined(text, wanted):
+    got = parse(text).as_dict()
+    assert {key: got[key] for key in wanted} == wanted
+
+
+@pytest.mark.parametrize(
+    ("text", "grades"),
+    [("¿tienen clases de inglés? mi hija no lo habla, 5to", (5, 5)), ("escuelas p/ 8vo cerca del 60623", (8, 8)), ("info del 2do", None)],
+)
+def test_a_spanish_ordinal_as_texted_is_a_grade_unless_an_article_lists_it(text, grades):
+    assert parse(text).grades == grades
+
+
+def test_french_texted_est_ce_que_and_rep():
+    understood = parse("eske Curie a un bus scolaire? stp rep vite", schools=demo_names())
+    assert (understood.language, understood.intent, understood.needs) == ("fr", "details", ("bus",))
+
+
+@pytest.mark.parametrize("text", ["does sor juana ines de la cruz have a bus", "whats the phone number of bartolome de las casas"])
+def test_a_school_named_in_another_language_is_no_word_of_the_text(text):
+    understood = parse(text, schools=demo_names())
+    assert (understood.language, understood.intent) == ("en", "details")
+
+
+def test_a_number_right_before_the_schools_name_is_for():
+    understood = parse("info 4 Whitney Young pls", schools=demo_names())
+    assert (understood.intent, understood.school, understood.choices) == ("details", "Whitney M Young Magnet High School", ())
+
+
+@pytest.mark.parametrize(("text", "language", "intent"), [("이거 어캐 써요?", "ko", "help"), ("영어로 문자 ㄱㄴ?", "en", "language")])
+def test_korean_texted_short(text, language, intent):
+    understood = parse(text)
+    assert (understood.language, understood.intent) == (language, intent)
+
+
+@pytest.mark.parametrize(
+    ("text", "needs"),
+    [("মেয়ের জন্য বিসেশ সিক্ষা লাগবে", ("sped",)), ("ছেলের ইংলিশ শেখার সাহায্য দরকার", ("ell",)), ("ইংলিস সিখতে সাহায্য লাগবে", ("ell",))],
+)
+def test_bengali_s_and_r_swapped(text, needs):
+    assert parse(text).needs == needs

@@ -11,7 +11,7 @@ from sms.lexicons import LOCALES
 from tests.sms.blind_score import KEYS, KINDS, TUNING, cases, report, score
 
 FLOOR = {"dev": 0.99, "test": 0.948}  # ratchet: raise with every improvement, never lower (set anew when new messages join)
-TUNING_FLOOR = 0.94  # the tuning set (`tests/sms/tuning/`), read whole while tuning: a guard against losing what was won
+TUNING_FLOOR = 0.965  # the tuning set (`tests/sms/tuning/`), read whole while tuning: a guard against losing what was won
 
 
 def test_the_blind_set_is_large_covers_every_locale_and_kind_and_is_split_in_two():

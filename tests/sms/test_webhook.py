@@ -235,9 +235,9 @@ def test_a_status_callback_with_a_malformed_sid_is_refused(twilio, status):
 
 
 def test_a_word_not_understood_is_asked_about_and_the_list_says_what_was_understood(text):
-    replies = text("kindergarden neer 60637 speshul")
+    replies = text("kindergarden neer 60637 spetsul")
     assert replies[0].startswith("Kindergarten - within 5 km of 60637: ")  # no need in it: the family sees one was missed
-    assert replies[-1] == 'I did not understand "speshul". If you meant Special education, reply: Special education'
+    assert replies[-1] == 'I did not understand "spetsul". If you meant Special education, reply: Special education'
     [refined, *_not_stated] = text("Special education")
     assert refined.startswith("Kindergarten - within 5 km of 60637 - Special education: ")
 
