@@ -10,7 +10,8 @@ from collections import Counter
 from sms.lexicons import LOCALES
 from tests.sms.blind_score import KEYS, KINDS, TUNING, cases, report, score
 
-FLOOR = {"dev": 0.99, "test": 0.948}  # ratchet: raise with every improvement, never lower (set anew when new messages join)
+FLOOR = {"dev": 0.99, "test": 0.954}  # ratchet: raise with every improvement, never lower (set anew when new messages join)
+KIND_FLOOR = 0.90  # every kind on the test part: the target, reached on 2026-12-07 (SMS shorthand the lowest, 90.1%)
 TUNING_FLOOR = 0.965  # the tuning set (`tests/sms/tuning/`), read whole while tuning: a guard against losing what was won
 
 
@@ -36,6 +37,8 @@ def test_parse_on_the_blind_set_dev_and_test_parts(capsys):
         print("\nparse on the blind set (per locale and kind):\n" + report(scores))
     for part, floor in FLOOR.items():
         assert scores[part, "all"].share >= floor, report(scores)
+    kinds = {kind: scores["test", f"kind:{kind}"].share for kind in KINDS}
+    assert min(kinds.values()) >= KIND_FLOOR, kinds
 
 
 def test_the_tuning_set_shares_no_text_with_the_blind_set_and_keeps_what_was_won():
