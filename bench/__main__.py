@@ -1091,7 +1091,7 @@ def write_results(args, results: dict) -> None:
         "traced); the first text adds the bot's lexicons (about 40 MB) and the index of 100,000 school names (3 MB:",
         "each word once, its schools as 4-byte numbers); then the caches fill with the texts answered (cards, kept",
         "answers, locale data). The bench's largest SMS worker at 100,000 schools: 237 MB in the 2026-12-07 00:36 run,",
-        "192-199 MB since these changes (203 MB in two shorter runs): at the budget, with no margin.",
+        "189-199 MB in the full runs since these changes (203 MB in two shorter runs): at the budget, with no margin.",
         "",
         "`parse` on the blind evaluation set (`tests/sms/blind/`: messages written by people who had not read",
         "the lexicons; the lexicons are tuned on the dev part and on the tuning set, `tests/sms/tuning/`, written",
