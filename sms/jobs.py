@@ -1,8 +1,9 @@
 """Outbound texts as jobs: RQ on Redis when REDIS_URL is set, else run here right after the commit.
 
 Workers: `flask --app wsgi sms worker` (an RQ worker with its scheduler, inside the app), or
-`rq worker --with-scheduler texts` from the project directory. RQ's own in-process mode still
-needs a Redis connection, so without REDIS_URL the same job function is called directly.
+`rq worker --with-scheduler -w sms.jobs.TextWorker texts` from the project directory. RQ's own
+in-process mode still needs a Redis connection, so without REDIS_URL the same job function is
+called directly.
 """
 
 import logging
@@ -110,6 +111,14 @@ def _job_alive(queue: Queue, message_id: int) -> bool:
     return job.get_status() in (JobStatus.QUEUED, JobStatus.SCHEDULED, JobStatus.STARTED, JobStatus.DEFERRED)
 
 
+class TextWorker(Worker):
+    """RQ's worker, trying a Redis that went away again every few seconds. RQ's own doubles its wait
+    up to a minute: a Redis away for half a minute would have kept the texts written meanwhile
+    waiting up to half a minute more once it was back."""
+
+    max_connection_wait_time = 4.0
+
+
 def run_worker(burst: bool = False) -> None:
     """Work the queue of texts in this app (with RQ's scheduler, which runs the retries)."""
     queue = text_queue()
@@ -117,4 +126,4 @@ def run_worker(burst: bool = False) -> None:
         raise RuntimeError("REDIS_URL is not set: texts are sent in the web process, no worker is needed")
     requeue_pending()  # what a stopped worker left behind, and what Redis missed while away
     outbound.load_client()  # once here, not in each job's forked process
-    Worker([queue], connection=queue.connection).work(with_scheduler=True, burst=burst)
+    TextWorker([queue], connection=queue.connection).work(with_scheduler=True, burst=burst)

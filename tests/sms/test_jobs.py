@@ -3,6 +3,9 @@ after the commit, sent once however often a job runs, retried when Twilio is awa
 
 import pytest
 import requests
+import rq.worker.base
+from redis import Redis
+from rq.worker import WorkerStatus
 from sqlalchemy import select
 
 from app.db import unit_of_work
@@ -151,3 +154,29 @@ def test_requeueing_leaves_a_text_whose_job_still_waits_alone(app, queued):
         assert jobs.requeue_pending() == 0 and jobs.text_queue().count == 1
     work(app)
     assert [m["Body"] for m in queued.sent] == ["hi"] and stored(app, message_id).status == "queued"
+
+
+def test_a_worker_tries_a_redis_that_went_away_again_every_few_seconds(redis_url, redis_server, monkeypatch):
+    # RQ's own worker doubles its wait up to a minute: texts written while Redis was away would wait
+    # that long once it is back
+    waits = []
+
+    class Enough(Exception):
+        pass
+
+    def sleep(seconds):
+        waits.append(seconds)
+        if len(waits) == 8:
+            raise Enough
+
+    worker = jobs.TextWorker([jobs.QUEUE_NAME], connection=Redis.from_url(redis_url))
+    worker.set_state(WorkerStatus.IDLE)  # listening on the queue when Redis goes away
+    monkeypatch.setattr(worker, "set_state", lambda state, pipeline=None: None)
+    redis_server.stop()
+    try:
+        with monkeypatch.context() as patched, pytest.raises(Enough):
+            patched.setattr(rq.worker.base.time, "sleep", sleep)
+            worker.dequeue_job_and_maintain_ttl(timeout=1)
+    finally:
+        redis_server.start()
+    assert waits == [1, 2, 4, 4, 4, 4, 4, 4]
