@@ -3,6 +3,7 @@
 import hashlib
 import json
 from datetime import date
+from urllib.parse import quote
 
 from flask import Blueprint, Response, abort, current_app, g, jsonify, request, url_for
 from flask_babel import get_locale, gettext, refresh
@@ -65,8 +66,17 @@ def public_base_url() -> str:
     return current_app.config.get("PUBLIC_BASE_URL", "").rstrip("/") or request.host_url.rstrip("/")
 
 
-def absolute_url(endpoint: str, **values) -> str:
-    return public_base_url() + url_for(endpoint, **values)
+# How Flask's routing writes a value into a path (werkzeug's BaseConverter.to_url).
+PATH_SAFE = "!$&'()*+,/:;=@"
+
+
+def school_url(school_id: str) -> str:
+    """A school's absolute address in the API, as `url_for("api.school", …)` writes its path; the
+    route's part is built once per request, not once per school of a page (70 µs each)."""
+    prefix = g.get("school_url_prefix")
+    if prefix is None:
+        prefix = g.school_url_prefix = public_base_url() + url_for("api.school", school_id="-").removesuffix("-")
+    return prefix + quote(school_id, safe=PATH_SAFE)
 
 
 def card_json(card: Card) -> list[dict]:
@@ -111,7 +121,7 @@ def school_json(school: School, card: Card, labels: Labels, distance_km: float |
         "summary": summary.text or None,
         "summary_locale": (summary.lang or str(labels.locale)) if summary.text else None,
         "card": card_json(card),
-        "url": absolute_url("api.school", school_id=school.id),
+        "url": school_url(school.id),
     }
 
 

@@ -8,7 +8,6 @@ or a `catalog.queries.Listing`) and the labels of the reader's locale (`catalog.
 from dataclasses import dataclass
 
 from babel.dates import format_date
-from babel.numbers import format_decimal
 
 from catalog.csvformat import text_hash, web_address
 from catalog.vocabulary import N_
@@ -80,9 +79,10 @@ def _free_text(school, name: str, locale: str) -> tuple[str, str | None, bool]:
 def card_of(school, labels) -> Card:
     """Label one school's facts in the locale of `labels`."""
     locale = labels.locale
+    headings = labels.translated(HEADINGS)
 
     def fact(key: str, text: str, **more) -> Fact:
-        return Fact(key, labels.gettext(HEADINGS[key]), text, **more)
+        return Fact(key, headings[key], text, **more)
 
     def free(key: str) -> Fact:
         text, in_locale, stale = _free_text(school, key, str(locale))
@@ -104,7 +104,7 @@ def card_of(school, labels) -> Card:
         fact("phone", school.phone),
         fact("website", web_address(school.website) or ""),  # a row stored before the check was whole is never shown
         fact("apply_by", format_date(deadline, "long", locale=locale) if deadline else ""),
-        fact("open_seats", format_decimal(seats, locale=locale) if seats is not None else ""),
+        fact("open_seats", labels.number(seats) if seats is not None else ""),
         free("summary"),
         free("how_to_apply"),
     )

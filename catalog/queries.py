@@ -148,21 +148,14 @@ LISTING_COLUMNS = (
 
 class Listing:
     """A school's card facts, programs and free texts as plain rows, read as a `School` is read (no
-    ORM objects: for readers of many schools a second)."""
-
-    __slots__ = ("_row", "programs", "texts")
+    ORM objects: for readers of many schools a second). Its columns are its own attributes: a
+    card reads each a few times."""
 
     def __init__(self, row: Row):
-        self._row = row
+        self.__dict__.update(row._mapping)
         self.programs: list[Row] = []  # kind, code, language
         self.texts: list[Row] = []  # field, locale, text, source_hash
-
-    def __getattr__(self, name: str):
-        return getattr(self._row, name)
-
-    @property
-    def grades(self) -> tuple[int, ...]:
-        return grades_of_mask(self._row.grades_offered)
+        self.grades: tuple[int, ...] = grades_of_mask(self.grades_offered)
 
 
 _SCHOOLS, _PROGRAMS, _TEXTS = School.__table__, Program.__table__, SchoolText.__table__

@@ -2,10 +2,12 @@
 
 import pytest
 import schemathesis
+from flask import url_for
 from schemathesis.engine import Status, events
 from schemathesis.openapi.checks import RejectedPositiveData
 from sqlalchemy import update
 
+from catalog import api
 from catalog.models import School
 from catalog.query import QueryError, parse_near
 from catalog.zip_table import centroid
@@ -342,3 +344,10 @@ def test_a_kept_answer_is_served_when_the_shared_cache_has_lost_it(app, client, 
         cache.clear()  # Redis emptied or restarted
     again = client.get("/api/v1/schools?q=kelly&lang=es")
     assert again.data == first.data and again.headers["ETag"] == first.headers["ETag"]
+
+
+def test_a_schools_link_is_written_as_flasks_routing_writes_it(app):
+    # built once per request and completed per school: the same as url_for, for any id
+    with app.test_request_context("/api/v1/schools", base_url="http://schools.example.org/sub"):
+        for school_id in ("cps-400142", "01M015", "a b/c?d#e%f", "é-ü", "x+y=z@w"):
+            assert api.school_url(school_id) == "http://schools.example.org" + url_for("api.school", school_id=school_id)
