@@ -11,7 +11,22 @@ import sqlite3
 from functools import lru_cache
 
 from geoalchemy2 import Geography
-from sqlalchemy import BigInteger, BindParameter, ColumnElement, Float, and_, bindparam, cast, event, func, literal_column, or_
+from sqlalchemy import (
+    BigInteger,
+    BindParameter,
+    ColumnElement,
+    Float,
+    Integer,
+    and_,
+    bindparam,
+    cast,
+    event,
+    false,
+    func,
+    literal_column,
+    or_,
+    true,
+)
 from sqlalchemy.engine import Engine
 
 from catalog import geo
@@ -55,6 +70,7 @@ def distance_km(dialect: str) -> ColumnElement:
     return func.distance_km(School.lat, School.lon, _value("near_lat", Float), _value("near_lon", Float))
 
 
+CELL_SLOTS = (16, 64, geo.MAX_CELLS)  # a circle's cells in three sizes of statement: 5 km is 6 to 12 cells
 _BOX = ("box_min_lat", "box_max_lat", "box_min_lon", "box_max_lon")
 _FLAT = ("flat_inside_scale", "flat_inside", "flat_outside_scale", "flat_outside")
 
@@ -72,22 +88,24 @@ def _place_plan(dialect: str, near: tuple[float, float], radius_km: float) -> tu
     if _is_postgresql(dialect):
         return ("geography",), {"near_lat": lat, "near_lon": lon, "radius_m": radius_km * 1000.0}
     values = {"near_lat": lat, "near_lon": lon, "radius_km": radius_km}
-    cells = geo.cells_covering(lat, lon, radius_km)
-    if cells is not None:
-        values["cells"] = cells
+    cells = geo.cells_covering(lat, lon, radius_km) or []
+    # each cell a value of its own, as many as the first of CELL_SLOTS that holds them (the last cell
+    # named again): a list given as one value is written into the SQL anew at each run (0.1 ms)
+    slots = next(slots for slots in CELL_SLOTS if slots >= len(cells)) if cells else 0
+    values.update((f"cell_{i}", cell) for i, cell in enumerate(cells + cells[-1:] * (slots - len(cells))))
     values.update(zip(_BOX, geo.bounding_box(lat, lon, radius_km), strict=True))
     bounds = flat_bounds(lat, lon, radius_km)
     if bounds is not None:
         values.update(zip(_FLAT, bounds, strict=True))
-    return ("box", cells is not None, bounds is not None), values
+    return ("box", slots, bounds is not None), values
 
 
 def within(dialect: str, place: tuple) -> list[ColumnElement]:
     """Conditions that keep the schools within the circle `place_plan` gave the shape of."""
     if _is_postgresql(dialect):
         return [func.ST_DWithin(LOCATION, _point(), _value("radius_m", Float), False)]
-    _box, has_cells, flat = place
-    conditions = [School.geo_cell.in_(bindparam("cells", expanding=True))] if has_cells else []
+    _box, cells, flat = place
+    conditions = [School.geo_cell.in_([_value(f"cell_{i}", Integer) for i in range(cells)])] if cells else []
     min_lat, max_lat, min_lon, max_lon = (_value(name, Float) for name in _BOX)
     conditions += [School.lat.between(min_lat, max_lat), School.lon.between(min_lon, max_lon)]
     measured = distance_km(dialect) <= _value("radius_km", Float)
@@ -120,7 +138,7 @@ def either(dialect: str, flags: list) -> list[ColumnElement]:
     search reads the GiST index)."""
     if _is_postgresql(dialect):
         return []
-    return [flag.in_([False, True]) for flag in flags]
+    return [flag.in_([false(), true()]) for flag in flags]  # written into the SQL, not given as values
 
 
 FLAT_MAX_KM = geo.INNER_BOX_MAX_KM  # past this radius every school in the box is measured

@@ -3,6 +3,7 @@ export and statistics. The search itself is `catalog.search`."""
 
 from collections import Counter
 from collections.abc import Callable, Iterator
+from functools import lru_cache
 from typing import TypeVar
 
 from flask import current_app, g, has_request_context
@@ -159,32 +160,53 @@ class Listing:
 
 
 _SCHOOLS, _PROGRAMS, _TEXTS = School.__table__, Program.__table__, SchoolText.__table__
-# Built once: building a statement costs more than running it on a few rows.
-_LISTING_FACTS = select(*(_SCHOOLS.c[name] for name in LISTING_COLUMNS)).where(_SCHOOLS.c.id.in_(bindparam("ids", expanding=True)))
-_SCHOOL_FACTS = select(_SCHOOLS).where(_SCHOOLS.c.id.in_(bindparam("ids", expanding=True)))  # every column a `School` has
-_LISTING_PROGRAMS = select(_PROGRAMS).where(_PROGRAMS.c.school_id.in_(bindparam("ids", expanding=True))).order_by(_PROGRAMS.c.id)
-_LISTING_TEXTS = select(_TEXTS).where(
-    _TEXTS.c.school_id.in_(bindparam("ids", expanding=True)),
-    _TEXTS.c.locale.in_(bindparam("locales", expanding=True)),
-)
+MAX_IDS = 256  # schools one statement reads: more are read in turns of as many
+
+
+def _slots(values: list, name: str) -> tuple[int, dict]:
+    """The values as bound parameters `name_0`, `name_1`, …, their number rounded up to a power of
+    two by naming the last again: a list given as one value is written into the SQL anew at each
+    run, and each count of values is a statement of its own."""
+    slots = 1 << (len(values) - 1).bit_length()
+    return slots, {f"{name}_{i}": value for i, value in enumerate(values + values[-1:] * (slots - len(values)))}
+
+
+@lru_cache(maxsize=64)
+def _listing_statements(ids: int, locales: int, whole: bool) -> tuple:
+    """The statements reading `ids` schools' columns (every column a `School` has when `whole`, else
+    the card's), programs and texts in `locales` locales: built once (it costs more than running them)."""
+
+    def slots(column, name: str, count: int):
+        return column.in_([bindparam(f"{name}_{i}") for i in range(count)])
+
+    columns = [_SCHOOLS] if whole else [_SCHOOLS.c[name] for name in LISTING_COLUMNS]
+    return (
+        select(*columns).where(slots(_SCHOOLS.c.id, "id", ids)),
+        select(_PROGRAMS).where(slots(_PROGRAMS.c.school_id, "id", ids)).order_by(_PROGRAMS.c.id),
+        select(_TEXTS).where(slots(_TEXTS.c.school_id, "id", ids), slots(_TEXTS.c.locale, "locale", locales)) if locales else None,
+    )
 
 
 def get_listings(school_ids: list[str], locales: tuple[str, ...], whole: bool = False) -> list[Listing]:
     """Return these schools as plain rows in the order given (unknown ids skipped), with their
-    programs and their free texts in `locales` (none when empty): at most three statements.
+    programs and their free texts in `locales` (none when empty): three statements (two without
+    locales) for each MAX_IDS schools.
 
     `whole`: every column of the school (its plain values, as a `School` has them), not only the card's.
     """
     wanted = list(dict.fromkeys(school_ids))
-    if not wanted:
-        return []
     connection = db.session.connection()
-    found = {row.id: Listing(row) for row in connection.execute(_SCHOOL_FACTS if whole else _LISTING_FACTS, {"ids": wanted})}
-    for row in connection.execute(_LISTING_PROGRAMS, {"ids": wanted}):
-        found[row.school_id].programs.append(row)
-    if locales:
-        for row in connection.execute(_LISTING_TEXTS, {"ids": wanted, "locales": list(locales)}):
-            found[row.school_id].texts.append(row)
+    found = {}
+    locale_slots, locale_values = _slots(list(locales), "locale") if locales else (0, {})
+    for start in range(0, len(wanted), MAX_IDS):
+        id_slots, values = _slots(wanted[start : start + MAX_IDS], "id")
+        facts, programs, texts = _listing_statements(id_slots, locale_slots, whole)
+        found.update((row.id, Listing(row)) for row in connection.execute(facts, values))
+        for row in connection.execute(programs, values):
+            found[row.school_id].programs.append(row)
+        if texts is not None:
+            for row in connection.execute(texts, values | locale_values):
+                found[row.school_id].texts.append(row)
     return [found[i] for i in wanted if i in found]
 
 
