@@ -182,12 +182,27 @@ class Timer:
 
 
 def instrument(timer: Timer) -> None:
+    import catalog.queries as queries_module
     import catalog.search as search_module
 
     for name in PHASES:
         function = getattr(search_module, name, None)
         if function is not None and not hasattr(function, "__wrapped__"):
             setattr(search_module, name, timer.wrap(name, function))
+    # the catalog's statements run on the driver's cursor, past SQLAlchemy's events: timed here
+    run = queries_module.run_prepared
+    if not hasattr(run, "__wrapped__"):
+
+        def timed(prepared, values):
+            params = queries_module.driver_values(prepared, values)
+            timer.before(None, None, prepared.sql, params, None, False)
+            try:
+                return run(prepared, values)
+            finally:
+                timer.after(None, None, prepared.sql, params, None, False)
+
+        timed.__wrapped__ = run
+        queries_module.run_prepared = search_module.run_prepared = timed
 
 
 def queries(rows: list[dict], count: int, model: str = "stacked"):

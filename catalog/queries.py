@@ -1,13 +1,14 @@
 """Reading the catalog: single schools and listings, the catalog's revision, area and examples,
 export and statistics. The search itself is `catalog.search`."""
 
-from collections import Counter
+from collections import Counter, namedtuple
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import TypeVar
 
 from flask import current_app, g, has_request_context
-from sqlalchemy import Row, bindparam, exists, func, select
+from sqlalchemy import bindparam, exists, func, select
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import selectinload
 
@@ -72,6 +73,86 @@ def _read_revision_alone() -> int:
         if connection is not None:
             connection.close()  # back to the pool, which ends what the read began
     return (row[0] if row else 0) or 0
+
+
+@dataclass(slots=True)
+class Prepared:
+    """A statement compiled once for the database's driver: its SQL, the names of its values in the
+    order the driver takes them (None: by name), the values it holds itself, and the conversions
+    SQLAlchemy would make on the way (a value to the driver, a column's value back: on SQLite, a
+    true/false column is 0/1 and a date is text); its rows are named tuples of the columns it selects."""
+
+    sql: str
+    order: tuple[str, ...] | None
+    constants: dict
+    converters: dict
+    row: type
+    columns: tuple  # the columns it selects
+    readers: tuple | None = None  # the conversions of the columns that need one, (place, conversion): known at the first run
+
+
+def prepare(statement, dialect) -> Prepared:
+    """Compile a statement for the driver (once: a search's are kept per shape)."""
+    compiled = statement.compile(dialect=dialect)
+    if compiled.post_compile_params:  # written anew at each run: only SQLAlchemy's own execution can
+        raise ValueError(f"a prepared statement must bind each value on its own: {compiled.post_compile_params}")
+    constants, converters = {}, {}
+    for bind, name in compiled.bind_names.items():
+        if not bind.required:
+            constants[name] = bind.effective_value
+        converter = bind.type.dialect_impl(dialect).bind_processor(dialect)
+        if converter is not None:
+            converters[name] = converter
+    order = tuple(compiled.positiontup) if compiled.positional else None
+    columns = statement.selected_columns
+    row = namedtuple("Row", [column.key or "_" for column in columns], rename=True)
+    return Prepared(compiled.string, order, constants, converters, row, tuple(columns))
+
+
+def driver_values(prepared: Prepared, values: dict) -> dict | tuple:
+    """The values as the driver takes them with the prepared statement's SQL."""
+    params = prepared.constants | values
+    for name, convert in prepared.converters.items():
+        params[name] = convert(params[name])
+    return params if prepared.order is None else tuple(params[name] for name in prepared.order)
+
+
+def run_prepared(prepared: Prepared, values: dict) -> list:
+    """Run a prepared statement on the session's connection, on the driver's own cursor: about 100 µs
+    less than SQLAlchemy's execution, which converts each value and wraps each row. Its errors are
+    wrapped as SQLAlchemy's are (a database away is a 503; the values never shown), and a lost
+    connection is invalidated."""
+    params = driver_values(prepared, values)
+    connection = db.session.connection()
+    dialect, driver_connection = connection.dialect, connection.connection.dbapi_connection
+    cursor = driver_connection.cursor()
+    try:
+        cursor.execute(prepared.sql, params)
+        rows = cursor.fetchall()
+        if prepared.readers is None:  # a column's conversion may depend on the type the driver says it has
+            prepared.readers = _readers(prepared.columns, cursor.description, dialect)
+    except dialect.loaded_dbapi.Error as error:
+        lost = dialect.is_disconnect(error, driver_connection, cursor)
+        if lost:
+            connection.invalidate(error)
+        raise DBAPIError.instance(
+            prepared.sql, params, error, dialect.loaded_dbapi.Error, hide_parameters=True, connection_invalidated=lost, dialect=dialect
+        ) from error
+    finally:
+        cursor.close()
+    if prepared.readers:
+        rows = [list(row) for row in rows]
+        for row in rows:
+            for i, read in prepared.readers:
+                row[i] = read(row[i])
+    return list(map(prepared.row._make, rows))
+
+
+def _readers(columns: tuple, description, dialect) -> tuple:
+    readers = (
+        column.type.dialect_impl(dialect).result_processor(dialect, about[1]) for column, about in zip(columns, description, strict=True)
+    )
+    return tuple((i, read) for i, read in enumerate(readers) if read is not None)
 
 
 T = TypeVar("T")
@@ -152,10 +233,10 @@ class Listing:
     ORM objects: for readers of many schools a second). Its columns are its own attributes: a
     card reads each a few times."""
 
-    def __init__(self, row: Row):
-        self.__dict__.update(row._mapping)
-        self.programs: list[Row] = []  # kind, code, language
-        self.texts: list[Row] = []  # field, locale, text, source_hash
+    def __init__(self, row: tuple):  # a named tuple (`Prepared.row`)
+        self.__dict__.update(row._asdict())
+        self.programs: list[tuple] = []  # named tuples: kind, code, language, …
+        self.texts: list[tuple] = []  # named tuples: field, locale, text, source_hash, …
         self.grades: tuple[int, ...] = grades_of_mask(self.grades_offered)
 
 
@@ -172,19 +253,21 @@ def _slots(values: list, name: str) -> tuple[int, dict]:
 
 
 @lru_cache(maxsize=64)
-def _listing_statements(ids: int, locales: int, whole: bool) -> tuple:
+def _listing_statements(dialect: str, ids: int, locales: int, whole: bool) -> tuple[Prepared, ...]:
     """The statements reading `ids` schools' columns (every column a `School` has when `whole`, else
-    the card's), programs and texts in `locales` locales: built once (it costs more than running them)."""
+    the card's), programs and texts in `locales` locales: prepared once (it costs more than running them)."""
 
     def slots(column, name: str, count: int):
         return column.in_([bindparam(f"{name}_{i}") for i in range(count)])
 
     columns = [_SCHOOLS] if whole else [_SCHOOLS.c[name] for name in LISTING_COLUMNS]
-    return (
+    statements = [
         select(*columns).where(slots(_SCHOOLS.c.id, "id", ids)),
         select(_PROGRAMS).where(slots(_PROGRAMS.c.school_id, "id", ids)).order_by(_PROGRAMS.c.id),
-        select(_TEXTS).where(slots(_TEXTS.c.school_id, "id", ids), slots(_TEXTS.c.locale, "locale", locales)) if locales else None,
-    )
+    ]
+    if locales:
+        statements.append(select(_TEXTS).where(slots(_TEXTS.c.school_id, "id", ids), slots(_TEXTS.c.locale, "locale", locales)))
+    return tuple(prepare(statement, db.engine.dialect) for statement in statements)
 
 
 def get_listings(school_ids: list[str], locales: tuple[str, ...], whole: bool = False) -> list[Listing]:
@@ -195,17 +278,16 @@ def get_listings(school_ids: list[str], locales: tuple[str, ...], whole: bool = 
     `whole`: every column of the school (its plain values, as a `School` has them), not only the card's.
     """
     wanted = list(dict.fromkeys(school_ids))
-    connection = db.session.connection()
     found = {}
     locale_slots, locale_values = _slots(list(locales), "locale") if locales else (0, {})
     for start in range(0, len(wanted), MAX_IDS):
         id_slots, values = _slots(wanted[start : start + MAX_IDS], "id")
-        facts, programs, texts = _listing_statements(id_slots, locale_slots, whole)
-        found.update((row.id, Listing(row)) for row in connection.execute(facts, values))
-        for row in connection.execute(programs, values):
+        facts, programs, *texts = _listing_statements(db.engine.dialect.name, id_slots, locale_slots, whole)
+        found.update((row.id, Listing(row)) for row in run_prepared(facts, values))
+        for row in run_prepared(programs, values):
             found[row.school_id].programs.append(row)
-        if texts is not None:
-            for row in connection.execute(texts, values | locale_values):
+        for statement in texts:
+            for row in run_prepared(statement, values | locale_values):
                 found[row.school_id].texts.append(row)
     return [found[i] for i in wanted if i in found]
 

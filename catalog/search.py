@@ -17,7 +17,18 @@ from catalog import dialects
 from catalog.cards import Card, card_of
 from catalog.labels import current as current_labels
 from catalog.models import Program, School
-from catalog.queries import NEED_COLUMNS, Listing, catalog_area, get_listings, get_schools, needs_offered, per_revision
+from catalog.queries import (
+    NEED_COLUMNS,
+    Listing,
+    Prepared,
+    catalog_area,
+    get_listings,
+    get_schools,
+    needs_offered,
+    per_revision,
+    prepare,
+    run_prepared,
+)
 from catalog.query import MASK_32, Query, QueryError, Reason, Relaxation, SchoolFacts, droppable, explain, page_bounds, wider_radii, without
 from catalog.vocabulary import N_, grade_bit, need_bit
 
@@ -63,19 +74,21 @@ def _dialect() -> str:
 # the values to run it with; two plans in one statement share the values they both name.
 
 MAX_STATEMENTS = 500  # shapes kept per process (a few dozen in practice)
-_statements: dict[tuple, object] = {}
 
 
-def _execute(key: tuple, build: Callable[[], object], values: dict):
-    """Run the statement of this shape (built the first time it is asked for) with these values, on
-    the session's connection: plain rows, without the ORM's work on each execution."""
+_statements: dict[tuple, Prepared] = {}
+
+
+def _execute(key: tuple, build: Callable[[], object], values: dict) -> list[tuple]:
+    """Run the statement of this shape (built and compiled the first time it is asked for) with these
+    values: its rows, as plain tuples."""
     key = (_dialect(), *key)
-    statement = _statements.get(key)
-    if statement is None:
+    prepared = _statements.get(key)
+    if prepared is None:
         if len(_statements) >= MAX_STATEMENTS:
             _statements.clear()
-        statement = _statements[key] = build()
-    return db.session.connection().execute(statement, values)
+        prepared = _statements[key] = prepare(build(), db.engine.dialect)
+    return run_prepared(prepared, values)
 
 
 def _like_any(word: str) -> str:
@@ -135,7 +148,7 @@ def _filters(shape: tuple) -> list:
 def _count(query: Query, terms=None) -> int:
     """How many schools match the query."""
     shape, values = _plan(query, terms)
-    return _execute(("count", shape), lambda: select(func.count()).select_from(School).where(*_filters(shape)), values).scalar()
+    return _execute(("count", shape), lambda: select(func.count()).select_from(School).where(*_filters(shape)), values)[0][0]
 
 
 def facts_of(school: School | Listing) -> SchoolFacts:
@@ -156,7 +169,7 @@ def check_area(query: Query) -> None:
     if query.near is None:
         return
     place, values = dialects.place_plan(_dialect(), query.near, AREA_MARGIN_KM)
-    if _execute(("area", place), lambda: select(School.id).where(*dialects.within(_dialect(), place)).exists().select(), values).scalar():
+    if _execute(("area", place), lambda: select(School.id).where(*dialects.within(_dialect(), place)).exists().select(), values)[0][0]:
         return
     if not db.session.scalar(select(exists().where(School.lat.is_not(None)))):
         return  # an empty catalog (or one without places) covers no area to be outside of
@@ -227,12 +240,12 @@ def _ranked_page(query: Query, terms: list[tuple[str, ...]] | None = None) -> tu
         statement = select(School.id, distance, func.count().over().label("total")).where(*_filters(shape))
         return statement.order_by(order, School.id).offset(bindparam("page_offset")).limit(bindparam("page_limit"))
 
-    rows = _execute(("page", shape, query.order, query.near is not None), build, values).all()
+    rows = _execute(("page", shape, query.order, query.near is not None), build, values)
     if rows:
-        total = rows[0].total
+        total = rows[0][2]
     else:  # past the last page, or nothing matched
         total = _count(query, terms) if offset else 0
-    return total, [(row.id, round(row.distance_km, 2) if row.distance_km is not None else None) for row in rows]
+    return total, [(school_id, round(km, 2) if km is not None else None) for school_id, km, _total in rows]
 
 
 def _not_stated(query: Query, terms) -> dict[str, dict[str, int]]:
@@ -313,7 +326,7 @@ def _relaxations(query: Query, terms) -> list[Relaxation]:
         def build():
             return select(*(select(func.count()).select_from(School).where(*_filters(shape)).scalar_subquery() for shape in shapes))
 
-        totals = _execute(("drops by seeks", shapes), build, _values_of(plans)).one()
+        [totals] = _execute(("drops by seeks", shapes), build, _values_of(plans))
     elif names:  # PostgreSQL reads each school from the table: the place once, every dropping counted in it
         place = _plan(replace(Query(), near=query.near, radius_km=query.radius_km))
         plans = [_plan(replace(without(query, name), near=None), None if name == "q" else terms) for name in names]
@@ -323,7 +336,7 @@ def _relaxations(query: Query, terms) -> list[Relaxation]:
             counts = [func.sum(case((and_(true(), *_filters(shape)), 1), else_=0)) for shape in shapes]
             return select(*counts).select_from(School).where(*_filters(place[0]))
 
-        totals = _execute(("drops in one pass", place[0], shapes), build, _values_of([place, *plans])).one()
+        [totals] = _execute(("drops in one pass", place[0], shapes), build, _values_of([place, *plans]))
     if names:
         best = max(zip(totals, names, strict=True), key=lambda pair: pair[0] or 0)  # the first of equals, as `droppable` lists them
         if best[0]:
@@ -439,7 +452,7 @@ def nearest_schools(near: tuple[float, float], radius_km: float, limit: int) -> 
             select(School.id, distance).where(*dialects.within(_dialect(), place)).order_by(distance, School.id).limit(bindparam("limit"))
         )
 
-    found = _execute(("nearest", place), build, {**values, "limit": limit}).all()
-    loaded = {school.id: school for school in get_schools([row.id for row in found])}
+    found = _execute(("nearest", place), build, {**values, "limit": limit})
+    loaded = {school.id: school for school in get_schools([school_id for school_id, _km in found])}
     whole = len(found) == db.session.scalar(select(func.count()).select_from(School))
-    return [(loaded[row.id], row.distance_km) for row in found if row.id in loaded], whole
+    return [(loaded[school_id], km) for school_id, km in found if school_id in loaded], whole

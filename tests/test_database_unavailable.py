@@ -85,3 +85,39 @@ def test_a_locked_database_met_by_the_revision_read_alone_is_a_503(app, client, 
     assert response.status_code == 503 and response.headers["Retry-After"].isdigit()
     monkeypatch.undo()
     assert client.get("/api/v1/schools?grade=K").status_code == 200  # the connection went back to the pool
+
+
+def test_a_statement_run_on_the_drivers_cursor_fails_as_any_statement_does(app):
+    # the search's statements run past SQLAlchemy's execution: their errors must still be
+    # SQLAlchemy's (a busy database a 503, a wrong statement a 500), never showing a family's words
+    from sqlalchemy import bindparam, literal_column, select
+
+    from catalog.queries import prepare, run_prepared
+
+    with app.app_context():
+        wrong = prepare(select(literal_column("nope")).where(literal_column("name") == bindparam("name")), db.engine.dialect)
+        with pytest.raises(OperationalError) as failed:
+            run_prepared(wrong, {"name": "María Secreta"})
+        db.session.rollback()
+    assert "nope" in str(failed.value) and "María" not in str(failed.value)
+    assert not is_database_unavailable(failed.value)
+
+
+def test_a_statement_run_on_the_drivers_cursor_reads_values_as_sqlalchemy_does(app):
+    # on SQLite a true/false column comes back as 0/1 and a date as text: read as SQLAlchemy reads them
+    from datetime import date
+
+    from sqlalchemy import select
+
+    from catalog.models import School
+    from catalog.queries import prepare, run_prepared
+
+    with app.app_context():
+        db.session.add(School(id="x-1", name="X", sector="district", grade_low=0, grade_high=5, grades_offered=0b111111,
+                              application_deadline=date(2027, 3, 1), location_approximate=True))  # fmt: skip
+        db.session.flush()
+        statement = select(School.id, School.application_deadline, School.location_approximate, School.enrollment)
+        [row] = run_prepared(prepare(statement, db.engine.dialect), {})
+        db.session.rollback()
+    assert row == ("x-1", date(2027, 3, 1), True, None)
+    assert row.application_deadline == date(2027, 3, 1) and row.location_approximate is True
