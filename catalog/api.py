@@ -119,7 +119,7 @@ def school_json(school: School, card: Card, labels: Labels, distance_km: float |
         "school_bus_label": card.text("school_bus"),
         "transit": {"bus": school.transit_bus or None, "rail": school.transit_rail or None},
         "summary": summary.text or None,
-        "summary_locale": (summary.lang or str(labels.locale)) if summary.text else None,
+        "summary_locale": (summary.lang or labels.locale_name) if summary.text else None,
         "card": card_json(card),
         "url": school_url(school.id),
     }
@@ -248,7 +248,7 @@ def school(school_id: str):
     texts = {}
     for name in ("summary", "how_to_apply"):
         text = card[name]
-        texts[name] = {"text": text.text or None, "locale": (text.lang or str(labels.locale)) if text.text else None, "stale": text.stale}
+        texts[name] = {"text": text.text or None, "locale": (text.lang or labels.locale_name) if text.text else None, "stale": text.stale}
     body.update(
         {
             "operator": found.operator,

@@ -85,8 +85,8 @@ def card_of(school, labels) -> Card:
         return Fact(key, headings[key], text, **more)
 
     def free(key: str) -> Fact:
-        text, in_locale, stale = _free_text(school, key, str(locale))
-        return fact(key, text, lang=in_locale if text and in_locale != str(locale) else None, stale=stale)
+        text, in_locale, stale = _free_text(school, key, labels.locale_name)
+        return fact(key, text, lang=in_locale if text and in_locale != labels.locale_name else None, stale=stale)
 
     address = ", ".join(part for part in (school.address, school.zip) if part)
     deadline = school.application_deadline

@@ -40,7 +40,7 @@ class Labels:
         self._ngettext = translations.ngettext
         self._pgettext = translations.pgettext
         self.locale = locale
-        self._locale_name = str(locale)
+        self.locale_name = str(locale)  # "zh_Hant": babel writes it anew each time it is asked
         self._memo: dict = {}
 
     def ngettext(self, singular: str, plural: str, num: int, **values) -> str:
@@ -48,7 +48,7 @@ class Labels:
 
     def number(self, number: int) -> str:
         """A count as the locale writes it: "1,234", "1 234", "1.234"."""
-        return _decimal(number, None, self._locale_name)
+        return _decimal(number, None, self.locale_name)
 
     def gettext(self, message: str, **values) -> str:
         text = self._gettext(message)
@@ -148,7 +148,7 @@ class Labels:
         return f"{listed} ({served})" if served else listed
 
     def distance(self, km: float, number_format: str = "#,##0.0") -> str:
-        return self.gettext("%(km)s km", km=_decimal(km, number_format, self._locale_name))
+        return self.gettext("%(km)s km", km=_decimal(km, number_format, self.locale_name))
 
     @property
     def comma(self) -> str:
@@ -265,7 +265,7 @@ class Labels:
         learners ("ell"), as its source counts them: "85 students in special education, 14%"."""
         if count is None:
             return ""
-        share = _percent(count, enrollment, self._locale_name) if enrollment else ""
+        share = _percent(count, enrollment, self.locale_name) if enrollment else ""
         if kind == "sped" and share:
             return self.ngettext(
                 "%(num)s student in special education, %(share)s", "%(num)s students in special education, %(share)s", count, share=share

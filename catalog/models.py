@@ -43,7 +43,9 @@ class School(db.Model):
 
     id: Mapped[str] = mapped_column(String(64), primary_key=True)
     name: Mapped[str] = mapped_column(String(300))
-    sector: Mapped[str] = mapped_column(String(16), index=True)
+    # not indexed: two values, and SQLite (without statistics) took an index on it for selective,
+    # reading every charter school of the country for a search near one place (migration 0017)
+    sector: Mapped[str] = mapped_column(String(16))
     operator: Mapped[str] = mapped_column(String(300), default="")
     school_type: Mapped[str] = mapped_column(String(300), default="")
     grade_low: Mapped[int]  # the lowest and highest of the grades offered, for labels and sorting

@@ -5,6 +5,7 @@ from collections import Counter, namedtuple
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import itemgetter
 from typing import TypeVar
 
 from flask import current_app, g, has_request_context
@@ -77,13 +78,13 @@ def _read_revision_alone() -> int:
 
 @dataclass(slots=True)
 class Prepared:
-    """A statement compiled once for the database's driver: its SQL, the names of its values in the
+    """A statement compiled once for the database's driver: its SQL, how its values are put in the
     order the driver takes them (None: by name), the values it holds itself, and the conversions
     SQLAlchemy would make on the way (a value to the driver, a column's value back: on SQLite, a
     true/false column is 0/1 and a date is text); its rows are named tuples of the columns it selects."""
 
     sql: str
-    order: tuple[str, ...] | None
+    order: Callable[[dict], tuple] | None  # the values in the order the driver takes them, or None: by name
     constants: dict
     converters: dict
     row: type
@@ -103,10 +104,16 @@ def prepare(statement, dialect) -> Prepared:
         converter = bind.type.dialect_impl(dialect).bind_processor(dialect)
         if converter is not None:
             converters[name] = converter
-    order = tuple(compiled.positiontup) if compiled.positional else None
+    order = _in_order(tuple(compiled.positiontup)) if compiled.positional else None
     columns = statement.selected_columns
     row = namedtuple("Row", [column.key or "_" for column in columns], rename=True)
     return Prepared(compiled.string, order, constants, converters, row, tuple(columns))
+
+
+def _in_order(names: tuple[str, ...]) -> Callable[[dict], tuple]:
+    if len(names) == 1:
+        return lambda values: (values[names[0]],)
+    return itemgetter(*names) if names else lambda values: ()
 
 
 def driver_values(prepared: Prepared, values: dict) -> dict | tuple:
@@ -114,7 +121,7 @@ def driver_values(prepared: Prepared, values: dict) -> dict | tuple:
     params = prepared.constants | values
     for name, convert in prepared.converters.items():
         params[name] = convert(params[name])
-    return params if prepared.order is None else tuple(params[name] for name in prepared.order)
+    return params if prepared.order is None else prepared.order(params)
 
 
 def run_prepared(prepared: Prepared, values: dict) -> list:

@@ -398,7 +398,7 @@ def cards(school_ids: list[str], loaded: dict[str, School] | None = None, keep: 
     """
     kept = per_revision("cards", dict)
     labels = current_labels()
-    locale = str(labels.locale)
+    locale = labels.locale_name
     found = {i: kept.get((locale, i)) for i in school_ids}
     missing = [i for i, card in found.items() if card is None]
     if missing:
@@ -433,7 +433,7 @@ def search(query: Query) -> Results:
     total, page, terms, not_stated, relaxations = _run(query)
     ids = [school_id for school_id, _distance in page]
     # plain rows, no ORM objects, with the texts a card not kept is labelled from: a page costs three statements
-    locale = str(current_labels().locale)
+    locale = current_labels().locale_name
     loaded = {s.id: s for s in get_listings(ids, locales=tuple(dict.fromkeys((locale, "en"))), whole=True)}
     found = {card.id: card for card in cards(ids, loaded)}
     read_as = _read_as(terms)
