@@ -16,7 +16,6 @@ from sqlalchemy import (
     BindParameter,
     ColumnElement,
     Float,
-    Integer,
     and_,
     bindparam,
     cast,
@@ -31,6 +30,7 @@ from sqlalchemy.engine import Engine
 
 from catalog import geo
 from catalog.models import School
+from catalog.queries import in_slots, slot_values
 from catalog.query import MASK_32, MIX_MULTIPLIER, neutral_key
 
 # Not mapped (SQLite has no such column): named in SQL as part of the `school` table.
@@ -88,11 +88,8 @@ def _place_plan(dialect: str, near: tuple[float, float], radius_km: float) -> tu
     if _is_postgresql(dialect):
         return ("geography",), {"near_lat": lat, "near_lon": lon, "radius_m": radius_km * 1000.0}
     values = {"near_lat": lat, "near_lon": lon, "radius_km": radius_km}
-    cells = geo.cells_covering(lat, lon, radius_km) or []
-    # each cell a value of its own, as many as the first of CELL_SLOTS that holds them (the last cell
-    # named again): a list given as one value is written into the SQL anew at each run (0.1 ms)
-    slots = next(slots for slots in CELL_SLOTS if slots >= len(cells)) if cells else 0
-    values.update((f"cell_{i}", cell) for i, cell in enumerate(cells + cells[-1:] * (slots - len(cells))))
+    slots, cells = slot_values(geo.cells_covering(lat, lon, radius_km) or [], "cell", CELL_SLOTS)
+    values.update(cells)
     values.update(zip(_BOX, geo.bounding_box(lat, lon, radius_km), strict=True))
     bounds = flat_bounds(lat, lon, radius_km)
     if bounds is not None:
@@ -105,7 +102,7 @@ def within(dialect: str, place: tuple) -> list[ColumnElement]:
     if _is_postgresql(dialect):
         return [func.ST_DWithin(LOCATION, _point(), _value("radius_m", Float), False)]
     _box, cells, flat = place
-    conditions = [School.geo_cell.in_([_value(f"cell_{i}", Integer) for i in range(cells)])] if cells else []
+    conditions = [in_slots(School.geo_cell, "cell", cells)] if cells else []
     min_lat, max_lat, min_lon, max_lon = (_value(name, Float) for name in _BOX)
     conditions += [School.lat.between(min_lat, max_lat), School.lon.between(min_lon, max_lon)]
     measured = distance_km(dialect) <= _value("radius_km", Float)

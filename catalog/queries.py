@@ -62,11 +62,9 @@ def _read_revision_alone() -> int:
         cursor.execute(_REVISION_SQL)
         row = cursor.fetchone()
     except dialect.loaded_dbapi.Error as error:
-        lost = connection is not None and dialect.is_disconnect(error, connection.dbapi_connection, cursor)
-        if lost:
-            connection.invalidate(error)
-        raise DBAPIError.instance(
-            _REVISION_SQL, None, error, dialect.loaded_dbapi.Error, hide_parameters=True, connection_invalidated=lost, dialect=dialect
+        driver_connection = connection.dbapi_connection if connection is not None else None
+        raise _as_sqlalchemy_error(
+            error, _REVISION_SQL, None, driver_connection, cursor, getattr(connection, "invalidate", None)
         ) from error
     finally:
         if cursor is not None:
@@ -74,6 +72,34 @@ def _read_revision_alone() -> int:
         if connection is not None:
             connection.close()  # back to the pool, which ends what the read began
     return (row[0] if row else 0) or 0
+
+
+def slot_values(values: list, name: str, sizes: tuple[int, ...] = ()) -> tuple[int, dict]:
+    """The values as bound parameters `name_0`, `name_1`, …, for `in_slots`: as many as the first of
+    `sizes` that holds them (else the next power of two), the last named again to fill them. A list
+    given as one value is written into the SQL anew at each run (0.1 ms), and each number of values
+    is a statement of its own. (0, {}) for none."""
+    if not values:
+        return 0, {}
+    slots = next((size for size in sizes if size >= len(values)), 1 << (len(values) - 1).bit_length())
+    return slots, {f"{name}_{i}": value for i, value in enumerate(values + values[-1:] * (slots - len(values)))}
+
+
+def in_slots(column, name: str, count: int):
+    """`column IN (:name_0, …)`, `count` values each bound on its own (`slot_values` gives them)."""
+    return column.in_([bindparam(f"{name}_{i}", type_=column.type) for i in range(count)])
+
+
+def _as_sqlalchemy_error(error: Exception, sql: str, params, driver_connection, cursor, invalidate) -> DBAPIError:
+    """A driver's error as SQLAlchemy raises it for a statement it runs itself (a database away is a
+    503, not a 500; the values never shown); a lost connection is invalidated (`invalidate(error)`)."""
+    dialect = db.engine.dialect
+    lost = driver_connection is not None and dialect.is_disconnect(error, driver_connection, cursor)
+    if lost:
+        invalidate(error)
+    return DBAPIError.instance(
+        sql, params, error, dialect.loaded_dbapi.Error, hide_parameters=True, connection_invalidated=lost, dialect=dialect
+    )
 
 
 @dataclass(slots=True)
@@ -139,12 +165,7 @@ def run_prepared(prepared: Prepared, values: dict) -> list:
         if prepared.readers is None:  # a column's conversion may depend on the type the driver says it has
             prepared.readers = _readers(prepared.columns, cursor.description, dialect)
     except dialect.loaded_dbapi.Error as error:
-        lost = dialect.is_disconnect(error, driver_connection, cursor)
-        if lost:
-            connection.invalidate(error)
-        raise DBAPIError.instance(
-            prepared.sql, params, error, dialect.loaded_dbapi.Error, hide_parameters=True, connection_invalidated=lost, dialect=dialect
-        ) from error
+        raise _as_sqlalchemy_error(error, prepared.sql, params, driver_connection, cursor, connection.invalidate) from error
     finally:
         cursor.close()
     if prepared.readers:
@@ -251,29 +272,18 @@ _SCHOOLS, _PROGRAMS, _TEXTS = School.__table__, Program.__table__, SchoolText.__
 MAX_IDS = 256  # schools one statement reads: more are read in turns of as many
 
 
-def _slots(values: list, name: str) -> tuple[int, dict]:
-    """The values as bound parameters `name_0`, `name_1`, …, their number rounded up to a power of
-    two by naming the last again: a list given as one value is written into the SQL anew at each
-    run, and each count of values is a statement of its own."""
-    slots = 1 << (len(values) - 1).bit_length()
-    return slots, {f"{name}_{i}": value for i, value in enumerate(values + values[-1:] * (slots - len(values)))}
-
-
 @lru_cache(maxsize=64)
 def _listing_statements(dialect: str, ids: int, locales: int, whole: bool) -> tuple[Prepared, ...]:
     """The statements reading `ids` schools' columns (every column a `School` has when `whole`, else
     the card's), programs and texts in `locales` locales: prepared once (it costs more than running them)."""
 
-    def slots(column, name: str, count: int):
-        return column.in_([bindparam(f"{name}_{i}") for i in range(count)])
-
     columns = [_SCHOOLS] if whole else [_SCHOOLS.c[name] for name in LISTING_COLUMNS]
     statements = [
-        select(*columns).where(slots(_SCHOOLS.c.id, "id", ids)),
-        select(_PROGRAMS).where(slots(_PROGRAMS.c.school_id, "id", ids)).order_by(_PROGRAMS.c.id),
+        select(*columns).where(in_slots(_SCHOOLS.c.id, "id", ids)),
+        select(_PROGRAMS).where(in_slots(_PROGRAMS.c.school_id, "id", ids)).order_by(_PROGRAMS.c.id),
     ]
     if locales:
-        statements.append(select(_TEXTS).where(slots(_TEXTS.c.school_id, "id", ids), slots(_TEXTS.c.locale, "locale", locales)))
+        statements.append(select(_TEXTS).where(in_slots(_TEXTS.c.school_id, "id", ids), in_slots(_TEXTS.c.locale, "locale", locales)))
     return tuple(prepare(statement, db.engine.dialect) for statement in statements)
 
 
@@ -286,9 +296,9 @@ def get_listings(school_ids: list[str], locales: tuple[str, ...], whole: bool = 
     """
     wanted = list(dict.fromkeys(school_ids))
     found = {}
-    locale_slots, locale_values = _slots(list(locales), "locale") if locales else (0, {})
+    locale_slots, locale_values = slot_values(list(locales), "locale")
     for start in range(0, len(wanted), MAX_IDS):
-        id_slots, values = _slots(wanted[start : start + MAX_IDS], "id")
+        id_slots, values = slot_values(wanted[start : start + MAX_IDS], "id")
         facts, programs, *texts = _listing_statements(db.engine.dialect.name, id_slots, locale_slots, whole)
         found.update((row.id, Listing(row)) for row in run_prepared(facts, values))
         for row in run_prepared(programs, values):

@@ -74,8 +74,6 @@ def _dialect() -> str:
 # the values to run it with; two plans in one statement share the values they both name.
 
 MAX_STATEMENTS = 500  # shapes kept per process (a few dozen in practice)
-
-
 _statements: dict[tuple, Prepared] = {}
 
 
