@@ -73,9 +73,10 @@ def bench_search(url: str, rows: list[dict], queries: int = 400, model: str = "s
     with app.app_context():
         for n, params in enumerate(search_params(rows, queries + 20, model)):
             query = build_query(params, centroid_of=zip_table.centroid)
-            start = time.perf_counter()
-            result = search(query)
-            elapsed = time.perf_counter() - start
+            with app.test_request_context():  # as every door searches: the catalog's revision read once a request
+                start = time.perf_counter()
+                result = search(query)
+                elapsed = time.perf_counter() - start
             if n >= 20:  # warm-up first
                 times.append(elapsed * 1000)
                 totals.append(result.total)

@@ -110,10 +110,10 @@ def search_params(rows: list[dict], count: int, model: str = "stacked", seed: in
     from catalog import zip_table
 
     rng = random.Random(seed)
-    zips = sorted({r["zip"] for r in rows if r["zip"]})
+    zips = sorted({r["zip"] for r in rows if r["zip"] and zip_table.centroid(r["zip"])})  # a ZIP without a centre is no place
     if model == "national":
         base, offsets = national_layout(len(rows))
-        known = {z for z in zips if zip_table.centroid(z)}
+        known = set(zips)
         per_copy = [sorted({r["zip"] for r in base[: len(rows) - k * len(base)]} & known) for k in range(len(offsets))]
     params = []
     for n in range(count):

@@ -223,6 +223,15 @@ def needs_offered() -> list[str]:
     return per_revision("needs_offered", build)
 
 
+def schools_per_cell() -> dict[int, int]:
+    """How many schools each grid cell (`catalog.geo.grid_cell`) holds: read from the search index."""
+
+    def build() -> dict[int, int]:
+        return dict(db.session.execute(select(School.geo_cell, func.count()).group_by(School.geo_cell)).all())
+
+    return per_revision("schools_per_cell", build)
+
+
 def example_zip() -> str:
     """The ZIP code most of the catalog's schools are in, for examples ("K 60637")."""
 

@@ -13,7 +13,7 @@ from rapidfuzz.distance import Levenshtein
 from sqlalchemy import Integer, and_, bindparam, case, exists, func, literal, null, or_, select, true, union_all
 
 from app.extensions import db
-from catalog import dialects
+from catalog import dialects, geo
 from catalog.cards import Card, card_of
 from catalog.labels import current as current_labels
 from catalog.models import Program, School
@@ -28,6 +28,7 @@ from catalog.queries import (
     per_revision,
     prepare,
     run_prepared,
+    schools_per_cell,
 )
 from catalog.query import MASK_32, Query, QueryError, Reason, Relaxation, SchoolFacts, droppable, explain, page_bounds, wider_radii, without
 from catalog.vocabulary import N_, grade_bit, need_bit
@@ -115,12 +116,30 @@ def _plan(query: Query, terms: list[tuple[str, ...]] | None = None) -> tuple[tup
             place, place_values = dialects.place_plan(_dialect(), query.near, query.radius_km)
             values.update(place_values)
     flags = (query.grade is not None, bool(query.sector), bool(query.program), bool(query.program_language))
-    return (flags, query.needs, tuple(len(alternatives) for alternatives in words), place), values
+    seek = bool(query.needs) and place is not None and dialects.seeks_needs(_dialect()) and _crowded(query.near, query.radius_km)
+    return (flags, query.needs, tuple(len(alternatives) for alternatives in words), place, seek), values
+
+
+MAX_PLACES = 10_000  # circles whose density is kept per worker
+
+
+def _crowded(near: tuple[float, float], radius_km: float) -> bool:
+    """Whether the circle's grid cells are dense enough that SQLite had better seek to the needs asked
+    for (`dialects.worth_seeking`); kept per circle and catalog revision."""
+    kept = per_revision("crowded_circles", dict)
+    crowded = kept.get((near, radius_km))
+    if crowded is None:
+        if len(kept) >= MAX_PLACES:
+            kept.clear()
+        cells, per_cell = geo.cells_covering(*near, radius_km), schools_per_cell()
+        schools = sum(per_cell.get(cell, 0) for cell in cells or ())
+        crowded = kept[(near, radius_km)] = dialects.worth_seeking(schools, len(cells) if cells is not None else None)
+    return crowded
 
 
 def _filters(shape: tuple) -> list:
     """The SQL conditions of a plan's shape."""
-    (grade, sector, program, program_language), needs, words, place = shape
+    (grade, sector, program, program_language), needs, words, place, seek = shape
     conditions = []
     if grade:
         conditions.append(School.grades_offered.op("&")(bindparam("grade_bit", type_=Integer)) != 0)
@@ -138,7 +157,7 @@ def _filters(shape: tuple) -> list:
         conditions.append(or_(*(School.search_text.like(bindparam(f"word_{i}_{j}"), escape="/") for j in range(alternatives))))
     if place is not None:
         conditions += dialects.within(_dialect(), place)
-        if needs:  # the needs not asked for as "either": the index seeks to the schools offering those asked for
+        if seek:  # the needs not asked for as "either": the index seeks to the schools offering those asked for
             conditions += dialects.either(_dialect(), [column for need, column in NEED_COLUMNS.items() if need not in needs])
     return conditions
 

@@ -291,3 +291,54 @@ def test_a_radius_search_reads_only_the_cells_around_its_place_whatever_its_filt
         plan = [row[-1] for row in driver.execute("EXPLAIN QUERY PLAN " + prepared.sql, queries.driver_values(prepared, values))]
         reads = [step for step in plan if step.startswith(("SEARCH school", "SCAN school"))]
         assert reads and all("ix_school_search (geo_cell=" in step for step in reads), (prepared.sql, plan)
+
+
+@pytest.mark.parametrize("backend", ["sqlite"])
+def test_a_radius_search_seeks_to_the_needs_asked_for_only_where_schools_are_dense(chicago, monkeypatch):
+    # Seeking costs a step into the index for each mix of the needs not asked for, in each cell: at a
+    # real city's density reading each cell whole is cheaper; forty times denser, seeking is
+    from flask import current_app
+
+    from app.extensions import db
+    from catalog import dialects, queries
+    from catalog import search as search_module
+
+    ran, run = [], queries.run_prepared
+
+    def recorded(prepared, values):
+        ran.append((prepared, values))
+        return run(prepared, values)
+
+    def plan_and_found():
+        ran.clear()
+        found = search(near="60637", radius_km=5, grade="6", need=["ell", "accessible"])
+        driver = db.session.connection().connection.dbapi_connection
+        prepared, values = next((prepared, values) for prepared, values in ran if "geo_cell IN" in prepared.sql)
+        plan = [row[-1] for row in driver.execute("EXPLAIN QUERY PLAN " + prepared.sql, queries.driver_values(prepared, values))]
+        return [step for step in plan if step.startswith("SEARCH school")], found
+
+    monkeypatch.setattr(queries, "run_prepared", recorded)
+    monkeypatch.setattr(search_module, "run_prepared", recorded)
+    sparse_reads, sparse = plan_and_found()  # the demo catalog: a few schools a cell
+    monkeypatch.setattr(dialects, "SEEK_MIN_SCHOOLS_PER_CELL", 1)
+    current_app.extensions.pop("crowded_circles")  # what was decided for this circle
+    dense_reads, dense = plan_and_found()
+
+    assert sparse_reads == ["SEARCH school USING COVERING INDEX ix_school_search (geo_cell=?)"]
+    assert dense_reads and all(
+        "need_ell=? AND need_dual_language=? AND need_bus=? AND need_transit=? AND need_accessible=?" in step for step in dense_reads
+    )
+    assert sparse.total > 0
+    assert (dense.total, [hit.school.id for hit in dense.hits], dense.not_stated) == (
+        sparse.total,
+        [hit.school.id for hit in sparse.hits],
+        sparse.not_stated,
+    )
+
+
+def test_seeking_pays_from_two_hundred_schools_a_cell():
+    from catalog.dialects import worth_seeking
+
+    assert not worth_seeking(schools=70 * 12, cells=12)  # a real city's density
+    assert worth_seeking(schools=200 * 12, cells=12)
+    assert not worth_seeking(schools=0, cells=0) and worth_seeking(schools=0, cells=None)  # no cells listed: the box is read
