@@ -75,15 +75,10 @@ _BOX = ("box_min_lat", "box_max_lat", "box_min_lon", "box_max_lon")
 _FLAT = ("flat_inside_scale", "flat_inside", "flat_outside_scale", "flat_outside")
 
 
-def place_plan(dialect: str, near: tuple[float, float], radius_km: float) -> tuple[tuple, dict]:
-    """The shape of `within`'s conditions for a circle, and the values they run with (a copy: one search
-    plans the same circle for its page, each need and each filter it may drop)."""
-    shape, values = _place_plan(dialect, near, radius_km)
-    return shape, dict(values)
-
-
 @lru_cache(maxsize=256)
-def _place_plan(dialect: str, near: tuple[float, float], radius_km: float) -> tuple[tuple, dict]:
+def place_plan(dialect: str, near: tuple[float, float], radius_km: float) -> tuple[tuple, dict]:
+    """The shape of `within`'s conditions for a circle, and the values they run with: kept (one search
+    plans the same circle for its page, each need and each filter it may drop), so never to be changed."""
     lat, lon = near
     if _is_postgresql(dialect):
         return ("geography",), {"near_lat": lat, "near_lon": lon, "radius_m": radius_km * 1000.0}
