@@ -7,6 +7,8 @@ called directly.
 """
 
 import logging
+import signal
+import time
 from collections.abc import Callable
 from typing import TypeVar
 
@@ -117,13 +119,38 @@ class TextWorker(Worker):
     waiting up to half a minute more once it was back."""
 
     max_connection_wait_time = 4.0
+    stop_asked = False  # by a signal: a worker stopping for any other reason is started again
+
+    def request_stop(self, signum, frame):
+        self.stop_asked = True
+        super().request_stop(signum, frame)
 
 
 def run_worker(burst: bool = False) -> None:
-    """Work the queue of texts in this app (with RQ's scheduler, which runs the retries)."""
+    """Work the queue of texts in this app (with RQ's scheduler, which runs the retries), until
+    asked to stop (or, `burst`, until the queue is empty).
+
+    RQ's worker waits for a Redis gone away only while it waits for a job; gone at any other moment
+    (between two jobs, while one is saved), its worker quits. Then another is started once Redis is
+    back, and the texts written meanwhile are queued again: texts are never left waiting for
+    someone to restart the worker.
+    """
     queue = text_queue()
     if queue is None:
         raise RuntimeError("REDIS_URL is not set: texts are sent in the web process, no worker is needed")
-    requeue_pending()  # what a stopped worker left behind, and what Redis missed while away
     outbound.load_client()  # once here, not in each job's forked process
-    TextWorker([queue], connection=queue.connection).work(with_scheduler=True, burst=burst)
+    while True:
+        worker = TextWorker([queue], connection=queue.connection)
+        try:
+            requeue_pending()  # what a stopped worker left behind, and what Redis missed while away
+            worker.work(with_scheduler=True, burst=burst)
+            if worker.stop_asked or (burst and not queue.count):
+                return
+            log.warning("the text worker quit: starting another")
+        except RedisError as error:  # Redis away outside RQ's wait for a job, or when the worker quit
+            if worker.stop_asked:
+                return
+            log.warning("Redis is away (%s): starting another text worker once it is back", error)
+        for stop in (signal.SIGINT, signal.SIGTERM):  # between two workers nothing is half done: a stop stops
+            signal.signal(stop, signal.SIG_DFL)
+        time.sleep(TextWorker.max_connection_wait_time)

@@ -2,6 +2,7 @@
 after the commit, sent once however often a job runs, retried when Twilio is away or busy."""
 
 import pytest
+import redis
 import requests
 import rq.worker.base
 from redis import Redis
@@ -14,7 +15,7 @@ from sms import jobs
 from sms.models import Message
 from sms.outbound import send
 from sms.services import opt_out
-from tests.workers import work_burst
+from tests.workers import BurstWorker, work_burst
 
 FAMILY = "+17735550101"
 
@@ -180,3 +181,24 @@ def test_a_worker_tries_a_redis_that_went_away_again_every_few_seconds(redis_url
     finally:
         redis_server.start()
     assert waits == [1, 2, 4, 4, 4, 4, 4, 4]
+
+
+def test_a_worker_that_quit_as_redis_went_away_between_two_jobs_is_followed_by_another(app, queued, monkeypatch):
+    # RQ's worker waits for a Redis gone away only while it waits for a job: gone at any other moment,
+    # it quits (the scale-out test once saw its text never go out)
+    message_id = write_text(app)
+    away, waits = [True], []
+
+    class Worker(BurstWorker, jobs.TextWorker):  # its jobs run in this process, where the fake Twilio records them
+        def check_for_suspension(self, burst):
+            if away:
+                away.pop()
+                raise redis.exceptions.ConnectionError("Redis went away between two jobs")
+            super().check_for_suspension(burst)
+
+    monkeypatch.setattr(jobs, "TextWorker", Worker)
+    monkeypatch.setattr(jobs.time, "sleep", waits.append)
+    with app.app_context():
+        jobs.run_worker(burst=True)
+    assert not away and waits == [Worker.max_connection_wait_time]  # the first quit; another started after a pause
+    assert [m["Body"] for m in queued.sent] == ["hi"] and stored(app, message_id).status == "queued"
