@@ -1,7 +1,8 @@
 """Outbound texts as jobs: RQ on Redis when REDIS_URL is set, else run here right after the commit.
 
-Workers: `flask --app wsgi sms worker` (an RQ worker with its scheduler, inside the app), or
-`rq worker --with-scheduler -w sms.jobs.TextWorker texts` from the project directory. RQ's own
+Workers: `flask --app wsgi sms worker` (an RQ worker with its scheduler, inside the app, started
+again when Redis going away made it quit), or `rq worker --with-scheduler -w sms.jobs.TextWorker
+texts` from the project directory (whose supervisor must start it again). RQ's own
 in-process mode still needs a Redis connection, so without REDIS_URL the same job function is
 called directly.
 """
