@@ -6,6 +6,7 @@ or a `catalog.queries.Listing`) and the labels of the reader's locale (`catalog.
 """
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from babel.dates import format_date
 
@@ -35,8 +36,7 @@ LEFT_TO_RIGHT = frozenset({"phone", "website"})  # read left to right in every s
 ALWAYS_LISTED = ("special_education", "english_learners", "school_bus", "transit", "accessibility", "address")
 
 
-@dataclass(frozen=True, slots=True)
-class Fact:
+class Fact(NamedTuple):  # a tuple: made 15 times a card, twice as fast as a frozen dataclass
     key: str  # a key of HEADINGS
     heading: str  # in the reader's language
     text: str  # in the reader's language, or "" when the listing says nothing of it

@@ -25,8 +25,7 @@ def marked_cards(app, monkeypatch):
     def marked(school, labels):
         card = card_of(school, labels)
         facts = tuple(
-            replace(
-                fact,
+            fact._replace(
                 text=_marked(fact.key) if fact.text else "",
                 heading="HEADING-school_bus" if fact.key == "school_bus" else fact.heading,
             )
