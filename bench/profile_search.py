@@ -71,7 +71,7 @@ def migrate(url: str) -> None:
         upgrade()
         if db.engine.dialect.name == "postgresql":
             with db.engine.begin() as connection:
-                connection.exec_driver_sql("ANALYZE school")
+                connection.exec_driver_sql("ANALYZE school, program, school_text")  # a kept catalog's, as its import now takes them
         db.engine.dispose()
 
 

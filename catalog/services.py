@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime
 from flask import g
 from sqlalchemy import delete, select, update
 
-from app.db import insert_rows
+from app.db import after_commit, insert_rows
 from app.extensions import db
 from catalog import geo, zip_table
 from catalog.csvformat import (
@@ -196,9 +196,22 @@ def import_schools(
     _apply_texts(texts, report, actor)
     if to_write or report.texts_new or report.texts_changed:
         bump_revision()
+    if len(to_write) >= ANALYZE_MIN_SCHOOLS and db.engine.dialect.name == "postgresql":
+        after_commit(_analyze_catalog)
     db.session.flush()
     report.applied = True
     return report
+
+
+# An import writing this many schools has PostgreSQL take the catalog's statistics once it is
+# committed. Autovacuum would, within a minute or so; meanwhile its planner, knowing nothing of the
+# programs, read the whole program table for a page of 20 schools (8 ms against 0.3 ms among 100,000).
+ANALYZE_MIN_SCHOOLS = 500
+
+
+def _analyze_catalog() -> None:
+    with db.engine.begin() as connection:
+        connection.exec_driver_sql(f"ANALYZE {School.__tablename__}, {Program.__tablename__}, {SchoolText.__tablename__}")
 
 
 def row_diff(before: dict, after: dict) -> dict[str, list[str]]:
