@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 
 import rapidfuzz.process
 from rapidfuzz.distance import Levenshtein
-from sqlalchemy import Integer, and_, bindparam, case, exists, func, literal, null, or_, select, true, union_all
+from sqlalchemy import Integer, and_, bindparam, case, exists, func, null, or_, select, true
 
 from app.extensions import db
 from catalog import dialects, geo
@@ -266,61 +266,33 @@ def _ranked_page(query: Query, terms: list[tuple[str, ...]] | None = None) -> tu
 
 
 def _not_stated(query: Query, terms) -> dict[str, dict[str, int]]:
-    """For each need asked for: per sector, the schools matching every other filter that have not stated it.
+    """For each need asked for: per sector, the schools that leave it unstated and would otherwise
+    match: every filter but the needs, and each other need asked for offered or unstated too (a
+    school that has stated neither of two needs asked for is counted for both, never hidden).
 
-    One statement for all the needs: for each, the schools matching every other filter (the other
-    needs included, so the index seeks to them) that leave it unstated, counted per sector.
+    One statement, reading each school matching the other filters once.
     """
     if not query.needs:
         return {}
-    if dialects.seeks_needs(_dialect()):
-        rows = _not_stated_by_seeks(query, terms)
-    else:
-        rows = _not_stated_in_one_pass(query, terms)
-    found: dict[str, dict[str, int]] = {need: {} for need in query.needs}
-    for n, sector, count in sorted(rows):
-        if count:
-            found[query.needs[n]][sector] = count
-    return {need: by_sector for need, by_sector in found.items() if by_sector}
-
-
-def _not_stated_in_one_pass(query: Query, terms) -> list[tuple[int, str, int]]:
-    """(need's place in the query, sector, count): the schools matching every filter but the needs and
-    leaving one of them unstated, read once (PostgreSQL reads each from the table: once is cheapest)."""
     shape, values = _plan(replace(query, needs=()), terms)
     needs = query.needs
 
     def build():
         unstated = {need: School.needs_not_stated.op("&")(need_bit(need)) != 0 for need in needs}
+        possible = {need: or_(NEED_COLUMNS[need] == true(), unstated[need]) for need in needs}
         counts = [
-            func.sum(case((and_(unstated[need], *(NEED_COLUMNS[other] == true() for other in needs if other != need)), 1), else_=0))
-            for need in needs
+            func.sum(case((and_(unstated[need], *(possible[other] for other in needs if other != need)), 1), else_=0)) for need in needs
         ]
         any_unstated = School.needs_not_stated.op("&")(sum(need_bit(need) for need in needs)) != 0
         # the cheap test first: a school that has stated every need asked for is passed over unmeasured
         return select(School.sector, *counts).where(any_unstated, *_filters(shape)).group_by(School.sector)
 
-    rows = _execute(("not stated in one pass", needs, shape), build, values)
-    return [(n, sector, count) for sector, *by_need in rows for n, count in enumerate(by_need)]
-
-
-def _not_stated_by_seeks(query: Query, terms) -> list[tuple[int, str, int]]:
-    """The same counts, one per need in one statement: the schools matching every other filter
-    (the other needs included, so SQLite's index seeks to them) that leave it unstated."""
-    plans = [_plan(replace(query, needs=tuple(other for other in query.needs if other != need)), terms) for need in query.needs]
-    needs = query.needs
-
-    def build():
-        counts = [
-            select(literal(n).label("need"), School.sector, func.count().label("schools"))
-            .where(School.needs_not_stated.op("&")(need_bit(need)) != 0, *_filters(shape))  # the cheap test first
-            .group_by(School.sector)
-            for n, (need, (shape, _values)) in enumerate(zip(needs, plans, strict=True))
-        ]
-        return union_all(*counts) if len(counts) > 1 else counts[0]
-
-    rows = _execute(("not stated by seeks", needs, *(shape for shape, _values in plans)), build, _values_of(plans))
-    return [tuple(row) for row in rows]
+    found: dict[str, dict[str, int]] = {need: {} for need in needs}
+    for sector, *by_need in sorted(_execute(("not stated", needs, shape), build, values)):
+        for need, count in zip(needs, by_need, strict=True):
+            if count:
+                found[need][sector] = count
+    return {need: by_sector for need, by_sector in found.items() if by_sector}
 
 
 def _values_of(plans: list[tuple[tuple, dict]]) -> dict:
@@ -390,7 +362,9 @@ def _run(query: Query) -> tuple[int, list[tuple[str, float | None]], list | None
     first_page = page
     if not total and query.text:
         terms = read_misspelt(query.text_tokens)
-        if terms is not None and any(alternatives != (token,) for alternatives, token in zip(terms, query.text_tokens, strict=True)):
+        if terms is not None and all(alternatives == (token,) for alternatives, token in zip(terms, query.text_tokens, strict=True)):
+            terms = None  # every word is in the catalog as typed: the other filters found nothing, no typo
+        if terms is not None:
             total, page = _ranked_page(query, terms)
     not_stated = _not_stated(query, terms)
     relaxations = _relaxations(query, terms) if not total else []

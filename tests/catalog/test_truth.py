@@ -100,13 +100,32 @@ def test_special_education_never_hides_a_charter_school_and_says_how_many_have_n
 def test_not_stated_counts_follow_every_other_filter(cps):
     near = query(need=["sped", "bus"], near="60637", radius_km=5, grade="K")
     result = search(near)
+    others = search(replace_page(replace_needs(near, ()))).hits  # every filter but the needs
     for need in ("sped", "bus"):
-        others = without(near, need)
-        unstated = [h for h in search(replace_page(others)).hits if need_not_stated(h.school, need)]
+        other = next(n for n in ("sped", "bus") if n != need)
         counted = {}
-        for hit in unstated:
-            counted[hit.school.sector] = counted.get(hit.school.sector, 0) + 1
+        for hit in others:  # unstated, and the other need offered or unstated: it would match
+            if need_not_stated(hit.school, need) and (getattr(hit.school, f"need_{other}") or need_not_stated(hit.school, other)):
+                counted[hit.school.sector] = counted.get(hit.school.sector, 0) + 1
         assert result.not_stated.get(need, {}) == counted, need
+    assert result.not_stated["sped"].get("charter")  # charters state neither: counted, never hidden
+
+
+def test_a_school_that_has_stated_neither_of_two_needs_is_counted_for_both(cps):
+    """CICS Washington Park, a K charter 1.4 km from 60637's centre, states neither special
+    education nor English-learner programs: asked for both, it is counted for both."""
+    result = search(query(grade="K", near="60637", radius_km=3, sector="charter", need=["sped", "ell"]))
+    alone = search(query(grade="K", near="60637", radius_km=3, sector="charter"))
+    unstated_both = [h for h in alone.hits if need_not_stated(h.school, "sped") and need_not_stated(h.school, "ell")]
+    assert "cps-400029" in {h.school.id for h in unstated_both}
+    assert result.not_stated["sped"]["charter"] >= len(unstated_both) > 0
+    assert result.not_stated["ell"]["charter"] >= len(unstated_both)
+
+
+def replace_needs(q, needs):
+    from dataclasses import replace
+
+    return replace(q, needs=needs)
 
 
 def replace_page(q):
@@ -182,3 +201,11 @@ def test_a_name_with_a_typo_is_found(cps, typed):
 def test_a_word_in_no_name_finds_nothing_rather_than_anything(cps):
     result = search(query(q="zzzzqqq"))
     assert result.total == 0 and result.read_as is None
+
+
+def test_a_name_typed_right_is_not_said_to_be_read_as_another_when_other_filters_find_nothing(cps):
+    """A name typed as the catalog writes it ("kenwood"): when a charter with English-learner programs is asked
+    for too and none matches, the name was not misread, so nothing says it was."""
+    result = search(query(q="kenwood", sector="charter", need="ell", grade="K"))
+    assert result.total == 0 and result.read_as is None
+    assert search(query(q="kenwod")).read_as == "kenwood"
