@@ -51,6 +51,11 @@ def shown(html: str) -> tuple[int, list[str]]:
     return total, re.findall(r'class="card-link" href="/kiosk/en/schools/([^"]+)"', html)
 
 
+def not_stated_said(html: str) -> list[tuple[str, str]]:
+    """The (per-sector counts, need) of each "have not said whether they offer this" notice."""
+    return sorted(re.findall(r"not said whether (?:it offers|they offer) this \(([^)]*)\): ([^.<]*)\.", html))
+
+
 def everything_the_server_finds(app, url: str, seed: int) -> list[str]:
     """Every school the kiosk's one search finds for a results URL, in order (all pages)."""
     with app.test_request_context(url):
@@ -80,15 +85,16 @@ def test_offline_the_same_schools_in_the_same_order_as_online_with_the_familys_s
     for url in urls:
         everything = everything_the_server_finds(kiosk.app, url, seed)
         page_number = int(dict(re.findall(r"(page)=([0-9]+)", url))["page"])
-        online = shown(page.request.get(kiosk.url + url).text())
+        online_html = page.request.get(kiosk.url + url).text()
+        online = shown(online_html)
         start = (page_number - 1) * PER_PAGE
         assert online == (len(everything), everything[start : start + PER_PAGE]), url  # the kiosk's page is the one search
         in_area = [school for school in everything if school in area]
-        expected.append((len(in_area), in_area[start : start + PER_PAGE], len(in_area) == len(everything)))
+        expected.append((len(in_area), in_area[start : start + PER_PAGE], len(in_area) == len(everything), not_stated_said(online_html)))
 
     page.context.set_offline(True)
-    whole, partial = 0, 0
-    for url, (total, ids, complete) in zip(urls, expected, strict=True):
+    whole, partial, not_stated = 0, 0, 0
+    for url, (total, ids, complete, unstated) in zip(urls, expected, strict=True):
         page.goto(kiosk.url + url)
         page.locator("#offline h1").wait_for()
         html = page.locator("#offline").inner_html()
@@ -96,10 +102,12 @@ def test_offline_the_same_schools_in_the_same_order_as_online_with_the_familys_s
         said_partial = "this screen knows only the" in html
         if complete and not said_partial:
             whole += 1
+            assert not_stated_said(html) == unstated, url  # the same schools counted as not stated, per need and sector
+            not_stated += bool(unstated)
         else:
             partial += 1
             assert said_partial, url  # a search reaching past the fair's area says so
-    assert whole >= 60 and partial >= 20, (whole, partial)  # both kinds were really tried
+    assert whole >= 60 and partial >= 20 and not_stated >= 10, (whole, partial, not_stated)  # each kind was really tried
 
 
 def test_offline_what_the_screen_cannot_know_is_said(kiosk, page):  # noqa: F811

@@ -102,7 +102,7 @@ function search(snapshot, params, seed) {
   const home = snapshot.zips[zip] || null;
   const radius = home ? (params.get("radius_km") === "any" ? Infinity : Number(params.get("radius_km") || DEFAULT_RADIUS_KM)) : Infinity;
   const found = [];
-  const notStated = {}; // need → sector → schools matching every other filter that have not stated it
+  const notStated = {}; // need → sector → schools that have not stated it and would otherwise match
   for (const school of snapshot.schools) {
     if (grade !== null && !(school.grades & (1 << (grade + 1)))) continue; // a set of grades, one bit each
     if (sector && school.sector !== sector) continue;
@@ -110,9 +110,11 @@ function search(snapshot, params, seed) {
     const distance = home && school.lat !== null ? km(home, [school.lat, school.lon]) : null;
     if (home && radius !== Infinity && (distance === null || distance > radius)) continue;
     const missing = needs.filter((need) => !(school.needs & snapshot.need_bits[need])); // one bit a need
-    if (missing.length === 1 && school.not_stated & snapshot.need_bits[missing[0]]) {
-      const counts = (notStated[missing[0]] ||= {});
-      counts[school.sector] = (counts[school.sector] || 0) + 1;
+    if (missing.every((need) => school.not_stated & snapshot.need_bits[need])) {
+      for (const need of missing) { // each need it lacks, unstated: it would match were they offered
+        const counts = (notStated[need] ||= {});
+        counts[school.sector] = (counts[school.sector] || 0) + 1;
+      }
     }
     if (missing.length) continue;
     found.push({ school, distance });
@@ -173,7 +175,8 @@ function notices(snapshot, result) {
   if (result.partial) said.push(fmt(texts.offline_area, { count: snapshot.schools.length, km: Math.round(snapshot.area.km) }));
   if (result.tokens.length && !result.found.length) said.push(texts.offline_names);
   for (const [need, counts] of Object.entries(result.notStated)) {
-    const sectors = Object.entries(counts).map(([sector, count]) => `${snapshot.sectors[sector]}: ${count}`).join(", ");
+    const sectors = Object.keys(snapshot.sectors).filter((sector) => counts[sector]) // in the server's order of sectors
+      .map((sector) => `${snapshot.sectors[sector]}: ${counts[sector]}`).join(", ");
     said.push(`${fmt(texts.offline_not_stated, { sectors, need: snapshot.needs[need] })} ${need === "sped" ? texts.must_serve : texts.ask_them}`);
   }
   return said.map((text) => el("p", { class: "notice" }, text));
