@@ -215,8 +215,9 @@ class Labels:
             return self.program(p["kind"], p["code"], p["language"])
         return self.gettext("Matches “%(text)s”", text=p["text"])
 
-    def not_stated(self, need: str, by_sector: dict[str, int]) -> str:
-        """Say how many more schools have not stated a need, per sector: never read as "no"."""
+    def not_stated(self, need: str, by_sector: dict[str, int], query: Query | None = None) -> str:
+        """Say how many more schools have not stated a need (or the program of `query`: `need` is
+        "program"), per sector: never read as "no"."""
         total = sum(by_sector.values())
         sectors = self.comma.join(f"{self.sector(sector)}: {by_sector[sector]}" for sector in SECTORS if by_sector.get(sector))
         text = self.ngettext(
@@ -224,9 +225,9 @@ class Labels:
             "%(num)s more schools have not said whether they offer this (%(sectors)s): %(need)s.",
             total,
             sectors=sectors,
-            need=self.need(need),
+            need=self.need(need) if need in NEEDS else self.dropped_filter(need, query),
         )
-        if need == "sped":
+        if need == "sped" or (need == "program" and PROGRAM_CODES[query.program] == "sped"):
             text += " " + self.gettext("Every public school, charter included, must serve students with disabilities: ask them.")
         else:
             text += " " + self.gettext("Ask them.")

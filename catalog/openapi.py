@@ -197,7 +197,7 @@ def openapi_document(server_url: str) -> dict:
                                             "total": {"type": "integer"},
                                             "not_stated": {
                                                 "type": "object",
-                                                "description": "For each need asked for: per sector, how many schools have not stated it and would otherwise match (every other filter; each other need asked for offered or not stated either). Not stated is not no.",
+                                                "description": "For each need asked for, and `program` for a special-education or English-learner program: per sector, how many schools have not stated it and would otherwise match (every other filter; each other need asked for offered or not stated either). Not stated is not no.",
                                                 "additionalProperties": {"type": "object", "additionalProperties": {"type": "integer"}},
                                             },
                                             "relaxations": {

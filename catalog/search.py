@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 
 import rapidfuzz.process
 from rapidfuzz.distance import Levenshtein
-from sqlalchemy import Integer, and_, bindparam, case, exists, func, null, or_, select, true
+from sqlalchemy import Integer, and_, bindparam, case, exists, false, func, null, or_, select, true
 
 from app.extensions import db
 from catalog import dialects, geo
@@ -31,7 +31,7 @@ from catalog.queries import (
     schools_per_cell,
 )
 from catalog.query import MASK_32, Query, QueryError, Reason, Relaxation, SchoolFacts, droppable, explain, page_bounds, wider_radii, without
-from catalog.vocabulary import N_, grade_bit, need_bit
+from catalog.vocabulary import N_, PROGRAM_CODES, grade_bit, need_bit
 
 AREA_MARGIN_KM = 50.0  # a place this far from every school is outside the catalog's area
 
@@ -265,34 +265,57 @@ def _ranked_page(query: Query, terms: list[tuple[str, ...]] | None = None) -> tu
     return total, [(school_id, round(km, 2) if km is not None else None) for school_id, km, _total in rows]
 
 
+STATED_KINDS = {"sped": School.sped_stated, "ell": School.ell_stated}  # program kinds a listing states, or states none of
+
+
+def _statable(query: Query) -> tuple[str, ...]:
+    """The filters a school may leave unstated: each need asked for, and a special-education or
+    English-learner program ("program")."""
+    return query.needs + (("program",) if PROGRAM_CODES.get(query.program or "") in STATED_KINDS else ())
+
+
 def _not_stated(query: Query, terms) -> dict[str, dict[str, int]]:
-    """For each need asked for: per sector, the schools that leave it unstated and would otherwise
-    match: every filter but the needs, and each other need asked for offered or unstated too (a
-    school that has stated neither of two needs asked for is counted for both, never hidden).
+    """For each need asked for (and a program of a stated kind, `_statable`): per sector, the schools that leave it
+    unstated and would otherwise match: every other filter, and each other need offered or unstated
+    too (a school that has stated neither of two needs asked for is counted for both, never hidden).
 
     One statement, reading each school matching the other filters once.
     """
-    if not query.needs:
+    names = _statable(query)
+    if not names:
         return {}
-    shape, values = _plan(replace(query, needs=()), terms)
-    needs = query.needs
+    program = "program" in names
+    shape, values = _plan(replace(query, needs=(), program=None, program_language=None) if program else replace(query, needs=()), terms)
+    if program:
+        values.update({"program": query.program, **({"program_language": query.program_language} if query.program_language else {})})
 
     def build():
-        unstated = {need: School.needs_not_stated.op("&")(need_bit(need)) != 0 for need in needs}
-        possible = {need: or_(NEED_COLUMNS[need] == true(), unstated[need]) for need in needs}
+        offered = {need: NEED_COLUMNS[need] == true() for need in query.needs}
+        unstated = {need: School.needs_not_stated.op("&")(need_bit(need)) != 0 for need in query.needs}
+        any_unstated = [School.needs_not_stated.op("&")(sum(need_bit(need) for need in query.needs)) != 0] if query.needs else []
+        if program:
+            listed = [Program.school_id == School.id, Program.code == bindparam("program")]
+            if query.program_language:
+                listed.append(Program.language == bindparam("program_language"))
+            offered["program"] = exists().where(*listed)
+            unstated["program"] = STATED_KINDS[PROGRAM_CODES[query.program]] == false()
+            any_unstated.append(unstated["program"])
+        possible = {name: or_(offered[name], unstated[name]) for name in names}
         counts = [
-            func.sum(case((and_(unstated[need], *(possible[other] for other in needs if other != need)), 1), else_=0)) for need in needs
+            func.sum(case((and_(unstated[name], *(possible[other] for other in names if other != name)), 1), else_=0)) for name in names
         ]
-        any_unstated = School.needs_not_stated.op("&")(sum(need_bit(need) for need in needs)) != 0
-        # the cheap test first: a school that has stated every need asked for is passed over unmeasured
-        return select(School.sector, *counts).where(any_unstated, *_filters(shape)).group_by(School.sector)
+        # the cheap test first: a school that has stated everything asked for is passed over unmeasured
+        return select(School.sector, *counts).where(or_(*any_unstated), *_filters(shape)).group_by(School.sector)
 
-    found: dict[str, dict[str, int]] = {need: {} for need in needs}
-    for sector, *by_need in sorted(_execute(("not stated", needs, shape), build, values)):
-        for need, count in zip(needs, by_need, strict=True):
+    found: dict[str, dict[str, int]] = {name: {} for name in names}
+    key = ("not stated", names, PROGRAM_CODES[query.program] if program else None, program and bool(query.program_language), shape)
+    for sector, *by_name in sorted(_execute(key, build, values)):
+        for name, count in zip(names, by_name, strict=True):
             if count:
-                found[need][sector] = count
-    return {need: by_sector for need, by_sector in found.items() if by_sector}
+                found[name][sector] = count
+    # a program whose kind's need is asked for too: the same schools leave both unstated, said once
+    said_with_need = program and PROGRAM_CODES[query.program] in query.needs
+    return {name: by_sector for name, by_sector in found.items() if by_sector and not (name == "program" and said_with_need)}
 
 
 def _values_of(plans: list[tuple[tuple, dict]]) -> dict:

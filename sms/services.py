@@ -75,7 +75,7 @@ class CatalogForTexts:
         return Found(
             total=result.total,
             hits=tuple((hit.card, hit.distance_km) for hit in result.hits),
-            not_stated=tuple(labels.not_stated(need, by_sector) for need, by_sector in result.not_stated.items()),
+            not_stated=tuple(labels.not_stated(need, by_sector, query) for need, by_sector in result.not_stated.items()),
             offers=tuple(
                 Offer(r.total, drop=r.drop, label=labels.dropped_filter(r.drop, query)) if r.drop else Offer(r.total, radius_km=r.radius_km)
                 for r in result.relaxations

@@ -209,3 +209,52 @@ def test_a_name_typed_right_is_not_said_to_be_read_as_another_when_other_filters
     result = search(query(q="kenwood", sector="charter", need="ell", grade="K"))
     assert result.total == 0 and result.read_as is None
     assert search(query(q="kenwod")).read_as == "kenwood"
+
+
+def test_a_program_no_listing_states_is_counted_as_not_stated_per_sector(cps, session):
+    """CPS publishes no autism programs: a school that lists special-education programs without one
+    does not offer it; one that states none of its special-education programs has not said."""
+    from sqlalchemy import func, select
+
+    from catalog.models import School
+
+    result = search(query(program="autism"))
+    unstated = dict(session.execute(select(School.sector, func.count()).where(School.sped_stated.is_(False)).group_by(School.sector)).all())
+    assert result.total == 0 and result.not_stated == {"program": unstated}
+    assert unstated["charter"] == sum(1 for r in cps if r["School_Type"] == "Charter")  # every charter: not stated, never "no"
+    near = search(query(program="autism", grade="K", near="60637", radius_km=5, sector="charter"))
+    assert near.not_stated["program"]["charter"] == search(query(grade="K", near="60637", radius_km=5, sector="charter")).total
+    # with the need of its kind asked too, the same schools are said once, under the need
+    assert set(search(query(program="autism", need="sped")).not_stated) == {"sped"}
+
+
+def test_a_program_not_stated_is_said_with_its_name_and_what_every_school_owes(cps, app):
+    from flask_babel import force_locale
+
+    from catalog.labels import current
+
+    asked = query(program="autism")
+    with app.test_request_context("/"):
+        said_en = current().not_stated("program", {"charter": 2}, asked)
+        with force_locale("es"):
+            said = current().not_stated("program", {"charter": 2}, asked)
+    assert "Autism" in said_en and "must serve students with disabilities" in said_en
+    assert "autismo" in said and "discapacidades" in said  # the family's language
+
+
+def test_a_program_in_a_language_is_not_stated_only_where_its_kind_is_not_stated(cli, session, tmp_path):
+    path = tmp_path / "schools.csv"
+    path.write_text(
+        "id,name,sector,grades,zip,sped_programs,ell_programs\n"
+        "a,ESL Only,district,K-8,60637,,esl\n"
+        "b,Not Stated,charter,K-8,60637,,\n"
+        "c,Spanish Dual,charter,K-8,60637,,dual_language:es\n"
+        "d,French Dual,district,K-8,60637,,dual_language:fr\n"
+        "e,Stated None,district,K-8,60637,,none\n",
+        encoding="utf-8",
+    )
+    assert cli("catalog", "import", str(path)).exit_code == 0
+    result = search(query(program="dual_language", language="es"))
+    assert [h.school.id for h in result.hits] == ["c"]
+    assert result.not_stated == {"program": {"charter": 1}}  # b only: a, d and e state their programs
+    assert search(query(program="dual_language", language="es", sector="district")).not_stated == {}
