@@ -110,13 +110,30 @@ def render_all(reply: Reply, translations: Translations, number: Callable[[int],
     carries the head, so a family is never sent a number for a school it was not shown.
     `number` writes a count in the reply's locale (Babel's `format_decimal` for it)."""
     texts = [[_head(reply, translations, number)]]
-    for line in reply.lines:
-        if fits(gsm_friendly("\n".join([*texts[-1], line])), MAX_SEGMENTS):
-            texts[-1].append(line)
+    pieces = [piece for line in reply.lines for piece in _pieces(line)]
+    for piece in pieces:
+        if fits(gsm_friendly("\n".join([*texts[-1], piece])), MAX_SEGMENTS):
+            texts[-1].append(piece)
         else:
-            texts.append([line])
+            texts.append([piece])
     # look-alikes are chosen for a whole text, so its head and its lines are spelled alike
     return [truncate(gsm_friendly("\n".join(lines)), MAX_SEGMENTS) for lines in texts]
+
+
+def _pieces(line: str) -> list[str]:
+    """A line too long for one text (a note on schools that have not stated a need, in a script
+    that costs a segment every 67 characters), cut between words into pieces that each fit: the
+    rest goes on in the next text, never cut off. A word longer than a text is cut at the end."""
+    if fits(gsm_friendly(line), MAX_SEGMENTS):
+        return [line]
+    pieces = [""]
+    for word in line.split(" "):
+        longer = f"{pieces[-1]} {word}" if pieces[-1] else word
+        if fits(gsm_friendly(longer), MAX_SEGMENTS) or not pieces[-1]:
+            pieces[-1] = longer
+        else:
+            pieces.append(word)
+    return pieces
 
 
 def render(reply: Reply, translations: Translations, number: Callable[[int], str] = str) -> str:

@@ -192,3 +192,19 @@ def test_a_list_says_grades_and_type_in_short_and_every_language_has_its_own_sho
     assert district != charter and len(district) <= len(labels.sector("district")) and len(charter) <= len(labels.sector("charter"))
     if locale != "en":  # translated: not the English words
         assert (district, charter) != ("District", "Charter"), locale
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_a_note_on_schools_that_have_not_stated_a_need_is_sent_whole_in_every_language(locale):
+    """Arabic and Vietnamese write it past 3 segments (67 characters each in UCS-2): it goes on
+    in the next text, cut between words, never cut off with "…" and its advice lost."""
+    from sms.replies import render_all
+
+    labels = Labels(translations_for(locale), Locale.parse(locale))
+    notes = tuple(labels.not_stated(need, {"district": 1234, "charter": 567}) for need in ("sped", "ell"))
+    texts = render_all(Reply("no_results", {"echo": LONGEST["echo"]}, notes), translations_for(locale))
+    assert all(count_segments(text) <= 3 for text in texts)
+    assert not any(text.endswith("…") for text in texts), texts
+    said = " ".join(" ".join(text.split("\n")) for text in texts)
+    for note in notes:
+        assert " ".join(gsm_friendly(note).split()) in " ".join(said.split()), (locale, note)
