@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 import rapidfuzz.process
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA
 from sqlalchemy import Integer, and_, bindparam, case, exists, false, func, null, or_, select, true
 
 from app.extensions import db
@@ -199,7 +199,8 @@ TYPO_MIN_LENGTH = 4  # shorter words are taken as typed
 
 
 def typo_allowance(word: str) -> int:
-    """How many letters a word of this length may have wrong: 1 from 4 letters, 2 from 8."""
+    """How many letters a word of this length may have wrong (a letter missing, added, changed, or
+    two side by side swapped: "jonhson"): 1 from 4 letters, 2 from 8."""
     if len(word) < TYPO_MIN_LENGTH or not word.isalnum():  # "k_lly" is no typo of "kelly": "_" and "%" are letters typed
         return 0
     return 1 if len(word) < 8 else 2
@@ -227,7 +228,7 @@ def read_misspelt(tokens: list[str]) -> list[tuple[str, ...]] | None:
             terms.append((token,))
             continue
         close = rapidfuzz.process.extract(
-            token, words, scorer=Levenshtein.distance, score_cutoff=typo_allowance(token), limit=5
+            token, words, scorer=OSA.distance, score_cutoff=typo_allowance(token), limit=5
         ) if typo_allowance(token) else []  # fmt: skip
         if not close:
             return None

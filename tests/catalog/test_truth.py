@@ -258,3 +258,9 @@ def test_a_program_in_a_language_is_not_stated_only_where_its_kind_is_not_stated
     assert [h.school.id for h in result.hits] == ["c"]
     assert result.not_stated == {"program": {"charter": 1}}  # b only: a, d and e state their programs
     assert search(query(program="dual_language", language="es", sector="district")).not_stated == {}
+
+
+def test_two_letters_typed_the_wrong_way_round_are_one_typo(cps):
+    johnsons = {h.school.id for h in search(query(q="johnson", per_page=100)).hits}
+    result = search(query(q="jonhson", per_page=100))
+    assert johnsons and {h.school.id for h in result.hits} == johnsons and result.read_as == "johnson"
