@@ -96,7 +96,7 @@ def card_of(school, labels) -> Card:
         fact("grades", labels.grades(school.grades)),
         fact("special_education", labels.services(school, "sped")),
         fact("english_learners", labels.services(school, "ell")),
-        fact("world_languages", ", ".join(labels.programs(school.programs, "world_language"))),
+        fact("world_languages", labels.comma.join(labels.programs(school.programs, "world_language"))),
         fact("school_bus", labels.school_bus(school.school_bus), note=school.school_bus_notes),
         fact("transit", labels.transit(school.transit_rail, school.transit_bus)),
         fact("accessibility", labels.accessibility(school.accessibility)),

@@ -139,7 +139,7 @@ class Labels:
     def services(self, school, kind: str) -> str:
         """Label a school's special-education ("sped") or English-learner ("ell") programs, saying
         "not stated" apart from a stated none, with the students its source counts it serving."""
-        listed = ", ".join(self.programs(school.programs, kind))
+        listed = self.comma.join(self.programs(school.programs, kind))
         if not listed:
             stated = school.sped_stated if kind == "sped" else school.ell_stated
             listed = self.gettext("None, as the school states") if stated else self.gettext("Not stated: ask the school")
@@ -173,7 +173,7 @@ class Labels:
     def transit(self, rail: str, bus: str) -> str:
         """Rail lines, then bus routes said as such: "CTA Orange Line; bus routes 47, 54"."""
         bus = self.gettext("bus routes %(routes)s", routes=bus) if bus else ""
-        return "; ".join(part for part in (rail, bus) if part)
+        return self.semicolon.join(part for part in (rail, bus) if part)
 
     def understood(self, query: Query) -> str:
         """Say what a search looks for, as a family asked it: "Kindergarten · within 5 km of 60637 ·
@@ -206,7 +206,7 @@ class Labels:
             return self.sector(p["sector"])
         if reason.kind == "need":
             if p["programs"]:
-                programs = ", ".join(self.program(*program) for program in p["programs"])
+                programs = self.comma.join(self.program(*program) for program in p["programs"])
                 return self.gettext("%(need)s: %(programs)s", need=self.need(p["need"]), programs=programs)
             if p["need"] == "bus":
                 return self.school_bus(p["school_bus"])

@@ -93,7 +93,7 @@ def _with_catalog_examples(reply: Reply) -> Reply:
     if reply.key not in ("help", "welcome"):
         return reply
     labels = current_labels()
-    return replace(reply, values={"zip": example_zip(), "needs": ", ".join(labels.need(need) for need in needs_offered())})
+    return replace(reply, values={"zip": example_zip(), "needs": labels.comma.join(labels.need(need) for need in needs_offered())})
 
 
 def is_opted_out(phone: str) -> bool:

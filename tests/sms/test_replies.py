@@ -208,3 +208,14 @@ def test_a_note_on_schools_that_have_not_stated_a_need_is_sent_whole_in_every_la
     said = " ".join(" ".join(text.split("\n")) for text in texts)
     for note in notes:
         assert " ".join(gsm_friendly(note).split()) in " ".join(said.split()), (locale, note)
+
+
+@pytest.mark.parametrize(("locale", "comma"), [("en", ", "), ("ar", "، "), ("zh_Hant", "、")])
+def test_a_schools_programs_are_listed_with_the_locales_comma(locale, comma):
+    from types import SimpleNamespace
+
+    labels = Labels(translations_for(locale), Locale.parse(locale))
+    programs = [SimpleNamespace(kind="sped", code=code, language="") for code in ("autism", "resource")]
+    school = SimpleNamespace(programs=programs, sped_stated=True, sped_students=None, enrollment=None)
+    said = labels.services(school, "sped")
+    assert said == comma.join(labels.program("sped", code, "") for code in ("autism", "resource"))
