@@ -28,6 +28,7 @@ HEADINGS = {
     "website": N_("Website"),
     "apply_by": N_("Apply by"),
     "open_seats": N_("Open seats"),
+    "rating": N_("Official rating"),  # as published, with its source and year: the same scale for district and charter
     "summary": N_("About the school"),
     "how_to_apply": N_("How to apply"),
 }
@@ -105,6 +106,7 @@ def card_of(school, labels) -> Card:
         fact("website", web_address(school.website) or ""),  # a row stored before the check was whole is never shown
         fact("apply_by", format_date(deadline, "long", locale=locale) if deadline else ""),
         fact("open_seats", labels.number(seats) if seats is not None else ""),
+        fact("rating", " · ".join(part for part in (school.rating, school.rating_source) if part) if school.rating else ""),
         free("summary"),
         free("how_to_apply"),
     )

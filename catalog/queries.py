@@ -267,7 +267,7 @@ def get_schools(school_ids: list[str]) -> list[School]:
 LISTING_COLUMNS = (
     "id", "name", "sector", "grades_offered", "address", "zip", "phone", "website", "enrollment", "accessibility",
     "school_bus", "school_bus_notes", "transit_bus", "transit_rail", "application_deadline", "seats_available",
-    "sped_stated", "ell_stated", "sped_students", "ell_students",
+    "sped_stated", "ell_stated", "sped_students", "ell_students", "rating", "rating_source",
 )  # fmt: skip
 
 

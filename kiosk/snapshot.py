@@ -13,7 +13,9 @@ AREA_KM = 25.0
 AREA_MAX_SCHOOLS = 2000
 ZIP_MARGIN_KM = 10.0  # home ZIPs a little past the area's edge can still be searched from
 # The card facts a screen shows offline (results, a school, compare): the free texts stay online.
-OFFLINE_FACTS = ("sector", "grades", "special_education", "english_learners", "school_bus", "transit", "accessibility", "address", "phone")
+OFFLINE_FACTS = (
+    "sector", "grades", "special_education", "english_learners", "school_bus", "transit", "accessibility", "address", "phone", "rating",
+)  # fmt: skip
 
 
 def build_snapshot(labels: Labels, revision: int, booths: dict[str, str], center: tuple[float, float] | None) -> dict:

@@ -180,7 +180,7 @@ def _relaxed(query: dict, offered: dict | float) -> dict:
 
 
 # What a school's details say, from its card, most asked first (a long text is cut at the end).
-DETAILS = ("address", "phone", "special_education", "english_learners", "school_bus", "transit")
+DETAILS = ("address", "phone", "special_education", "english_learners", "school_bus", "transit", "rating")
 TOPICS = {
     "transport": ("school_bus", "transit"),
     "sped": ("special_education",),

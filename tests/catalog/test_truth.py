@@ -264,3 +264,19 @@ def test_two_letters_typed_the_wrong_way_round_are_one_typo(cps):
     johnsons = {h.school.id for h in search(query(q="johnson", per_page=100)).hits}
     result = search(query(q="jonhson", per_page=100))
     assert johnsons and {h.school.id for h in result.hits} == johnsons and result.read_as == "johnson"
+
+
+def test_the_official_rating_is_on_every_schools_card_with_its_source_in_both_sectors(cps, client):
+    """CPS rates district and charter schools on one scale (SQRP): each card says it as published."""
+    rated = {sector: next(r for r in cps if (r["School_Type"] == "Charter") == (sector == "charter") and r["Overall_Rating"][:5] == "Level")
+             for sector in ("district", "charter")}  # fmt: skip
+    for row in rated.values():
+        school_id = f"cps-{row['School_ID']}"
+        card = {fact["key"]: fact for fact in client.get(f"/api/v1/schools/{school_id}").json["card"]}
+        assert card["rating"]["heading"] == "Official rating"
+        assert card["rating"]["text"].startswith(row["Overall_Rating"] + " · CPS SQRP 20")
+        page = client.get(f"/kiosk/es/schools/{school_id}").get_data(as_text=True)
+        assert "Calificación oficial" in page and row["Overall_Rating"] in page
+    unrated = next(r for r in cps if r["Overall_Rating"] in ("", "Inability to Rate"))
+    card = {fact["key"] for fact in client.get(f"/api/v1/schools/cps-{unrated['School_ID']}").json["card"]}
+    assert "rating" not in card  # no rating is shown as none, never as a low one
