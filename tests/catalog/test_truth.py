@@ -6,9 +6,11 @@ import csv
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 from catalog.adapters import nyc_grades
 from catalog.csvformat import parse_grades
+from catalog.models import School
 from catalog.query import build_query, without
 from catalog.search import OutOfArea, check_area, search
 from catalog.vocabulary import GRADE_CODES
@@ -190,17 +192,28 @@ def test_a_wider_radius_is_offered_with_its_count(cps):
 def test_a_new_york_zip_is_outside_the_chicago_catalog(cps, client):
     with pytest.raises(OutOfArea) as raised:
         check_area(query(near="10025"))
-    assert "Chicago, IL" in raised.value.params["area"]
+    assert raised.value.params["area"] == "Chicago, IL"  # every school it lists is in Chicago
     answer = client.get("/api/v1/schools?near=10025")
     assert answer.status_code == 400 and answer.json["error"]["parameter"] == "near"
     assert "Chicago" in answer.json["error"]["message"]
     check_area(query(near="60201"))  # Evanston, next door: searched, nearest first
 
 
-def test_a_chicago_zip_is_outside_the_nyc_catalog(nyc):
-    with pytest.raises(OutOfArea):
+def test_a_chicago_zip_is_outside_the_nyc_catalog(nyc, client, session):
+    with pytest.raises(OutOfArea) as raised:
         check_area(query(near="60637"))
     check_area(query(near="10025"))
+    # The area named is the whole area listed: all five boroughs, and the rest of the city names
+    # the source spells (Jamaica, "Staten Is", …) counted, never left out.
+    area = raised.value.params["area"]
+    boroughs = ("Brooklyn, NY", "Bronx, NY", "Queens, NY", "Manhattan, NY", "Staten Island, NY")
+    assert all(borough in area for borough in boroughs), area
+    named, _, more = area.rpartition(" and ")
+    assert more.endswith(" more places") and named == "; ".join(boroughs)
+    listed = set(session.execute(select(School.city, School.state).where(School.city != "")).all())
+    assert int(more.split()[0]) == len(listed) - len(boroughs) == 8
+    answer = client.get("/api/v1/schools?near=60637&lang=es").json["error"]["message"]
+    assert "Manhattan, NY; Staten Island, NY y 8 lugares más" in answer, answer
 
 
 @pytest.mark.parametrize("typed", ["kenwod", "Kenwod", "KENWOOD", "kenwoood", "kenwood acadmy"])
