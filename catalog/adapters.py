@@ -62,10 +62,12 @@ def cps_rows(rows: Rows) -> Iterator[tuple[int, dict]]:
         sped = sorted({code for column, code in CPS_SPED_FLAGS.items() if src.get(column, "").strip() == "Y"})
         if src.get("School_Type", "").strip() == "Special Education":
             sped.append("special_school")
-        # Each service column is "Y", "N" or empty: a "N" states the school has not that service,
-        # an empty column states nothing (the special-education columns are only ever "Y" or empty).
-        ell_flags = {code: src.get(column, "").strip() for column, code in CPS_ELL_FLAGS.items()}
-        ell = [code for code, flag in ell_flags.items() if flag == "Y"] or (["none"] if "N" in ell_flags.values() else [])
+        # Each English-learner column is "Y", "N" or empty, and speaks of one service only: a "N"
+        # says the school runs no bilingual program (or no refugee services), never that it offers
+        # English learners nothing (every public school must serve them), and the file has no
+        # column that says so. So only a "Y" is carried; without one the school has not stated its
+        # English-learner programs (the special-education columns are only ever "Y" or empty).
+        ell = [code for column, code in CPS_ELL_FLAGS.items() if src.get(column, "").strip() == "Y"]
         rail = [f"CTA {name.strip()} Line" for name in src.get("Transportation_El", "").split(",") if name.strip()]
         rail += [name.strip() for name in src.get("Transportation_Metra", "").split(",") if name.strip()]
         year = src.get("School_Year", "").removeprefix("School Year ").strip()

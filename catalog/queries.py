@@ -15,8 +15,9 @@ from sqlalchemy.orm import selectinload
 
 from app.extensions import db
 from catalog.csvformat import FREE_TEXT_FIELDS, SchoolRecord, school_row
+from catalog.labels import current as current_labels
 from catalog.models import CatalogRevision, Program, School, SchoolText
-from catalog.vocabulary import grades_of_mask
+from catalog.vocabulary import Np_, grades_of_mask
 
 NEED_COLUMNS = {
     "sped": School.need_sped,
@@ -204,20 +205,29 @@ def per_revision(name: str, build: Callable[[], T]) -> T:
 
 # --- the area the catalog covers ----------------------------------------------------------
 
-AREA_CITIES = 3  # the area is named by its most listed cities
+AREA_CITIES = 6  # a catalog of this many cities or fewer is named whole (New York City's five boroughs) …
+AREA_CITY_SHARE = 0.01  # … a larger one by its cities that hold this share of its schools (at most AREA_CITIES),
+# and "and 8 more places" for the rest: the area named is never smaller than the one listed
+AREA_MORE = Np_("%(places)s and %(num)s more place", "%(places)s and %(num)s more places")
 
 
 def catalog_area() -> str:
-    """Name the area the catalog covers by its most listed cities: "Chicago, IL"."""
+    """Name the area the catalog covers, in the current locale: "Chicago, IL"; "Brooklyn, NY;
+    Bronx, NY; Queens, NY; Manhattan, NY; Staten Island, NY and 8 more places"."""
 
-    def build() -> str:
+    def build() -> tuple[str, int]:
         counted = db.session.execute(
             select(School.city, School.state, func.count().label("n")).where(School.city != "").group_by(School.city, School.state)
         ).all()
-        top = sorted(counted, key=lambda row: (-row.n, row.city))[:AREA_CITIES]
-        return "; ".join(f"{row.city}, {row.state}" if row.state else row.city for row in top)
+        ranked = sorted(counted, key=lambda row: (-row.n, row.city))
+        named = ranked
+        if len(ranked) > AREA_CITIES:
+            share = AREA_CITY_SHARE * sum(row.n for row in ranked)
+            named = [row for row in ranked[:AREA_CITIES] if row.n >= share] or ranked[:1]
+        return "; ".join(f"{row.city}, {row.state}" if row.state else row.city for row in named), len(ranked) - len(named)
 
-    return per_revision("catalog_area", build)
+    places, more = per_revision("catalog_area", build)
+    return current_labels().ngettext(*AREA_MORE, more, places=places) if more else places
 
 
 def needs_offered() -> list[str]:

@@ -1,5 +1,6 @@
 """Finding schools: grade, home ZIP, needs, the results, a school's page and compare."""
 
+from dataclasses import replace
 from urllib.parse import urlencode
 
 from flask import abort, redirect, render_template, request, session, url_for
@@ -9,7 +10,7 @@ from catalog.cards import ALWAYS_LISTED, LEFT_TO_RIGHT, Card
 from catalog.geo import as_zip
 from catalog.labels import current as current_labels
 from catalog.query import QueryError, build_query
-from catalog.search import cards, search
+from catalog.search import OutOfArea, cards, check_area, search
 from catalog.vocabulary import GRADE_BY_CODE, GRADE_CODES, NEEDS
 from catalog.zip_table import centroid
 from kiosk.screen import MAX_LIST, fair_booths, family_seed, grade_choices, kiosk, listed_ids, need_choices
@@ -39,8 +40,13 @@ def home_zip():
     error = None
     if "near" in request.args:
         if zip_code := _known_zip(value):
-            return redirect(url_for("kiosk.needs", grade=chosen, near=zip_code))
-        error = (
+            try:  # a ZIP of another city is said here, at the step it was typed, not after the needs
+                check_area(build_query({"near": [zip_code]}, centroid_of=centroid))
+            except OutOfArea as problem:
+                error = gettext(problem.message, **problem.params)
+            else:
+                return redirect(url_for("kiosk.needs", grade=chosen, near=zip_code))
+        error = error or (
             gettext("We do not know the ZIP code “%(zip)s”. Check it, or skip this step.", zip=value)
             if value
             else gettext("Enter a 5-digit ZIP code, or skip this step.")
@@ -99,8 +105,11 @@ def schools():
             else:  # not one filter's fault
                 query = build_query({"per_page": params["per_page"], "order": ["neutral"]}, centroid_of=centroid)
                 result = search(query)
-    booths = fair_booths()
     pages = max(1, -(-result.total // PER_PAGE))
+    if query.page > pages:  # a page past the end (an old link, a typed URL) shows the last page, not an empty one
+        query = replace(query, page=pages)
+        result = search(query)
+    booths = fair_booths()
 
     def page_url(page: int) -> str:
         kept = {k: v for k, v in request.args.lists() if k in FILTERS and k != "page"}
@@ -118,7 +127,8 @@ def schools():
         return url_for("kiosk.schools") + "?" + urlencode(kept, doseq=True)
 
     # "Back to schools" from a school, the list or compare brings this page back, not all schools
-    session["kiosk_search"] = urlencode([(k, v) for k, v in request.args.items(multi=True) if k in FILTERS])[:1000]
+    shown = [(k, str(query.page) if k == "page" else v) for k, v in request.args.items(multi=True) if k in FILTERS]
+    session["kiosk_search"] = urlencode(shown)[:1000]
 
     return render_template(
         "kiosk/results.html",

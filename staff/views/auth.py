@@ -7,7 +7,7 @@ from flask_login import current_user, login_user, logout_user
 from app.extensions import limiter
 from app.i18n import LOCALES
 from staff import accounts, dashboard
-from staff.views import OFFICE_ROLES, has_role, local_next, staff
+from staff.views import OFFICE_ROLES, local_next, roles_required, staff
 from staff.views.errors import render_staff_error
 
 PENDING_USER = "staff_pending_user"  # signed in with a password, waiting for the second factor
@@ -137,10 +137,9 @@ def change_password():
 
 @staff.route("/account/second-factor", methods=["GET", "POST"])
 @limiter.limit(_login_limit, methods=["POST"])
+@roles_required(*OFFICE_ROLES)
 def totp_setup():
     """Turn the authenticator-app code on (admins and editors) or off (with the password or a code)."""
-    if not has_role(*OFFICE_ROLES):
-        abort(403)
     unreadable = accounts.second_factor_unreadable(current_user)
     if request.method == "POST" and request.form.get("action") == "off":
         if not accounts.disable_totp(current_user, request.form.get("proof", "")):

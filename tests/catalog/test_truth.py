@@ -3,11 +3,14 @@ lists exactly, "not stated" never read as "no", what to drop when nothing matche
 the catalog's area said to be outside, names found with a typo."""
 
 import csv
+from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 from catalog.adapters import nyc_grades
 from catalog.csvformat import parse_grades
+from catalog.models import School
 from catalog.query import build_query, without
 from catalog.search import OutOfArea, check_area, search
 from catalog.vocabulary import GRADE_CODES
@@ -158,6 +161,35 @@ def test_none_in_the_csv_is_a_stated_no(cli, session, tmp_path):
     assert "a,Stated None,charter" in exported and ",none,none," in exported
 
 
+def test_no_cps_school_is_said_to_offer_english_learners_nothing_for_one_service_it_lacks(cps, client):
+    # A "N" in Bilingual_Services or Refugee_Services says the school has not that one service; the
+    # file never says a school offers English learners nothing (every public school must serve them).
+    said_no = [r for r in cps if "N" in (r["Bilingual_Services"], r["Refugee_Services"])]
+    assert len(said_no) > 70  # (Y, N) 71, (N, N) 59, (N, "") 17, ("", N) 2
+    listed = {f"cps-{r['School_ID']}" for r in cps if "Y" in (r["Bilingual_Services"], r["Refugee_Services"])}
+    for row in said_no:
+        school = client.get(f"/api/v1/schools/cps-{row['School_ID']}").json
+        ell = school["english_learners"]
+        if school["id"] in listed:
+            assert ell["stated"] and not ell["label"].startswith("None"), school["id"]
+        else:
+            assert not ell["stated"] and ell["label"].startswith("Not stated"), school["id"]
+    disney = next(r for r in cps if r["School_ID"] == "610515")  # Disney II: Bilingual_Services empty, Refugee_Services N
+    assert (disney["Bilingual_Services"], disney["Refugee_Services"]) == ("", "N")
+    ell = client.get("/api/v1/schools/cps-610515").json["english_learners"]
+    assert ell["stated"] is False and ell["label"] == "Not stated: ask the school (49 English learners, 11%)"
+    unlisted = len(cps) - len(listed)
+    assert search(query(need="ell")).total == len(listed)
+    assert sum(search(query(need="ell")).not_stated["ell"].values()) == unlisted  # counted as not stated, never "no"
+
+
+def test_the_demo_catalog_states_no_school_has_no_english_learner_programs():  # the CPS profile, converted
+    demo = Path(__file__).resolve().parents[2] / "catalog" / "demo" / "chicago.csv"
+    with demo.open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    assert len(rows) == 661 and not [r["id"] for r in rows if r["ell_programs"] == "none"]
+
+
 def test_a_filter_that_empties_the_list_is_named_with_what_dropping_it_finds(cps):
     result = search(query(grade="K", near="60637", radius_km=5, need=["sped", "bus"]))
     assert result.total == 0
@@ -179,17 +211,28 @@ def test_a_wider_radius_is_offered_with_its_count(cps):
 def test_a_new_york_zip_is_outside_the_chicago_catalog(cps, client):
     with pytest.raises(OutOfArea) as raised:
         check_area(query(near="10025"))
-    assert "Chicago, IL" in raised.value.params["area"]
+    assert raised.value.params["area"] == "Chicago, IL"  # every school it lists is in Chicago
     answer = client.get("/api/v1/schools?near=10025")
     assert answer.status_code == 400 and answer.json["error"]["parameter"] == "near"
     assert "Chicago" in answer.json["error"]["message"]
     check_area(query(near="60201"))  # Evanston, next door: searched, nearest first
 
 
-def test_a_chicago_zip_is_outside_the_nyc_catalog(nyc):
-    with pytest.raises(OutOfArea):
+def test_a_chicago_zip_is_outside_the_nyc_catalog(nyc, client, session):
+    with pytest.raises(OutOfArea) as raised:
         check_area(query(near="60637"))
     check_area(query(near="10025"))
+    # The area named is the whole area listed: all five boroughs, and the rest of the city names
+    # the source spells (Jamaica, "Staten Is", …) counted, never left out.
+    area = raised.value.params["area"]
+    boroughs = ("Brooklyn, NY", "Bronx, NY", "Queens, NY", "Manhattan, NY", "Staten Island, NY")
+    assert all(borough in area for borough in boroughs), area
+    named, _, more = area.rpartition(" and ")
+    assert more.endswith(" more places") and named == "; ".join(boroughs)
+    listed = set(session.execute(select(School.city, School.state).where(School.city != "")).all())
+    assert int(more.split()[0]) == len(listed) - len(boroughs) == 8
+    answer = client.get("/api/v1/schools?near=60637&lang=es").json["error"]["message"]
+    assert "Manhattan, NY; Staten Island, NY y 8 lugares más" in answer, answer
 
 
 @pytest.mark.parametrize("typed", ["kenwod", "Kenwod", "KENWOOD", "kenwoood", "kenwood acadmy"])

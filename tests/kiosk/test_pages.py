@@ -77,6 +77,15 @@ def test_a_bad_zip_is_explained_in_the_familys_language_and_kept(screen):
     assert 'value="3"' in html  # the grade chosen before is kept
 
 
+def test_a_zip_of_another_city_is_said_at_the_zip_step_in_the_familys_language(screen):
+    html = page(screen, "/kiosk/es/zip?grade=3&near=10025", 400)  # New York: the demo catalog lists Chicago
+    assert "10025 está fuera del área en la que mostramos escuelas: Chicago, IL." in html
+    assert 'value="10025"' in html and 'aria-invalid="true"' in html and 'value="3"' in html
+    assert "is outside the area" in page(screen, "/kiosk/en/zip?near=10025", 400)
+    moved = screen.get("/kiosk/es/zip?grade=3&near=60201")  # Evanston, next door: searched, nearest first
+    assert moved.status_code == 302 and "near=60201" in moved.headers["Location"]
+
+
 def test_a_zip_in_arabic_digits_leads_on_as_a_zip(screen):
     response = screen.get("/kiosk/ar/zip?grade=K&near=٦٠٦٣٧")
     assert response.status_code == 302 and "near=60637" in response.headers["Location"]
@@ -114,6 +123,31 @@ def test_each_family_gets_its_own_neutral_order_kept_while_it_pages(screen):
         screen.get("/kiosk/reset")
         orders.add(tuple(listed("/kiosk/en/schools?grade=K")))
     assert len(orders) == 4
+
+
+def test_a_page_past_the_end_shows_the_last_page(screen):
+    last = page(screen, "/kiosk/en/schools?grade=K&page=2")
+    pages = int(re.search(r"Page 2 of (\d+)", last).group(1))
+    end = page(screen, f"/kiosk/en/schools?grade=K&page={pages}")
+    past = page(screen, "/kiosk/en/schools?grade=K&page=999")
+    assert f"Page {pages} of {pages}" in past and "Page 999" not in past and 'rel="next"' not in past
+    schools = re.compile(r'href="/kiosk/en/schools/([^"?/]+)"')
+    assert schools.findall(past) and schools.findall(past) == schools.findall(end)
+    assert f"page={pages - 1}" in past  # "Previous" leads on from the page shown
+    school_id = schools.search(past).group(1)  # "Back to schools" returns to the page that was shown
+    assert f"grade=K&amp;page={pages}" in page(screen, f"/kiosk/en/schools/{school_id}")
+
+
+def test_no_page_title_names_schoolbridge_twice(screen, app):
+    school_id = first_school_ids(app, 1)[0]
+    for url in ("/kiosk/", "/kiosk/en/", "/kiosk/en/zip", "/kiosk/en/needs", "/kiosk/en/schools", f"/kiosk/en/schools/{school_id}",
+                "/kiosk/en/list", "/kiosk/en/print", "/kiosk/en/compare", "/kiosk/en/register", "/kiosk/en/offline",
+                "/kiosk/es/schools/no-such-school"):  # fmt: skip
+        response = screen.get(url)
+        title = re.search(r"<title>(.*?)</title>", response.get_data(as_text=True), re.S)
+        assert title and title.group(1).count("SchoolBridge") == 1, (url, response.status_code, title and title.group(1))
+    assert re.search(r"<title>SchoolBridge</title>", page(screen, "/kiosk/"))
+    assert re.search(r"<title>Your ZIP code · SchoolBridge</title>", page(screen, "/kiosk/en/zip"))
 
 
 def test_back_from_a_school_returns_to_the_familys_search(screen):

@@ -4,10 +4,15 @@ The table below must name every staff endpoint, so a new page cannot ship withou
 """
 
 import re
+from html.parser import HTMLParser
 
 import pytest
+from flask import url_for
 
+from staff.views import MENU
 from tests.staff.conftest import ROLE_EMAILS, post
+
+MENU_ENDPOINTS = [entry[0] for entry in MENU]
 
 OFFICE = {"admin", "editor"}
 EVERYONE = set(ROLE_EMAILS)
@@ -139,3 +144,44 @@ def test_a_school_rep_cannot_touch_another_school_by_url_or_by_a_tampered_form_f
         assert db.session.scalars(select(Proposal)).all() == []
     page = rep.get("/staff/schools").get_data(as_text=True)
     assert own in page and other not in page
+
+
+class _Links(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.hrefs, self.menu = [], []
+        self._in_menu = False
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "ul" and "menu" in (attrs.get("class") or "").split():
+            self._in_menu = True
+        if tag == "a" and (attrs.get("href") or "").startswith("/staff/") and not attrs["href"].startswith("/staff/static/"):
+            self.hrefs.append(attrs["href"])
+            if self._in_menu:
+                self.menu.append(attrs["href"])
+
+    def handle_endtag(self, tag):
+        if tag == "ul":
+            self._in_menu = False
+
+
+def links_on(client, url: str) -> _Links:
+    found = _Links()
+    response = client.get(url)
+    assert response.status_code == 200, url
+    found.feed(response.get_data(as_text=True))
+    return found
+
+
+@pytest.mark.parametrize("role", sorted(EVERYONE))
+def test_every_link_shown_to_a_role_opens(app, as_role, role):
+    """The menu, the home page's tiles and the listings' actions offer a role only what it may open:
+    a school representative is not shown "Translations" (nor a translator "Edit") to meet a 403."""
+    client = as_role(role)
+    menu = links_on(client, "/staff/").menu
+    pages = {"/staff/", *menu, *links_on(client, "/staff/").hrefs, *links_on(client, "/staff/schools").hrefs}
+    assert {url: client.get(url, follow_redirects=True).status_code for url in pages} == dict.fromkeys(pages, 200)
+    expected_menu = {endpoint for endpoint in MENU_ENDPOINTS if role in ALLOWED[endpoint]}
+    with app.test_request_context():
+        assert set(menu) == {url_for(endpoint) for endpoint in expected_menu}, role

@@ -185,7 +185,8 @@ function notices(snapshot, result) {
 function resultsPage(snapshot, params) {
   const result = search(snapshot, params, familySeed());
   const found = result.found;
-  const page = Math.max(1, Number(params.get("page") || 1));
+  // a page past the end shows the last page, as online (kiosk/pages.py)
+  const page = Math.min(Math.max(1, Number(params.get("page") || 1) || 1), Math.max(1, Math.ceil(found.length / 10)));
   const shown = found.slice((page - 1) * 10, page * 10);
   const more = new URLSearchParams(params);
   more.set("page", String(page + 1));
