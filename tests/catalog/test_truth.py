@@ -143,16 +143,19 @@ def need_not_stated(school, need: str) -> bool:
     return bool(school.needs_not_stated & need_bit(need))
 
 
-def test_none_in_the_csv_is_a_stated_no(cli, session, tmp_path):
+def import_programs(cli, tmp_path, rows: str) -> None:
+    """Import schools given as "id,name,sector,grades,zip,sped_programs,ell_programs" rows."""
     path = tmp_path / "schools.csv"
-    path.write_text(
-        "id,name,sector,grades,zip,sped_programs,ell_programs\n"
-        "a,Stated None,charter,K-8,60637,none,none\n"
-        "b,Not Stated,charter,K-8,60637,,\n"
-        "c,Offers,district,K-8,60637,resource,esl\n",
-        encoding="utf-8",
-    )
+    path.write_text("id,name,sector,grades,zip,sped_programs,ell_programs\n" + rows, encoding="utf-8")
     assert cli("catalog", "import", str(path)).exit_code == 0
+
+
+def test_none_in_the_csv_is_a_stated_no(cli, session, tmp_path):
+    import_programs(
+        cli,
+        tmp_path,
+        "a,Stated None,charter,K-8,60637,none,none\nb,Not Stated,charter,K-8,60637,,\nc,Offers,district,K-8,60637,resource,esl\n",
+    )
     result = search(query(need="sped"))
     assert [h.school.id for h in result.hits] == ["c"]
     assert result.not_stated == {"sped": {"charter": 1}}  # b only: a said it has none
@@ -286,17 +289,15 @@ def test_a_program_not_stated_is_said_with_its_name_and_what_every_school_owes(c
 
 
 def test_a_program_in_a_language_is_not_stated_only_where_its_kind_is_not_stated(cli, session, tmp_path):
-    path = tmp_path / "schools.csv"
-    path.write_text(
-        "id,name,sector,grades,zip,sped_programs,ell_programs\n"
+    import_programs(
+        cli,
+        tmp_path,
         "a,ESL Only,district,K-8,60637,,esl\n"
         "b,Not Stated,charter,K-8,60637,,\n"
         "c,Spanish Dual,charter,K-8,60637,,dual_language:es\n"
         "d,French Dual,district,K-8,60637,,dual_language:fr\n"
         "e,Stated None,district,K-8,60637,,none\n",
-        encoding="utf-8",
     )
-    assert cli("catalog", "import", str(path)).exit_code == 0
     result = search(query(program="dual_language", language="es"))
     assert [h.school.id for h in result.hits] == ["c"]
     assert result.not_stated == {"program": {"charter": 1}}  # b only: a, d and e state their programs
