@@ -1027,3 +1027,21 @@ def test_korean_texted_short(text, language, intent):
 )
 def test_bengali_s_and_r_swapped(text, needs):
     assert parse(text).needs == needs
+
+
+@pytest.mark.parametrize("grade", range(1, 13))
+def test_a_grade_written_as_an_ordinal_is_that_grade(grade):
+    """ "9th 60637" listed pre-K to 8 schools: the grade was not read, and nothing said so."""
+    ordinal = f"{grade}{ {1: 'st', 2: 'nd', 3: 'rd'}.get(grade, 'th') }"
+    for text in (f"{ordinal} 60637", f"{ordinal} grade near 60637", f"my son is going into {ordinal} zip 60637"):
+        understood = parse(text)
+        assert (understood.intent, understood.grades, understood.near) == ("search", (grade, grade), "60637"), text
+
+
+@pytest.mark.parametrize("text", ["the 9th", "March 3rd", "2nd floor", "1st choice", "on the 1st"])
+def test_an_ordinal_that_is_a_date_or_a_place_is_no_grade(text):
+    assert parse(text).grades is None
+
+
+def test_speech_is_a_special_education_need():
+    assert parse("K 60637 speech").needs == ("sped",) and parse("speech therapy 60637").needs == ("sped",)
