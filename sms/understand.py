@@ -1885,6 +1885,33 @@ _ARABIZI_WORD = re.compile(r"[a-z]+[23579][a-z]+|[23579](?!(?:nde|eme|ieme|yem|a
 ARABIZI_VOTES = 2  # votes each Arabizi word gives Arabic
 
 
+@lru_cache(maxsize=1)
+def _others_talk() -> frozenset[str]:
+    """The words of talk of the Latin-script languages but English ("k", "el", "non", "co"): a school word of English that
+    is one of these ("k" is kindergarten and Vietnamese "không") says English only beside another."""
+    return frozenset(w for loc in LATIN_LOCALES if loc != "en" for w in _talk(loc) if w not in _talk("en"))
+
+
+def _all_english_school_words(words: list[str], capital_k: bool) -> bool:
+    """Say whether a text is English's school words and numbers alone ("K 60637 dual language", "9th 60637 esl"), one of
+    them at least no other language's talk nor a language's name, and none another language's talk but "k" (unaccented
+    Vietnamese "co esl" is "có esl"): a capital "K" is the grade, no one's "k" of talk."""
+    english, others, names = _english_words() | _english_shorthand_words(), _others_talk(), _merged().switch_to
+    said = [w for w in words if not w.isdigit() and not _ORDINAL_TOKEN.fullmatch(w)]
+    talk = [w for w in said if w in others and not (w == "k" and capital_k)]
+    return (
+        bool(said)
+        and all(w in english or w in names for w in said)
+        and any(w not in talk and w not in names for w in said)
+        # no other word of another language's talk but a grade code: "el bus", "gen IEP", "co esl", "Be co IEP, can
+        # inclusion class" are Spanish, Haitian, Vietnamese
+        and all(w == "k" for w in talk)
+    )
+
+
+_ORDINAL_TOKEN = re.compile(r"\d{1,2}(?:st|nd|rd|th)")
+
+
 def _latin_language(folded: str, original: str) -> str | None:
     words = folded.split()
     scores, runs = _votes(words)
@@ -1921,6 +1948,10 @@ def _latin_language(folded: str, original: str) -> str | None:
         own += [p for loc in scores if loc != "en" for p in runs.intersection(vocabularies[loc][1])
                 if not is_english(p) or p in _talk(loc) and p not in _talk("en")]  # fmt: skip
         if not own and any(w in english for w in words):
+            return "en"
+        if all(w in english for w in own) and _all_english_school_words(words, _CAPITAL_K.search(original) is not None):
+            # a grade code, need words and a ZIP are English, even where a code is another language's talk too: "K 60637
+            # dual language" (Vietnamese texts "k" for "không" and borrowed "dual") is English
             return "en"
     ranked = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)
     if ranked[0][0] == "en" and len(ranked) > 1:

@@ -1045,3 +1045,21 @@ def test_an_ordinal_that_is_a_date_or_a_place_is_no_grade(text):
 
 def test_speech_is_a_special_education_need():
     assert parse("K 60637 speech").needs == ("sped",) and parse("speech therapy 60637").needs == ("sped",)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["K 60637 dual language", "K 60637 dual language spanish", "k 60637 dual language", "K 60637 dual", "9th 60637 esl bus",
+     "kindergarten 60637 dual language spanish", "PK 60637 sped iep"],
+)  # fmt: skip
+def test_a_grade_code_need_words_and_a_zip_are_english(text):
+    """Vietnamese texts "k" for "không" and its lexicon borrowed "dual": neither made "K 60637 dual language" Vietnamese
+    (and every reply after it)."""
+    assert parse(text).as_dict()["language"] == "en"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"), [("co esl", "vi"), ("el bus", "es"), ("gen IEP", "ht"), ("Be co IEP, can inclusion class", "vi")]
+)
+def test_english_school_words_beside_another_languages_own_word_are_that_language(text, language):
+    assert parse(text).as_dict()["language"] == language
