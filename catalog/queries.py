@@ -215,7 +215,7 @@ def catalog_area() -> str:
     """Name the area the catalog covers, in the current locale: "Chicago, IL"; "Brooklyn, NY;
     Bronx, NY; Queens, NY; Manhattan, NY; Staten Island, NY and 8 more places"."""
 
-    def build() -> tuple[str, int]:
+    def build() -> tuple[tuple[str, ...], int]:
         counted = db.session.execute(
             select(School.city, School.state, func.count().label("n")).where(School.city != "").group_by(School.city, School.state)
         ).all()
@@ -224,10 +224,12 @@ def catalog_area() -> str:
         if len(ranked) > AREA_CITIES:
             share = AREA_CITY_SHARE * sum(row.n for row in ranked)
             named = [row for row in ranked[:AREA_CITIES] if row.n >= share] or ranked[:1]
-        return "; ".join(f"{row.city}, {row.state}" if row.state else row.city for row in named), len(ranked) - len(named)
+        return tuple(f"{row.city}, {row.state}" if row.state else row.city for row in named), len(ranked) - len(named)
 
-    places, more = per_revision("catalog_area", build)
-    return current_labels().ngettext(*AREA_MORE, more, places=places) if more else places
+    named, more = per_revision("catalog_area", build)
+    labels = current_labels()
+    places = labels.semicolon.join(named)  # each place holds a comma ("Chicago, IL"): the locale's semicolon between them
+    return labels.ngettext(*AREA_MORE, more, places=places) if more else places
 
 
 def needs_offered() -> list[str]:

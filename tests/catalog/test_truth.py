@@ -236,6 +236,8 @@ def test_a_chicago_zip_is_outside_the_nyc_catalog(nyc, client, session):
     assert int(more.split()[0]) == len(listed) - len(boroughs) == 8
     answer = client.get("/api/v1/schools?near=60637&lang=es").json["error"]["message"]
     assert "Manhattan, NY; Staten Island, NY y 8 lugares más" in answer, answer
+    arabic = client.get("/api/v1/schools?near=60637&lang=ar").json["error"]["message"]
+    assert "Manhattan, NY؛ Staten Island, NY" in arabic, arabic  # the places between the locale's own semicolons
 
 
 @pytest.mark.parametrize("typed", ["kenwod", "Kenwod", "KENWOOD", "kenwoood", "kenwood acadmy"])
