@@ -147,12 +147,7 @@ def _filters(shape: tuple) -> list:
         conditions.append(School.sector == bindparam("sector"))
     conditions += [NEED_COLUMNS[need] == true() for need in needs]
     if program or program_language:
-        offered = [Program.school_id == School.id]
-        if program:
-            offered.append(Program.code == bindparam("program"))
-        if program_language:
-            offered.append(Program.language == bindparam("program_language"))
-        conditions.append(exists().where(and_(*offered)))
+        conditions.append(_program_listed(program, program_language))
     for i, alternatives in enumerate(words):
         conditions.append(or_(*(School.search_text.like(bindparam(f"word_{i}_{j}"), escape="/") for j in range(alternatives))))
     if place is not None:
@@ -160,6 +155,16 @@ def _filters(shape: tuple) -> list:
         if seek:  # the needs not asked for as "either": the index seeks to the schools offering those asked for
             conditions += dialects.either(_dialect(), [column for need, column in NEED_COLUMNS.items() if need not in needs])
     return conditions
+
+
+def _program_listed(program: bool, program_language: bool):
+    """The school lists a program with the code (value `program`) and/or the language (`program_language`) asked for."""
+    listed = [Program.school_id == School.id]
+    if program:
+        listed.append(Program.code == bindparam("program"))
+    if program_language:
+        listed.append(Program.language == bindparam("program_language"))
+    return exists().where(and_(*listed))
 
 
 def _count(query: Query, terms=None) -> int:
@@ -295,10 +300,7 @@ def _not_stated(query: Query, terms) -> dict[str, dict[str, int]]:
         unstated = {need: School.needs_not_stated.op("&")(need_bit(need)) != 0 for need in query.needs}
         any_unstated = [School.needs_not_stated.op("&")(sum(need_bit(need) for need in query.needs)) != 0] if query.needs else []
         if program:
-            listed = [Program.school_id == School.id, Program.code == bindparam("program")]
-            if query.program_language:
-                listed.append(Program.language == bindparam("program_language"))
-            offered["program"] = exists().where(*listed)
+            offered["program"] = _program_listed(True, bool(query.program_language))
             unstated["program"] = STATED_KINDS[PROGRAM_CODES[query.program]] == false()
             any_unstated.append(unstated["program"])
         possible = {name: or_(offered[name], unstated[name]) for name in names}

@@ -107,7 +107,6 @@ def page_globals():
         "user": current_user,
         "menu": _menu(),
         "languages": language_names(),
-        "view_functions": current_app.view_functions,
         "may_open": may_open,
         "catalog_labels": current_labels(),
         "status_label": lambda status: _(STATUS_LABELS[status]),
