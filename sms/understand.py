@@ -91,7 +91,8 @@ class Understanding:
     topic: str | None = None  # "apply" when the message asks how to apply
     wider: bool = False
     # words that look like a need or a grade but were not understood, each with what it looks like
-    # ("speshul", "sped"): the bot asks about them rather than dropping them (not in the contract's dict)
+    # ("speshul", "sped"), or with `NO_FILTER` when it asks what the catalog has no fact for ("gifted", "no_filter"):
+    # the bot asks about them rather than dropping them (not in the contract's dict)
     unclear: tuple[tuple[str, str], ...] = ()
 
     def as_dict(self) -> dict:
@@ -570,6 +571,10 @@ class _Merged:
     filler_words: frozenset[str]  # a message without any of these has no filler to drop
     sectors: frozenset[str]  # these three only tell whether a look per language is needed
     sector_phrases: dict[str, frozenset[str]]  # "charter"/"district" → every language's phrases
+    public: frozenset[str]  # "public", "pública", "公立": a school word, no sector (charter schools are public schools)
+    bilingual: frozenset[str]  # "bilingual", "bilingüe", "双语": English-learner help, unless a dual-language program is named
+    refugee: frozenset[str]  # "refugee", "refugiado", "难民": the refugee-services program, English-learner help
+    no_filter: frozenset[str]  # "gifted", "资优": what the catalog has no fact for, asked about, never dropped
     languages: frozenset[str]
     topics: frozenset[str]
     greeting: frozenset[str]
@@ -596,6 +601,10 @@ def _merged() -> _Merged:
         filler_words=frozenset(w for lex in lexicons for f in lex.fillers for w in f.split()),
         sectors=union(phrases for lex in lexicons for phrases in lex.sectors.values()),
         sector_phrases={sector: union(lex.sectors.get(sector, ()) for lex in lexicons) for sector in ("district", "charter")},
+        public=union(lex.sectors.get("public", ()) for lex in lexicons),
+        bilingual=union(lex.bilingual for lex in lexicons),
+        refugee=union(lex.refugee for lex in lexicons),
+        no_filter=union(lex.no_filter for lex in lexicons),
         languages=union(lex.languages for lex in lexicons),
         topics=union(phrases for lex in lexicons for phrases in lex.topics.values()),
         greeting=union(lex.greeting for lex in lexicons),
@@ -1422,6 +1431,7 @@ def _han_repaired(folded: str) -> str:
     return folded
 
 
+NO_FILTER = "no_filter"  # what `Understanding.unclear` says a word asks that no search can ("gifted")
 UNCLEAR_SHORTEST = common_words.SHORTEST  # shorter unknown words are too many to ask about ("sera", "ptit")
 WORDFREQ_LOCALES = common_words.LOCALES  # our Latin languages with a list of common words (not Haitian Creole, Somali)
 
@@ -1874,6 +1884,26 @@ def _talk(locale: str) -> frozenset[str]:
     return frozenset((*phrases, *(w for p in phrases for w in p.split())))
 
 
+@lru_cache(maxsize=1)
+def _others_talk() -> frozenset[str]:
+    """The words of talk of the Latin-script languages but English ("k", "el", "non", "co"): a school word of English that
+    is one of these ("k" is kindergarten and Vietnamese "không") says English only beside another."""
+    return frozenset(w for loc in LATIN_LOCALES if loc != "en" for w in _talk(loc) if w not in _talk("en"))
+
+
+def _all_english_school_words(words: list[str], capital_k: bool) -> bool:
+    """Say whether a text is English's school words and numbers alone ("K 60637 dual language", "9th 60637 esl"), one of
+    them at least no other language's talk nor a language's name: a capital "K" is the grade, no one's "k" of talk."""
+    english, others, names = _english_words() | _english_shorthand_words(), _others_talk(), _merged().switch_to
+    said = [w for w in words if not w.isdigit() and not _ORDINAL_TOKEN.fullmatch(w)]
+    return (
+        bool(said)
+        and all(w in english or w in names for w in said)
+        and any((w not in others or (w == "k" and capital_k)) and w not in names for w in said)
+    )
+
+
+_ORDINAL_TOKEN = re.compile(r"\d{1,2}(?:st|nd|rd|th)")
 _ACCENTED = re.compile("[áéíóúñçèàùâêîôûëïüœ]", re.IGNORECASE)
 MIXED_OWN_WORDS = 2  # words of a family's language, English has not, that make a text mixed with English theirs
 
@@ -1921,6 +1951,10 @@ def _latin_language(folded: str, original: str) -> str | None:
         own += [p for loc in scores if loc != "en" for p in runs.intersection(vocabularies[loc][1])
                 if not is_english(p) or p in _talk(loc) and p not in _talk("en")]  # fmt: skip
         if not own and any(w in english for w in words):
+            return "en"
+        if all(w in english for w in own) and _all_english_school_words(words, _CAPITAL_K.search(original) is not None):
+            # a grade code, need words and a ZIP are English, even where a code is another language's talk too: "K 60637
+            # dual language" (Vietnamese texts "k" for "không" and borrowed "dual") is English
             return "en"
     ranked = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)
     if ranked[0][0] == "en" and len(ranked) > 1:
@@ -2128,6 +2162,21 @@ def _english_asked(text: str, need_cues: Cues, sector_cues: Cues) -> bool:
             continue
         return True
     return False
+
+
+LANGUAGE_ASKED_WORDS = 6  # a text this short (in words) naming a language with no need beside it asks for a program in it
+
+
+def _language_asked(code: str, detected: str | None, text: str, needs: list[str], only_bilingual: bool, words: set[str]) -> bool:
+    """Say whether a language named is a program's language asked for, not the family's own: said beside "bilingual"
+    ("bilingual chinese", read as a dual-language program's language is), or with no need in a short search ("K 60637
+    spanish"), there never said as spoken or written ("she speaks Spanish", "text me in Spanish"), nor named in itself
+    ("K 60637 español" is a Spanish-speaking family's)."""
+    if only_bilingual:  # "polish bilingual", as a dual-language program's language is read
+        return True
+    return (
+        not needs and len(words) <= LANGUAGE_ASKED_WORDS and LOCALE_OF_LANGUAGE.get(code) != detected and not _SPEAK_RE.search(fold(text))
+    )
 
 
 def _ell_only_as_pair(message: "_Message", phrases: frozenset[str]) -> bool:
@@ -2411,14 +2460,30 @@ def parse(text: str, locale: str | None = None, schools: SchoolNames | None = No
             return None
         return next((value for lex in lexicons.values() for value, phrases in phrases_of(lex) if _any(message, phrases)), None)
 
-    sector = first("sectors", lambda lex: lex.sectors.items())
+    # a public school names no sector: charter schools are public schools too ("K 60637 public", "escuela pública")
+    sector = first("sectors", lambda lex: ((value, phrases) for value, phrases in lex.sectors.items() if value != "public"))
     if sector and _any_cue(message, sector_cues):  # "not charter, only district", "anything but district"
-        wanted, ruled_out = _sides(text, merged.sector_phrases, sector_cues, read_as)
+        # public schools are read beside them, for where the cue stands ("sorkari, charter na": public, not charter), but
+        # name no sector wanted or ruled out
+        wanted, ruled_out = _sides(text, {**merged.sector_phrases, "public": merged.public}, sector_cues, read_as)
+        wanted, ruled_out = [s for s in wanted if s != "public"], ruled_out - {"public"}
         other = {"district": "charter", "charter": "district"}
         sector = wanted[0] if wanted else other[next(iter(ruled_out))] if len(ruled_out) == 1 else None
-    paired = _paired_with_english(message) if "dual_language" not in needs and "ell" not in needs else None
+    # "bilingual" is English-learner help, of which a dual-language program is one kind: beside the program's own words
+    # ("bilingual dual language", "bilingüe, lenguaje dual") or its two languages, the program alone is asked
+    ell_said = _found(message, merged.needs["ell"]) if "ell" in needs else set()
+    only_bilingual = bool(ell_said & merged.bilingual) and (
+        ell_said <= merged.bilingual or _ell_only_as_pair(message, frozenset(ell_said - merged.bilingual))
+    )  # "bilingual Urdu-English program": English is one of the program's two languages, not help
+    paired = (
+        (_paired_with_english(message) or (only_bilingual and _clipped_pair(text)))  # "bilingual Urdu-English program"
+        if "dual_language" not in needs and ("ell" not in needs or ell_said & merged.bilingual)
+        else None
+    )
     if paired:  # "Soomaali iyo Ingiriis", "español e inglés": a program in both
         needs.append("dual_language")
+    if only_bilingual and "dual_language" in needs:
+        needs.remove("ell")
     elif "ell" in needs and "dual_language" in needs and _ell_only_as_pair(message, merged.needs["ell"]):
         needs.remove("ell")  # "bilingual Urdu-English program": English is one of the program's two languages, not help
     if (
@@ -2434,6 +2499,8 @@ def parse(text: str, locale: str | None = None, schools: SchoolNames | None = No
     # the language of a dual-language program; beside English help, a language named is the one spoken at
     # home ("we only speak Arabic at home, she needs ESL"), not one to be taught in
     program_language = (language_named or _clipped_pair(text)) if "dual_language" in needs else None
+    if language_named and not program_language and _language_asked(language_named, detected, text, needs, only_bilingual, words):
+        program_language = language_named  # "K 60637 spanish", "bilingual chinese": schools with a program in it
     topic = first("topics", lambda lex: lex.topics.items())
     without_zip = ZIP_RE.sub(" ", text)
     ages = {m.group(1) for m in _age_re().finditer(fold(without_zip))} if any(ch.isdigit() for ch in without_zip) else set()
@@ -2442,9 +2509,16 @@ def parse(text: str, locale: str | None = None, schools: SchoolNames | None = No
         name_words = set(fold(school).split())
         before_name = {m.group(1) for m in _NUMBER_THEN_WORD.finditer(fold(without_zip)) if m.group(2) in name_words}
         numbers = [n for n in numbers if str(n) not in before_name]
+    if _any(message, merged.refugee):  # "refugee", "refugiados", "难民": the schools with refugee services
+        needs += [] if "ell" in needs else ["ell"]
+        programs = (*programs, "refugee_services")
+    unclear = tuple((w, ask) for w, ask in unclear if ask not in needs and not (ask == "grade" and grades))
+    if _any(message, merged.no_filter):  # "gifted": nothing in the catalog says it, so the family is told, not ignored
+        said = _found(message, merged.no_filter)
+        said = [w for w in sorted(said) if not any(_inside(w, other) for other in said if other != w)]
+        unclear += tuple((unicodedata.normalize("NFC", w), NO_FILTER) for w in said)  # Hangul folded is jamo: written whole again
     facets = dict(language=detected, grades=grades, near=near, sector=sector, needs=tuple(needs), programs=programs, program_language=program_language,
-                  school=school, school_id=school_id, topic=topic, wider=wider,
-                  unclear=tuple((w, ask) for w, ask in unclear if ask not in needs and not (ask == "grade" and grades)))  # fmt: skip
+                  school=school, school_id=school_id, topic=topic, wider=wider, unclear=unclear)  # fmt: skip
 
     if _any(message, merged.human) and not _human_inside_need(message, merged, needs, programs):
         return Understanding(intent="human", **facets)
@@ -2487,7 +2561,7 @@ def parse(text: str, locale: str | None = None, schools: SchoolNames | None = No
         return Understanding(intent="details", **facets)
     if not (wider or concrete) and _any(message, merged.school_words) and _any(message, _more_words()):
         return Understanding(language=detected, intent="more")  # "quiero ver más escuelas", "학교 더 보여주세요"
-    if wider or grades or near or needs or sector or _any(message, merged.school_words):
+    if wider or grades or near or needs or sector or _any(message, merged.school_words) or _any(message, merged.public):
         return Understanding(intent="search", **facets)
     if not concrete and not school:  # a details word with no number asks nothing: "no" of "ya no me manden mensages"
         typo_locales = own if detected else TYPO_LOCALES

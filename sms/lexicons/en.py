@@ -157,7 +157,7 @@ LEXICON = Lexicon(
         "sped": ("special class", "special classroom", "special education", "special ed", "sped", "iep", "ieps", "autism", "autistic", "disability", "disabilities",
                  "special needs", "504", "504 plan", "speech therapy", "special education services", "iep services", "learning disability",
                  "learning disabilities", "learning disabled", "disabled", "adhd", "dyslexia", "dyslexic",
-                 "speech delay", "speech delays", "speech and language", "speech services", "developmental delay",
+                 "speech delay", "speech delays", "speech", "speech pathologist", "speech language pathologist", "slp", "speech and language", "speech services", "developmental delay",
                  "developmental delays", "down syndrome", "cerebral palsy", "occupational therapy",
                  "intellectual disability", "special ed services", "diverse learner", "diverse learners",
                  "special services", "specialized services", "behavior support", "behavioral support", "emotional support",
@@ -473,3 +473,14 @@ LEXICON = replace(LEXICON, shorthand={**LEXICON.shorthand, "wats": "whats", "wat
 
 # English asked for in Korean, with the particle "in" ("영어로 문자 ㄱㄴ?", "영어로 보내주세요"): a switch to English
 LEXICON = replace(LEXICON, names=LEXICON.names + ("영어로", "영어로 해주세요", "영어로 보내주세요", "영어로 문자", "영어로요"))
+
+# A grade written as an ordinal alone ("9th 60637", "K or 1st", "12th near 60615"): that grade, but not a date ("the 9th",
+# "March 3rd", "on the 1st") nor an ordinal of something else ("1st choice", "2nd floor": `_NOT_AFTER`)
+_MONTHS = ("jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june", "jul", "july", "aug", "august",
+           "sep", "sept", "september", "oct", "october", "nov", "november", "dec", "december")  # fmt: skip
+_NOT_A_DATE = "".join(f"(?<!{before} )" for before in ("the", "on", "of", "by", "before", "after", "until", "till", *_MONTHS))
+LEXICON = replace(
+    LEXICON,
+    grade_patterns=LEXICON.grade_patterns
+    + (rf"{_NOT_A_DATE}\b(1(?=st)|2(?=nd)|3(?=rd)|[4-9](?=th)|1[0-2](?=th))(?:st|nd|rd|th)\b{_NOT_AFTER}(?! of\b)",),
+)
