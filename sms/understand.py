@@ -2164,21 +2164,6 @@ def _english_asked(text: str, need_cues: Cues, sector_cues: Cues) -> bool:
     return False
 
 
-LANGUAGE_ASKED_WORDS = 6  # a text this short (in words) naming a language with no need beside it asks for a program in it
-
-
-def _language_asked(code: str, detected: str | None, text: str, needs: list[str], only_bilingual: bool, words: set[str]) -> bool:
-    """Say whether a language named is a program's language asked for, not the family's own: said beside "bilingual"
-    ("bilingual chinese", read as a dual-language program's language is), or with no need in a short search ("K 60637
-    spanish"), there never said as spoken or written ("she speaks Spanish", "text me in Spanish"), nor named in itself
-    ("K 60637 español" is a Spanish-speaking family's)."""
-    if only_bilingual:  # "polish bilingual", as a dual-language program's language is read
-        return True
-    return (
-        not needs and len(words) <= LANGUAGE_ASKED_WORDS and LOCALE_OF_LANGUAGE.get(code) != detected and not _SPEAK_RE.search(fold(text))
-    )
-
-
 def _ell_only_as_pair(message: "_Message", phrases: frozenset[str]) -> bool:
     """Say whether every English-help phrase of a message names English as one of a program's two languages
     ("bilingual Urdu-English program", "Soomaali iyo Ingiriis fasalka"): English joined to another language."""
@@ -2499,8 +2484,8 @@ def parse(text: str, locale: str | None = None, schools: SchoolNames | None = No
     # the language of a dual-language program; beside English help, a language named is the one spoken at
     # home ("we only speak Arabic at home, she needs ESL"), not one to be taught in
     program_language = (language_named or _clipped_pair(text)) if "dual_language" in needs else None
-    if language_named and not program_language and _language_asked(language_named, detected, text, needs, only_bilingual, words):
-        program_language = language_named  # "K 60637 spanish", "bilingual chinese": schools with a program in it
+    if language_named and not program_language and only_bilingual:
+        program_language = language_named  # "bilingual chinese", as a dual-language program's language is read
     topic = first("topics", lambda lex: lex.topics.items())
     without_zip = ZIP_RE.sub(" ", text)
     ages = {m.group(1) for m in _age_re().finditer(fold(without_zip))} if any(ch.isdigit() for ch in without_zip) else set()
