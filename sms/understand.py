@@ -819,6 +819,26 @@ def _sides(text: str, values: dict[str, frozenset[str]], cues: Cues, read_as: di
     return list(dict.fromkeys(wanted)), ruled_out - set(wanted)
 
 
+@lru_cache(maxsize=64)
+def _sector_values(locales: tuple[str, ...]) -> dict[str, frozenset[str]]:
+    """The sectors' phrases and the public ones, as `_sides` reads them for a message in these languages: without a
+    phrase of another language that is a sector's phrase and one of these languages' cues ("charter na", Tagalog's
+    charter school, is Banglish "not charter": "sorkari, charter na"). No language known: every phrase."""
+    merged = _merged()
+    values = {**merged.sector_phrases, "public": merged.public}
+    if not locales:
+        return values
+    cues = frozenset().union(*_cues(locales)[0])
+    own = frozenset().union(*(p for loc in locales for p in _lexicons()[loc].lexicon.sectors.values()))
+
+    def cue_written_on(phrase: str) -> bool:
+        head, _, tail = phrase.rpartition(" ")
+        return bool(head) and tail in cues and head in values_all and phrase not in own
+
+    values_all = frozenset().union(*values.values())
+    return {value: frozenset(p for p in phrases if not cue_written_on(p)) for value, phrases in values.items()}
+
+
 def _with_particle(folded: str, end: int, cue_starts: tuple[int, ...] = ()) -> int:
     """Where a value found ends, a Korean one with the rest of its word written onto it ("차터스쿨은 빼고", "차터스쿨
     말고": the particle or the school word stands between the value and the cue that rules it out, and is no distance),
@@ -1893,13 +1913,18 @@ def _others_talk() -> frozenset[str]:
 
 def _all_english_school_words(words: list[str], capital_k: bool) -> bool:
     """Say whether a text is English's school words and numbers alone ("K 60637 dual language", "9th 60637 esl"), one of
-    them at least no other language's talk nor a language's name: a capital "K" is the grade, no one's "k" of talk."""
+    them at least no other language's talk nor a language's name, and none another language's talk but "k" (unaccented
+    Vietnamese "co esl" is "có esl"): a capital "K" is the grade, no one's "k" of talk."""
     english, others, names = _english_words() | _english_shorthand_words(), _others_talk(), _merged().switch_to
     said = [w for w in words if not w.isdigit() and not _ORDINAL_TOKEN.fullmatch(w)]
+    talk = [w for w in said if w in others and not (w == "k" and capital_k)]
     return (
         bool(said)
         and all(w in english or w in names for w in said)
-        and any((w not in others or (w == "k" and capital_k)) and w not in names for w in said)
+        and any(w not in talk and w not in names for w in said)
+        # no other word of another language's talk but a grade code: "el bus", "gen IEP", "co esl", "Be co IEP, can
+        # inclusion class" are Spanish, Haitian, Vietnamese
+        and all(w == "k" for w in talk)
     )
 
 
@@ -2162,6 +2187,15 @@ def _english_asked(text: str, need_cues: Cues, sector_cues: Cues) -> bool:
             continue
         return True
     return False
+
+
+def _named_beside_english(message: "_Message") -> str | None:
+    """The one language other than English a message names where it names English too: with "bilingual", the other
+    language of a program in both ("bilingual program, Chinese, and his English needs work too")."""
+    codes = _language_codes()
+    named = {codes[name] for name in _found(message, _language_names())}
+    others = named - {"en"}
+    return next(iter(others)) if "en" in named and len(others) == 1 else None
 
 
 def _ell_only_as_pair(message: "_Message", phrases: frozenset[str]) -> bool:
@@ -2447,21 +2481,27 @@ def parse(text: str, locale: str | None = None, schools: SchoolNames | None = No
 
     # a public school names no sector: charter schools are public schools too ("K 60637 public", "escuela pública")
     sector = first("sectors", lambda lex: ((value, phrases) for value, phrases in lex.sectors.items() if value != "public"))
+    # ... but asks about schools as a sector did: "¿las escuelas públicas tienen inglés como segundo idioma?" is a search,
+    # no switch to English
+    public_said = _any(message, merged.public)
     if sector and _any_cue(message, sector_cues):  # "not charter, only district", "anything but district"
         # public schools are read beside them, for where the cue stands ("sorkari, charter na": public, not charter), but
         # name no sector wanted or ruled out
-        wanted, ruled_out = _sides(text, {**merged.sector_phrases, "public": merged.public}, sector_cues, read_as)
+        wanted, ruled_out = _sides(text, _sector_values(own if detected else ()), sector_cues, read_as)
         wanted, ruled_out = [s for s in wanted if s != "public"], ruled_out - {"public"}
         other = {"district": "charter", "charter": "district"}
         sector = wanted[0] if wanted else other[next(iter(ruled_out))] if len(ruled_out) == 1 else None
     # "bilingual" is English-learner help, of which a dual-language program is one kind: beside the program's own words
     # ("bilingual dual language", "bilingüe, lenguaje dual") or its two languages, the program alone is asked
     ell_said = _found(message, merged.needs["ell"]) if "ell" in needs else set()
-    only_bilingual = bool(ell_said & merged.bilingual) and (
+    bilingual_said = bool(ell_said & merged.bilingual)
+    only_bilingual = bilingual_said and (
         ell_said <= merged.bilingual or _ell_only_as_pair(message, frozenset(ell_said - merged.bilingual))
     )  # "bilingual Urdu-English program": English is one of the program's two languages, not help
     paired = (
-        (_paired_with_english(message) or (only_bilingual and _clipped_pair(text)))  # "bilingual Urdu-English program"
+        # "bilingual Urdu-English program"; a bilingual program beside English help is the program in both languages
+        # still ("li pa pale anglè ... pwogram bileng franse-anglè", "双语项目 ... 中文的，孩子英语也要加强")
+        (_paired_with_english(message) or (bilingual_said and (_clipped_pair(text) or _named_beside_english(message))))
         if "dual_language" not in needs and ("ell" not in needs or ell_said & merged.bilingual)
         else None
     )
@@ -2476,7 +2516,7 @@ def parse(text: str, locale: str | None = None, schools: SchoolNames | None = No
         and "ell" not in found_needs
         and "dual_language" not in found_needs
         and _any(message, _english_names())
-        and (grades or near or needs or sector or school or _any(message, merged.school_words))
+        and (grades or near or needs or sector or public_said or school or _any(message, merged.school_words))
         and _english_asked(text, need_cues, sector_cues)
     ):
         needs.append("ell")  # "ما بيحكوا انجليزي", "聽不太懂英文", "dạy tiếng Anh cho học sinh mới": English named is English help
@@ -2521,7 +2561,7 @@ def parse(text: str, locale: str | None = None, schools: SchoolNames | None = No
     # "2", "tell me about 2", "does 2 have a bus?", "how to apply to 2": the listed school, on that topic
     if len(numbers) == 1 and not grades and not near and (needs or topic or _any(message, merged.details)):
         return Understanding(intent="details", choices=tuple(numbers), **facets)
-    concrete = grades or near or needs or sector or topic or numbers  # a details word alone ("number") asks for nothing yet
+    concrete = grades or near or needs or sector or public_said or topic or numbers  # a details word alone ("number") asks for nothing yet
     asks = concrete or _any(message, merged.details)
     if not asks and not school and not _any(message, merged.school_words):
         said = _command_within(text, message, compiled, merged, own)  # "stop, don't text me", "这个怎么用?"
@@ -2529,7 +2569,9 @@ def parse(text: str, locale: str | None = None, schools: SchoolNames | None = No
             return Understanding(language=detected, intent=said)
     # "Allô! Ici Mme Tremblay, nouvellement arrivée de Montréal", "приветик) мы только переехали в Чикаго": a greeting
     # that says the family is new here, and asks for nothing else (no school, no English named), introduces them
-    introduced = needs == ["ell"] and not (grades or near or sector or topic or numbers or programs) and not _asks_school(message)
+    introduced = (
+        needs == ["ell"] and not (grades or near or sector or public_said or topic or numbers or programs) and not _asks_school(message)
+    )
     if (
         (not concrete or introduced)
         and not (school and QUESTION_RE.search(text))
@@ -2546,7 +2588,7 @@ def parse(text: str, locale: str | None = None, schools: SchoolNames | None = No
         return Understanding(intent="details", **facets)
     if not (wider or concrete) and _any(message, merged.school_words) and _any(message, _more_words()):
         return Understanding(language=detected, intent="more")  # "quiero ver más escuelas", "학교 더 보여주세요"
-    if wider or grades or near or needs or sector or _any(message, merged.school_words) or _any(message, merged.public):
+    if wider or grades or near or needs or sector or public_said or _any(message, merged.school_words):
         return Understanding(intent="search", **facets)
     if not concrete and not school:  # a details word with no number asks nothing: "no" of "ya no me manden mensages"
         typo_locales = own if detected else TYPO_LOCALES

@@ -1126,3 +1126,46 @@ def test_a_language_named_alone_is_no_programs_language(text):
     """A language named with no program beside it ("K 60637 spanish") asks for no program in it: the blind set's
     labellers read it so, as most likely the family's own language."""
     assert parse(text).as_dict()["program_language"] is None
+
+
+# What the public, bilingual and English-detection changes had broken beside what they meant to change
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [("hablan ingles escuela publica", "es"), ("publicas tienen ingles como", "es"), ("espanyol lekol leta", "ht"), ("공립 스페인어", "ko")],
+)  # fmt: skip
+def test_a_public_school_and_a_language_named_is_a_search_not_a_switch(text, language):
+    """A public school names no sector, but asks about schools as a sector did: no "switch to English"."""
+    understood = parse(text).as_dict()
+    assert (understood["intent"], understood["language"], understood["sector"]) == ("search", language, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "sector"),
+    [("meyer jnno high skul lagbe, sorkari, charter na. 60659", "district"), ("sorkari school chai, charter na", "district"),
+     ("May espesyal na edukasyon ba sa mga charter na paaralan? Grade 2 ang anak ko", "charter")],
+)  # fmt: skip
+def test_public_not_charter_in_banglish_is_the_district(text, sector):
+    """Banglish "na" (not) after "charter" rules it out, though Tagalog's "charter na" (a charter school) holds it."""
+    assert parse(text).as_dict()["sector"] == sector
+
+
+@pytest.mark.parametrize(
+    ("text", "needs", "language"),
+    [("Pitit mwen fèk rive, li pa pale anglè. Èske gen pwogram bileng franse-anglè pou li nan 4yèm ane?", ["dual_language", "ell"], "fr"),
+     ("想上有双语项目的学校，中文的，孩子英语也要加强", ["dual_language", "ell"], "zh"),
+     ("she does not speak english, is there a bilingual spanish-english class", ["dual_language", "ell"], "es")],
+)  # fmt: skip
+def test_a_bilingual_program_in_english_and_another_language_beside_english_help_is_both(text, needs, language):
+    understood = parse(text).as_dict()
+    assert (understood["needs"], understood["program_language"]) == (needs, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [("Be co IEP, can inclusion class", "vi"), ("co esl", "vi"), ("el bus", "es"), ("gen IEP", "ht"), ("k 60637 dual language", "en")],
+)
+def test_a_word_of_another_languages_talk_beside_english_school_words_is_that_language(text, language):
+    """Only a grade code ("k") of another language's talk leaves a text of English school words English."""
+    assert parse(text).as_dict()["language"] == language
