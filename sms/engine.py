@@ -17,7 +17,7 @@ from catalog.geo import CentroidOf
 from catalog.query import Query, QueryError, build_query
 from catalog.vocabulary import GRADE_CODES
 from sms.replies import Reply
-from sms.understand import Understanding
+from sms.understand import NO_FILTER, Understanding
 
 if TYPE_CHECKING:  # the labels are passed in: catalog.labels reads Flask-Babel's request locale
     from catalog.labels import Labels
@@ -281,6 +281,8 @@ def _ask_unclear(u: Understanding, labels: "Labels") -> list[Reply]:
     for word, ask in u.unclear[:2]:
         if ask == "grade":
             asks.append(Reply("unclear_grade", {"word": word}))
+        elif ask == NO_FILTER:  # "gifted": no fact of the catalog says it, so the list found is not filtered by it
+            asks.append(Reply("unclear_no_filter", {"word": word}))
         else:
             asks.append(Reply("unclear_need", {"word": word, "need": labels.need(ask)}))
     return asks

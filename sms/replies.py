@@ -39,6 +39,7 @@ TEMPLATES = {
     ),
     "unclear_need": N_("I did not understand “%(word)s”. If you meant %(need)s, reply: %(need)s"),
     "unclear_grade": N_("I did not understand “%(word)s”. Which grade? Reply e.g. K or grade 3."),
+    "unclear_no_filter": N_("I cannot search by “%(word)s”: our school list does not say it. Reply PERSON to ask staff."),
     "apply_which": N_("Which school? Reply its number from the list and I will send its deadline and how to apply."),
     "apply_how": N_(
         "Each school has its own deadline and way to apply. Send grade + ZIP to find schools, then reply a school's number and ask how to apply."

@@ -91,7 +91,8 @@ class Understanding:
     topic: str | None = None  # "apply" when the message asks how to apply
     wider: bool = False
     # words that look like a need or a grade but were not understood, each with what it looks like
-    # ("speshul", "sped"): the bot asks about them rather than dropping them (not in the contract's dict)
+    # ("speshul", "sped"), or with `NO_FILTER` when it asks what the catalog has no fact for ("gifted", "no_filter"):
+    # the bot asks about them rather than dropping them (not in the contract's dict)
     unclear: tuple[tuple[str, str], ...] = ()
 
     def as_dict(self) -> dict:
@@ -570,6 +571,10 @@ class _Merged:
     filler_words: frozenset[str]  # a message without any of these has no filler to drop
     sectors: frozenset[str]  # these three only tell whether a look per language is needed
     sector_phrases: dict[str, frozenset[str]]  # "charter"/"district" → every language's phrases
+    public: frozenset[str]  # "public", "pública", "公立": a school word, no sector (charter schools are public schools)
+    bilingual: frozenset[str]  # "bilingual", "bilingüe", "双语": English-learner help, unless a dual-language program is named
+    refugee: frozenset[str]  # "refugee", "refugiado", "难民": the refugee-services program, English-learner help
+    no_filter: frozenset[str]  # "gifted", "资优": what the catalog has no fact for, asked about, never dropped
     languages: frozenset[str]
     topics: frozenset[str]
     greeting: frozenset[str]
@@ -596,6 +601,10 @@ def _merged() -> _Merged:
         filler_words=frozenset(w for lex in lexicons for f in lex.fillers for w in f.split()),
         sectors=union(phrases for lex in lexicons for phrases in lex.sectors.values()),
         sector_phrases={sector: union(lex.sectors.get(sector, ()) for lex in lexicons) for sector in ("district", "charter")},
+        public=union(lex.sectors.get("public", ()) for lex in lexicons),
+        bilingual=union(lex.bilingual for lex in lexicons),
+        refugee=union(lex.refugee for lex in lexicons),
+        no_filter=union(lex.no_filter for lex in lexicons),
         languages=union(lex.languages for lex in lexicons),
         topics=union(phrases for lex in lexicons for phrases in lex.topics.values()),
         greeting=union(lex.greeting for lex in lexicons),
@@ -808,6 +817,26 @@ def _sides(text: str, values: dict[str, frozenset[str]], cues: Cues, read_as: di
         last = sorted(places, key=places.get)
         wanted += last
     return list(dict.fromkeys(wanted)), ruled_out - set(wanted)
+
+
+@lru_cache(maxsize=64)
+def _sector_values(locales: tuple[str, ...]) -> dict[str, frozenset[str]]:
+    """The sectors' phrases and the public ones, as `_sides` reads them for a message in these languages: without a
+    phrase of another language that is a sector's phrase and one of these languages' cues ("charter na", Tagalog's
+    charter school, is Banglish "not charter": "sorkari, charter na"). No language known: every phrase."""
+    merged = _merged()
+    values = {**merged.sector_phrases, "public": merged.public}
+    if not locales:
+        return values
+    cues = frozenset().union(*_cues(locales)[0])
+    own = frozenset().union(*(p for loc in locales for p in _lexicons()[loc].lexicon.sectors.values()))
+
+    def cue_written_on(phrase: str) -> bool:
+        head, _, tail = phrase.rpartition(" ")
+        return bool(head) and tail in cues and head in values_all and phrase not in own
+
+    values_all = frozenset().union(*values.values())
+    return {value: frozenset(p for p in phrases if not cue_written_on(p)) for value, phrases in values.items()}
 
 
 def _with_particle(folded: str, end: int, cue_starts: tuple[int, ...] = ()) -> int:
@@ -1422,6 +1451,7 @@ def _han_repaired(folded: str) -> str:
     return folded
 
 
+NO_FILTER = "no_filter"  # what `Understanding.unclear` says a word asks that no search can ("gifted")
 UNCLEAR_SHORTEST = common_words.SHORTEST  # shorter unknown words are too many to ask about ("sera", "ptit")
 WORDFREQ_LOCALES = common_words.LOCALES  # our Latin languages with a list of common words (not Haitian Creole, Somali)
 
@@ -1874,6 +1904,31 @@ def _talk(locale: str) -> frozenset[str]:
     return frozenset((*phrases, *(w for p in phrases for w in p.split())))
 
 
+@lru_cache(maxsize=1)
+def _others_talk() -> frozenset[str]:
+    """The words of talk of the Latin-script languages but English ("k", "el", "non", "co"): a school word of English that
+    is one of these ("k" is kindergarten and Vietnamese "không") says English only beside another."""
+    return frozenset(w for loc in LATIN_LOCALES if loc != "en" for w in _talk(loc) if w not in _talk("en"))
+
+
+def _all_english_school_words(words: list[str], capital_k: bool) -> bool:
+    """Say whether a text is English's school words and numbers alone ("K 60637 dual language", "9th 60637 esl"), one of
+    them at least no other language's talk nor a language's name, and none another language's talk but "k" (unaccented
+    Vietnamese "co esl" is "có esl"): a capital "K" is the grade, no one's "k" of talk."""
+    english, others, names = _english_words() | _english_shorthand_words(), _others_talk(), _merged().switch_to
+    said = [w for w in words if not w.isdigit() and not _ORDINAL_TOKEN.fullmatch(w)]
+    talk = [w for w in said if w in others and not (w == "k" and capital_k)]
+    return (
+        bool(said)
+        and all(w in english or w in names for w in said)
+        and any(w not in talk and w not in names for w in said)
+        # no other word of another language's talk but a grade code: "el bus", "gen IEP", "co esl", "Be co IEP, can
+        # inclusion class" are Spanish, Haitian, Vietnamese
+        and all(w == "k" for w in talk)
+    )
+
+
+_ORDINAL_TOKEN = re.compile(r"\d{1,2}(?:st|nd|rd|th)")
 _ACCENTED = re.compile("[áéíóúñçèàùâêîôûëïüœ]", re.IGNORECASE)
 MIXED_OWN_WORDS = 2  # words of a family's language, English has not, that make a text mixed with English theirs
 
@@ -2161,6 +2216,15 @@ def _english_asked(text: str, need_cues: Cues, sector_cues: Cues) -> bool:
     return False
 
 
+def _named_beside_english(message: "_Message") -> str | None:
+    """The one language other than English a message names where it names English too: with "bilingual", the other
+    language of a program in both ("bilingual program, Chinese, and his English needs work too")."""
+    codes = _language_codes()
+    named = {codes[name] for name in _found(message, _language_names())}
+    others = named - {"en"}
+    return next(iter(others)) if "en" in named and len(others) == 1 else None
+
+
 def _ell_only_as_pair(message: "_Message", phrases: frozenset[str]) -> bool:
     """Say whether every English-help phrase of a message names English as one of a program's two languages
     ("bilingual Urdu-English program", "Soomaali iyo Ingiriis fasalka"): English joined to another language."""
@@ -2442,14 +2506,36 @@ def parse(text: str, locale: str | None = None, schools: SchoolNames | None = No
             return None
         return next((value for lex in lexicons.values() for value, phrases in phrases_of(lex) if _any(message, phrases)), None)
 
-    sector = first("sectors", lambda lex: lex.sectors.items())
+    # a public school names no sector: charter schools are public schools too ("K 60637 public", "escuela pública")
+    sector = first("sectors", lambda lex: ((value, phrases) for value, phrases in lex.sectors.items() if value != "public"))
+    # ... but asks about schools as a sector did: "¿las escuelas públicas tienen inglés como segundo idioma?" is a search,
+    # no switch to English
+    public_said = _any(message, merged.public)
     if sector and _any_cue(message, sector_cues):  # "not charter, only district", "anything but district"
-        wanted, ruled_out = _sides(text, merged.sector_phrases, sector_cues, read_as)
+        # public schools are read beside them, for where the cue stands ("sorkari, charter na": public, not charter), but
+        # name no sector wanted or ruled out
+        wanted, ruled_out = _sides(text, _sector_values(own if detected else ()), sector_cues, read_as)
+        wanted, ruled_out = [s for s in wanted if s != "public"], ruled_out - {"public"}
         other = {"district": "charter", "charter": "district"}
         sector = wanted[0] if wanted else other[next(iter(ruled_out))] if len(ruled_out) == 1 else None
-    paired = _paired_with_english(message) if "dual_language" not in needs and "ell" not in needs else None
+    # "bilingual" is English-learner help, of which a dual-language program is one kind: beside the program's own words
+    # ("bilingual dual language", "bilingüe, lenguaje dual") or its two languages, the program alone is asked
+    ell_said = _found(message, merged.needs["ell"]) if "ell" in needs else set()
+    bilingual_said = bool(ell_said & merged.bilingual)
+    only_bilingual = bilingual_said and (
+        ell_said <= merged.bilingual or _ell_only_as_pair(message, frozenset(ell_said - merged.bilingual))
+    )  # "bilingual Urdu-English program": English is one of the program's two languages, not help
+    paired = (
+        # "bilingual Urdu-English program"; a bilingual program beside English help is the program in both languages
+        # still ("li pa pale anglè ... pwogram bileng franse-anglè", "双语项目 ... 中文的，孩子英语也要加强")
+        (_paired_with_english(message) or (bilingual_said and (_clipped_pair(text) or _named_beside_english(message))))
+        if "dual_language" not in needs and ("ell" not in needs or ell_said & merged.bilingual)
+        else None
+    )
     if paired:  # "Soomaali iyo Ingiriis", "español e inglés": a program in both
         needs.append("dual_language")
+    if only_bilingual and "dual_language" in needs:
+        needs.remove("ell")
     elif "ell" in needs and "dual_language" in needs and _ell_only_as_pair(message, merged.needs["ell"]):
         needs.remove("ell")  # "bilingual Urdu-English program": English is one of the program's two languages, not help
     if (
@@ -2457,7 +2543,7 @@ def parse(text: str, locale: str | None = None, schools: SchoolNames | None = No
         and "ell" not in found_needs
         and "dual_language" not in found_needs
         and _any(message, _english_names())
-        and (grades or near or needs or sector or school or _any(message, merged.school_words))
+        and (grades or near or needs or sector or public_said or school or _any(message, merged.school_words))
         and _english_asked(text, need_cues, sector_cues)
     ):
         needs.append("ell")  # "ما بيحكوا انجليزي", "聽不太懂英文", "dạy tiếng Anh cho học sinh mới": English named is English help
@@ -2465,6 +2551,8 @@ def parse(text: str, locale: str | None = None, schools: SchoolNames | None = No
     # the language of a dual-language program; beside English help, a language named is the one spoken at
     # home ("we only speak Arabic at home, she needs ESL"), not one to be taught in
     program_language = (language_named or _clipped_pair(text)) if "dual_language" in needs else None
+    if language_named and not program_language and only_bilingual:
+        program_language = language_named  # "bilingual chinese", as a dual-language program's language is read
     topic = first("topics", lambda lex: lex.topics.items())
     without_zip = ZIP_RE.sub(" ", text)
     ages = {m.group(1) for m in _age_re().finditer(fold(without_zip))} if any(ch.isdigit() for ch in without_zip) else set()
@@ -2473,9 +2561,16 @@ def parse(text: str, locale: str | None = None, schools: SchoolNames | None = No
         name_words = set(fold(school).split())
         before_name = {m.group(1) for m in _NUMBER_THEN_WORD.finditer(fold(without_zip)) if m.group(2) in name_words}
         numbers = [n for n in numbers if str(n) not in before_name]
+    if _any(message, merged.refugee):  # "refugee", "refugiados", "难民": the schools with refugee services
+        needs += [] if "ell" in needs else ["ell"]
+        programs = (*programs, "refugee_services")
+    unclear = tuple((w, ask) for w, ask in unclear if ask not in needs and not (ask == "grade" and grades))
+    if _any(message, merged.no_filter):  # "gifted": nothing in the catalog says it, so the family is told, not ignored
+        said = _found(message, merged.no_filter)
+        said = [w for w in sorted(said) if not any(_inside(w, other) for other in said if other != w)]
+        unclear += tuple((unicodedata.normalize("NFC", w), NO_FILTER) for w in said)  # Hangul folded is jamo: written whole again
     facets = dict(language=detected, grades=grades, near=near, sector=sector, needs=tuple(needs), programs=programs, program_language=program_language,
-                  school=school, school_id=school_id, topic=topic, wider=wider,
-                  unclear=tuple((w, ask) for w, ask in unclear if ask not in needs and not (ask == "grade" and grades)))  # fmt: skip
+                  school=school, school_id=school_id, topic=topic, wider=wider, unclear=unclear)  # fmt: skip
 
     if _any(message, merged.human) and not _human_inside_need(message, merged, needs, programs):
         return Understanding(intent="human", **facets)
@@ -2493,7 +2588,7 @@ def parse(text: str, locale: str | None = None, schools: SchoolNames | None = No
     # "2", "tell me about 2", "does 2 have a bus?", "how to apply to 2": the listed school, on that topic
     if len(numbers) == 1 and not grades and not near and (needs or topic or _any(message, merged.details)):
         return Understanding(intent="details", choices=tuple(numbers), **facets)
-    concrete = grades or near or needs or sector or topic or numbers  # a details word alone ("number") asks for nothing yet
+    concrete = grades or near or needs or sector or public_said or topic or numbers  # a details word alone ("number") asks for nothing yet
     asks = concrete or _any(message, merged.details)
     if not asks and not school and not _any(message, merged.school_words):
         said = _command_within(text, message, compiled, merged, own)  # "stop, don't text me", "这个怎么用?"
@@ -2501,7 +2596,9 @@ def parse(text: str, locale: str | None = None, schools: SchoolNames | None = No
             return Understanding(language=detected, intent=said)
     # "Allô! Ici Mme Tremblay, nouvellement arrivée de Montréal", "приветик) мы только переехали в Чикаго": a greeting
     # that says the family is new here, and asks for nothing else (no school, no English named), introduces them
-    introduced = needs == ["ell"] and not (grades or near or sector or topic or numbers or programs) and not _asks_school(message)
+    introduced = (
+        needs == ["ell"] and not (grades or near or sector or public_said or topic or numbers or programs) and not _asks_school(message)
+    )
     if (
         (not concrete or introduced)
         and not (school and QUESTION_RE.search(text))
@@ -2518,7 +2615,7 @@ def parse(text: str, locale: str | None = None, schools: SchoolNames | None = No
         return Understanding(intent="details", **facets)
     if not (wider or concrete) and _any(message, merged.school_words) and _any(message, _more_words()):
         return Understanding(language=detected, intent="more")  # "quiero ver más escuelas", "학교 더 보여주세요"
-    if wider or grades or near or needs or sector or _any(message, merged.school_words):
+    if wider or grades or near or needs or sector or public_said or _any(message, merged.school_words):
         return Understanding(intent="search", **facets)
     if not concrete and not school:  # a details word with no number asks nothing: "no" of "ya no me manden mensages"
         typo_locales = own if detected else TYPO_LOCALES

@@ -501,3 +501,10 @@ LEXICON = replace(
     grade_patterns=LEXICON.grade_patterns
     + (rf"(?<!\bel )(?<!\bla )(?<!\blo )(?<!\bdel )(?<!\bnumero )(?<!\bno )(?<!\bnum )(?<!\bn )\b(\d{{1,2}})(?:{_SUFFIX})\b{_NOT_AFTER}",),
 )  # fmt: skip
+
+# Speech therapy named by who gives it ("logopeda", "terapeuta del habla"): special education
+LEXICON = replace(
+    LEXICON,
+    needs={**LEXICON.needs, "sped": LEXICON.needs["sped"] + ("logopeda", "logopedia", "terapeuta del habla", "terapeuta de lenguaje",
+                                                           "patologo del habla", "fonoaudiologo", "fonoaudiologa", "terapia del lenguaje")},
+)  # fmt: skip

@@ -374,3 +374,9 @@ LEXICON = replace(
     markers=LEXICON.markers + ("esque", "eske", "esce que", "es ke", "eske que", "scolere", "scolair"),
     shorthand={**LEXICON.shorthand, "pa": "pas", "rep": "repondre", "repond": "repondre", "esque": "est ce que", "eske": "est ce que"},
 )
+
+# Speech therapy named by who gives it ("orthophoniste"): special education
+LEXICON = replace(LEXICON, needs={**LEXICON.needs, "sped": LEXICON.needs["sped"] + ("orthophoniste", "orthophonistes", "logopède")})
+
+# "pas" alone before what it rules out, as texted ("école publique pas charter"): public schools then, no charter
+LEXICON = replace(LEXICON, negations=LEXICON.negations + ("pas",))

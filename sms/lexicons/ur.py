@@ -627,3 +627,6 @@ LEXICON = replace(
 
 # A teacher ("خاص استاد"), no typo of "اسٹاف" (staff) once its retroflex letter is read as an Arabic keyboard writes it
 LEXICON = replace(LEXICON, markers=LEXICON.markers + ("استاد", "استانی", "استادوں", "اساتذہ"))
+
+# "nhi" (nahi) written short after what it rules out ("srkari hi chahiye, charter nhi")
+LEXICON = replace(LEXICON, negations=LEXICON.negations + ("nhi",))

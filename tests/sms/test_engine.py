@@ -14,7 +14,7 @@ from catalog.query import Query
 from sms.engine import Found, step
 from sms.replies import TEMPLATES, Reply, render
 from sms.segments import count_segments
-from sms.understand import INTENTS, Understanding
+from sms.understand import INTENTS, Understanding, parse
 
 NOW = datetime(2026, 11, 23, 12, tzinfo=UTC)
 SCHOOL_NAME = "Escuela Ñandú " * 3
@@ -178,6 +178,15 @@ def test_a_word_that_looks_like_a_need_is_asked_about_not_dropped():
     assert said == 'I did not understand "speshul". If you meant Special education, reply: Special education'
     _state, [question] = step(None, Understanding(intent="unknown", unclear=(("kindagardin", "grade"),)), NOW, fake_catalog)
     assert question.key == "unclear_grade" and "kindagardin" in render(question, ENGLISH)
+
+
+def test_a_need_the_catalog_has_no_fact_for_is_said_not_dropped():
+    """ "K 60637 gifted": the list found is not filtered by "gifted", and the family is told so, with a person offered."""
+    _state, [results, told] = step(None, parse("K 60637 gifted"), NOW, fake_catalog)
+    assert results.key == "results_head" and told.key == "unclear_no_filter"
+    assert render(told, ENGLISH) == 'I cannot search by "gifted": our school list does not say it. Reply PERSON to ask staff.'
+    _state, [told] = step(None, parse("superdotado"), NOW, fake_catalog)  # asked alone: said all the same
+    assert told.values == {"word": "superdotado"}
 
 
 def test_a_number_before_any_list_gets_help():

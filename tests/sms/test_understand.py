@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from sms import common_words
 from sms.lexicons import LOCALES
-from sms.understand import SchoolNames, parse
+from sms.understand import NO_FILTER, SchoolNames, parse
 from tests.conftest import ROOT
 
 EVAL = Path(__file__).resolve().parent / "eval"
@@ -378,7 +378,10 @@ def test_without_a_catalog_the_school_asked_about_is_read_from_the_questions_sha
         ("唔該，畀多幾間", {"intent": "more"}),
         ("剛搬來，找幼稚園", {"language": "zh_Hant", "grades": [0, 0]}),  # 剛 and 來 are written only in Traditional
         ("刚搬来，找幼稚园", {"language": "zh_Hans"}),
-        ("trường song ngữ Hoa", {"needs": ["dual_language"], "program_language": "zh"}),  # Vietnamese "Hoa" is Chinese
+        (
+            "trường song ngữ Hoa",
+            {"needs": ["ell"], "program_language": "zh"},
+        ),  # bilingual: English-learner help  # Vietnamese "Hoa" is Chinese
         ("mắt con yếu lắm", {"programs": ["visual_impairment"]}),
         ("inclusion please, not a separate classroom, 2nd grade", {"programs": ["inclusion"]}),  # a program ruled out
         ("mi hija no puede oír bien, necesita clase separada", {"programs": ["deaf_hard_of_hearing", "self_contained"]}),
@@ -392,7 +395,7 @@ def test_without_a_catalog_the_school_asked_about_is_read_from_the_questions_sha
         ("wlkay wxbrsho gaar", {"needs": ["sped"], "language": "so"}),  # Somali shorthand
         ("спасибо большое", {"intent": "unknown"}),  # thanks, not "больше" (more) misspelt
         ("aad baad u mahadsantahay", {"intent": "unknown", "needs": []}),  # Somali "baad" is no "baas" (bus)
-        ("xiaoxue gongli 60616", {"language": "zh_Hans", "grades": [0, 5], "sector": "district"}),  # pinyin
+        ("xiaoxue gongli 60616", {"language": "zh_Hans", "grades": [0, 5], "sector": None}),  # pinyin
         ("texu xuexiao bu yao", {"language": "zh_Hans"}),
         ("youzhiyuan you xiaoche ma", {"grades": [0, 0], "needs": ["bus"]}),
         ("yuchiwon 60626", {"language": "ko", "grades": [0, 0]}),  # Korean in Latin letters
@@ -438,31 +441,31 @@ def test_without_a_catalog_the_school_asked_about_is_read_from_the_questions_sha
         ("сын не понимает по английски", {"needs": ["ell"]}),
         ("мы только приехали в США, 2 класс", {"needs": ["ell"], "grades": [2, 2]}),
         ("اريد مدرسة للاطفال ذوي الاحتياجات", {"needs": ["sped"]}),
-        ("بائلنگوئل پروگرام عربی", {"needs": ["dual_language"], "program_language": "ar", "language": "ur"}),
+        ("بائلنگوئل پروگرام عربی", {"needs": ["ell"], "program_language": "ar", "language": "ur"}),
         ("mere bete ko autism hai 60645", {"language": "ur", "programs": ["autism"]}),  # Roman Urdu's everyday words vote
         ("mjhe bus wala school chahiye", {"language": "ur", "needs": ["bus"]}),
         ("ap mujhe koi acha school bata skty hn", {"language": "ur"}),
         ("wala po bang school bus dito sa 60640", {"language": "fil"}),  # ... and Filipino keeps its own
         ("ko co truong nao gan 60640 ha", {"language": "vi"}),
         ("Clinton school mein ESL hai?", {"language": "ur"}),  # borrowed English words say no language of two
-        ("gaozhong 60609 gongli de", {"language": "zh_Hans", "sector": "district"}),  # a sector word is a word of its language
+        ("gaozhong 60609 gongli de", {"language": "zh_Hans", "sector": None}),  # a sector word is a word of its language
         ("chrtr nahi chahiye", {"language": "ur", "sector": "district"}),  # English school shorthand, borrowed
         ("bchy ko IEP h, 3rd gr, 60659", {"needs": ["sped"], "grades": [3, 3]}),
         ("Transpò piblik", {"needs": ["transit"]}),  # ... but not a word of the language's own phrases
         ("no chrtr pls", {"sector": "district"}),  # a clause is read through its shorthand and typos too
         ("we dont need a buss", {"needs": []}),
         ("no bus please, we live close", {"needs": []}),  # "no"/"without" right before a need rules it out
-        ("no ESL please, just bilingual", {"needs": ["dual_language"]}),
+        ("no ESL please, just bilingual", {"needs": ["ell"]}),  # bilingual is English-learner help
         ("sin autobus, solo kinder", {"needs": [], "grades": [0, 0]}),
         ("sans bus svp", {"needs": []}),
         ("без автобуса", {"needs": []}),
         ("school with no stairs", {"needs": ["accessible"]}),  # ... unless a phrase of the need holds both
         ("without a car", {"needs": ["transit"]}),
         ("she speaks no english", {"needs": ["ell"]}),
-        ("পাবলিক স্কুল ছাড়া কিছু না", {"sector": "district"}),  # "nothing but public" asks for public schools
+        ("পাবলিক স্কুল ছাড়া কিছু না", {"sector": None}),  # "nothing but public": public schools, charters too
         ("nothing but district", {"sector": "district"}),
         ("anything but district", {"sector": "charter"}),
-        ("سرکاری اسکول کے علاوہ کچھ نہیں", {"sector": "district"}),
+        ("سرکاری اسکول کے علاوہ کچھ نہیں", {"sector": None}),
         ("مدارس للصف الاول والثاني", {"grades": [1, 2]}),  # two Arabic grades joined by "and": their span
         ("الصف الاول الى الثالث", {"grades": [1, 3]}),
         ("الصف الثالث وابغى باص", {"grades": [3, 3], "needs": ["bus"]}),
@@ -569,7 +572,7 @@ def test_grades_glued_to_han_and_a_schools_kind_after_its_name(text, grades):
     [
         ("차터스쿨 말고 공립으로요, 3학년", "district"),  # the school word after "charter" is no distance to the cue
         ("차터말고 공립", "district"),  # a cue written onto the value
-        ("어린이집 말고 공립 프리케이", "district"),  # a Korean cue rules out what is before it: the daycare
+        ("어린이집 말고 공립 프리케이", None),  # a Korean cue rules out what is before it: the daycare; public is no sector
         ("high school near 60621 that isnt charter", "district"),
         ("tiểu học nhưng đừng gợi ý trường charter nha", "district"),
         ("Mwen vle yon lekòl ki pa chater", "district"),
@@ -658,7 +661,7 @@ def test_a_class_set_apart_in_any_word_order_is_self_contained(text, programs):
         ("有冇效巴嘅小學呀？60616", "needs", ["bus"]),
         ("高終 60632 須要英問輔導", "grades", [9, 12]),
         ("女儿英与不好,需要ESL,四年及,60632", "grades", [4, 4]),
-        ("請問60641附近有沒有公力的國小", "sector", "district"),
+        ("請問60641附近有沒有公力的國小", "sector", None),  # 公立: public, no sector
         ("离学校5公里以内", "sector", None),  # a word as written stays: a distance
         ("如果中午有校车就好", "grades", None),  # "如果" is no 国: 果 is left out
     ],
@@ -700,7 +703,7 @@ def test_a_word_written_short_is_the_school_word_it_shortens(text, field, value)
 @pytest.mark.parametrize(
     ("text", "field", "value"),
     [
-        ("гос шк, нач классы, 60645 плз", "sector", "district"),
+        ("гос шк, нач классы, 60645 плз", "sector", None),  # a public school: charters too
         ("шк с жёлтым авт. для 1 кл, 60618 плиз", "needs", ["bus"]),
         ("д/с возле 60645 есть? спс", "grades", [0, 0]),
         ("svp écoles publiques avec bus scolaire pr la mat, 60660", "grades", [0, 0]),
@@ -730,7 +733,7 @@ def test_greetings_and_commands_written_loosely(text, intent):
         ("bus ki zaroorat nahi, hum khud chhor aate hain. bas ESL program ho, 4th grade", "needs", ["ell"]),  # bas: just
         ("mish 3ayzin madares 7ukumiya, charter bas, ibtida2i", "needs", []),
         ("beta 7th mein h, parhai mein kmzor h, resource room wala sch chahye 60634", "grades", [7, 7]),
-        ("dugsi sare oo dadweyne ah oo bas leh, gabadhayda fasalka sagaalad", "sector", "district"),
+        ("dugsi sare oo dadweyne ah oo bas leh, gabadhayda fasalka sagaalad", "sector", None),
     ],
 )
 def test_words_of_the_family_language_read_as_it_means_them(text, field, value):
@@ -790,7 +793,7 @@ def test_a_school_kind_written_short_tells_two_schools_of_one_name_apart(text):
         ("3tini kman mdares plz", "intent", "more"),  # Arabizi commands
         ("bdi ahki ma3 insan", "intent", "human"),
         ("tafaseel 3", "choices", [3]),
-        ("bdi madrase ebtda2y 7ukumiya la binti", "sector", "district"),  # Arabizi school words
+        ("bdi madrase ebtda2y 7ukumiya la binti", "sector", None),  # Arabizi school words
         ("ibni bsaf rab3, 2rib 60629", "grades", [4, 4]),  # a class by its ordinal after "saf"
         ("下一叶", "intent", "more"),  # a command through a homophone
         ("转人公吧", "intent", "human"),
@@ -1029,22 +1032,59 @@ def test_bengali_s_and_r_swapped(text, needs):
     assert parse(text).needs == needs
 
 
+# Defects found on the real Chicago catalog (2026-12-07)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["K 60637 public", "public schools near 60637", "escuela pública 60637", "école publique 60637", "公立小学 60637", "공립 초등학교 60637",
+     "trường công lập 60637", "государственная школа 60637", "مدرسة حكومية 60637", "سرکاری اسکول 60637", "সরকারি স্কুল 60637",
+     "lekòl piblik 60637", "pampublikong paaralan 60637", "dugsiga dowladda 60637", "公立學校 60637"],
+)  # fmt: skip
+def test_a_public_school_names_no_sector_since_charter_schools_are_public_too(text):
+    understood = parse(text).as_dict()
+    assert understood["sector"] is None and understood["near"] == "60637" and understood["intent"] == "search"
+
+
+@pytest.mark.parametrize(
+    ("text", "sector"),
+    [("chicago public schools 60637", "district"), ("not charter, only public", "district"), ("regular public school 60637", "district"),
+     ("public charter school 60637", "charter"), ("anything but public", "charter"), ("escuela pública, no charter", "district"),
+     ("je veux une école publique pas charter", "district")],
+)  # fmt: skip
+def test_the_district_and_charters_are_still_told_apart_where_a_family_does(text, sector):
+    assert parse(text).as_dict()["sector"] == sector
+
+
+@pytest.mark.parametrize(
+    ("text", "needs", "language"),
+    [("K 60637 bilingual", ["ell"], None), ("bilingüe 60637", ["ell"], None), ("programme bilingue 60637", ["ell"], None),
+     ("双语 幼儿园 60637", ["ell"], None), ("K 60637 bilingual spanish", ["ell"], "es"), ("escuela bilingüe chino 60637", ["ell"], "zh"),
+     ("K 60637 bilingual dual language", ["dual_language"], None), ("K 60637 dual language spanish", ["dual_language"], "es"),
+     ("bilingual Urdu-English program", ["dual_language"], "ur"), ("幼儿园 中英双语 60616", ["dual_language"], "zh"),
+     ("双语教学", ["dual_language"], None), ("Chương trình song ngữ", ["dual_language"], None)],
+)  # fmt: skip
+def test_bilingual_is_english_learner_help_and_dual_language_the_program(text, needs, language):
+    """ "Bilingual" is the English-learner need (bilingual services, transitional bilingual and dual language alike); a
+    dual-language program is asked by its own words, and each locale's label for it (which the bot writes) reads back."""
+    understood = parse(text).as_dict()
+    assert (understood["needs"], understood["program_language"]) == (needs, language)
+
+
 @pytest.mark.parametrize("grade", range(1, 13))
-def test_a_grade_written_as_an_ordinal_is_that_grade(grade):
-    """ "9th 60637" listed pre-K to 8 schools: the grade was not read, and nothing said so."""
+def test_every_english_ordinal_alone_is_a_grade(grade):
     ordinal = f"{grade}{ {1: 'st', 2: 'nd', 3: 'rd'}.get(grade, 'th') }"
-    for text in (f"{ordinal} 60637", f"{ordinal} grade near 60637", f"my son is going into {ordinal} zip 60637"):
-        understood = parse(text)
-        assert (understood.intent, understood.grades, understood.near) == ("search", (grade, grade), "60637"), text
+    for text in (f"{ordinal} 60637", f"{ordinal} grade 60637", f"need a school for {ordinal} near 60637"):
+        assert parse(text).as_dict()["grades"] == [grade, grade], text
 
 
-@pytest.mark.parametrize("text", ["the 9th", "March 3rd", "2nd floor", "1st choice", "on the 1st"])
-def test_an_ordinal_that_is_a_date_or_a_place_is_no_grade(text):
-    assert parse(text).grades is None
-
-
-def test_speech_is_a_special_education_need():
-    assert parse("K 60637 speech").needs == ("sped",) and parse("speech therapy 60637").needs == ("sped",)
+@pytest.mark.parametrize(
+    ("text", "grades"),
+    [("9no 60637", [9, 9]), ("1ero 60637", [1, 1]), ("3eme 60637", [3, 3]), ("K or 1st 60637", [0, 1]), ("the 2nd one", None),
+     ("deadline is march 3rd", None), ("apply by the 9th", None), ("2nd floor", None), ("ibni 3ndo IEP, saf 7 3nd 60632", [7, 7])],
+)  # fmt: skip
+def test_an_ordinal_is_a_grade_but_not_a_date_nor_another_words_place(text, grades):
+    assert parse(text).as_dict()["grades"] == grades
 
 
 @pytest.mark.parametrize(
@@ -1059,7 +1099,74 @@ def test_a_grade_code_need_words_and_a_zip_are_english(text):
 
 
 @pytest.mark.parametrize(
-    ("text", "language"), [("co esl", "vi"), ("el bus", "es"), ("gen IEP", "ht"), ("Be co IEP, can inclusion class", "vi")]
+    ("text", "needs", "programs"),
+    [("K 60637 refugee", ["ell"], ["refugee_services"]), ("refugiados kinder 60637", ["ell"], ["refugee_services"]),
+     ("难民 小学 60637", ["ell"], ["refugee_services"]), ("K 60637 speech", ["sped"], []), ("logopeda kinder 60637", ["sped"], []),
+     ("orthophoniste maternelle 60637", ["sped"], [])],
+)  # fmt: skip
+def test_refugee_and_speech_are_understood(text, needs, programs):
+    understood = parse(text).as_dict()
+    assert (understood["needs"], understood["programs"]) == (needs, programs)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [("K 60637 gifted", "gifted"), ("K 60637 gifted and talented", "gifted and talented"), ("niño superdotado kinder 60637", "superdotado"),
+     ("资优 小学 60637", "资优"), ("영재 초등학교 60637", "영재")],
+)  # fmt: skip
+def test_a_need_the_catalog_has_no_fact_for_is_kept_to_be_said(text, word):
+    assert (word, NO_FILTER) in parse(text).unclear
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["K 60637 spanish", "K 60637 chinese", "kinder 60637 chino", "she speaks spanish K 60637", "text me in spanish",
+     "K 60637 esl spanish", "we only speak Arabic at home, she needs ESL"],
+)  # fmt: skip
+def test_a_language_named_alone_is_no_programs_language(text):
+    """A language named with no program beside it ("K 60637 spanish") asks for no program in it: the blind set's
+    labellers read it so, as most likely the family's own language."""
+    assert parse(text).as_dict()["program_language"] is None
+
+
+# What the public, bilingual and English-detection changes had broken beside what they meant to change
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [("hablan ingles escuela publica", "es"), ("publicas tienen ingles como", "es"), ("espanyol lekol leta", "ht"), ("공립 스페인어", "ko")],
+)  # fmt: skip
+def test_a_public_school_and_a_language_named_is_a_search_not_a_switch(text, language):
+    """A public school names no sector, but asks about schools as a sector did: no "switch to English"."""
+    understood = parse(text).as_dict()
+    assert (understood["intent"], understood["language"], understood["sector"]) == ("search", language, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "sector"),
+    [("meyer jnno high skul lagbe, sorkari, charter na. 60659", "district"), ("sorkari school chai, charter na", "district"),
+     ("May espesyal na edukasyon ba sa mga charter na paaralan? Grade 2 ang anak ko", "charter")],
+)  # fmt: skip
+def test_public_not_charter_in_banglish_is_the_district(text, sector):
+    """Banglish "na" (not) after "charter" rules it out, though Tagalog's "charter na" (a charter school) holds it."""
+    assert parse(text).as_dict()["sector"] == sector
+
+
+@pytest.mark.parametrize(
+    ("text", "needs", "language"),
+    [("Pitit mwen fèk rive, li pa pale anglè. Èske gen pwogram bileng franse-anglè pou li nan 4yèm ane?", ["dual_language", "ell"], "fr"),
+     ("想上有双语项目的学校，中文的，孩子英语也要加强", ["dual_language", "ell"], "zh"),
+     ("she does not speak english, is there a bilingual spanish-english class", ["dual_language", "ell"], "es")],
+)  # fmt: skip
+def test_a_bilingual_program_in_english_and_another_language_beside_english_help_is_both(text, needs, language):
+    understood = parse(text).as_dict()
+    assert (understood["needs"], understood["program_language"]) == (needs, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [("Be co IEP, can inclusion class", "vi"), ("co esl", "vi"), ("el bus", "es"), ("gen IEP", "ht"), ("k 60637 dual language", "en")],
 )
-def test_english_school_words_beside_another_languages_own_word_are_that_language(text, language):
+def test_a_word_of_another_languages_talk_beside_english_school_words_is_that_language(text, language):
+    """Only a grade code ("k") of another language's talk leaves a text of English school words English."""
     assert parse(text).as_dict()["language"] == language
