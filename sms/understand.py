@@ -2158,6 +2158,9 @@ def _paired_with_english(message: "_Message", spot: bool = False):
     `spot`: where the two names are in the folded message instead, from the first's start to the second's end."""
     codes = _language_codes()
     names = _found(message, _language_names())
+    for name in names & _CJK_PAIRS.keys():  # "中英", "西英雙語": both languages in one word
+        at = message.folded.find(name)
+        return (at, at + len(name)) if spot else _CJK_PAIRS[name]
     if len(names) < 2:
         return None
     if not _SPEAK_RE.search(message.folded):  # "he speaks Spanish and English", "text me in Spanish or English": no program
@@ -2170,7 +2173,12 @@ def _paired_with_english(message: "_Message", spot: bool = False):
 
 
 # two language names joined by a hyphen or a slash, either written short ("fr-angl", "esp/ingl", "esp-ing")
-_CLIPPED_PAIR_RE = re.compile(r"(?<![\w-])([^\W\d_]{2,9})[-/]([^\W\d_]{2,9})(?![\w-])")
+_CLIPPED_PAIR_RE = re.compile(r"(?<![\w-])([^\W\d_]{2,9}) ?[-/] ?([^\W\d_]{2,9})(?![\w-])")
+# names that are a language only as one of a pair: Vietnamese "Anh - Việt" (English and Vietnamese), "anh" alone is "you"
+_PAIR_ONLY_NAMES = {"anh": "en", "viet": "vi"}
+_VIETNAMESE_PAIR_RE = re.compile(r"\b(?:viet ?[-/]? ?anh|anh ?[-/]? ?viet)\b")
+# a language and English in one Chinese word: "中英" (Chinese-English), "西英" (Spanish-English)
+_CJK_PAIRS = {"中英": "zh", "英中": "zh", "西英": "es", "英西": "es"}
 
 
 @lru_cache(maxsize=1)
@@ -2180,6 +2188,8 @@ def _one_word_language_names() -> tuple[tuple[str, str], ...]:
 
 def _clipped_code(word: str) -> str | None:
     """The language a word names, written whole or cut short ("esp", "angl", "fr"): the one code of every name it begins."""
+    if word in _PAIR_ONLY_NAMES:
+        return _PAIR_ONLY_NAMES[word]
     codes = {code for name, code in _one_word_language_names() if name.startswith(word)}
     return next(iter(codes)) if len(codes) == 1 else None
 
@@ -2187,6 +2197,8 @@ def _clipped_code(word: str) -> str | None:
 def _clipped_pair(text: str) -> str | None:
     """The other language of a dual-language program written as a pair of short names beside English ("bilingue
     fr-angl", "esp/ingl", "esp-ing"): read only when a program in two languages is asked and no name was found whole."""
+    if _VIETNAMESE_PAIR_RE.search(fold(text)):  # "song ngữ Việt Anh"
+        return "vi"
     for m in _CLIPPED_PAIR_RE.finditer(text.lower()):
         first, second = _clipped_code(fold(m.group(1))), _clipped_code(fold(m.group(2)))
         if first and second and first != second and "en" in (first, second):
@@ -2217,8 +2229,8 @@ def _english_asked(text: str, need_cues: Cues, sector_cues: Cues) -> bool:
 
 
 def _named_beside_english(message: "_Message") -> str | None:
-    """The one language other than English a message names where it names English too: with "bilingual", the other
-    language of a program in both ("bilingual program, Chinese, and his English needs work too")."""
+    """The one language other than English a message names where it names English too: with "bilingual", the
+    language of the bilingual program ("bilingual program, Chinese, and his English needs work too")."""
     codes = _language_codes()
     named = {codes[name] for name in _found(message, _language_names())}
     others = named - {"en"}
@@ -2240,6 +2252,28 @@ _AND_WORDS = frozenset(fold(w) for w in ("and", "y", "e", "et", "ak", "iyo", "va
                                          "同", "与", "與", "및", "과", "와", "이랑", "랑", "하고", "aur", "ar", "l", "el", "la", "le",
                                          "the", "al", "af", "afka", "ng", "sa", "tieng", "tiếng", "en", "in", "con", "with", "w", "wa",
                                          "avec", "plus", "also", "tambien", "aussi", "lẫn", "với", "cùng", "cả"))  # fmt: skip
+_OR_WORDS = frozenset(fold(w) for w in ("or", "o", "u", "ou", "oswa", "ama", "mise", "hoặc", "hay", "또는", "아니면", "или", "أو", "او", "یا",
+                                        "বা", "অথবা", "或", "或者", "还是", "還是"))  # fmt: skip
+# "regular public", "обычной публичной": a public school called regular, normal or traditional is the district's
+_REGULAR_PUBLIC_RE = re.compile(
+    r"\b(?:regular|normal|traditional|regulares?|normales?|obychn\w*|обычн\w*) (?:public|publica|publicas|публичн|государствен|gosudarstvenn)"
+)
+
+
+def _either_sector(message: "_Message", phrases: dict[str, frozenset[str]]) -> bool:
+    """Say whether a message names the district and charter schools joined as either ("district or charter", "CPS
+    and charter schools"), not one set against the other."""
+    spans = []
+    for value in ("district", "charter"):
+        found = [(_where(message.folded, p), len(p)) for p in _found(message, phrases[value])]
+        if not found:
+            return False
+        spans.append(min(found))
+    (first, length), (second, _length) = sorted(spans)
+    between = message.folded[first + length : second].split()
+    return len(between) in (1, 2) and between[-1] in _AND_WORDS | _OR_WORDS
+
+
 _SPEAK_RE = re.compile(
     r"\b(?:speak|speaks|spoken|talk|text|write|reply|habla|hablan|hablamos|hablo|escribe|escriba|parle|parlons|parlent|"
     r"ecrivez|pale|ekri|noi|nhan|nagsasalita|salita|hadla|hadlaa|hadasha|qor|говорит|говорим|говорят|пишите|"
@@ -2511,12 +2545,18 @@ def parse(text: str, locale: str | None = None, schools: SchoolNames | None = No
     # ... but asks about schools as a sector did: "¿las escuelas públicas tienen inglés como segundo idioma?" is a search,
     # no switch to English
     public_said = _any(message, merged.public)
-    if sector and _any_cue(message, sector_cues):  # "not charter, only district", "anything but district"
-        # public schools are read beside them, for where the cue stands ("sorkari, charter na": public, not charter), but
-        # name no sector wanted or ruled out
-        wanted, ruled_out = _sides(text, _sector_values(own if detected else ()), sector_cues, read_as)
-        wanted, ruled_out = [s for s in wanted if s != "public"], ruled_out - {"public"}
-        other = {"district": "charter", "charter": "district"}
+    if sector and _either_sector(message, merged.sector_phrases):
+        sector = None  # "district or charter", "CPS and charter schools": either
+    elif public_said and not sector and _REGULAR_PUBLIC_RE.search(message.folded):
+        sector = "district"  # "обычной публичной школе": a regular public school, as opposed to a charter
+    elif (sector or public_said) and _any_cue(message, sector_cues):  # "not charter, only district", "anything but district"
+        # public schools are read beside them, for where the cue stands ("sorkari, charter na": public, not charter); set
+        # against what is ruled out they are the district's, and ruled out they leave the charters ("anything but public")
+        other = {"district": "charter", "charter": "district", "public": "charter"}
+        # a cue nearer a need is the need's ("charter school no bus" is a charter school without the bus)
+        values = {**_sector_values(own if detected else ()), **{f"need:{need}": p for need, p in merged.needs.items()}}
+        wanted, ruled_out = _sides(text, values, sector_cues, read_as)
+        wanted, ruled_out = [s for s in wanted if s != "public" and s in other], {s for s in ruled_out if s in other}
         sector = wanted[0] if wanted else other[next(iter(ruled_out))] if len(ruled_out) == 1 else None
     # "bilingual" is English-learner help, of which a dual-language program is one kind: beside the program's own words
     # ("bilingual dual language", "bilingüe, lenguaje dual") or its two languages, the program alone is asked
@@ -2528,7 +2568,7 @@ def parse(text: str, locale: str | None = None, schools: SchoolNames | None = No
     paired = (
         # "bilingual Urdu-English program"; a bilingual program beside English help is the program in both languages
         # still ("li pa pale anglè ... pwogram bileng franse-anglè", "双语项目 ... 中文的，孩子英语也要加强")
-        (_paired_with_english(message) or (bilingual_said and (_clipped_pair(text) or _named_beside_english(message))))
+        (_paired_with_english(message) or (bilingual_said and _clipped_pair(text)))
         if "dual_language" not in needs and ("ell" not in needs or ell_said & merged.bilingual)
         else None
     )
@@ -2553,6 +2593,8 @@ def parse(text: str, locale: str | None = None, schools: SchoolNames | None = No
     program_language = (language_named or _clipped_pair(text)) if "dual_language" in needs else None
     if language_named and not program_language and only_bilingual:
         program_language = language_named  # "bilingual chinese", as a dual-language program's language is read
+    elif bilingual_said and not program_language:
+        program_language = _named_beside_english(message)  # "bilingual program, Chinese; his English needs work too"
     topic = first("topics", lambda lex: lex.topics.items())
     without_zip = ZIP_RE.sub(" ", text)
     ages = {m.group(1) for m in _age_re().finditer(fold(without_zip))} if any(ch.isdigit() for ch in without_zip) else set()

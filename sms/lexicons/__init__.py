@@ -132,10 +132,10 @@ BILINGUAL = {
     "fil": r"\b(?:bilingual|bilingguwal|bilinggwal|biligual|bilinggual)\b",
     "so": r"\b(?:bilingual|biligual|bilingwal)\b",
     "vi": r"song ng|sông ng",
-    "zh_Hans": r"双语|shuangyu",
-    "zh_Hant": r"双语|雙語",
+    "zh_Hans": r"双语|shuangyu|双[鱼与雨]",  # and its typos ("双鱼", "双与": a bilingual school, not a dual-language one)
+    "zh_Hant": r"双语|雙語|雙[與魚雨]",
     "ko": r"이중 ?언어|바이링|ijung",
-    "ru": r"двуяз|двухъяз|двух ?язычн|билингв",
+    "ru": r"двуяз|двухъяз|двух ?язычн|билингв|dvuyaz|bilingv",
     "ar": r"ثنائ",
     "ur": r"^(?:بائ|بای|باي)|لسان|زبان[یي]$",
     "bn": r"দ্বিভাষ|দ্বি ভাষ|বাইলি|dvibhash",

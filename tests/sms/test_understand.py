@@ -1050,9 +1050,12 @@ def test_a_public_school_names_no_sector_since_charter_schools_are_public_too(te
     ("text", "sector"),
     [("chicago public schools 60637", "district"), ("not charter, only public", "district"), ("regular public school 60637", "district"),
      ("public charter school 60637", "charter"), ("anything but public", "charter"), ("escuela pública, no charter", "district"),
-     ("je veux une école publique pas charter", "district")],
+     ("je veux une école publique pas charter", "district"), ("no public schools 60637", "charter"),
+     ("escuela que no sea pública 60637", "charter"), ("K 60637 public no charter", "district"), ("차터 말고 공립 60637", "district"),
+     ("CPS and charter schools 60637", None)],
 )  # fmt: skip
 def test_the_district_and_charters_are_still_told_apart_where_a_family_does(text, sector):
+    """Public set against charter schools is the district, and public schools ruled out leave the charters."""
     assert parse(text).as_dict()["sector"] == sector
 
 
@@ -1129,6 +1132,18 @@ def test_a_language_named_alone_is_no_programs_language(text):
     assert parse(text).as_dict()["program_language"] is None
 
 
+@pytest.mark.parametrize(
+    ("text", "sector", "needs"),
+    [("charter school no bus 60637", "charter", []), ("charter school without bus 60637", "charter", []),
+     ("district school no bus 60637", "district", []), ("public school no bus 60637", None, []),
+     ("public school, no special ed 60637", None, []), ("no charter schools, need a bus 60637", "district", ["bus"])],
+)  # fmt: skip
+def test_a_cue_nearer_a_need_rules_out_the_need_not_the_sector(text, sector, needs):
+    """ "charter school no bus" listed district schools: the "no" was the bus's, and the charter school was ruled out."""
+    understood = parse(text).as_dict()
+    assert (understood["sector"], understood["needs"]) == (sector, needs)
+
+
 # What the public, bilingual and English-detection changes had broken beside what they meant to change
 
 
@@ -1155,10 +1170,13 @@ def test_public_not_charter_in_banglish_is_the_district(text, sector):
 @pytest.mark.parametrize(
     ("text", "needs", "language"),
     [("Pitit mwen fèk rive, li pa pale anglè. Èske gen pwogram bileng franse-anglè pou li nan 4yèm ane?", ["dual_language", "ell"], "fr"),
-     ("想上有双语项目的学校，中文的，孩子英语也要加强", ["dual_language", "ell"], "zh"),
-     ("she does not speak english, is there a bilingual spanish-english class", ["dual_language", "ell"], "es")],
+     ("she does not speak english, is there a bilingual spanish-english class", ["dual_language", "ell"], "es"),
+     ("Có trường nào dạy song ngữ Anh - Việt không ạ?", ["dual_language"], "vi"),
+     ("想上有双语项目的学校，中文的，孩子英语也要加强", ["ell"], "zh")],
 )  # fmt: skip
 def test_a_bilingual_program_in_english_and_another_language_beside_english_help_is_both(text, needs, language):
+    """Paired with English ("franse-anglè", "Anh - Việt") it is the dual-language program; a bilingual program in one
+    language beside English help ("双语项目，中文的，孩子英语也要加强") is English-learner help in that language."""
     understood = parse(text).as_dict()
     assert (understood["needs"], understood["program_language"]) == (needs, language)
 
@@ -1170,3 +1188,24 @@ def test_a_bilingual_program_in_english_and_another_language_beside_english_help
 def test_a_word_of_another_languages_talk_beside_english_school_words_is_that_language(text, language):
     """Only a grade code ("k") of another language's talk leaves a text of English school words English."""
     assert parse(text).as_dict()["language"] == language
+
+
+@pytest.mark.parametrize(
+    ("text", "needs", "language"),
+    [("có trg song ngữ Việt Anh cho bé lp 1 k?", ["dual_language"], "vi"), ("中英 shuangyu xiangmu, 5 nianji, you ma? 60616", ["dual_language"], "zh"),
+     ("有冇西英雙語小學 60609?", ["dual_language"], "es"), ("找双与项目 中文的 小学 60616", ["ell"], "zh"),
+     ("付近有双鱼小学吗？西班牙语的那种 60609", ["ell"], "es"), ("ishchem dvuyazychnuyu programmu, nachalnaya shkola", ["ell"], None)],
+)  # fmt: skip
+def test_a_language_paired_with_english_in_one_word_is_the_program_and_a_misspelt_bilingual_is_english_help(text, needs, language):
+    understood = parse(text).as_dict()
+    assert (understood["needs"], understood["program_language"]) == (needs, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "sector"),
+    [("district or charter 60637", None), ("charter or district schools 60637", None), ("escuela chárter o del distrito 60637", None),
+     ("koi bhi school chalega siwaye CPS walon k, charter hi dikhao", "charter"), ("CPS, not charter", "district"),
+     ("нулевой класс в обычной публичной школе 60659", "district"), ("regular public school K 60637", "district")],
+)  # fmt: skip
+def test_either_sector_is_none_and_a_regular_public_school_is_the_districts(text, sector):
+    assert parse(text).as_dict()["sector"] == sector
