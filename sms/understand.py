@@ -1904,31 +1904,6 @@ def _talk(locale: str) -> frozenset[str]:
     return frozenset((*phrases, *(w for p in phrases for w in p.split())))
 
 
-@lru_cache(maxsize=1)
-def _others_talk() -> frozenset[str]:
-    """The words of talk of the Latin-script languages but English ("k", "el", "non", "co"): a school word of English that
-    is one of these ("k" is kindergarten and Vietnamese "không") says English only beside another."""
-    return frozenset(w for loc in LATIN_LOCALES if loc != "en" for w in _talk(loc) if w not in _talk("en"))
-
-
-def _all_english_school_words(words: list[str], capital_k: bool) -> bool:
-    """Say whether a text is English's school words and numbers alone ("K 60637 dual language", "9th 60637 esl"), one of
-    them at least no other language's talk nor a language's name, and none another language's talk but "k" (unaccented
-    Vietnamese "co esl" is "có esl"): a capital "K" is the grade, no one's "k" of talk."""
-    english, others, names = _english_words() | _english_shorthand_words(), _others_talk(), _merged().switch_to
-    said = [w for w in words if not w.isdigit() and not _ORDINAL_TOKEN.fullmatch(w)]
-    talk = [w for w in said if w in others and not (w == "k" and capital_k)]
-    return (
-        bool(said)
-        and all(w in english or w in names for w in said)
-        and any(w not in talk and w not in names for w in said)
-        # no other word of another language's talk but a grade code: "el bus", "gen IEP", "co esl", "Be co IEP, can
-        # inclusion class" are Spanish, Haitian, Vietnamese
-        and all(w == "k" for w in talk)
-    )
-
-
-_ORDINAL_TOKEN = re.compile(r"\d{1,2}(?:st|nd|rd|th)")
 _ACCENTED = re.compile("[áéíóúñçèàùâêîôûëïüœ]", re.IGNORECASE)
 MIXED_OWN_WORDS = 2  # words of a family's language, English has not, that make a text mixed with English theirs
 
