@@ -118,7 +118,10 @@ def _show_page(state: dict, catalog: Catalog) -> list[Reply]:
     try:
         query = _query(state["query"], state["page"], catalog)
         found = catalog.search(query)
-    except QueryError:  # a ZIP code no table places: nothing to list
+    except QueryError as error:  # a ZIP code no table places ("K 00000"): said, and another asked for
+        if "zip" in error.params:
+            state["query"] = {key: value for key, value in state["query"].items() if key not in ("near", "radius_km")}
+            return [Reply("zip_not_found", {"zip": error.params["zip"]}), Reply("need_place")]
         query, found = None, Found(0)
     first = (state["page"] - 1) * PAGE_SIZE + 1
     labels = catalog.labels

@@ -26,6 +26,7 @@ TEMPLATES = {
     "started": N_("Welcome back to SchoolBridge. Send grade + ZIP to find schools."),
     "human": N_("I am passing your message to a person at the enrollment office. They will text you back here during office hours."),
     "need_place": N_("Which ZIP code do you live in? Send 5 digits, e.g. 60637."),
+    "zip_not_found": N_("ZIP code %(zip)s was not found."),
     "results_head": Np_(
         "%(echo)s: %(num)s school. Reply its number for details:",
         "%(echo)s: %(num)s schools. Reply a number for details, MORE for more:",

@@ -635,7 +635,31 @@ def _all_vocabulary() -> frozenset[str]:
     phrases += [name for compiled in _lexicons().values() for name in compiled.lexicon.languages]
     # and the words that rule something out ("uma baahni"), which are no typo of a need either
     phrases += [p for compiled in _lexicons().values() for p in (*compiled.lexicon.negations, *compiled.lexicon.not_needed)]
+    # and what the catalog has no fact for ("doués", "năng khiếu"), which is no typo of "does" nor of "khiếm" (thính)
+    phrases += [fold(p) for compiled in _lexicons().values() for p in compiled.lexicon.no_filter]
     return frozenset(w for phrase in phrases for w in phrase.split())
+
+
+def _as_written(text: str, phrase: str) -> str:
+    """The words of the text a folded phrase was found as, to say back: "doués", not "doues"; "মেধাবী", not its
+    letters without their vowel signs. A phrase inside a word (Han) is itself; Hangul, folded to jamo, is written whole."""
+    words = [w.strip(_EDGE_PUNCTUATION) for w in text.split()]
+    key = phrase.replace(" ", "")  # Bengali folds with its vowel signs left out, and spaces in their places
+    for n in range(1, min(len(words), 4) + 1):
+        for at in range(len(words) - n + 1):
+            if fold(" ".join(words[at : at + n]).translate(_AS_READ)).replace(" ", "") == key:
+                return " ".join(words[at : at + n])
+    return unicodedata.normalize("NFC", phrase)
+
+
+_AS_READ = {**SPELLING_VARIANTS, **READ_AS_ARABIC_LETTERS, **BENGALI_SIBILANTS}  # what `parse` reads a text through
+_EDGE_PUNCTUATION = ".,;:!?¿¡\"'()[]«»“”‘’،؛؟。，、！？：；"
+
+
+@lru_cache(maxsize=1)
+def _no_filter_words() -> frozenset[str]:
+    """The words of what the catalog has no fact for ("năng khiếu"), folded: read as written, never as a need's."""
+    return frozenset(w for p in _merged().no_filter for w in p.split())
 
 
 @lru_cache(maxsize=1)
@@ -1225,6 +1249,10 @@ def _phrase_repaired(folded: str, locales: tuple[str, ...]) -> str:
                     continue  # a word after a phrase written whole is the sentence's ("mau giao nao": which kindergarten)
                 if locales[0] in ROMANISED_LOCALES and word in _latin_vocabularies()[locales[0]][0]:
                     continue  # a romanised language's own word is its own ("pore skool": studies, school; no "pre school")
+                if word in _no_filter_words() or any(
+                    word in _talk(loc) and word not in _phrase_words(loc) for loc in locales if loc in PHRASE_TYPO_LOCALES
+                ):
+                    continue  # a word of the language's talk is its own: "high school but not charter" asked for no bus
                 gap = " ".join([*run[:at], "_", *run[at + 1 :]])
                 for fills in (s[gap] for s in slots if gap in s):
                     if word in fills:
@@ -2235,6 +2263,19 @@ _REGULAR_PUBLIC_RE = re.compile(
 )
 
 
+# "not far": a cue inside it is no sector's ("charter but not far" had listed district schools)
+NOT_FAR = ("not far", "not too far", "not so far", "no lejos", "no muy lejos", "no tan lejos", "pas loin", "pas trop loin",
+           "pas tres loin", "pa lwen", "pa two lwen", "hindi malayo", "di malayo", "hindi masyadong malayo", "không xa", "ko xa",
+           "k xa", "не далеко", "недалеко", "не слишком далеко", "مش بعيد", "غير بعيد", "ليس بعيد", "ليست بعيدة", "مو بعيد",
+           "دور نہیں", "زیادہ دور نہیں", "door nahi", "dur nahi", "দূরে না", "বেশি দূরে না", "不远", "不遠", "不太远", "不太遠",
+           "멀지 않", "안 먼", "aan fogayn", "aan fogeyn", "aan fog")  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def _not_far() -> frozenset[str]:
+    return frozenset(fold(p) for p in NOT_FAR)
+
+
 def _either_sector(message: "_Message", phrases: dict[str, frozenset[str]]) -> bool:
     """Say whether a message names the district and charter schools joined as either ("district or charter", "CPS
     and charter schools"), not one set against the other."""
@@ -2366,6 +2407,7 @@ def _english_school_shorthand() -> dict[str, str]:
 def parse(text: str, locale: str | None = None, schools: SchoolNames | None = None) -> Understanding:
     """Read one text message. `locale` is the conversation's language, if known."""
     text = (text or "")[:MAX_TEXT]
+    said = text  # what the family wrote, to say a word of it back
     text = unicodedata.normalize("NFKC", text.replace("№", "# ")).translate(
         _DIGITS
     )  # "№2" is "#2", not "No2"  # "٦٠٦٢٩", "৬০৬২৯" → "60629"
@@ -2520,8 +2562,8 @@ def parse(text: str, locale: str | None = None, schools: SchoolNames | None = No
     # ... but asks about schools as a sector did: "¿las escuelas públicas tienen inglés como segundo idioma?" is a search,
     # no switch to English
     public_said = _any(message, merged.public)
-    if sector and _either_sector(message, merged.sector_phrases):
-        sector = None  # "district or charter", "CPS and charter schools": either
+    if sector and _either_sector(message, {**merged.sector_phrases, "district": merged.sector_phrases["district"] | merged.public}):
+        sector = None  # "district or charter", "public and charter schools": either
     elif public_said and not sector and _REGULAR_PUBLIC_RE.search(message.folded):
         sector = "district"  # "обычной публичной школе": a regular public school, as opposed to a charter
     elif (sector or public_said) and _any_cue(message, sector_cues):  # "not charter, only district", "anything but district"
@@ -2529,7 +2571,7 @@ def parse(text: str, locale: str | None = None, schools: SchoolNames | None = No
         # against what is ruled out they are the district's, and ruled out they leave the charters ("anything but public")
         other = {"district": "charter", "charter": "district", "public": "charter"}
         # a cue nearer a need is the need's ("charter school no bus" is a charter school without the bus)
-        values = {**_sector_values(own if detected else ()), **{f"need:{need}": p for need, p in merged.needs.items()}}
+        values = {**_sector_values(own if detected else ()), **{f"need:{need}": p for need, p in merged.needs.items()}, "near": _not_far()}
         wanted, ruled_out = _sides(text, values, sector_cues, read_as)
         wanted, ruled_out = [s for s in wanted if s != "public" and s in other], {s for s in ruled_out if s in other}
         sector = wanted[0] if wanted else other[next(iter(ruled_out))] if len(ruled_out) == 1 else None
@@ -2583,9 +2625,9 @@ def parse(text: str, locale: str | None = None, schools: SchoolNames | None = No
         programs = (*programs, "refugee_services")
     unclear = tuple((w, ask) for w, ask in unclear if ask not in needs and not (ask == "grade" and grades))
     if _any(message, merged.no_filter):  # "gifted": nothing in the catalog says it, so the family is told, not ignored
-        said = _found(message, merged.no_filter)
-        said = [w for w in sorted(said) if not any(_inside(w, other) for other in said if other != w)]
-        unclear += tuple((unicodedata.normalize("NFC", w), NO_FILTER) for w in said)  # Hangul folded is jamo: written whole again
+        found = _found(message, merged.no_filter)
+        found = [w for w in sorted(found) if not any(_inside(w, other) for other in found if other != w)]
+        unclear += tuple((_as_written(said, w), NO_FILTER) for w in found)
     facets = dict(language=detected, grades=grades, near=near, sector=sector, needs=tuple(needs), programs=programs, program_language=program_language,
                   school=school, school_id=school_id, topic=topic, wider=wider, unclear=unclear)  # fmt: skip
 

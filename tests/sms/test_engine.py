@@ -189,6 +189,25 @@ def test_a_need_the_catalog_has_no_fact_for_is_said_not_dropped():
     assert told.values == {"word": "superdotado"}
 
 
+def test_a_zip_code_no_table_places_is_said_and_another_asked_for():
+    """ "K 00000" was answered ": no school matches all of that.", the ZIP neither said nor asked again."""
+    state, [told, asked] = step(None, parse("K 00000"), NOW, fake_catalog)
+    assert render(told, ENGLISH) == "ZIP code 00000 was not found." and asked.key == "need_place"
+    _state, [results] = step(state, parse("60637"), NOW, fake_catalog)
+    assert results.key == "results_head" and render(results, ENGLISH).startswith("Kindergarten - within 5 km of 60637")
+
+
+def test_gifted_in_five_more_languages_is_said_in_the_familys_own_words():
+    """ "surdoué" had been read as deafness, "doués" as "does", "năng khiếu" as "khiếm" (impaired), "মেধাবী" said back
+    without its vowel signs."""
+    for text, word in [("programme pour enfants doués CE2 60617", "doués"), ("surdoué CE1 60617", "surdoué"),
+                       ("lớp năng khiếu lớp 3 60640", "năng khiếu"), ("pwogram pou timoun ki doue klas 3 60617", "doue"),
+                       ("programa para niños dotados grado 3 60629", "dotados"), ("মেধাবী ছাত্রদের স্কুল 60625", "মেধাবী"),
+                       ("barnaamijka carruurta hibada leh fasalka 3 60625", "hibada")]:  # fmt: skip
+        understood = parse(text)
+        assert understood.unclear == ((word, "no_filter"),) and not understood.programs, text
+
+
 def test_a_number_before_any_list_gets_help():
     for asked in (Understanding(intent="details", choices=(9,)), Understanding(intent="compare", choices=(1, 2))):
         _state, [reply] = step(None, asked, NOW, fake_catalog)

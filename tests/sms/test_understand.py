@@ -1136,10 +1136,14 @@ def test_a_language_named_alone_is_no_programs_language(text):
     ("text", "sector", "needs"),
     [("charter school no bus 60637", "charter", []), ("charter school without bus 60637", "charter", []),
      ("district school no bus 60637", "district", []), ("public school no bus 60637", None, []),
-     ("public school, no special ed 60637", None, []), ("no charter schools, need a bus 60637", "district", ["bus"])],
+     ("public school, no special ed 60637", None, []), ("no charter schools, need a bus 60637", "district", ["bus"]),
+     ("charter but not far 60609", "charter", []), ("district school but not far 60637", "district", []),
+     ("charter pero no lejos 60629 kinder", "charter", []), ("école à charte mais pas loin 60617", "charter", []),
+     ("I'm looking for a high school but not charter 60609", "district", []), ("not charter, not far 60637", "district", [])],
 )  # fmt: skip
 def test_a_cue_nearer_a_need_rules_out_the_need_not_the_sector(text, sector, needs):
-    """ "charter school no bus" listed district schools: the "no" was the bus's, and the charter school was ruled out."""
+    """ "charter school no bus" listed district schools: the "no" was the bus's, and the charter school was ruled out; so
+    did "charter but not far" (the "not" is far's), and "school but" was read as "school bus"."""
     understood = parse(text).as_dict()
     assert (understood["sector"], understood["needs"]) == (sector, needs)
 
@@ -1204,6 +1208,7 @@ def test_a_language_paired_with_english_in_one_word_is_the_program_and_a_misspel
 @pytest.mark.parametrize(
     ("text", "sector"),
     [("district or charter 60637", None), ("charter or district schools 60637", None), ("escuela chárter o del distrito 60637", None),
+     ("public or charter 60609 K", None), ("either public or charter school 60609 K", None), ("public charter school 60637", "charter"),
      ("koi bhi school chalega siwaye CPS walon k, charter hi dikhao", "charter"), ("CPS, not charter", "district"),
      ("нулевой класс в обычной публичной школе 60659", "district"), ("regular public school K 60637", "district")],
 )  # fmt: skip
