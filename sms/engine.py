@@ -96,8 +96,16 @@ def _merged_query(previous: dict | None, u: Understanding) -> dict | None:
         query["need"] = sorted(set(query.get("need", [])) | set(u.needs))
     if u.programs:  # "my son is deaf": the schools with that program, not any special education
         query["program"] = u.programs[0]
-    if u.program_language:
+    if u.program_language and "dual_language" in u.needs and not u.programs:
+        # the language of the dual-language program: a Spanish class beside a Chinese program is none in Spanish
+        query.update(program="dual_language", language=u.program_language)
+        query["need"] = [need for need in query["need"] if need != "dual_language"] or None
+        if not query["need"]:
+            del query["need"]
+    elif u.program_language and u.programs:
         query["language"] = u.program_language
+    # a language beside English-learner help alone ("bilingual spanish") is no filter: bilingual services are listed
+    # without their languages, and a Spanish class is no help learning English
     return query or None
 
 

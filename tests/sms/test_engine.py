@@ -208,6 +208,24 @@ def test_gifted_in_five_more_languages_is_said_in_the_familys_own_words():
         assert understood.unclear == ((word, "no_filter"),) and not understood.programs, text
 
 
+def test_a_program_language_is_the_dual_language_programs_and_no_filter_beside_english_help_alone():
+    """ "bilingüe español" had listed the schools that teach a Spanish class (27) and left out the nearest with bilingual
+    services (their languages are not listed); "dual language spanish" the schools with any dual-language program and a
+    Spanish class."""
+    asked = []
+
+    class Asked(FakeCatalog):
+        def search(self, query: Query) -> Found:
+            asked.append(query)
+            return super().search(query)
+
+    step(None, parse("K 60637 dual language spanish"), NOW, Asked())
+    step(None, parse("busco kinder bilingüe español cerca de 60637"), NOW, Asked())
+    dual, bilingual = asked
+    assert (dual.needs, dual.program, dual.program_language) == ((), "dual_language", "es")
+    assert (bilingual.needs, bilingual.program, bilingual.program_language) == (("ell",), None, None)
+
+
 def test_a_number_before_any_list_gets_help():
     for asked in (Understanding(intent="details", choices=(9,)), Understanding(intent="compare", choices=(1, 2))):
         _state, [reply] = step(None, asked, NOW, fake_catalog)
