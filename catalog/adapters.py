@@ -142,6 +142,9 @@ def nyc_ell_programs(text: str) -> list[str]:
     return programs
 
 
+NYC_NAME_CUT = 50  # the locations file cuts a name at 50 characters ("… Institute for Law and Pub"); the directory does not
+
+
 def nyc_rows(locations: Rows, directory: Rows) -> Iterator[tuple[int, dict]]:
     """Convert NYC school locations, enriched by the high-school directory on DBN."""
     high_schools = {src.get("dbn", "").strip(): src for _line, src in directory}
@@ -169,6 +172,9 @@ def nyc_rows(locations: Rows, directory: Rows) -> Iterator[tuple[int, dict]]:
         high_school = high_schools.get(dbn)
         if high_school:
             row.update(_nyc_high_school_facts(high_school))
+            whole_name = high_school.get("school_name", "").strip()
+            if len(row["name"]) >= NYC_NAME_CUT and whole_name.startswith(row["name"]):  # cut at 50 in the locations file
+                row["name"] = whole_name
         yield line, row
 
 

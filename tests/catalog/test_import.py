@@ -113,6 +113,19 @@ def test_nyc_import_joins_the_directory_in_either_order(which, order, cli, sessi
     assert school.transit_bus == high_school["bus"].strip()
 
 
+def test_a_nyc_name_the_locations_file_cut_at_50_characters_is_the_directorys_whole_name(cli, session):
+    locations, directory = NYC_FILES["real"]()
+    assert cli("catalog", "import", str(locations), str(directory), "--format", "nyc").exit_code == 0
+    located = {row["ATS SYSTEM CODE"].strip(): row["LOCATION_NAME"].strip() for row in source(locations)}
+    whole = {row["dbn"].strip(): row["school_name"].strip() for row in source(directory)}
+    cut = {dbn: name for dbn, name in whole.items() if len(located.get(dbn, "")) == 50 and name.startswith(located[dbn])}
+    assert len(cut) >= 50  # "Felisa Rincon de Gautier Institute for Law and Pub" …
+    for dbn, name in cut.items():
+        assert session.get(School, f"nyc-{dbn.lower()}").name == name
+    shorter = next(dbn for dbn, name in located.items() if dbn in whole and len(name) < 50 and name != whole[dbn])
+    assert session.get(School, f"nyc-{shorter.lower()}").name == located[shorter]  # a name not cut is the school's own
+
+
 def test_nyc_import_needs_both_files(cli, session):
     result = cli("catalog", "import", str(FIXTURES / "nyc_locations_sample.csv"), "--format", "nyc")
     assert result.exit_code != 0
