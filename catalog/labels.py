@@ -178,7 +178,7 @@ class Labels:
     def understood(self, query: Query) -> str:
         """Say what a search looks for, as a family asked it: "Kindergarten · within 5 km of 60637 ·
         Special education". A result list opens with it, so a word that was missed shows."""
-        parts = [self.grade(query.grade)] if query.grade is not None else []
+        parts = [self.grades_asked(query)] if query.grade is not None else []
         if query.near_zip and query.radius_km:
             radius = self.distance(query.radius_km, number_format="#,##0.#")  # "5 km", not "5.0 km"
             parts.append(self.gettext("within %(distance)s of %(zip)s", distance=radius, zip=query.near_zip))
@@ -193,11 +193,17 @@ class Labels:
             parts.append(self.language_name(query.program_language))
         return " · ".join(parts)
 
+    def grades_asked(self, query: Query) -> str:
+        """The grade a search asks for, or its range: "Grade 6 to Grade 8"."""
+        if query.grade_high is None:
+            return self.grade(query.grade)
+        return self.gettext("%(low)s to %(high)s", low=self.grade(query.grade), high=self.grade(query.grade_high))
+
     def reason(self, reason: Reason) -> str:
         """Say why a school matched."""
         p = reason.params
         if reason.kind == "grade":
-            return self.gettext("Offers %(grade)s", grade=self.grade(p["grade"]))
+            return self.gettext("Offers %(grade)s", grade=self.comma.join(self.grade(grade) for grade in p["grades"]))
         if reason.kind == "distance":
             if p["approximate"]:
                 return self.gettext("About %(distance)s away (approximate location)", distance=self.distance(p["km"]))
@@ -240,7 +246,7 @@ class Labels:
     def dropped_filter(self, name: str, query: Query) -> str:
         """Name a filter of a query as the family chose it: "Kindergarten", "School bus", "Charter"."""
         if name == "grade":
-            return self.grade(query.grade)
+            return self.grades_asked(query)
         if name == "sector":
             return self.sector(query.sector)
         if name in NEEDS:

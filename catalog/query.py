@@ -36,6 +36,8 @@ class QueryError(ValueError):
 @dataclass(frozen=True)
 class Query:
     grade: int | None = None
+    # with `grade`, the last grade of a range asked ("middle school": 6 to 8): a school offering any of them matches
+    grade_high: int | None = None
     near: tuple[float, float] | None = None
     near_zip: str | None = None  # set when `near` came from a ZIP centroid
     radius_km: float | None = None
@@ -73,6 +75,7 @@ class SchoolFacts:
     transit_rail: str
     accessibility: str
     location_approximate: bool
+    grades: tuple[int, ...] = ()  # the grades the school offers
 
 
 # --- reading a query ----------------------------------------------------------------------
@@ -103,6 +106,17 @@ def parse_grade(value: str) -> int:
     if code not in GRADE_BY_CODE:
         raise QueryError("grade", N_("“%(value)s” is not a grade: use PK, K or 1 to 12."), value=value[:20])
     return GRADE_BY_CODE[code]
+
+
+def parse_grades(value: str) -> tuple[int, int | None]:
+    """Parse a grade ("K") or a range of grades ("6-8", "K-5") into (grade, last grade of the range or None)."""
+    low, dash, high = value.partition("-")
+    if not dash:
+        return parse_grade(value), None
+    first, last = parse_grade(low), parse_grade(high)
+    if last < first:
+        raise QueryError("grade", N_("“%(value)s” is not a grade: use PK, K or 1 to 12."), value=value[:20])
+    return first, last if last != first else None
 
 
 def parse_near(value: str, centroid_of: geo.CentroidOf) -> tuple[tuple[float, float], str | None]:
@@ -165,8 +179,10 @@ def build_query(
         raise QueryError("order", N_("“%(value)s” is not one of: %(allowed)s."), value=order[:20], allowed=", ".join(ORDERS))
     if order == "distance" and near is None:
         raise QueryError("order", N_("Ordering by distance needs “near”."))
+    grade_low, grade_high = parse_grades(grade) if grade is not None else (None, None)
     return Query(
-        grade=parse_grade(grade) if grade is not None else None,
+        grade=grade_low,
+        grade_high=grade_high,
         near=near,
         near_zip=near_zip,
         radius_km=radius_km,
@@ -211,6 +227,8 @@ def without(query: Query, drop: str) -> Query:
     """Return the query with one filter dropped (a name `droppable` gives)."""
     if drop in NEEDS:
         return replace(query, needs=tuple(n for n in query.needs if n != drop))
+    if drop == "grade":
+        return replace(query, grade=None, grade_high=None)
     field_name = {"language": "program_language", "q": "text"}.get(drop, drop)
     return replace(query, **{field_name: "" if field_name == "text" else None})
 
@@ -247,6 +265,11 @@ def neutral_key(seed: int, school_hash: int) -> int:
     return (x >> 16) ^ x
 
 
+def asked_grades(query: Query) -> range:
+    """The grades a query asks for: its grade, or each of its range."""
+    return range(query.grade, (query.grade if query.grade_high is None else query.grade_high) + 1)
+
+
 def page_bounds(query: Query) -> tuple[int, int]:
     """Return (offset, limit) of the query's page."""
     return (query.page - 1) * query.per_page, query.per_page
@@ -255,8 +278,9 @@ def page_bounds(query: Query) -> tuple[int, int]:
 def explain(query: Query, facts: SchoolFacts, distance_km: float | None, text: str | None = None) -> list[Reason]:
     """Say why a school matched the query, one Reason per criterion that was asked for."""
     reasons = []
-    if query.grade is not None:
-        reasons.append(Reason("grade", {"grade": query.grade}))
+    if query.grade is not None:  # of a range, the grades of it the school offers
+        offered = [g for g in asked_grades(query) if g in facts.grades] if query.grade_high is not None else [query.grade]
+        reasons.append(Reason("grade", {"grades": offered or [query.grade]}))
     if distance_km is not None:
         reasons.append(Reason("distance", {"km": distance_km, "approximate": facts.location_approximate}))
     if query.sector:

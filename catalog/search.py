@@ -30,8 +30,21 @@ from catalog.queries import (
     run_prepared,
     schools_per_cell,
 )
-from catalog.query import MASK_32, Query, QueryError, Reason, Relaxation, SchoolFacts, droppable, explain, page_bounds, wider_radii, without
-from catalog.vocabulary import N_, PROGRAM_CODES, grade_bit, need_bit
+from catalog.query import (
+    MASK_32,
+    Query,
+    QueryError,
+    Reason,
+    Relaxation,
+    SchoolFacts,
+    asked_grades,
+    droppable,
+    explain,
+    page_bounds,
+    wider_radii,
+    without,
+)
+from catalog.vocabulary import N_, PROGRAM_CODES, grade_mask, need_bit
 
 AREA_MARGIN_KM = 50.0  # a place this far from every school is outside the catalog's area
 
@@ -99,7 +112,7 @@ def _plan(query: Query, terms: list[tuple[str, ...]] | None = None) -> tuple[tup
     """The shape of the query's filters and their values; `terms` are alternatives for each word of a misspelt text."""
     values: dict = {}
     if query.grade is not None:
-        values["grade_bit"] = grade_bit(query.grade)
+        values["grade_bit"] = grade_mask(asked_grades(query))  # any of a range's grades
     if query.sector:
         values["sector"] = query.sector
     if query.program:
@@ -183,6 +196,7 @@ def facts_of(school: School | Listing) -> SchoolFacts:
         transit_rail=school.transit_rail,
         accessibility=school.accessibility,
         location_approximate=school.location_approximate,
+        grades=tuple(school.grades),
     )
 
 

@@ -86,7 +86,8 @@ def _merged_query(previous: dict | None, u: Understanding) -> dict | None:
     fresh = u.grades is not None and u.near is not None
     query = {} if fresh or not previous else dict(previous)
     if u.grades is not None:
-        query["grade"] = GRADE_CODES[u.grades[0]]
+        low, high = u.grades  # "middle school" is 6 to 8: a 7-12 school offers it too
+        query["grade"] = GRADE_CODES[low] if low == high else f"{GRADE_CODES[low]}-{GRADE_CODES[high]}"
     if u.near:
         query["near"] = u.near
         query["radius_km"] = RADIUS_KM

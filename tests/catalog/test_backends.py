@@ -91,6 +91,7 @@ words = st.sampled_from(["academy", "kenwod", "high", "brooklyn", "ps", "charter
 queries = st.builds(
     Query,
     grade=st.none() | st.integers(-1, 12),
+    grade_high=st.none() | st.integers(-1, 12),
     near=st.none() | st.sampled_from(PLACES) | near_a_city,
     radius_km=st.none() | st.floats(0.3, 60.0),
     sector=st.none() | st.sampled_from(list(SECTORS)),
@@ -100,7 +101,14 @@ queries = st.builds(
     seed=st.integers(0, 2**31 - 1),
     page=st.integers(1, 4),
     per_page=st.integers(1, 40),
-).map(lambda q: replace(q, radius_km=q.radius_km if q.near else None, order=q.order if q.near or q.order != "distance" else "neutral"))
+).map(
+    lambda q: replace(
+        q,
+        radius_km=q.radius_km if q.near else None,
+        order=q.order if q.near or q.order != "distance" else "neutral",
+        grade_high=q.grade_high if q.grade is not None and (q.grade_high or -2) > q.grade else None,
+    )
+)
 
 
 @settings(max_examples=200, deadline=None, derandomize=True)

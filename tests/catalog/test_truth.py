@@ -61,6 +61,25 @@ def test_every_grade_finds_exactly_the_cps_schools_whose_row_offers_it(cps):
     assert f"cps-{farragut['School_ID']}" not in every_id(grade="K")  # its "PK,9-12" is not PK to 12
 
 
+@pytest.mark.parametrize(("grades", "low", "high"), [("6-8", "6", "8"), ("9-12", "9", "12"), ("K-5", "K", "5")])
+def test_a_range_of_grades_finds_exactly_the_cps_schools_offering_any_of_them(cps, grades, low, high, app):
+    """The bot's "middle school" (6 to 8) had searched grade 6 alone: Kenwood Academy (7-12) was never listed."""
+    codes = list(GRADE_CODES.values())
+    wanted = set(codes[codes.index(low) : codes.index(high) + 1])
+    offered = {f"cps-{r['School_ID']}": set(r["Grades_Offered_All"].split(",")) for r in cps}
+    expected = {school for school, grades_offered in offered.items() if grades_offered & wanted}
+    assert every_id(grade=grades) == expected
+    assert expected > every_id(grade=low)  # more than the range's first grade finds
+    if low == "6":
+        from catalog.labels import current
+
+        found = search(query(grade=grades, q="kenwood academy"))
+        [kenwood] = [hit for hit in found.hits if hit.school.name == "Kenwood Academy High School"]
+        with app.test_request_context("/"):
+            assert current().understood(found.query) == "Grade 6 to Grade 8"
+            assert current().reason(kenwood.reasons[0]) == "Offers Grade 7, Grade 8"  # its grades of the range, not "Grade 6"
+
+
 def test_every_grade_finds_exactly_the_nyc_schools_whose_row_offers_it(nyc):
     offered = {}
     for r in nyc:

@@ -226,6 +226,20 @@ def test_a_program_language_is_the_dual_language_programs_and_no_filter_beside_e
     assert (bilingual.needs, bilingual.program, bilingual.program_language) == (("ell",), None, None)
 
 
+def test_a_school_level_searches_each_of_its_grades():
+    """ "middle school 60637" had searched grade 6 alone, leaving out the 7-12 and 7-8 schools."""
+    asked = []
+
+    class Asked(FakeCatalog):
+        def search(self, query: Query) -> Found:
+            asked.append(query)
+            return super().search(query)
+
+    _state, [reply] = step(None, parse("middle school 60637"), NOW, Asked())
+    assert (asked[0].grade, asked[0].grade_high) == (6, 8)
+    assert render(reply, ENGLISH).startswith("Grade 6 to Grade 8 - within 5 km of 60637")
+
+
 def test_a_number_before_any_list_gets_help():
     for asked in (Understanding(intent="details", choices=(9,)), Understanding(intent="compare", choices=(1, 2))):
         _state, [reply] = step(None, asked, NOW, fake_catalog)
