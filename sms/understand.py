@@ -2180,8 +2180,10 @@ _CLIPPED_PAIR_RE = re.compile(r"(?<![\w-])([^\W\d_]{2,9}) ?[-/] ?([^\W\d_]{2,9})
 # names that are a language only as one of a pair: Vietnamese "Anh - Việt" (English and Vietnamese), "anh" alone is "you"
 _PAIR_ONLY_NAMES = {"anh": "en", "viet": "vi"}
 _VIETNAMESE_PAIR_RE = re.compile(r"\b(?:viet ?[-/]? ?anh|anh ?[-/]? ?viet)\b")
-# a language and English in one Chinese word: "中英" (Chinese-English), "西英" (Spanish-English)
-_CJK_PAIRS = {"中英": "zh", "英中": "zh", "西英": "es", "英西": "es"}
+# a language and English in one word: "中英" (Chinese-English), "西英" (Spanish-English), "한영" (Korean-English)
+_CJK_PAIRS = {
+    fold(pair): code for pair, code in {"中英": "zh", "英中": "zh", "西英": "es", "英西": "es", "한영": "ko", "영한": "ko"}.items()
+}
 
 
 @lru_cache(maxsize=1)

@@ -1198,7 +1198,7 @@ def test_a_word_of_another_languages_talk_beside_english_school_words_is_that_la
     ("text", "needs", "language"),
     [("có trg song ngữ Việt Anh cho bé lp 1 k?", ["dual_language"], "vi"), ("中英 shuangyu xiangmu, 5 nianji, you ma? 60616", ["dual_language"], "zh"),
      ("有冇西英雙語小學 60609?", ["dual_language"], "es"), ("找双与项目 中文的 小学 60616", ["ell"], "zh"),
-     ("付近有双鱼小学吗？西班牙语的那种 60609", ["ell"], "es"), ("ishchem dvuyazychnuyu programmu, nachalnaya shkola", ["ell"], None)],
+     ("付近有双鱼小学吗？西班牙语的那种 60609", ["ell"], "es"), ("한영 유치원 60625", ["dual_language"], "ko"), ("ishchem dvuyazychnuyu programmu, nachalnaya shkola", ["ell"], None)],
 )  # fmt: skip
 def test_a_language_paired_with_english_in_one_word_is_the_program_and_a_misspelt_bilingual_is_english_help(text, needs, language):
     understood = parse(text).as_dict()
@@ -1210,7 +1210,7 @@ def test_a_language_paired_with_english_in_one_word_is_the_program_and_a_misspel
     [("district or charter 60637", None), ("charter or district schools 60637", None), ("escuela chárter o del distrito 60637", None),
      ("public or charter 60609 K", None), ("either public or charter school 60609 K", None), ("public charter school 60637", "charter"),
      ("koi bhi school chalega siwaye CPS walon k, charter hi dikhao", "charter"), ("CPS, not charter", "district"),
-     ("нулевой класс в обычной публичной школе 60659", "district"), ("regular public school K 60637", "district")],
+     ("нулевой класс в обычной публичной школе 60659", "district"), ("ليس مدرسة حكومية 60629", "charter"), ("regular public school K 60637", "district")],
 )  # fmt: skip
 def test_either_sector_is_none_and_a_regular_public_school_is_the_districts(text, sector):
     assert parse(text).as_dict()["sector"] == sector
