@@ -100,9 +100,8 @@ def _merged_query(previous: dict | None, u: Understanding) -> dict | None:
     if u.program_language and "dual_language" in u.needs and not u.programs:
         # the language of the dual-language program: a Spanish class beside a Chinese program is none in Spanish
         query.update(program="dual_language", language=u.program_language)
-        query["need"] = [need for need in query["need"] if need != "dual_language"] or None
-        if not query["need"]:
-            del query["need"]
+        needs = [need for need in query.pop("need") if need != "dual_language"]  # the program says it
+        query.update({"need": needs} if needs else {})
     elif u.program_language and u.programs:
         query["language"] = u.program_language
     # a language beside English-learner help alone ("bilingual spanish") is no filter: bilingual services are listed
