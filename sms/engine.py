@@ -17,7 +17,7 @@ from catalog.geo import CentroidOf
 from catalog.query import Query, QueryError, build_query
 from catalog.vocabulary import GRADE_CODES
 from sms.replies import Reply
-from sms.understand import NO_FILTER, Understanding
+from sms.understand import NO_FILTER, PRIVATE_SCHOOL, Understanding
 
 if TYPE_CHECKING:  # the labels are passed in: catalog.labels reads Flask-Babel's request locale
     from catalog.labels import Labels
@@ -292,6 +292,8 @@ def _ask_unclear(u: Understanding, labels: "Labels") -> list[Reply]:
     for word, ask in u.unclear[:2]:
         if ask == "grade":
             asks.append(Reply("unclear_grade", {"word": word}))
+        elif ask == PRIVATE_SCHOOL:  # "private school 60637": the public schools found are no private ones
+            asks.append(Reply("private_not_listed"))
         elif ask == NO_FILTER:  # "gifted": no fact of the catalog says it, so the list found is not filtered by it
             asks.append(Reply("unclear_no_filter", {"word": word}))
         else:

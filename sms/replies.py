@@ -40,6 +40,7 @@ TEMPLATES = {
     ),
     "unclear_need": N_("I did not understand “%(word)s”. If you meant %(need)s, reply: %(need)s"),
     "unclear_grade": N_("I did not understand “%(word)s”. Which grade? Reply e.g. K or grade 3."),
+    "private_not_listed": N_("We list public schools only, district and charter: private schools are not in our list."),
     "unclear_no_filter": N_("I cannot search by “%(word)s”: our school list does not say it. Reply PERSON to ask staff."),
     "apply_which": N_("Which school? Reply its number from the list and I will send its deadline and how to apply."),
     "apply_how": N_(

@@ -23,7 +23,7 @@ from rapidfuzz.distance import OSA
 from catalog.text import fold
 from catalog.vocabulary import SPED_PROGRAMS
 from sms import chinese_scripts, common_words
-from sms.lexicons import BENGALI_SIGNS, LOCALES, Lexicon, load_all
+from sms.lexicons import BENGALI_SIGNS, LOCALES, PRIVATE, Lexicon, load_all
 
 MAX_TEXT = 1600  # longer texts are read up to here: 10 full segments is far past any question
 INTENTS = ("search", "details", "more", "compare", "help", "language", "human", "stop", "start", "greeting", "unknown")
@@ -1480,6 +1480,14 @@ def _han_repaired(folded: str) -> str:
 
 
 NO_FILTER = "no_filter"  # what `Understanding.unclear` says a word asks that no search can ("gifted")
+PRIVATE_SCHOOL = "private"  # … and a private school, which the catalog of public schools does not list
+
+
+@lru_cache(maxsize=1)
+def _private() -> frozenset[str]:
+    return frozenset(fold(p) for phrases in PRIVATE.values() for p in phrases)
+
+
 UNCLEAR_SHORTEST = common_words.SHORTEST  # shorter unknown words are too many to ask about ("sera", "ptit")
 WORDFREQ_LOCALES = common_words.LOCALES  # our Latin languages with a list of common words (not Haitian Creole, Somali)
 
@@ -2629,7 +2637,7 @@ def parse(text: str, locale: str | None = None, schools: SchoolNames | None = No
     if _any(message, merged.no_filter):  # "gifted": nothing in the catalog says it, so the family is told, not ignored
         found = _found(message, merged.no_filter)
         found = [w for w in sorted(found) if not any(_inside(w, other) for other in found if other != w)]
-        unclear += tuple((_as_written(said, w), NO_FILTER) for w in found)
+        unclear += tuple((_as_written(said, w), PRIVATE_SCHOOL if w in _private() else NO_FILTER) for w in found)
     facets = dict(language=detected, grades=grades, near=near, sector=sector, needs=tuple(needs), programs=programs, program_language=program_language,
                   school=school, school_id=school_id, topic=topic, wider=wider, unclear=unclear)  # fmt: skip
 

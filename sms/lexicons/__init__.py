@@ -260,10 +260,26 @@ NO_FILTER = {
 }
 
 
+# A private school: not in the catalog, which lists public schools (district and charter); said so, never searched as one
+PRIVATE = {
+    "en": ("private", "private school", "private schools"),
+    "es": ("privada", "privadas", "privado", "privados", "escuela privada", "escuelas privadas"),
+    "fr": ("privée", "privées", "école privée", "écoles privées"),
+    "ht": ("lekòl prive", "lekol prive"),
+    "fil": ("pribado", "pribadong paaralan"),
+    "zh_Hans": ("私立", "私校"),
+    "zh_Hant": ("私立", "私校"),
+    "ko": ("사립",),
+    "ru": ("частная", "частной", "частную", "частные", "частных", "chastnaya", "chastnuyu"),
+    "ur": ("پرائیویٹ", "پرائیوٹ", "نجی اسکول"),
+    "bn": ("প্রাইভেট স্কুল", "বেসরকারি স্কুল"),
+}
+
+
 def with_words(lexicon: Lexicon) -> Lexicon:
     """The lexicon with its refugee and no-filter words."""
     return replace(lexicon, refugee=lexicon.refugee + REFUGEE.get(lexicon.locale, ()),
-                   no_filter=lexicon.no_filter + NO_FILTER.get(lexicon.locale, ()))  # fmt: skip
+                   no_filter=lexicon.no_filter + NO_FILTER.get(lexicon.locale, ()) + PRIVATE.get(lexicon.locale, ()))  # fmt: skip
 
 
 def load_all() -> dict[str, Lexicon]:

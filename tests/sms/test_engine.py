@@ -240,6 +240,15 @@ def test_a_school_level_searches_each_of_its_grades():
     assert render(reply, ENGLISH).startswith("Grade 6 to Grade 8 - within 5 km of 60637")
 
 
+def test_a_private_school_asked_for_is_said_not_to_be_listed():
+    """ "private school 60637" listed public schools without a word: the catalog holds none but public ones."""
+    for text in ("private school 60637", "escuela privada kinder 60637", "私立小学 60637", "частная школа 60637"):
+        _state, [results, told] = step(None, parse(text), NOW, fake_catalog)
+        assert results.key == "results_head" and told.key == "private_not_listed", text
+    assert render(told, ENGLISH) == "We list public schools only, district and charter: private schools are not in our list."
+    assert parse("trường tư thục công 60640").unclear == ()  # Vietnamese for a charter school holds "tư thục" (private)
+
+
 def test_a_number_before_any_list_gets_help():
     for asked in (Understanding(intent="details", choices=(9,)), Understanding(intent="compare", choices=(1, 2))):
         _state, [reply] = step(None, asked, NOW, fake_catalog)
