@@ -2185,8 +2185,7 @@ def _paired_with_english(message: "_Message", spot: bool = False):
 
 # two language names joined by a hyphen or a slash, either written short ("fr-angl", "esp/ingl", "esp-ing")
 _CLIPPED_PAIR_RE = re.compile(r"(?<![\w-])([^\W\d_]{2,9}) ?[-/] ?([^\W\d_]{2,9})(?![\w-])")
-# names that are a language only as one of a pair: Vietnamese "Anh - Việt" (English and Vietnamese), "anh" alone is "you"
-_PAIR_ONLY_NAMES = {"anh": "en", "viet": "vi"}
+# Vietnamese "Anh - Việt", "Việt Anh" (English and Vietnamese): "anh" alone is "you", so only as a pair
 _VIETNAMESE_PAIR_RE = re.compile(r"\b(?:viet ?[-/]? ?anh|anh ?[-/]? ?viet)\b")
 # a language and English in one word: "中英" (Chinese-English), "西英" (Spanish-English), "한영" (Korean-English)
 _CJK_PAIRS = {
@@ -2201,8 +2200,6 @@ def _one_word_language_names() -> tuple[tuple[str, str], ...]:
 
 def _clipped_code(word: str) -> str | None:
     """The language a word names, written whole or cut short ("esp", "angl", "fr"): the one code of every name it begins."""
-    if word in _PAIR_ONLY_NAMES:
-        return _PAIR_ONLY_NAMES[word]
     codes = {code for name, code in _one_word_language_names() if name.startswith(word)}
     return next(iter(codes)) if len(codes) == 1 else None
 
@@ -2284,6 +2281,13 @@ NOT_FAR = ("not far", "not too far", "not so far", "no lejos", "no muy lejos", "
 @lru_cache(maxsize=1)
 def _not_far() -> frozenset[str]:
     return frozenset(fold(p) for p in NOT_FAR)
+
+
+@lru_cache(maxsize=1)
+def _either_phrases() -> dict[str, frozenset[str]]:
+    """The sectors' phrases as `_either_sector` joins them: public schools on the district's side ("public or charter")."""
+    merged = _merged()
+    return {**merged.sector_phrases, "district": merged.sector_phrases["district"] | merged.public}
 
 
 def _either_sector(message: "_Message", phrases: dict[str, frozenset[str]]) -> bool:
@@ -2417,7 +2421,7 @@ def _english_school_shorthand() -> dict[str, str]:
 def parse(text: str, locale: str | None = None, schools: SchoolNames | None = None) -> Understanding:
     """Read one text message. `locale` is the conversation's language, if known."""
     text = (text or "")[:MAX_TEXT]
-    said = text  # what the family wrote, to say a word of it back
+    as_typed = text  # what the family wrote, to say a word of it back
     text = unicodedata.normalize("NFKC", text.replace("№", "# ")).translate(
         _DIGITS
     )  # "№2" is "#2", not "No2"  # "٦٠٦٢٩", "৬০৬২৯" → "60629"
@@ -2572,7 +2576,7 @@ def parse(text: str, locale: str | None = None, schools: SchoolNames | None = No
     # ... but asks about schools as a sector did: "¿las escuelas públicas tienen inglés como segundo idioma?" is a search,
     # no switch to English
     public_said = _any(message, merged.public)
-    if sector and _either_sector(message, {**merged.sector_phrases, "district": merged.sector_phrases["district"] | merged.public}):
+    if sector and _either_sector(message, _either_phrases()):
         sector = None  # "district or charter", "public and charter schools": either
     elif public_said and not sector and _REGULAR_PUBLIC_RE.search(message.folded):
         sector = "district"  # "обычной публичной школе": a regular public school, as opposed to a charter
@@ -2637,7 +2641,7 @@ def parse(text: str, locale: str | None = None, schools: SchoolNames | None = No
     if _any(message, merged.no_filter):  # "gifted": nothing in the catalog says it, so the family is told, not ignored
         found = _found(message, merged.no_filter)
         found = [w for w in sorted(found) if not any(_inside(w, other) for other in found if other != w)]
-        unclear += tuple((_as_written(said, w), PRIVATE_SCHOOL if w in _private() else NO_FILTER) for w in found)
+        unclear += tuple((_as_written(as_typed, w), PRIVATE_SCHOOL if w in _private() else NO_FILTER) for w in found)
     facets = dict(language=detected, grades=grades, near=near, sector=sector, needs=tuple(needs), programs=programs, program_language=program_language,
                   school=school, school_id=school_id, topic=topic, wider=wider, unclear=unclear)  # fmt: skip
 
