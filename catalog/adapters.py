@@ -8,6 +8,8 @@ canonical file. Only facts are carried over: no prose is copied from a source.
 import re
 from collections.abc import Iterable, Iterator
 
+from catalog.csvformat import MORE_NOT_STATED
+
 Rows = Iterable[tuple[int, dict]]
 
 # Language names as the sources spell them → ISO 639-1. American Sign Language has no
@@ -67,6 +69,8 @@ def cps_rows(rows: Rows) -> Iterator[tuple[int, dict]]:
         # English learners nothing (every public school must serve them), and the file has no
         # column that says so. So only a "Y" is carried; without one the school has not stated its
         # English-learner programs (the special-education columns are only ever "Y" or empty).
+        # The file has no column for most programs (dual language, ESL, autism, inclusion...): a
+        # list it gives may not be whole, so it ends with "more" and says nothing of the others.
         ell = [code for column, code in CPS_ELL_FLAGS.items() if src.get(column, "").strip() == "Y"]
         rail = [f"CTA {name.strip()} Line" for name in src.get("Transportation_El", "").split(",") if name.strip()]
         rail += [name.strip() for name in src.get("Transportation_Metra", "").split(",") if name.strip()]
@@ -93,8 +97,8 @@ def cps_rows(rows: Rows) -> Iterator[tuple[int, dict]]:
                 "sped_students": src.get("Student_Count_Special_Ed", "").strip(),
                 "ell_students": src.get("Student_Count_English_Learners", "").strip(),
                 "accessibility": CPS_ACCESSIBILITY.get(src.get("ADA_Accessible", "").strip().lower(), "unknown"),
-                "sped_programs": ";".join(sped),
-                "ell_programs": ";".join(ell),
+                "sped_programs": _not_whole(sped),
+                "ell_programs": _not_whole(ell),
                 "world_languages": ";".join(language_codes(src.get("Classroom_Languages", ""))),
                 "school_bus": "unknown",
                 "transit_bus": src.get("Transportation_Bus", "").strip(),
@@ -167,7 +171,7 @@ def nyc_rows(locations: Rows, directory: Rows) -> Iterator[tuple[int, dict]]:
             "lat": (place["lat"] or "") if place and _number(place["lat"] or "") else "",
             "lon": (place["lon"] or "") if place and _number(place["lon"] or "") else "",
             "phone": _stated(src.get("PRINCIPAL_PHONE_NUMBER", "")),
-            "sped_programs": "special_school" if kind == "Special Education" else "",
+            "sped_programs": _not_whole(["special_school"] if kind == "Special Education" else []),  # which programs it runs, unsaid
         }
         high_school = high_schools.get(dbn)
         if high_school:
@@ -176,6 +180,11 @@ def nyc_rows(locations: Rows, directory: Rows) -> Iterator[tuple[int, dict]]:
             if len(row["name"]) >= NYC_NAME_CUT and whole_name.startswith(row["name"]):  # cut at 50 in the locations file
                 row["name"] = whole_name
         yield line, row
+
+
+def _not_whole(codes: list[str]) -> str:
+    """A program list a source gives without saying it is whole: "special_school;more", or empty (not stated)."""
+    return ";".join([*codes, MORE_NOT_STATED]) if codes else ""
 
 
 def _stated(value: str) -> str:

@@ -281,6 +281,10 @@ def format_grades(grades) -> str:
     return ",".join(GRADE_CODES[low] if low == high else f"{GRADE_CODES[low]}-{GRADE_CODES[high]}" for low, high in grade_runs(grades))
 
 
+NONE_STATED = "none"  # a program column's way to state that the school has no program of that kind
+MORE_NOT_STATED = "more"  # ends a program list that may not be whole: those listed are offered, the kind's others not stated
+
+
 def format_programs(programs: Iterable[tuple[str, str, str]], kind: str) -> str:
     """Return the `;`-separated codes of one kind: "esl;dual_language:es"."""
     items = []
@@ -294,7 +298,12 @@ def format_programs(programs: Iterable[tuple[str, str, str]], kind: str) -> str:
     return ";".join(items)
 
 
-NONE_STATED = "none"  # a program column's way to state that the school has no program of that kind
+def program_cell(programs: Iterable[tuple[str, str, str]], kind: str, stated: bool) -> str:
+    """Return a program column's text: the codes of one kind, "none" for a stated none, "…;more" for a list not whole."""
+    listed = format_programs(programs, kind)
+    if not listed:
+        return NONE_STATED if stated else ""
+    return listed if stated else f"{listed};{MORE_NOT_STATED}"
 
 
 def _program_items(value: str) -> list[tuple[str, str]]:
@@ -303,10 +312,16 @@ def _program_items(value: str) -> list[tuple[str, str]]:
         return items
     for raw in value.split(";"):
         raw = raw.strip()
-        if raw:
+        if raw and raw.lower() != MORE_NOT_STATED:
             code, _, language = raw.partition(":")
             items.append((code.strip().lower(), language.strip().lower()))
     return items
+
+
+def _whole_list(value: str) -> bool:
+    """Whether a program column states the school's programs of its kind: "none" or a list not ended by "more"."""
+    items = [item.strip().lower() for item in value.split(";") if item.strip()]
+    return bool(items) and MORE_NOT_STATED not in items
 
 
 # --- one row ------------------------------------------------------------------------------
@@ -379,17 +394,24 @@ class _Row:
             return None
 
 
+NONE_BESIDE_PROGRAMS = N_("“none” goes alone: it states that the school has no program of this kind.")
+
+
 def _parse_programs(row: _Row) -> tuple[tuple[str, str, str], ...]:
     programs: set[tuple[str, str, str]] = set()
     for code, language in _program_items(row.text("sped_programs")):
-        if code not in SPED_PROGRAMS:
+        if code == NONE_STATED:
+            row.problem("sped_programs", NONE_BESIDE_PROGRAMS)
+        elif code not in SPED_PROGRAMS:
             row.problem("sped_programs", N_("Unknown special-education program “%(code)s”."), code=code)
         elif language:
             row.problem("sped_programs", N_("Program “%(code)s” takes no language."), code=code)
         else:
             programs.add(("sped", code, ""))
     for code, language in _program_items(row.text("ell_programs")):
-        if code not in ELL_PROGRAMS:
+        if code == NONE_STATED:
+            row.problem("ell_programs", NONE_BESIDE_PROGRAMS)
+        elif code not in ELL_PROGRAMS:
             row.problem("ell_programs", N_("Unknown English-learner program “%(code)s”."), code=code)
         elif code in ELL_NEEDS_LANGUAGE and not language:
             row.problem("ell_programs", N_("Program “%(code)s” needs a language, like %(code)s:es."), code=code)
@@ -544,8 +566,8 @@ def parse_school(line: int, values: dict, centroid_of: geo.CentroidOf) -> tuple[
         enrollment=row.integer("enrollment"),
         accessibility=row.choice("accessibility", ACCESSIBILITY, "unknown"),
         programs=_parse_programs(row),
-        sped_stated=bool(row.text("sped_programs")),
-        ell_stated=bool(row.text("ell_programs")),
+        sped_stated=_whole_list(row.text("sped_programs")),
+        ell_stated=_whole_list(row.text("ell_programs")),
         school_bus=row.choice("school_bus", SCHOOL_BUS, "unknown"),
         school_bus_notes=row.text("school_bus_notes"),
         transit_bus=row.text("transit_bus"),
@@ -588,8 +610,8 @@ def school_row(record: SchoolRecord) -> dict:
     values = record.values()
     row = {column: values.get(column, "") for column in COLUMNS}
     row["grades"] = format_grades(record.grades)
-    row["sped_programs"] = format_programs(record.programs, "sped") or (NONE_STATED if record.sped_stated else "")
-    row["ell_programs"] = format_programs(record.programs, "ell") or (NONE_STATED if record.ell_stated else "")
+    row["sped_programs"] = program_cell(record.programs, "sped", record.sped_stated)
+    row["ell_programs"] = program_cell(record.programs, "ell", record.ell_stated)
     row["world_languages"] = format_programs(record.programs, "world_language")
     if record.location_approximate:  # the centroid is re-derived on import, not pinned
         row["lat"] = row["lon"] = ""

@@ -7,7 +7,7 @@ from flask import abort, current_app, redirect, render_template, request, url_fo
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as L_
 
-from catalog.csvformat import COLUMNS, Problem
+from catalog.csvformat import COLUMNS, MORE_NOT_STATED, NONE_STATED, Problem
 from catalog.labels import current as current_labels
 from catalog.queries import get_school
 from catalog.services import mark_verified, publish_listing
@@ -65,6 +65,13 @@ HINTS = {
     "application_deadline": L_("A date like 2026-03-01."),
     "verified_on": L_("A date like 2026-03-01."),
 }
+# A program list's two words beside its codes: a stated none, and a list that may not be whole.
+LIST_WORDS_HINT = L_("End the list with “more” when the school may have others; “none” alone states it has none.")
+SPED_CHOICES = {
+    **SPED_PROGRAMS,
+    MORE_NOT_STATED: N_("Perhaps others: the list may not be whole"),
+    NONE_STATED: N_("None, as the school states"),
+}
 LONG_TEXT = frozenset({"school_bus_notes", "transit_bus", "transit_rail", "summary", "how_to_apply"})
 FIELD_NAMES = tuple(c for c in COLUMNS if c != "id")
 
@@ -72,7 +79,7 @@ FIELD_NAMES = tuple(c for c in COLUMNS if c != "id")
 def field_choices(column: str):
     """The allowed values of a choice column, labelled in the reader's language (None for free text)."""
     labels = current_labels()
-    vocabularies = {"sector": SECTORS, "accessibility": ACCESSIBILITY, "school_bus": SCHOOL_BUS, "sped_programs": SPED_PROGRAMS}
+    vocabularies = {"sector": SECTORS, "accessibility": ACCESSIBILITY, "school_bus": SCHOOL_BUS, "sped_programs": SPED_CHOICES}
     if column not in vocabularies:
         return None
     return [(code, labels.gettext(label)) for code, label in vocabularies[column].items()]
@@ -124,6 +131,7 @@ def _form(school, row: dict, problems=(), status: int = 200, creating: bool = Fa
             long_text=LONG_TEXT,
             choices=field_choices,
             ell_codes=", ".join(ELL_PROGRAMS),
+            list_words_hint=LIST_WORDS_HINT,
             creating=creating,
             publishes=has_role(*OFFICE_ROLES),
         ),

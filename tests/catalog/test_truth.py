@@ -183,6 +183,9 @@ def test_none_in_the_csv_is_a_stated_no(cli, session, tmp_path):
     assert "a,Stated None,charter" in exported and ",none,none," in exported
 
 
+SERVICES_SAID = {"Bilingual services", "Refugee services", "Bilingual services, Refugee services"}
+
+
 def test_no_cps_school_is_said_to_offer_english_learners_nothing_for_one_service_it_lacks(cps, client):
     # A "N" in Bilingual_Services or Refugee_Services says the school has not that one service; the
     # file never says a school offers English learners nothing (every public school must serve them).
@@ -192,8 +195,8 @@ def test_no_cps_school_is_said_to_offer_english_learners_nothing_for_one_service
     for row in said_no:
         school = client.get(f"/api/v1/schools/cps-{row['School_ID']}").json
         ell = school["english_learners"]
-        if school["id"] in listed:
-            assert ell["stated"] and not ell["label"].startswith("None"), school["id"]
+        if school["id"] in listed:  # the services it has, and no word that they are all it has
+            assert not ell["stated"] and ell["label"].split(" (")[0] in SERVICES_SAID, school["id"]
         else:
             assert not ell["stated"] and ell["label"].startswith("Not stated"), school["id"]
     disney = next(r for r in cps if r["School_ID"] == "610515")  # Disney II: Bilingual_Services empty, Refugee_Services N
@@ -279,8 +282,8 @@ def test_a_name_typed_right_is_not_said_to_be_read_as_another_when_other_filters
 
 
 def test_a_program_no_listing_states_is_counted_as_not_stated_per_sector(cps, session):
-    """CPS publishes no autism programs: a school that lists special-education programs without one
-    does not offer it; one that states none of its special-education programs has not said."""
+    """CPS publishes no autism programs: no school has said whether it runs one, those that list
+    other special-education programs included (the file has no column for autism)."""
     from sqlalchemy import func, select
 
     from catalog.models import School
@@ -289,6 +292,7 @@ def test_a_program_no_listing_states_is_counted_as_not_stated_per_sector(cps, se
     unstated = dict(session.execute(select(School.sector, func.count()).where(School.sped_stated.is_(False)).group_by(School.sector)).all())
     assert result.total == 0 and result.not_stated == {"program": unstated}
     assert unstated["charter"] == sum(1 for r in cps if r["School_Type"] == "Charter")  # every charter: not stated, never "no"
+    assert sum(unstated.values()) == len(cps)  # and every district school, those that list programs included
     near = search(query(program="autism", grade="K", near="60637", radius_km=5, sector="charter"))
     assert near.not_stated["program"]["charter"] == search(query(grade="K", near="60637", radius_km=5, sector="charter")).total
     # with the need of its kind asked too, the same schools are said once, under the need
@@ -323,6 +327,51 @@ def test_a_program_in_a_language_is_not_stated_only_where_its_kind_is_not_stated
     assert [h.school.id for h in result.hits] == ["c"]
     assert result.not_stated == {"program": {"charter": 1}}  # b only: a, d and e state their programs
     assert search(query(program="dual_language", language="es", sector="district")).not_stated == {}
+
+
+def test_a_cps_school_listing_bilingual_services_has_not_said_it_runs_no_dual_language(cps, client):
+    # The file has a column for bilingual services and none for dual language: a school with
+    # bilingual services may run a dual-language program too, and is counted as not saying.
+    bilingual = [r for r in cps if r["Bilingual_Services"] == "Y"]
+    assert len(bilingual) == 278  # of 661
+    found = client.get("/api/v1/schools", query_string={"need": "dual_language", "per_page": 1}).json
+    assert found["total"] == 0 and sum(found["not_stated"]["dual_language"].values()) == len(cps)
+    spanish = client.get("/api/v1/schools", query_string={"program": "dual_language", "language": "es", "per_page": 1}).json
+    assert sum(spanish["not_stated"]["program"].values()) == len(cps)
+    assert search(query(need="ell")).total == len({r["School_ID"] for r in cps if "Y" in (r["Bilingual_Services"], r["Refugee_Services"])})
+
+
+def test_a_nyc_special_school_has_not_said_which_programs_it_runs(nyc, session):
+    special = session.scalars(select(School).where(School.school_type == "Special Education")).all()
+    assert len(special) > 50 and all(s.sped_stated is False for s in special)
+    assert search(query(need="sped")).total >= len(special)
+    found = search(query(program="autism", sector="district"))
+    assert found.total == 0 and found.not_stated["program"]["district"] == search(query(sector="district")).total
+
+
+def test_more_ends_a_program_list_that_may_not_be_whole(cli, session, tmp_path):
+    import_programs(
+        cli,
+        tmp_path,
+        "a,Whole List,district,K-8,60637,resource,esl\n"
+        "b,Perhaps More,district,K-8,60637,resource;more,esl;MORE\n"
+        "c,More Alone,charter,K-8,60637,more,more\n",
+    )
+    assert {h.school.id for h in search(query(need="ell", per_page=10)).hits} == {"a", "b"}
+    assert search(query(need="dual_language")).not_stated == {"dual_language": {"charter": 1, "district": 1}}  # b and c; a said no
+    assert search(query(program="autism")).not_stated == {"program": {"charter": 1, "district": 1}}
+    assert cli("catalog", "export", str(tmp_path / "out.csv")).exit_code == 0
+    with (tmp_path / "out.csv").open(encoding="utf-8", newline="") as f:
+        exported = {r["id"]: (r["sped_programs"], r["ell_programs"]) for r in csv.DictReader(f)}
+    assert exported == {"a": ("resource", "esl"), "b": ("resource;more", "esl;more"), "c": ("", "")}
+
+
+def test_none_beside_programs_is_refused_with_what_it_means(cli, session, tmp_path):
+    path = tmp_path / "schools.csv"
+    path.write_text("id,name,sector,grades,zip,sped_programs,ell_programs\nx,Mixed,district,K,60637,none;resource,esl\n", encoding="utf-8")
+    result = cli("catalog", "import", str(path))
+    assert result.exit_code != 0 and "“none” goes alone" in result.output
+    assert session.get(School, "x") is None
 
 
 def test_two_letters_typed_the_wrong_way_round_are_one_typo(cps):

@@ -4,10 +4,13 @@ change writes one listing-change row with its exact diff, in the same transactio
 import re
 from datetime import date
 from html import unescape
+from html.parser import HTMLParser
 
 from flask_babel import force_locale, gettext
 from sqlalchemy import func, select
+from werkzeug.datastructures import MultiDict
 
+from app.db import unit_of_work
 from app.extensions import db
 from catalog.models import ListingChange, School
 from staff.models import Proposal
@@ -149,3 +152,69 @@ def test_each_listing_shows_what_it_has_not_stated_as_a_to_do(app, as_role):
 def _charter_ids(app):
     with app.app_context():
         return list(db.session.scalars(select(School.id).where(School.sector == "charter").order_by(School.id).limit(5)))
+
+
+class _FormFields(HTMLParser):
+    """The fields a browser sends for the edit form: inputs, checked boxes, selected options, text areas."""
+
+    def __init__(self):
+        super().__init__()
+        self.fields: list[tuple[str, str]] = []
+        self._select = self._textarea = None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "input" and attrs.get("name") and (attrs.get("type") != "checkbox" or "checked" in attrs):
+            self.fields.append((attrs["name"], attrs.get("value") or ""))
+        elif tag == "select":
+            self._select = attrs["name"]
+        elif tag == "option" and self._select and "selected" in attrs:
+            self.fields.append((self._select, attrs["value"]))
+        elif tag == "textarea":
+            self._textarea = attrs["name"]
+            self.fields.append((self._textarea, ""))
+
+    def handle_data(self, data):
+        if self._textarea:
+            name, text = self.fields.pop()
+            self.fields.append((name, text + data))
+
+    def handle_endtag(self, tag):
+        if tag == "select":
+            self._select = None
+        elif tag == "textarea":
+            self._textarea = None
+
+
+def test_saving_one_field_keeps_a_program_list_that_may_not_be_whole_and_a_stated_none(app, as_role):
+    """A CPS school's programs are those its file has columns for ("bilingual_services;more"): an
+    editor who changes the phone must not turn them into the school's whole list, nor a stated none
+    into not stated."""
+    editor = as_role("editor")
+    with app.app_context(), unit_of_work():
+        listed = db.session.scalar(
+            select(School).where(
+                School.ell_stated.is_(False), School.sped_stated.is_(False), School.need_ell.is_(True), School.need_sped.is_(True)
+            )
+        )
+        stated_none = db.session.get(School, app.config["OTHER_SCHOOL"])
+        stated_none.sped_stated, stated_none.ell_stated = True, True
+        stated_none.programs = [p for p in stated_none.programs if p.kind == "world_language"]
+        ids = [listed.id, stated_none.id]
+
+    def services(school_id):
+        with app.app_context():
+            found = db.session.get(School, school_id)
+            return found.sped_stated, found.ell_stated, sorted((p.kind, p.code, p.language) for p in found.programs)
+
+    for school_id in ids:
+        before = services(school_id)
+        page = editor.get(f"/staff/schools/{school_id}/edit").get_data(as_text=True)
+        form = _FormFields()
+        form.feed(page)
+        fields = MultiDict([(name, "(773) 534-0000" if name == "phone" else value) for name, value in form.fields])
+        assert editor.post(f"/staff/schools/{school_id}/edit", data=fields).status_code == 302
+        assert services(school_id) == before, school_id
+        [(_who, _action, diff, _note)] = [c for c in changes_of(app, school_id) if c[1] == "edited"]
+        assert set(diff) == {"phone"}, school_id
+    assert "“more”" in page and "Perhaps others: the list may not be whole" in page
