@@ -138,11 +138,14 @@ class Labels:
 
     def services(self, school, kind: str) -> str:
         """Label a school's special-education ("sped") or English-learner ("ell") programs, saying
-        "not stated" apart from a stated none, with the students its source counts it serving."""
+        "not stated" apart from a stated none and a list that may not be whole apart from a whole
+        one, with the students its source counts it serving."""
         listed = self.comma.join(self.programs(school.programs, kind))
+        stated = school.sped_stated if kind == "sped" else school.ell_stated
         if not listed:
-            stated = school.sped_stated if kind == "sped" else school.ell_stated
             listed = self.gettext("None, as the school states") if stated else self.gettext("Not stated: ask the school")
+        elif not stated:  # a list that may not be whole ("bilingual_services;more"): never read as all there is
+            listed = self.gettext("%(programs)s; perhaps others: ask the school", programs=listed)
         count = school.sped_students if kind == "sped" else school.ell_students
         served = self.students_served(kind, count, school.enrollment)
         return f"{listed} ({served})" if served else listed

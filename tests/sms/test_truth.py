@@ -3,7 +3,11 @@ by a need they have not stated, a filter that empties the list is named and can 
 a short reply, and a ZIP of another city is said to be outside."""
 
 import csv
+import re
 
+import pytest
+
+from app.i18n import LOCALES
 from tests.conftest import ROOT
 
 DEMO = ROOT / "catalog" / "demo" / "chicago.csv"
@@ -53,3 +57,27 @@ def test_help_and_welcome_suggest_only_needs_some_school_states_and_the_catalogs
     assert "bus" not in help_text.lower() and "bus" not in welcome.lower()  # no Chicago school states a school bus
     assert "Special education" in welcome and "Public transit" in welcome
     assert '"K 60' in help_text  # a Chicago ZIP, from the catalog
+
+
+EXAMPLE_RE = re.compile(r'["“«「]([^"”»」]*\d{5})["”»」]')  # the quoted example, ending in the ZIP
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_the_welcome_and_help_examples_are_texts_the_bot_reads_in_each_language(app, locale):
+    # An example in another language than the text around it ("grade 3" in Vietnamese) teaches a
+    # family to write what it would not: each example is one the bot reads as the grade and ZIP shown.
+    from babel.numbers import format_decimal
+    from flask_babel import force_locale, get_translations
+
+    from sms.replies import Reply, render_all
+    from sms.services import _with_catalog_examples
+    from sms.understand import parse
+
+    with app.test_request_context("/"), force_locale(locale):
+        for key, grade in (("welcome", [3, 3]), ("help", [0, 0])):
+            [said] = render_all(_with_catalog_examples(Reply(key)), get_translations(), format_decimal)
+            [example] = EXAMPLE_RE.findall(said)
+            read = parse(example, locale).as_dict()
+            assert (read["intent"], read["grades"], read["near"]) == ("search", grade, example[-5:]), (key, example)
+            if locale != "en":
+                assert not re.search(r"\bgrade\b", example) or locale == "fil", example  # Taglish writes "grade"
