@@ -32,7 +32,7 @@ HEADINGS = {
     "summary": N_("About the school"),
     "how_to_apply": N_("How to apply"),
 }
-LEFT_TO_RIGHT = frozenset({"phone", "website"})  # read left to right in every script
+LEFT_TO_RIGHT = frozenset({"address", "phone", "website"})  # read left to right in every script (a US address too: "5250 S Rockwell St")
 # Facts every school's full card lists, "—" when the listing has nothing; the others only when stated.
 ALWAYS_LISTED = ("special_education", "english_learners", "school_bus", "transit", "accessibility", "address")
 

@@ -215,7 +215,10 @@ class Labels:
             return self.sector(p["sector"])
         if reason.kind == "need":
             if p["programs"]:
-                programs = self.comma.join(self.program(*program) for program in p["programs"])
+                if p["need"] == "dual_language":  # each a dual-language program: "Dual language: Spanish", not twice
+                    programs = self.comma.join(self.language_name(language) for _kind, _code, language in p["programs"])
+                else:
+                    programs = self.comma.join(self.program(*program) for program in p["programs"])
                 return self.gettext("%(need)s: %(programs)s", need=self.need(p["need"]), programs=programs)
             if p["need"] == "bus":
                 return self.school_bus(p["school_bus"])
@@ -299,7 +302,11 @@ def _decimal(number: float, number_format: str | None, locale: str) -> str:
 
 @lru_cache(maxsize=8192)
 def _percent(count: int, enrollment: int, locale: str) -> str:
-    return format_percent(count / enrollment, locale=locale)
+    """A share as a whole percent; under 1% with one decimal (at least 0.1%), so a school serving a few never reads "0%"."""
+    share = count / enrollment
+    if 0 < share < 0.01:
+        return format_percent(max(share, 0.001), format="#,##0.#%", locale=locale)
+    return format_percent(share, locale=locale)
 
 
 MAX_MEMO = 20_000  # labels one `Labels` keeps (grade sets, programs, headings)

@@ -314,12 +314,16 @@ def _not_stated(query: Query, terms) -> dict[str, dict[str, int]]:
         unstated = {need: School.needs_not_stated.op("&")(need_bit(need)) != 0 for need in query.needs}
         any_unstated = [School.needs_not_stated.op("&")(sum(need_bit(need) for need in query.needs)) != 0] if query.needs else []
         if program:
+            kind = PROGRAM_CODES[query.program]
             offered["program"] = _program_listed(True, bool(query.program_language))
-            unstated["program"] = STATED_KINDS[PROGRAM_CODES[query.program]] == false()
+            unstated["program"] = STATED_KINDS[kind] == false()
             any_unstated.append(unstated["program"])
         possible = {name: or_(offered[name], unstated[name]) for name in names}
+        counted = dict(unstated)
+        if program and kind in query.needs:  # a school that has stated nothing of the kind is counted under the need: said once
+            counted["program"] = and_(unstated["program"], offered[kind])
         counts = [
-            func.sum(case((and_(unstated[name], *(possible[other] for other in names if other != name)), 1), else_=0)) for name in names
+            func.sum(case((and_(counted[name], *(possible[other] for other in names if other != name)), 1), else_=0)) for name in names
         ]
         # the cheap test first: a school that has stated everything asked for is passed over unmeasured
         return select(School.sector, *counts).where(or_(*any_unstated), *_filters(shape)).group_by(School.sector)
@@ -330,9 +334,7 @@ def _not_stated(query: Query, terms) -> dict[str, dict[str, int]]:
         for name, count in zip(names, by_name, strict=True):
             if count:
                 found[name][sector] = count
-    # a program whose kind's need is asked for too: the same schools leave both unstated, said once
-    said_with_need = program and PROGRAM_CODES[query.program] in query.needs
-    return {name: by_sector for name, by_sector in found.items() if by_sector and not (name == "program" and said_with_need)}
+    return {name: by_sector for name, by_sector in found.items() if by_sector}
 
 
 def _values_of(plans: list[tuple[tuple, dict]]) -> dict:

@@ -175,12 +175,13 @@ def school(school_id: str):
 COMPARED = ("sector", "grades", "special_education", "english_learners", "school_bus", "transit", "accessibility", "address", "phone")
 
 
-def _compare_rows(found: list[Card]) -> list[tuple[str, list[str]]]:
-    """The same rows for every school, each cell in the family's language ("—" when unknown)."""
-    rows = [(found[0][key].heading, [card.text(key) or "—" for card in found]) for key in COMPARED] if found else []
+def _compare_rows(found: list[Card]) -> list[tuple[str, list[str], bool]]:
+    """The same rows for every school, each cell in the family's language ("—" when unknown), and
+    whether the row reads left to right in every script (an address, a phone number)."""
+    rows = [(found[0][key].heading, [card.text(key) or "—" for card in found], key in LEFT_TO_RIGHT) for key in COMPARED] if found else []
     booths = fair_booths()
     if booths:
-        rows.append((gettext("Booth at this fair"), [booths.get(card.id, "—") for card in found]))
+        rows.append((gettext("Booth at this fair"), [booths.get(card.id, "—") for card in found], False))
     return rows
 
 

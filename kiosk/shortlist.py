@@ -4,6 +4,7 @@ from flask import g, redirect, render_template, request, url_for
 from flask_babel import gettext
 
 from app.extensions import limiter
+from catalog.cards import ALWAYS_LISTED, LEFT_TO_RIGHT
 from catalog.queries import get_school
 from kiosk.registration import clean_phone
 from kiosk.screen import LIST_COOKIE, MAX_LIST, device_key, fair_booths, kiosk, listed_cards, listed_ids, local_next
@@ -56,6 +57,18 @@ def text_list():
     return _list_page(sent=gettext("We are texting your list to the number ending in %(last)s.", last=phone[-4:]))
 
 
+# What a printed list carries home for each school, under its heading: the services a family
+# searched by (stated, not stated, or none, as the card says), how to get there and to reach it.
+PRINTED = ("special_education", "english_learners", "school_bus", "transit", "accessibility", "address", "phone", "website", "apply_by")
+
+
 @kiosk.get("/<locale>/print")
 def print_list():
-    return render_template("kiosk/print.html", schools=listed_cards(), booths=fair_booths())
+    return render_template(
+        "kiosk/print.html",
+        schools=listed_cards(),
+        booths=fair_booths(),
+        printed=PRINTED,
+        always_listed=ALWAYS_LISTED,
+        left_to_right=LEFT_TO_RIGHT,
+    )

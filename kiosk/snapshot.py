@@ -3,6 +3,7 @@ public facts only, labelled in one locale, with what the offline search needs to
 them exactly as the server does (offline.js)."""
 
 from catalog import geo, zip_table
+from catalog.cards import LEFT_TO_RIGHT
 from catalog.labels import Labels
 from catalog.search import cards, nearest_schools
 from catalog.vocabulary import GRADE_CODES, NEEDS, SECTORS, need_bit
@@ -65,8 +66,8 @@ def build_snapshot(labels: Labels, revision: int, booths: dict[str, str], center
         "needs": {need: labels.need(need) for need in NEEDS},
         "need_bits": {need: need_bit(need) for need in NEEDS},
         "sectors": {sector: labels.sector(sector) for sector in SECTORS},
-        # the headings of the cards' facts (every card of a locale has the same)
-        "facts": [[key, next(iter(shown.values()))[key].heading] for key in OFFLINE_FACTS] if shown else [],
+        # the headings of the cards' facts (every card of a locale has the same), and whether each reads left to right
+        "facts": [[key, next(iter(shown.values()))[key].heading, key in LEFT_TO_RIGHT] for key in OFFLINE_FACTS] if shown else [],
         "zips": zips,
         "schools": schools,
         "texts": list(texts),

@@ -6,7 +6,7 @@ and the tests all render through the same translations.
 """
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Protocol
 
 from catalog.vocabulary import N_, Np_
@@ -105,6 +105,18 @@ def _head(reply: Reply, translations: Translations, number: Callable[[int], str]
     if not reply.values:
         return head
     return head % {key: number(value) if key in COUNTS else value for key, value in reply.values.items()}
+
+
+def fill_to_fit(
+    reply: Reply, name: str, items: list[str], joiner: str, translations: Translations, number: Callable[[int], str] = str
+) -> Reply:
+    """The reply with its value `name` holding as many of `items`, in order, as let its head fit
+    the budget (the first always): a list of examples ends between two of them, never cut in a word."""
+    for count in range(len(items), 1, -1):
+        filled = replace(reply, values={**reply.values, name: joiner.join(items[:count])})
+        if fits(gsm_friendly(_head(filled, translations, number)), MAX_SEGMENTS):
+            return filled
+    return replace(reply, values={**reply.values, name: joiner.join(items[:1])})
 
 
 def render_all(reply: Reply, translations: Translations, number: Callable[[int], str] = str) -> list[str]:

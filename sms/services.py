@@ -22,7 +22,7 @@ from catalog.query import Query
 from catalog.search import OutOfArea, cards, search_cards
 from sms.engine import Found, Offer, next_locale, step
 from sms.models import CampaignRecipient, Conversation, Handoff, Message, OptOut
-from sms.replies import Reply, render, render_all
+from sms.replies import Reply, fill_to_fit, render, render_all
 from sms.understand import SchoolNames, Understanding, parse
 
 
@@ -87,13 +87,14 @@ class CatalogForTexts:
         return cards(school_ids)
 
 
-def _with_catalog_examples(reply: Reply) -> Reply:
+def _with_catalog_examples(reply: Reply, translations) -> Reply:
     """Fill the help and welcome texts' examples from the loaded catalog: its own ZIP code, and
-    only needs some school states (never "bus" where no school says it runs one)."""
+    only needs some school states (never "bus" where no school says it runs one), as many as fit."""
     if reply.key not in ("help", "welcome"):
         return reply
     labels = current_labels()
-    return replace(reply, values={"zip": example_zip(), "needs": labels.comma.join(labels.need(need) for need in needs_offered())})
+    needs = [labels.need(need) for need in needs_offered()]
+    return fill_to_fit(replace(reply, values={"zip": example_zip()}), "needs", needs, labels.comma, translations, format_decimal)
 
 
 def is_opted_out(phone: str) -> bool:
@@ -214,7 +215,9 @@ def handle_inbound(phone: str, body: str, sid: str | None, now: datetime | None 
     locale = state.get("locale") or locale
     with force_locale(locale):
         translations = get_translations()
-        texts = [text for reply in replies for text in render_all(_with_catalog_examples(reply), translations, format_decimal)]
+        texts = [
+            text for reply in replies for text in render_all(_with_catalog_examples(reply, translations), translations, format_decimal)
+        ]
     if not _store(phone, body, sid, "received", now, texts):
         return texts
     _save_conversation(phone, locale, state, now)

@@ -298,8 +298,12 @@ def test_a_program_no_listing_states_is_counted_as_not_stated_per_sector(cps, se
     assert sum(unstated.values()) == len(cps)  # and every district school, those that list programs included
     near = search(query(program="autism", grade="K", near="60637", radius_km=5, sector="charter"))
     assert near.not_stated["program"]["charter"] == search(query(grade="K", near="60637", radius_km=5, sector="charter")).total
-    # with the need of its kind asked too, the same schools are said once, under the need
-    assert set(search(query(program="autism", need="sped")).not_stated) == {"sped"}
+    # with the need of its kind asked too, a school that states nothing of the kind is said once, under
+    # the need; one that lists other programs of it (not its whole list) under the program
+    both = search(query(program="autism", need="sped")).not_stated
+    lists_some = dict(session.execute(select(School.sector, func.count()).where(School.need_sped.is_(True)).group_by(School.sector)).all())
+    assert both == {"sped": search(query(need="sped")).not_stated["sped"], "program": lists_some}
+    assert sum(both["sped"].values()) + sum(both["program"].values()) == len(cps)  # each school once
 
 
 def test_a_program_not_stated_is_said_with_its_name_and_what_every_school_owes(cps, app):
@@ -397,3 +401,26 @@ def test_the_official_rating_is_on_every_schools_card_with_its_source_in_both_se
     unrated = next(r for r in cps if r["Overall_Rating"] in ("", "Inability to Rate"))
     card = {fact["key"] for fact in client.get(f"/api/v1/schools/cps-{unrated['School_ID']}").json["card"]}
     assert "rating" not in card  # no rating is shown as none, never as a low one
+
+
+def test_a_dual_language_school_is_said_to_match_by_its_languages_not_the_program_twice(cli, session, tmp_path, client):
+    import_programs(cli, tmp_path, "d,Two Ways,district,K-8,60637,,esl;dual_language:es;dual_language:fr\n")
+    [found] = client.get("/api/v1/schools", query_string={"need": "dual_language"}).json["results"]
+    assert found["matched"] == [{"kind": "need", "label": "Dual language: Spanish, French"}]
+    [spanish] = client.get("/api/v1/schools", query_string={"need": "dual_language", "lang": "es"}).json["results"][0]["matched"]
+    assert spanish["label"].count(":") == 1, spanish  # the program named once, then its languages
+
+
+def test_a_school_serving_a_few_english_learners_is_never_said_to_serve_0_percent(cps, client):
+    few = [
+        r
+        for r in cps
+        if r["Student_Count_English_Learners"] not in ("", "0")
+        and int(r["Student_Count_English_Learners"]) * 200 < int(r["Student_Count_Total"])
+    ]
+    assert few  # under half a percent: "0%" when rounded whole
+    for row in few:
+        label = client.get(f"/api/v1/schools/cps-{row['School_ID']}").json["english_learners"]["label"]
+        said = float(label.rsplit(", ", 1)[1].removesuffix("%)"))
+        share = 100 * int(row["Student_Count_English_Learners"]) / int(row["Student_Count_Total"])
+        assert 0 < said and abs(said - share) <= 0.05, label  # one decimal under 1%

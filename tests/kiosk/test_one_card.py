@@ -74,13 +74,15 @@ def test_a_changed_card_changes_every_door(app, screen, marked_cards):
     compare = screen.get("/kiosk/en/compare").get_data(as_text=True)
     assert "HEADING-school_bus" in compare and _marked("special_education") in compare and "School bus" not in compare
     printed = screen.get("/kiosk/en/print").get_data(as_text=True)
-    assert _marked("school_bus") in printed and _marked("accessibility") in printed
+    for key in ("special_education", "english_learners", "school_bus", "accessibility", "address"):  # what a family takes home
+        assert _marked(key) in printed, key
+    assert "HEADING-school_bus" in printed
 
     # the offline copy a screen keeps
     snapshot = screen.get("/kiosk/en/snapshot.json").get_json()
-    assert ["school_bus", "HEADING-school_bus"] in snapshot["facts"]
+    assert ["school_bus", "HEADING-school_bus", False] in snapshot["facts"] and ["address", "Address", True] in snapshot["facts"]
     kept = [snapshot["texts"][i] for i in next(s for s in snapshot["schools"] if s["id"] == school_id)["card"]]
-    assert set(kept) <= {_marked(key) for key, _heading in snapshot["facts"]} | {""}
+    assert set(kept) <= {_marked(key) for key, _heading, _ltr in snapshot["facts"]} | {""}
     assert _marked("special_education") in kept
 
     # the bot: a result list, a school's details, a comparison

@@ -189,7 +189,10 @@ def test_the_list_holds_up_to_four_schools_and_compare_shows_the_same_rows_for_e
     compare = page(screen, "/kiosk/en/compare")
     rows = re.findall(r"<tr><th scope=\"row\">(.*?)</th>(.*?)</tr>", compare, re.S)
     assert len(rows) >= 9 and {label for label, _ in rows} >= {"Grades", "Special education", "School bus", "Booth at this fair"}
-    assert all(cells.count("<td>") == 4 for _label, cells in rows)
+    assert all(cells.count("<td>") == 4 or cells.count('<td dir="ltr">') == 4 for _label, cells in rows)
+    # an address and a phone number read left to right in a right-to-left page ("5250 S Rockwell St, 60632")
+    arabic = re.findall(r"<tr><th scope=\"row\">(.*?)</th>(.*?)</tr>", page(screen, "/kiosk/ar/compare"), re.S)
+    assert [label for label, cells in arabic if cells.count('<td dir="ltr">') == 4] == ["العنوان", "الهاتف"]
     token = csrf_token(screen)
     screen.post("/kiosk/en/list", data={"csrf_token": token, "school": ids[0], "action": "remove"})
     assert page(screen, "/kiosk/en/list").count('class="card"') == 3
@@ -303,7 +306,7 @@ def test_what_the_service_worker_keeps_is_public_and_leaves_the_session_alone(sc
     # the fair's area (tests/kiosk/test_offline_search.py): most of Chicago's 661 schools
     assert 600 <= len(snapshot["schools"]) < 661 and snapshot["zips"]["60623"] and snapshot["grades"]["K"] == "Kínder"
     school = next(s for s in snapshot["schools"] if s["id"] == first_school_ids(app, 1)[0])
-    facts = dict(zip([key for key, _heading in snapshot["facts"]], [snapshot["texts"][i] for i in school["card"]], strict=True))
+    facts = dict(zip([key for key, _heading, _ltr in snapshot["facts"]], [snapshot["texts"][i] for i in school["card"]], strict=True))
     assert school["booth"] == "A1" and facts["sector"] in ("Escuela del distrito", "Escuela chárter")
     assert set(school) >= {"id", "name", "grades", "lat", "lon", "needs", "not_stated", "card"}
     assert set(facts) >= {"sector", "grades", "special_education", "english_learners", "school_bus", "transit", "accessibility"}

@@ -63,7 +63,7 @@ EXAMPLE_RE = re.compile(r'["“«「]([^"”»」]*\d{5})["”»」]')  # the qu
 
 
 @pytest.mark.parametrize("locale", LOCALES)
-def test_the_welcome_and_help_examples_are_texts_the_bot_reads_in_each_language(app, locale):
+def test_the_welcome_and_help_examples_are_texts_the_bot_reads_in_each_language_and_are_whole(app, locale):
     # An example in another language than the text around it ("grade 3" in Vietnamese) teaches a
     # family to write what it would not: each example is one the bot reads as the grade and ZIP shown.
     from babel.numbers import format_decimal
@@ -75,9 +75,21 @@ def test_the_welcome_and_help_examples_are_texts_the_bot_reads_in_each_language(
 
     with app.test_request_context("/"), force_locale(locale):
         for key, grade in (("welcome", [3, 3]), ("help", [0, 0])):
-            [said] = render_all(_with_catalog_examples(Reply(key)), get_translations(), format_decimal)
+            [said] = render_all(_with_catalog_examples(Reply(key), get_translations()), get_translations(), format_decimal)
+            assert "…" not in said, said  # the list of needs ends between two of them, never cut
             [example] = EXAMPLE_RE.findall(said)
             read = parse(example, locale).as_dict()
             assert (read["intent"], read["grades"], read["near"]) == ("search", grade, example[-5:]), (key, example)
             if locale != "en":
                 assert not re.search(r"\bgrade\b", example) or locale == "fil", example  # Taglish writes "grade"
+
+
+def test_a_program_asked_with_its_kind_counts_schools_listing_other_programs_as_not_stated(text):
+    # CPS lists only the special-education programs it has columns for (none for autism): a school
+    # that lists one of them has not said whether it runs an autism program, and is never a "no".
+    nothing, offer = text("autism program 60637")
+    head, sped, autism = nothing.split("\n")
+    assert head.endswith("Special education - Autism program: no school matches all of that.")
+    assert "have not said whether they offer this" in sped and sped.endswith("must serve students with disabilities: ask them.")
+    assert autism.startswith("33 more schools have not said whether they offer this (District: 33): Autism program.")
+    assert offer.startswith('Without "Autism program": 33 schools.')  # the same schools, found once the program is dropped

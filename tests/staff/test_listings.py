@@ -147,6 +147,10 @@ def test_each_listing_shows_what_it_has_not_stated_as_a_to_do(app, as_role):
     page = unescape(editor.get(f"/staff/schools?q={charter.id}").get_data(as_text=True))
     row = page.split(f'"ltr">{charter.id}</span>', 1)[1].split("</tr>", 1)[0]
     assert "Special education" in row and "School bus" in row
+    assert post(editor, "/staff/language", {"locale": "ar", "next": "/staff/"}).status_code == 302
+    page = unescape(editor.get(f"/staff/schools?q={charter.id}").get_data(as_text=True))
+    row = page.split(f'"ltr">{charter.id}</span>', 1)[1].split("</tr>", 1)[0]
+    assert "، " in row and ", " not in row  # the Arabic comma between the things left unstated
 
 
 def _charter_ids(app):

@@ -205,15 +205,18 @@ function fact(school, key) {
   return snapshot.texts[school.card[snapshot.facts.findIndex(([name]) => name === key)]] || "";
 }
 
+// [heading, text, reads left to right in every script (an address, a phone number)]
 function detailRows(school) {
-  return snapshot.facts.map(([key, heading]) => [heading, fact(school, key) || "—"]);
+  return snapshot.facts.map(([key, heading, ltr]) => [heading, fact(school, key) || "—", ltr]);
 }
+
+const ltrDir = (ltr) => (ltr ? { dir: "ltr" } : {});
 
 function schoolPage(snapshot, id) {
   const school = snapshot.schools.find((s) => s.id === id);
   if (!school) return gradePage(snapshot);
   return [el("h1", {}, school.name), schoolFacts(school), el("div", { class: "actions" }, listButton(school)),
-    el("dl", { class: "details" }, detailRows(school).map(([label, value]) => [el("dt", {}, label), el("dd", {}, value)]))];
+    el("dl", { class: "details" }, detailRows(school).map(([label, value, ltr]) => [el("dt", {}, label), el("dd", ltrDir(ltr), value)]))];
 }
 
 function listPage(snapshot) {
@@ -229,12 +232,12 @@ function listPage(snapshot) {
 function comparePage(snapshot, params) {
   const wanted = params.getAll("ids").flatMap((v) => v.split(",")).filter(Boolean);
   const schools = (wanted.length ? wanted : listIds()).slice(0, maxList).map((id) => snapshot.schools.find((s) => s.id === id)).filter(Boolean);
-  const rows = schools.length ? detailRows(schools[0]).map((_, i) => [detailRows(schools[0])[i][0], schools.map((s) => detailRows(s)[i][1])]) : [];
+  const rows = schools.length ? detailRows(schools[0]).map(([heading, , ltr], i) => [heading, schools.map((s) => detailRows(s)[i][1]), ltr]) : [];
   return [el("h1", {}, texts.compare),
     el("div", { class: "table-scroll", tabindex: "0", role: "region", "aria-label": texts.compare },
       el("table", { class: "compare" },
         el("thead", {}, el("tr", {}, el("td"), schools.map((s) => el("th", { scope: "col" }, s.name)))),
-        el("tbody", {}, rows.map(([label, cells]) => el("tr", {}, el("th", { scope: "row" }, label), cells.map((c) => el("td", {}, c)))))))];
+        el("tbody", {}, rows.map(([label, cells, ltr]) => el("tr", {}, el("th", { scope: "row" }, label), cells.map((c) => el("td", ltrDir(ltr), c)))))))];
 }
 
 function registerPage(snapshot) {
