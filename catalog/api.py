@@ -224,6 +224,7 @@ def schools():
             "not_stated": result.not_stated,
             "relaxations": [relaxation_json(relaxation) for relaxation in result.relaxations],
             "read_as": result.read_as,
+            "another_state": another_state_json(result.another_state, labels),
             "results": [hit_json(hit, labels) for hit in result.hits],
         }
 
@@ -231,6 +232,13 @@ def schools():
         return cached_json(repr(query), build)
     except OutOfArea as error:  # raised by the search itself, never cached
         return bad_parameter(error.parameter, gettext(error.message, **error.params))
+
+
+def another_state_json(another, labels) -> dict | None:
+    """The family's ZIP in a state none of the schools is in: the states, and what to make of it, in `lang`."""
+    if another is None:
+        return None
+    return {"zip": another.zip, "state": another.state, "schools_in": list(another.states), "label": labels.another_state(another)}
 
 
 @api.get("/schools/<school_id>")

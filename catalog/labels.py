@@ -227,6 +227,16 @@ class Labels:
             return self.program(p["kind"], p["code"], p["language"])
         return self.gettext("Matches “%(text)s”", text=p["text"])
 
+    def another_state(self, another) -> str:
+        """Say that the family's ZIP is in another state than the schools (a `catalog.search.AnotherState`)."""
+        return self.gettext(
+            "ZIP %(zip)s is in %(state)s and these schools are in %(states)s: a public school may admit only "
+            "students who live in its city or state. Ask the school.",
+            zip=another.zip,
+            state=another.state,
+            states=self.comma.join(another.states),
+        )
+
     def not_stated(self, need: str, by_sector: dict[str, int], query: Query | None = None) -> str:
         """Say how many more schools have not stated a need (or the program of `query`: `need` is
         "program"), per sector: never read as "no"."""

@@ -218,6 +218,18 @@ def openapi_document(server_url: str) -> dict:
                                                 "nullable": True,
                                                 "description": "The catalog's words a misspelt `q` was read as (kenwod → kenwood).",
                                             },
+                                            "another_state": {
+                                                "type": "object",
+                                                "nullable": True,
+                                                "description": "When `near` is a ZIP code in a state none of the schools is in: that state, the schools' states, and a label saying a public school may admit only students who live in its city or state.",
+                                                "required": ["zip", "state", "schools_in", "label"],
+                                                "properties": {
+                                                    "zip": {"type": "string"},
+                                                    "state": {"type": "string"},
+                                                    "schools_in": {"type": "array", "items": {"type": "string"}},
+                                                    "label": {"type": "string"},
+                                                },
+                                            },
                                             "page": {"type": "integer"},
                                             "per_page": {"type": "integer"},
                                             "order": {"type": "string", "enum": list(ORDERS)},

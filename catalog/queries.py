@@ -14,6 +14,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import selectinload
 
 from app.extensions import db
+from catalog import zip_table
 from catalog.csvformat import FREE_TEXT_FIELDS, SchoolRecord, school_row
 from catalog.labels import current as current_labels
 from catalog.models import CatalogRevision, Program, School, SchoolText
@@ -258,6 +259,16 @@ def example_zip() -> str:
         return db.session.scalar(statement) or "60637"
 
     return per_revision("example_zip", build)
+
+
+def catalog_states() -> frozenset[str]:
+    """The states the catalog's schools are in, by their ZIP codes as the ZIP table places them ("IL")."""
+
+    def build() -> frozenset[str]:
+        zips = db.session.scalars(select(School.zip).where(School.zip != "").distinct())
+        return frozenset(state for state in map(zip_table.state_of, zips) if state)
+
+    return per_revision("catalog_states", build)
 
 
 def get_school(school_id: str) -> School | None:

@@ -7,13 +7,14 @@ neutral order and what to say about a search are pure decisions in `catalog.quer
 
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from typing import NamedTuple
 
 import rapidfuzz.process
 from rapidfuzz.distance import OSA
 from sqlalchemy import Integer, and_, bindparam, case, exists, false, func, null, or_, select, true
 
 from app.extensions import db
-from catalog import dialects, geo
+from catalog import dialects, geo, zip_table
 from catalog.cards import Card, card_of
 from catalog.labels import current as current_labels
 from catalog.models import Program, School
@@ -22,6 +23,7 @@ from catalog.queries import (
     Listing,
     Prepared,
     catalog_area,
+    catalog_states,
     get_listings,
     get_schools,
     needs_offered,
@@ -59,6 +61,15 @@ class Hit:
     school: School | Listing | None = None
 
 
+class AnotherState(NamedTuple):
+    """A ZIP code in another state than every school of the catalog (Jersey City beside New York):
+    the schools listed may admit only students who live in their city or state."""
+
+    zip: str
+    state: str  # the ZIP's ("NJ")
+    states: tuple[str, ...]  # the catalog's schools' ("NY",)
+
+
 @dataclass(frozen=True)
 class Results:
     total: int
@@ -68,6 +79,7 @@ class Results:
     not_stated: dict[str, dict[str, int]] = field(default_factory=dict)
     relaxations: list[Relaxation] = field(default_factory=list)  # when nothing matched: what would find some
     read_as: str | None = None  # the names a misspelt search text was read as ("kenwod" → "kenwood")
+    another_state: AnotherState | None = None  # the family's ZIP is in a state none of the catalog's schools is in
 
 
 class OutOfArea(QueryError):
@@ -449,13 +461,20 @@ def cards(school_ids: list[str], loaded: dict[str, School] | None = None, keep: 
     return [found[i] for i in school_ids if found.get(i) is not None]
 
 
+def _another_state(query: Query) -> AnotherState | None:
+    """The family's ZIP and its state, when no school of the catalog is in that state."""
+    state = zip_table.state_of(query.near_zip) if query.near_zip else None
+    states = catalog_states() if state else frozenset()
+    return AnotherState(query.near_zip, state, tuple(sorted(states))) if states and state not in states else None
+
+
 def search_cards(query: Query) -> Results:
     """The same search as `search`, for a caller that shows only cards (the SMS bot): each hit a
     card and a distance, without the reasons and the schools' own values."""
     total, page, terms, not_stated, relaxations = _run(query)
     distances = dict(page)
     hits = [Hit(card, distances[card.id], []) for card in cards([school_id for school_id, _ in page])]
-    return Results(total, hits, query, not_stated, relaxations, _read_as(terms))
+    return Results(total, hits, query, not_stated, relaxations, _read_as(terms), _another_state(query))
 
 
 def search(query: Query) -> Results:
@@ -471,7 +490,7 @@ def search(query: Query) -> Results:
     found = {card.id: card for card in cards(ids, loaded)}
     read_as = _read_as(terms)
     hits = [Hit(found[i], d, explain(query, facts_of(loaded[i]), d, read_as), loaded[i]) for i, d in page if i in loaded]
-    return Results(total, hits, query, not_stated, relaxations, read_as)
+    return Results(total, hits, query, not_stated, relaxations, read_as, _another_state(query))
 
 
 def nearest_schools(near: tuple[float, float], radius_km: float, limit: int) -> tuple[list[tuple[School, float]], bool]:

@@ -18,7 +18,7 @@ from catalog.geo import as_zip
 _EXPORT_CENTROIDS = """
 import zipcodes
 for z in zipcodes.list_all():
-    print(z["zip_code"], z["lat"], z["long"])
+    print(z["zip_code"], z["lat"], z["long"], z["state"])
 """
 
 
@@ -29,11 +29,20 @@ class _Centres:
     zips: array  # "I"
     lats: array  # "d"
     lons: array  # "d"
+    states: bytes  # two ASCII letters a ZIP code ("NJ"), in the same order
 
-    def get(self, zip_code: str) -> tuple[float, float] | None:
+    def _at(self, zip_code: str) -> int | None:
         number = int(zip_code)
         at = bisect_left(self.zips, number)
-        return (self.lats[at], self.lons[at]) if at < len(self.zips) and self.zips[at] == number else None
+        return at if at < len(self.zips) and self.zips[at] == number else None
+
+    def get(self, zip_code: str) -> tuple[float, float] | None:
+        at = self._at(zip_code)
+        return (self.lats[at], self.lons[at]) if at is not None else None
+
+    def state(self, zip_code: str) -> str | None:
+        at = self._at(zip_code)
+        return self.states[2 * at : 2 * at + 2].decode() if at is not None else None
 
     def items(self):
         return ((f"{z:05d}", (lat, lon)) for z, lat, lon in zip(self.zips, self.lats, self.lons, strict=True))
@@ -45,18 +54,29 @@ def _centroids() -> _Centres:
     table = {}
     for line in out.splitlines():
         try:
-            zip_code, lat, lon = line.split()
-            table[int(zip_code)] = (float(lat), float(lon))
+            zip_code, lat, lon, state = line.split()
+            table[int(zip_code)] = (float(lat), float(lon), state.encode("ascii")[:2].ljust(2))
         except ValueError:
             continue
     zips = sorted(table)
-    return _Centres(array("I", zips), array("d", (table[z][0] for z in zips)), array("d", (table[z][1] for z in zips)))
+    return _Centres(
+        array("I", zips),
+        array("d", (table[z][0] for z in zips)),
+        array("d", (table[z][1] for z in zips)),
+        b"".join(table[z][2] for z in zips),
+    )
 
 
 def centroid(zip_code: str) -> tuple[float, float] | None:
     """Return the (lat, lon) centre of a US ZIP code (in any form `geo.as_zip` reads), or None if unknown."""
     code = as_zip(zip_code)
     return _centroids().get(code) if code else None
+
+
+def state_of(zip_code: str) -> str | None:
+    """Return the two-letter state of a US ZIP code ("NJ"), or None if unknown."""
+    code = as_zip(zip_code)
+    return _centroids().state(code) if code else None
 
 
 def zips_within(min_lat: float, max_lat: float, min_lon: float, max_lon: float) -> dict[str, tuple[float, float]]:

@@ -52,6 +52,7 @@ class Found:
     not_stated: tuple[str, ...] = ()  # what schools have not stated, said in the family's language: never a "no"
     offers: tuple[Offer, ...] = ()
     out_of_area: str | None = None  # the area the catalog covers, for a place outside it
+    another_state: str = ""  # said when the family's ZIP is in a state none of the schools is in
 
 
 class Catalog(Protocol):
@@ -144,8 +145,9 @@ def _show_page(state: dict, catalog: Catalog) -> list[Reply]:
     known_km = {**state.get("km", {}), **{card.id: km for card, km in found.hits if km is not None}}
     state["km"] = {school_id: known_km[school_id] for school_id in state["results"] if school_id in known_km}
     lines = tuple(_result_line(first + i, card, km, labels) for i, (card, km) in enumerate(found.hits))
-    # what was not stated is said on the first page, after the list: never read as "no"
-    notes = found.not_stated if state["page"] == 1 else ()
+    # what was not stated is said on the first page, after the list: never read as "no"; and a ZIP
+    # in another state than the schools, that they may admit only those who live in their city or state
+    notes = found.not_stated + ((found.another_state,) if found.another_state else ()) if state["page"] == 1 else ()
     return [Reply("results_head", {"echo": echo, "num": found.total}, lines + notes)]
 
 

@@ -76,6 +76,7 @@ class CatalogForTexts:
             total=result.total,
             hits=tuple((hit.card, hit.distance_km) for hit in result.hits),
             not_stated=tuple(labels.not_stated(need, by_sector, query) for need, by_sector in result.not_stated.items()),
+            another_state=labels.another_state(result.another_state) if result.another_state else "",
             offers=tuple(
                 Offer(r.total, drop=r.drop, label=labels.dropped_filter(r.drop, query)) if r.drop else Offer(r.total, radius_km=r.radius_km)
                 for r in result.relaxations

@@ -424,3 +424,22 @@ def test_a_school_serving_a_few_english_learners_is_never_said_to_serve_0_percen
         said = float(label.rsplit(", ", 1)[1].removesuffix("%)"))
         share = 100 * int(row["Student_Count_English_Learners"]) / int(row["Student_Count_Total"])
         assert 0 < said and abs(said - share) <= 0.05, label  # one decimal under 1%
+
+
+def test_a_zip_in_another_state_is_said_to_be_there_where_schools_may_admit_only_their_residents(nyc, client):
+    # Jersey City (NJ) is within reach of Manhattan's schools, which may take only New York residents
+    jersey = client.get("/api/v1/schools", query_string={"near": "07302", "per_page": 3}).json
+    assert jersey["total"] > 0 and jersey["another_state"]["state"] == "NJ" and jersey["another_state"]["schools_in"] == ["NY"]
+    assert jersey["another_state"]["label"].startswith("ZIP 07302 is in NJ and these schools are in NY: a public school may admit only")
+    spanish = client.get("/api/v1/schools", query_string={"near": "07302", "lang": "es"}).json["another_state"]["label"]
+    assert spanish.startswith("El ZIP 07302 está en NJ")
+    assert client.get("/api/v1/schools", query_string={"near": "10025"}).json["another_state"] is None  # Manhattan
+    assert client.get("/api/v1/schools", query_string={"q": "academy"}).json["another_state"] is None  # no place asked
+    page = client.get("/kiosk/en/schools", query_string={"near": "07302"}).get_data(as_text=True)
+    assert "ZIP 07302 is in NJ and these schools are in NY" in page
+
+
+def test_a_chicago_catalog_says_an_indiana_zip_is_in_another_state(cps, client):
+    hammond = client.get("/api/v1/schools", query_string={"near": "46320"}).json
+    assert hammond["total"] > 0 and (hammond["another_state"]["state"], hammond["another_state"]["schools_in"]) == ("IN", ["IL"])
+    assert client.get("/api/v1/schools", query_string={"near": "60201"}).json["another_state"] is None  # Evanston: the same state

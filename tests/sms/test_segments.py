@@ -54,7 +54,10 @@ def test_gsm_friendly_swaps_latin_accents_but_leaves_other_scripts():
     assert encoding(gsm_friendly("Mẫu giáo đến lớp 5")) == UCS2  # Vietnamese keeps its letters
     assert gsm_friendly("幼儿园") == "幼儿园"
     # a letter GSM-7 has is never swapped: Haitian "lekòl" and French "où" keep theirs
-    assert gsm_friendly("Voye klas + ZIP, egz. “klas 3 60623”: lekòl piblik, où, à, è") == 'Voye klas + ZIP, egz. "klas 3 60623": lekòl piblik, où, à, è'
+    assert (
+        gsm_friendly("Voye klas + ZIP, egz. “klas 3 60623”: lekòl piblik, où, à, è")
+        == 'Voye klas + ZIP, egz. "klas 3 60623": lekòl piblik, où, à, è'
+    )
 
 
 def test_no_look_alike_replaces_a_letter_gsm_7_has():

@@ -93,3 +93,10 @@ def test_a_program_asked_with_its_kind_counts_schools_listing_other_programs_as_
     assert "have not said whether they offer this" in sped and sped.endswith("must serve students with disabilities: ask them.")
     assert autism.startswith("33 more schools have not said whether they offer this (District: 33): Autism program.")
     assert offer.startswith('Without "Autism program": 33 schools.')  # the same schools, found once the program is dropped
+
+
+def test_a_zip_in_another_state_is_said_after_the_list(text):
+    assert "WIDER" in text("K 46320")[-1]  # Hammond, Indiana: Chicago's nearest schools are 6-10 km away
+    said = "\n".join(text("WIDER"))
+    assert "1. " in said and "ZIP 46320 is in IN and these schools are in IL: a public school may admit only" in said
+    assert "is in IN" not in "\n".join(text("K 60637", sender="+17735550131"))
