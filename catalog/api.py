@@ -2,6 +2,8 @@
 
 import hashlib
 from datetime import date
+from functools import lru_cache
+from pathlib import Path
 from urllib.parse import quote
 
 import orjson
@@ -158,6 +160,19 @@ class KeptBodies(dict):
         self.size += len(body)
 
 
+@lru_cache(maxsize=1)
+def _answers_version() -> str:
+    """A digest of what writes an answer besides the catalog (this package's code and the compiled
+    translations), read once per process: after a deploy that changes a field or a label, no body
+    or ETag of the code before is served again, from the shared cache or to a partner's If-None-Match."""
+    root = Path(__file__).resolve().parent
+    files = sorted(root.glob("*.py")) + sorted((root.parent / "translations").glob("*/LC_MESSAGES/*.mo"))
+    digest = hashlib.blake2b(digest_size=6)
+    for path in files:
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
 def cached_json(key: str, build) -> Response:
     """Answer with a cached JSON body when the catalog has not changed since it was built.
 
@@ -167,7 +182,7 @@ def cached_json(key: str, build) -> Response:
     """
     # Bodies hold absolute links, so they are kept per origin: a Host header cannot put its links in
     # an answer cached for others (with PUBLIC_BASE_URL set, every Host shares one entry).
-    full_key = f"api:{catalog_revision()}:{get_locale()}:{public_base_url()}:{key}"
+    full_key = f"api:{catalog_revision()}:{_answers_version()}:{get_locale()}:{public_base_url()}:{key}"
     kept = per_revision("api_bodies", KeptBodies)
     body = kept.get(full_key)
     if body is None:
@@ -238,7 +253,7 @@ def another_state_json(another, labels) -> dict | None:
     """The family's ZIP in a state none of the schools is in: the states, and what to make of it, in `lang`."""
     if another is None:
         return None
-    return {"zip": another.zip, "state": another.state, "schools_in": list(another.states), "label": labels.another_state(another)}
+    return {"zip": another.zip, "state": another.state, "schools_in": list(another.schools_in), "label": labels.another_state(another)}
 
 
 @api.get("/schools/<school_id>")

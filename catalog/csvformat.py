@@ -312,7 +312,7 @@ def _program_items(value: str) -> list[tuple[str, str]]:
         return items
     for raw in value.split(";"):
         raw = raw.strip()
-        if raw and raw.lower() != MORE_NOT_STATED:
+        if raw:
             code, _, language = raw.partition(":")
             items.append((code.strip().lower(), language.strip().lower()))
     return items
@@ -400,6 +400,8 @@ NONE_BESIDE_PROGRAMS = N_("“none” goes alone: it states that the school has 
 def _parse_programs(row: _Row) -> tuple[tuple[str, str, str], ...]:
     programs: set[tuple[str, str, str]] = set()
     for code, language in _program_items(row.text("sped_programs")):
+        if code == MORE_NOT_STATED:
+            continue  # the list may not be whole: `_whole_list`
         if code == NONE_STATED:
             row.problem("sped_programs", NONE_BESIDE_PROGRAMS)
         elif code not in SPED_PROGRAMS:
@@ -409,6 +411,8 @@ def _parse_programs(row: _Row) -> tuple[tuple[str, str, str], ...]:
         else:
             programs.add(("sped", code, ""))
     for code, language in _program_items(row.text("ell_programs")):
+        if code == MORE_NOT_STATED:
+            continue
         if code == NONE_STATED:
             row.problem("ell_programs", NONE_BESIDE_PROGRAMS)
         elif code not in ELL_PROGRAMS:

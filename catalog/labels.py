@@ -4,6 +4,7 @@
 same few labels hundreds of times, and Flask-Babel's `gettext` looks the context up each time.
 """
 
+import re
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -234,7 +235,7 @@ class Labels:
             "students who live in its city or state. Ask the school.",
             zip=another.zip,
             state=another.state,
-            states=self.comma.join(another.states),
+            states=self.comma.join(another.schools_in),
         )
 
     def not_stated(self, need: str, by_sector: dict[str, int], query: Query | None = None) -> str:
@@ -315,8 +316,14 @@ def _percent(count: int, enrollment: int, locale: str) -> str:
     """A share as a whole percent; under 1% with one decimal (at least 0.1%), so a school serving a few never reads "0%"."""
     share = count / enrollment
     if 0 < share < 0.01:
-        return format_percent(max(share, 0.001), format="#,##0.#%", locale=locale)
+        return format_percent(max(share, 0.001), format=_one_decimal_percent(locale), locale=locale)
     return format_percent(share, locale=locale)
+
+
+@lru_cache(maxsize=32)
+def _one_decimal_percent(locale: str) -> str:
+    """The locale's percent pattern with one decimal: "#,##0.#%", French "#,##0.# %"."""
+    return re.sub(r"0(?![0-9.])", "0.#", Locale.parse(locale).percent_formats[None].pattern, count=1)
 
 
 MAX_MEMO = 20_000  # labels one `Labels` keeps (grade sets, programs, headings)

@@ -67,7 +67,7 @@ class AnotherState(NamedTuple):
 
     zip: str
     state: str  # the ZIP's ("NJ")
-    states: tuple[str, ...]  # the catalog's schools' ("NY",)
+    schools_in: tuple[str, ...]  # the states of the catalog's schools ("NY",)
 
 
 @dataclass(frozen=True)
@@ -328,7 +328,8 @@ def _not_stated(query: Query, terms) -> dict[str, dict[str, int]]:
         if program:
             kind = PROGRAM_CODES[query.program]
             offered["program"] = _program_listed(True, bool(query.program_language))
-            unstated["program"] = STATED_KINDS[kind] == false()
+            # a list not whole ("resource;more") leaves unstated only the programs it does not list
+            unstated["program"] = and_(STATED_KINDS[kind] == false(), ~offered["program"])
             any_unstated.append(unstated["program"])
         possible = {name: or_(offered[name], unstated[name]) for name in names}
         counted = dict(unstated)

@@ -1,9 +1,9 @@
 """The US ZIP table: the centre of each of about 42,000 ZIP codes, read once per process.
 
 `zipcodes` keeps its data in a compiled core that holds about 56 MB in each process that reads it
-(RSS 9 MB → 66 MB, measured); a child process reads it once and hands back only the centres
-(kept as three flat arrays, under 1 MB: a dict of float pairs took 7.7 MB), so a web worker
-never holds the rest. Pure code takes `centroid` as a parameter.
+(RSS 9 MB → 66 MB, measured); a child process reads it once and hands back only the centres and
+states (kept as three flat arrays and two bytes a state, under 1 MB: a dict of float pairs took
+7.7 MB), so a web worker never holds the rest. Pure code takes `centroid` as a parameter.
 """
 
 import subprocess

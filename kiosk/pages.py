@@ -6,7 +6,7 @@ from urllib.parse import urlencode
 from flask import abort, redirect, render_template, request, session, url_for
 from flask_babel import gettext
 
-from catalog.cards import ALWAYS_LISTED, LEFT_TO_RIGHT, Card
+from catalog.cards import ALWAYS_LISTED, HEADINGS, LEFT_TO_RIGHT, Card
 from catalog.geo import as_zip
 from catalog.labels import current as current_labels
 from catalog.query import QueryError, build_query
@@ -157,6 +157,10 @@ def schools():
     ), (400 if error else 200)
 
 
+# A school's page lists every fact of its card under its heading but these, said above and below them.
+DETAILS = frozenset(HEADINGS) - {"sector", "grades", "summary", "how_to_apply"}
+
+
 @kiosk.get("/<locale>/schools/<school_id>")
 def school(school_id: str):
     found = cards([school_id[:64]])
@@ -166,6 +170,7 @@ def school(school_id: str):
         "kiosk/school.html",
         card=found[0],
         booth=fair_booths().get(school_id),
+        shown=DETAILS,
         always_listed=ALWAYS_LISTED,
         left_to_right=LEFT_TO_RIGHT,
         here=request.full_path.rstrip("?"),

@@ -22,7 +22,7 @@ from catalog.query import Query
 from catalog.search import OutOfArea, cards, search_cards
 from sms.engine import Found, Offer, next_locale, step
 from sms.models import CampaignRecipient, Conversation, Handoff, Message, OptOut
-from sms.replies import Reply, fill_to_fit, render, render_all
+from sms.replies import Reply, Translations, fill_to_fit, render, render_all
 from sms.understand import SchoolNames, Understanding, parse
 
 
@@ -88,7 +88,7 @@ class CatalogForTexts:
         return cards(school_ids)
 
 
-def _with_catalog_examples(reply: Reply, translations) -> Reply:
+def _with_catalog_examples(reply: Reply, translations: Translations) -> Reply:
     """Fill the help and welcome texts' examples from the loaded catalog: its own ZIP code, and
     only needs some school states (never "bus" where no school says it runs one), as many as fit."""
     if reply.key not in ("help", "welcome"):

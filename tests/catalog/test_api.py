@@ -223,6 +223,16 @@ def test_an_import_is_seen_by_the_next_request_and_etags_revalidate(client, cli,
     assert client.get("/api/v1/schools?q=name").headers["ETag"] == second.headers["ETag"]
 
 
+def test_a_deploy_that_changes_what_answers_say_changes_their_etag(client, monkeypatch):
+    from catalog import api
+
+    first = client.get("/api/v1/schools?q=academy")
+    assert client.get("/api/v1/schools?q=academy", headers={"If-None-Match": first.headers["ETag"]}).status_code == 304
+    monkeypatch.setattr(api, "_answers_version", lambda: "another-release")  # new code or translations, same catalog
+    again = client.get("/api/v1/schools?q=academy", headers={"If-None-Match": first.headers["ETag"]})
+    assert again.status_code == 200 and again.headers["ETag"] != first.headers["ETag"]
+
+
 @pytest.mark.parametrize(
     "website", ["java\tscript:alert(1)", "java\nscript:alert(1)", "javascript\t:alert(1)", "//evil.example", "http:///x"]
 )

@@ -443,3 +443,26 @@ def test_a_chicago_catalog_says_an_indiana_zip_is_in_another_state(cps, client):
     hammond = client.get("/api/v1/schools", query_string={"near": "46320"}).json
     assert hammond["total"] > 0 and (hammond["another_state"]["state"], hammond["another_state"]["schools_in"]) == ("IN", ["IL"])
     assert client.get("/api/v1/schools", query_string={"near": "60201"}).json["another_state"] is None  # Evanston: the same state
+
+
+def test_a_school_listing_the_program_asked_is_found_and_never_also_counted_as_not_saying(cli, session, tmp_path):
+    import_programs(
+        cli,
+        tmp_path,
+        "b,Bilingual More,district,K-8,60637,resource;more,bilingual_services;more\n"
+        "e,ESL More,charter,K-8,60637,,esl;more\n"
+        "w,Whole,district,K-8,60637,resource,esl\n",
+    )
+    for asked in ({"program": "bilingual_services"}, {"program": "bilingual_services", "need": "ell"}):
+        found = search(query(**asked))
+        assert [h.school.id for h in found.hits] == ["b"] and found.not_stated == {"program": {"charter": 1}}, asked  # e only
+    found = search(query(program="resource", need="sped"))
+    assert [h.school.id for h in found.hits] == ["b", "w"] or [h.school.id for h in found.hits] == ["w", "b"]
+    assert found.not_stated == {"sped": {"charter": 1}}  # e has stated nothing of special education
+
+
+def test_more_is_a_word_of_the_program_columns_only(cli, session, tmp_path):
+    path = tmp_path / "schools.csv"
+    path.write_text("id,name,sector,grades,zip,world_languages\nx,Languages,district,K,60637,es;more\n", encoding="utf-8")
+    result = cli("catalog", "import", str(path))
+    assert result.exit_code != 0 and "“more” is not a two-letter language code." in result.output
