@@ -20,6 +20,7 @@ from catalog.vocabulary import (
     GRADE_CODES,
     GRADE_LABELS,
     GRADE_LABELS_SHORT,
+    N_,
     NEEDS,
     PROGRAM_CODES,
     PROGRAM_KINDS,
@@ -31,6 +32,13 @@ from catalog.vocabulary import (
 )
 
 ENGLISH = Locale("en")
+
+
+# The family's ZIP in another state than every school (filled here, and on a screen without a network)
+ANOTHER_STATE = N_(
+    "ZIP %(zip)s is in %(state)s and these schools are in %(states)s: a public school may admit only "
+    "students who live in its city or state. Ask the school."
+)
 
 
 class Labels:
@@ -230,13 +238,7 @@ class Labels:
 
     def another_state(self, another) -> str:
         """Say that the family's ZIP is in another state than the schools (a `catalog.search.AnotherState`)."""
-        return self.gettext(
-            "ZIP %(zip)s is in %(state)s and these schools are in %(states)s: a public school may admit only "
-            "students who live in its city or state. Ask the school.",
-            zip=another.zip,
-            state=another.state,
-            states=self.comma.join(another.schools_in),
-        )
+        return self.gettext(ANOTHER_STATE, zip=another.zip, state=another.state, states=self.comma.join(another.schools_in))
 
     def not_stated(self, need: str, by_sector: dict[str, int], query: Query | None = None) -> str:
         """Say how many more schools have not stated a need (or the program of `query`: `need` is

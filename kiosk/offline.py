@@ -10,6 +10,7 @@ from flask_babel import gettext
 
 from app.extensions import cache
 from app.i18n import LOCALES, language_names
+from catalog.labels import ANOTHER_STATE
 from catalog.labels import current as current_labels
 from catalog.queries import catalog_revision
 from catalog.vocabulary import N_
@@ -82,6 +83,7 @@ OFFLINE_TEXTS = {
     "offline_zip": N_("Without a connection, this screen cannot place ZIP code %(zip)s, so distance is left out."),
     "offline_area": N_("Without a connection, this screen knows only the %(count)s schools within %(km)s km of this fair."),
     "offline_names": N_("Without a connection, school names are found only as they are written."),
+    "another_state": ANOTHER_STATE,
     "offline_not_stated": N_("More schools have not said whether they offer this (%(sectors)s): %(need)s."),
     "must_serve": N_("Every public school, charter included, must serve students with disabilities: ask them."),
     "ask_them": N_("Ask them."),

@@ -5,6 +5,7 @@ them exactly as the server does (offline.js)."""
 from catalog import geo, zip_table
 from catalog.cards import LEFT_TO_RIGHT
 from catalog.labels import Labels
+from catalog.queries import catalog_states
 from catalog.search import cards, nearest_schools
 from catalog.vocabulary import GRADE_CODES, NEEDS, SECTORS, need_bit
 
@@ -49,6 +50,7 @@ def build_snapshot(labels: Labels, revision: int, booths: dict[str, str], center
                 "booth": booths.get(school.id),
             }
         )
+    schools_in = catalog_states()
     # Full: every school within AREA_KM; else only up to the farthest school kept.
     area_km = AREA_KM if len(found) < AREA_MAX_SCHOOLS else found[-1][1]
     zips = {}
@@ -69,6 +71,9 @@ def build_snapshot(labels: Labels, revision: int, booths: dict[str, str], center
         # the headings of the cards' facts (every card of a locale has the same), and whether each reads left to right
         "facts": [[key, next(iter(shown.values()))[key].heading, key in LEFT_TO_RIGHT] for key in OFFLINE_FACTS] if shown else [],
         "zips": zips,
+        # the area's ZIP codes in a state none of the catalog's schools is in, with that state, and the schools' states
+        "zip_states": {z: state for z in zips if (state := zip_table.state_of(z)) and schools_in and state not in schools_in},
+        "schools_in": labels.comma.join(sorted(schools_in)),
         "schools": schools,
         "texts": list(texts),
     }

@@ -133,6 +133,12 @@ def test_offline_what_the_screen_cannot_know_is_said(kiosk, page):  # noqa: F811
         re.compile(r"More schools have not said whether they offer this \(Charter: [0-9]+\): Special education"), timeout=15000
     )
     expect(offline).to_contain_text("must serve students with disabilities")
+    # Hammond, Indiana, in the fair's area: listed offline as online, with the same word on residency
+    page.goto(f"{kiosk.url}/kiosk/en/schools?near=46320&radius_km=20")
+    said = "ZIP 46320 is in IN and these schools are in IL: a public school may admit only students who live in its city or state."
+    expect(offline).to_contain_text(said, timeout=15000)
+    page.context.set_offline(False)
+    assert said in page.request.get(f"{kiosk.url}/kiosk/en/schools?near=46320&radius_km=20").text()
 
 
 def _snapshot(screen) -> dict:
@@ -156,6 +162,9 @@ def test_a_screen_keeps_the_fairs_area_nearest_first_and_says_how_far_it_reaches
     assert {s["id"] for s in kept["schools"]} == {school for school, km in every.items() if km <= snapshot.AREA_KM}
     assert [s["id"] for s in kept["schools"]] == sorted((s["id"] for s in kept["schools"]), key=lambda school: (every[school], school))
     assert all(geo.distance_km(*center, *place) <= snapshot.AREA_KM + snapshot.ZIP_MARGIN_KM for place in kept["zips"].values())
+    # the area's ZIPs outside Illinois, where every school is: Indiana's, across the state line
+    assert kept["schools_in"] == "IL" and kept["zip_states"] and set(kept["zip_states"].values()) == {"IN"}
+    assert set(kept["zip_states"]) <= set(kept["zips"]) and "46320" in kept["zip_states"]
 
     monkeypatch.setattr(snapshot, "AREA_MAX_SCHOOLS", 50)  # a denser place than Chicago: the nearest 50 only
     with app.app_context():

@@ -130,7 +130,8 @@ function search(snapshot, params, seed) {
   // What this screen cannot know without a network, said rather than hidden
   const area = snapshot.area;
   const inside = area.whole_catalog || (home && area.center && radius !== Infinity && km(area.center, home) + radius <= area.km);
-  return { found, notStated, unknownZip: zip && !home ? zip : "", partial: !inside, tokens };
+  const otherState = home && snapshot.zip_states ? snapshot.zip_states[zip] : undefined; // a ZIP in a state none of the schools is in
+  return { found, notStated, unknownZip: zip && !home ? zip : "", otherState: otherState ? { zip, state: otherState } : null, partial: !inside, tokens };
 }
 
 // --- pages --------------------------------------------------------------------------------------
@@ -171,6 +172,7 @@ function schoolFacts(school, distance) {
 
 function notices(snapshot, result) {
   const said = [];
+  if (result.otherState) said.push(fmt(texts.another_state, { ...result.otherState, states: snapshot.schools_in }));
   if (result.unknownZip) said.push(fmt(texts.offline_zip, { zip: result.unknownZip }));
   if (result.partial) said.push(fmt(texts.offline_area, { count: snapshot.schools.length, km: Math.round(snapshot.area.km) }));
   if (result.tokens.length && !result.found.length) said.push(texts.offline_names);
