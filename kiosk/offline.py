@@ -63,6 +63,7 @@ OFFLINE_TEXTS = {
     "add": N_("Add to my list"),
     "remove": N_("On my list — remove"),
     "booth": N_("Booth %(label)s at this fair"),
+    "booth_row": N_("Booth at this fair"),
     "none_match": N_("No school matches all of that. Try fewer needs, a wider distance, or another grade."),
     "my_list": N_("My list"),
     "empty_list": N_("Your list is empty. Add up to %(count)d schools from the results."),

@@ -13,7 +13,7 @@ from catalog.query import QueryError, build_query
 from catalog.search import OutOfArea, cards, check_area, search
 from catalog.vocabulary import GRADE_BY_CODE, GRADE_CODES, NEEDS
 from catalog.zip_table import centroid
-from kiosk.screen import MAX_LIST, fair_booths, family_seed, grade_choices, kiosk, listed_ids, need_choices
+from kiosk.screen import COMPARED, MAX_LIST, fair_booths, family_seed, grade_choices, kiosk, listed_ids, need_choices
 
 PER_PAGE = 10
 RADII_KM = (2, 5, 10)
@@ -175,9 +175,6 @@ def school(school_id: str):
         left_to_right=LEFT_TO_RIGHT,
         here=request.full_path.rstrip("?"),
     )
-
-
-COMPARED = ("sector", "grades", "special_education", "english_learners", "school_bus", "transit", "accessibility", "address", "phone")
 
 
 def _compare_rows(found: list[Card]) -> list[tuple[str, list[str], bool]]:

@@ -44,6 +44,8 @@ DEVICE_COOKIE = "kiosk_device"
 LIST_COOKIE = "kiosk_list"
 SEED_COOKIE = "kiosk_seed"  # the family's neutral order (offline.js reads it)
 MAX_LIST = 4  # the list is also what compare shows side by side
+# The facts compare shows side by side, online and offline (then the fair's booths, when it has any)
+COMPARED = ("sector", "grades", "special_education", "english_learners", "school_bus", "transit", "accessibility", "address", "phone")
 # What the service worker fetches in the background, beside the family's own requests: these
 # must not write the session (a late answer would put back an older one), and hold nothing of theirs.
 SCREEN_FILES = frozenset({"kiosk.static", "kiosk.service_worker", "kiosk.snapshot", "kiosk.offline_shell", "kiosk.start"})

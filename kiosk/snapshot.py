@@ -3,11 +3,12 @@ public facts only, labelled in one locale, with what the offline search needs to
 them exactly as the server does (offline.js)."""
 
 from catalog import geo, zip_table
-from catalog.cards import LEFT_TO_RIGHT
+from catalog.cards import ALWAYS_LISTED, HEADINGS, LEFT_TO_RIGHT
 from catalog.labels import Labels
 from catalog.queries import catalog_states
 from catalog.search import cards, nearest_schools
 from catalog.vocabulary import GRADE_CODES, NEEDS, SECTORS, need_bit
+from kiosk.screen import COMPARED
 
 # The fair's area: the schools a family at the fair may consider, and no more than a screen keeps
 # well (about 0.85 MB in any language: bench/RESULTS.md).
@@ -15,9 +16,7 @@ AREA_KM = 25.0
 AREA_MAX_SCHOOLS = 2000
 ZIP_MARGIN_KM = 10.0  # home ZIPs a little past the area's edge can still be searched from
 # The card facts a screen shows offline (results, a school, compare): the free texts stay online.
-OFFLINE_FACTS = (
-    "sector", "grades", "special_education", "english_learners", "school_bus", "transit", "accessibility", "address", "phone", "rating",
-)  # fmt: skip
+OFFLINE_FACTS = tuple(key for key in HEADINGS if key not in ("summary", "how_to_apply"))
 
 
 def build_snapshot(labels: Labels, revision: int, booths: dict[str, str], center: tuple[float, float] | None) -> dict:
@@ -70,6 +69,8 @@ def build_snapshot(labels: Labels, revision: int, booths: dict[str, str], center
         "sectors": {sector: labels.sector(sector) for sector in SECTORS},
         # the headings of the cards' facts (every card of a locale has the same), and whether each reads left to right
         "facts": [[key, next(iter(shown.values()))[key].heading, key in LEFT_TO_RIGHT] for key in OFFLINE_FACTS] if shown else [],
+        "always_listed": list(ALWAYS_LISTED),  # a school's page lists these with "—" when it has nothing, as online
+        "compared": list(COMPARED),
         "zips": zips,
         # the area's ZIP codes in a state none of the catalog's schools is in, with that state, and the schools' states
         "zip_states": {z: state for z in zips if (state := zip_table.state_of(z)) and schools_in and state not in schools_in},

@@ -218,3 +218,44 @@ def test_a_familys_seed_is_a_cookie_kept_while_they_page_and_gone_with_a_reset(a
     screen.set_cookie("kiosk_seed", "99999999999", path="/kiosk")  # not a seed: a new one is drawn
     shown_ids(screen)
     assert screen.get_cookie("kiosk_seed", path="/kiosk").value != "99999999999"
+
+
+def _pairs(html: str, start: str) -> list[tuple[str, ...]]:
+    """The (heading, text…) rows of a school page's details or of compare's table, tags and spaces aside."""
+    body = html.split(start, 1)[1]
+    if start.startswith("<dl"):
+        body = body.split("</dl>", 1)[0]
+        cells = [re.sub(r"<[^>]+>", "", cell).strip() for cell in re.findall(r"<d[td][^>]*>(.*?)</d[td]>", body, re.S)]
+        return [tuple(cells[i : i + 2]) for i in range(0, len(cells), 2)]
+    body = body.split("</tbody>", 1)[0]
+    return [
+        tuple(re.sub(r"<[^>]+>", "", cell).strip() for cell in re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row, re.S))
+        for row in re.findall(r"<tr>(.*?)</tr>", body, re.S)
+    ]
+
+
+def test_offline_a_school_and_compare_say_what_they_say_online(kiosk, page):  # noqa: F811
+    kiosk.enroll(page)
+    page.goto(f"{kiosk.url}/kiosk/ar/schools")
+    wait_until(lambda: len(cached_urls(page)) == 4 + 2 * 14)
+    snapshot = page.request.get(f"{kiosk.url}/kiosk/ar/snapshot.json").json()
+    kept = snapshot["schools"]
+    chosen = [next(s["id"] for s in kept if s["sector"] == "charter"), *(s["id"] for s in kept if s["booth"])][:3]
+    online = {}
+    for school_id in chosen:
+        online[school_id] = _pairs(page.request.get(f"{kiosk.url}/kiosk/ar/schools/{school_id}").text(), '<dl class="details">')
+    compare_url = f"/kiosk/ar/compare?ids={','.join(chosen)}"
+    online_compare = _pairs(page.request.get(kiosk.url + compare_url).text(), "<tbody>")
+    booths = {s["id"]: s["booth"] or "—" for s in kept}
+    assert len(online_compare) == 10 and online_compare[-1][1:] == tuple(booths[i] for i in chosen)  # 9 facts, then the booths
+
+    page.context.set_offline(True)
+    for school_id in chosen:
+        page.goto(f"{kiosk.url}/kiosk/ar/schools/{school_id}")
+        page.locator("#offline dl.details dd").first.wait_for()
+        html = page.locator("#offline").inner_html()
+        assert _pairs(html, '<dl class="details">') == online[school_id], school_id  # every fact, under its heading, as online
+        assert 'dir="ltr"' in html.split("</dl>")[0]  # the address and phone number read left to right in Arabic
+    page.goto(kiosk.url + compare_url)
+    page.locator("#offline table.compare tbody tr").first.wait_for()
+    assert _pairs(page.locator("#offline").inner_html(), "<tbody>") == online_compare

@@ -207,18 +207,18 @@ function fact(school, key) {
   return snapshot.texts[school.card[snapshot.facts.findIndex(([name]) => name === key)]] || "";
 }
 
-// [heading, text, reads left to right in every script (an address, a phone number)]
-function detailRows(school) {
-  return snapshot.facts.map(([key, heading, ltr]) => [heading, fact(school, key) || "—", ltr]);
-}
+const ltrDir = (ltr) => (ltr ? { dir: "ltr" } : {}); // an address, a phone number: left to right in every script
 
-const ltrDir = (ltr) => (ltr ? { dir: "ltr" } : {});
-
+// A school's page, as online (kiosk/_facts.html): each fact it states under its heading, and the
+// services always ("—" where it has nothing); its type and grades are said above them.
 function schoolPage(snapshot, id) {
   const school = snapshot.schools.find((s) => s.id === id);
   if (!school) return gradePage(snapshot);
+  const details = snapshot.facts.filter(([key]) => key !== "sector" && key !== "grades")
+    .map(([key, heading, ltr]) => [key, heading, fact(school, key), ltr])
+    .filter(([key, , text]) => text || snapshot.always_listed.includes(key));
   return [el("h1", {}, school.name), schoolFacts(school), el("div", { class: "actions" }, listButton(school)),
-    el("dl", { class: "details" }, detailRows(school).map(([label, value, ltr]) => [el("dt", {}, label), el("dd", ltrDir(ltr), value)]))];
+    el("dl", { class: "details" }, details.flatMap(([, heading, text, ltr]) => [el("dt", {}, heading), el("dd", ltrDir(ltr), text || "—")]))];
 }
 
 function listPage(snapshot) {
@@ -234,7 +234,10 @@ function listPage(snapshot) {
 function comparePage(snapshot, params) {
   const wanted = params.getAll("ids").flatMap((v) => v.split(",")).filter(Boolean);
   const schools = (wanted.length ? wanted : listIds()).slice(0, maxList).map((id) => snapshot.schools.find((s) => s.id === id)).filter(Boolean);
-  const rows = schools.length ? detailRows(schools[0]).map(([heading, , ltr], i) => [heading, schools.map((s) => detailRows(s)[i][1]), ltr]) : [];
+  // the same rows as online (kiosk/pages.py _compare_rows): the compared facts, then the fair's booths
+  const rows = schools.length ? snapshot.facts.filter(([key]) => snapshot.compared.includes(key))
+    .map(([key, heading, ltr]) => [heading, schools.map((s) => fact(s, key) || "—"), ltr]) : [];
+  if (schools.length && snapshot.schools.some((s) => s.booth)) rows.push([texts.booth_row, schools.map((s) => s.booth || "—"), false]);
   return [el("h1", {}, texts.compare),
     el("div", { class: "table-scroll", tabindex: "0", role: "region", "aria-label": texts.compare },
       el("table", { class: "compare" },
