@@ -188,9 +188,9 @@ def _not_whole(codes: list[str]) -> str:
 
 
 def _stated(value: str) -> str:
-    """A value as given, or empty where the source wrote "NULL" for none."""
+    """A value as given, or empty where the source wrote "NULL" or "N/A" for none."""
     value = value.strip()
-    return "" if value.upper() == "NULL" else value
+    return "" if value.upper() in ("NULL", "N/A") else value
 
 
 def _number(value: str) -> float | None:
@@ -212,8 +212,8 @@ def _nyc_high_school_facts(src: dict) -> dict:
     facts = {
         "ell_programs": ";".join(nyc_ell_programs(src.get("ell_programs", ""))),
         "world_languages": ";".join(language_codes(src.get("language_classes", ""))),
-        "transit_rail": src.get("subway", "").strip(),
-        "transit_bus": src.get("bus", "").strip(),
+        "transit_rail": _stated(src.get("subway", "")),  # "N/A" for 76 schools: none given, not a line
+        "transit_bus": _stated(src.get("bus", "")),
         "website": src.get("website", "").strip(),
         "email": _first_email(src.get("school_email", "")),
         "enrollment": src.get("total_students", "").strip(),

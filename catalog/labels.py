@@ -183,9 +183,10 @@ class Labels:
         return {"، ": "؛ ", "、": "；"}.get(self.comma, "; ")
 
     def transit(self, rail: str, bus: str) -> str:
-        """Rail lines, then bus routes said as such: "CTA Orange Line; bus routes 47, 54"."""
+        """Rail lines, then bus routes said as such: "CTA Orange Line; bus routes 47, 54"; none
+        listed is not stated (a dash would read as "none")."""
         bus = self.gettext("bus routes %(routes)s", routes=bus) if bus else ""
-        return self.semicolon.join(part for part in (rail, bus) if part)
+        return self.semicolon.join(part for part in (rail, bus) if part) or self.gettext("Not stated: ask the school")
 
     def understood(self, query: Query) -> str:
         """Say what a search looks for, as a family asked it: "Kindergarten · within 5 km of 60637 ·
@@ -270,8 +271,8 @@ class Labels:
             return self.sector(query.sector)
         if name in NEEDS:
             return self.need(name)
-        if name == "program":
-            return self.program(PROGRAM_CODES[query.program], query.program, "")
+        if name == "program":  # dropped with its language: "Dual language: Chinese"
+            return self.program(PROGRAM_CODES[query.program], query.program, query.program_language or "")
         if name == "language":
             return self.language_name(query.program_language)
         return query.text

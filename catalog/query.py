@@ -169,6 +169,8 @@ def build_query(
     language = _one(params, "language")
     if language is not None and language.lower() not in ISO_639_1:
         raise QueryError("language", N_("“%(value)s” is not a two-letter language code."), value=language[:20])
+    if language and not program and "dual_language" in needs:  # dual language in Chinese, not dual language and any Chinese class
+        program = "dual_language"
     text = _one(params, "q") or ""
     if len(text) > MAX_TEXT:
         raise QueryError("q", N_("The search text is longer than %(limit)d characters."), limit=MAX_TEXT)
@@ -224,11 +226,14 @@ def droppable(query: Query) -> list[str]:
 
 
 def without(query: Query, drop: str) -> Query:
-    """Return the query with one filter dropped (a name `droppable` gives)."""
+    """Return the query with one filter dropped (a name `droppable` gives); a program takes its
+    language with it (dual language in Chinese dropped is not "any Chinese class")."""
     if drop in NEEDS:
         return replace(query, needs=tuple(n for n in query.needs if n != drop))
     if drop == "grade":
         return replace(query, grade=None, grade_high=None)
+    if drop == "program":
+        return replace(query, program=None, program_language=None)
     field_name = {"language": "program_language", "q": "text"}.get(drop, drop)
     return replace(query, **{field_name: "" if field_name == "text" else None})
 
@@ -286,6 +291,8 @@ def explain(query: Query, facts: SchoolFacts, distance_km: float | None, text: s
     if query.sector:
         reasons.append(Reason("sector", {"sector": facts.sector}))
     for need in query.needs:
+        if need == "dual_language" and query.program == "dual_language":
+            continue  # the program's own reasons name its languages: "Dual language: Chinese", said once
         programs = []
         if need == "sped":
             programs = [p for p in facts.programs if p[0] == "sped"]

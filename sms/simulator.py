@@ -12,6 +12,7 @@ from sqlalchemy import select
 
 from app.extensions import db
 from app.i18n import normalize_locale, text_direction
+from catalog.queries import example_zip
 from sms.models import Message
 from sms.services import claim_fictional_number, handle_inbound, holds_conversation
 
@@ -40,7 +41,9 @@ def page():
     latest = select(Message).where(Message.phone == phone).order_by(Message.id.desc()).limit(SHOWN)
     texts = list(reversed(db.session.scalars(latest).all()))
     locale = str(get_locale())
-    return render_template("sms/simulator.html", texts=texts, phone=phone, locale=locale, direction=text_direction(locale))
+    return render_template(
+        "sms/simulator.html", texts=texts, phone=phone, locale=locale, direction=text_direction(locale), example_zip=example_zip()
+    )
 
 
 @simulator.post("/simulator")

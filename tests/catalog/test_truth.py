@@ -466,3 +466,22 @@ def test_more_is_a_word_of_the_program_columns_only(cli, session, tmp_path):
     path.write_text("id,name,sector,grades,zip,world_languages\nx,Languages,district,K,60637,es;more\n", encoding="utf-8")
     result = cli("catalog", "import", str(path))
     assert result.exit_code != 0 and "“more” is not a two-letter language code." in result.output
+
+
+def test_dual_language_in_a_language_is_a_dual_language_program_in_it_not_any_class_in_it(cli, session, tmp_path, client):
+    path = tmp_path / "schools.csv"
+    path.write_text(
+        "id,name,sector,grades,zip,ell_programs,world_languages\n"
+        "s,Spanish Dual Mandarin Class,district,9-12,60637,esl;dual_language:es,zh\n"
+        "c,Chinese Dual,charter,9-12,60637,dual_language:zh,\n"
+        "d,No Programs,district,9-12,60637,,\n",
+        encoding="utf-8",
+    )
+    assert cli("catalog", "import", str(path)).exit_code == 0
+    found = client.get("/api/v1/schools", query_string={"need": "dual_language", "language": "zh"}).json
+    assert [r["id"] for r in found["results"]] == ["c"]  # the Mandarin class is not a Chinese dual-language program
+    assert found["results"][0]["matched"] == [{"kind": "program", "label": "Dual language: Chinese"}]  # said once
+    # dropped, a program takes its language with it: "any Chinese class" is never what is left
+    nothing = client.get("/api/v1/schools", query_string={"program": "dual_language", "language": "zh", "sector": "district"}).json
+    assert nothing["total"] == 0 and nothing["relaxations"] == [{"drop": "program", "total": 2}]  # s and d, not s alone
+    assert client.get("/api/v1/schools", query_string={"sector": "district"}).json["total"] == 2

@@ -28,6 +28,12 @@ def test_a_text_from_the_page_is_answered_by_the_bot(app):
     client = app.test_client()
     page = client.get("/sms/simulator")
     assert page.status_code == 200 and "<textarea" in page.get_data(as_text=True)
+    with app.app_context():
+        from catalog.queries import example_zip
+
+        home = example_zip()
+    # the examples use the loaded catalog's own ZIP code and ask for no need no school states (no bus in Chicago)
+    assert f"grade 3 {home}" in page.get_data(as_text=True) and "autob" not in page.get_data(as_text=True)
     sent = client.post("/sms/simulator", data={"body": "grade 3 60623"})
     assert sent.status_code == 303
     shown = client.get(sent.headers["Location"]).get_data(as_text=True)
