@@ -2,6 +2,8 @@
 public facts only, labelled in one locale, with what the offline search needs to find and order
 them exactly as the server does (offline.js)."""
 
+from babel.numbers import get_decimal_symbol
+
 from catalog import geo, zip_table
 from catalog.cards import ALWAYS_LISTED, HEADINGS, LEFT_TO_RIGHT
 from catalog.labels import Labels
@@ -67,6 +69,8 @@ def build_snapshot(labels: Labels, revision: int, booths: dict[str, str], center
         "needs": {need: labels.need(need) for need in NEEDS},
         "need_bits": {need: need_bit(need) for need in NEEDS},
         "sectors": {sector: labels.sector(sector) for sector in SECTORS},
+        # a distance as online (`Labels.distance`): "3,0 km", "3.0 公里"
+        "distance": {"pattern": labels.gettext("%(km)s km"), "decimal": get_decimal_symbol(labels.locale_name)},
         # the headings of the cards' facts (every card of a locale has the same), and whether each reads left to right
         "facts": [[key, next(iter(shown.values()))[key].heading, key in LEFT_TO_RIGHT] for key in OFFLINE_FACTS] if shown else [],
         "always_listed": list(ALWAYS_LISTED),  # a school's page lists these with "—" when it has nothing, as online

@@ -259,3 +259,7 @@ def test_offline_a_school_and_compare_say_what_they_say_online(kiosk, page):  # 
     page.goto(kiosk.url + compare_url)
     page.locator("#offline table.compare tbody tr").first.wait_for()
     assert _pairs(page.locator("#offline").inner_html(), "<tbody>") == online_compare
+    # distances are written as online: the locale's word for km
+    page.goto(f"{kiosk.url}/kiosk/ar/schools?near={kept[0]['zip']}&order=distance")
+    page.locator("#offline .card").first.wait_for()
+    assert re.search(r"[0-9]\.[0-9] كم", page.locator("#offline .card").first.inner_text())

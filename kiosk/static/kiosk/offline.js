@@ -163,10 +163,15 @@ function needsPage(snapshot, params) {
     kept, el("button", { class: "button primary big", type: "submit" }, texts.show_schools))];
 }
 
+function distanceLabel(distance) { // as the server writes it (Labels.distance): "3,0 km" in French, "3.0 公里" in Chinese
+  const { pattern, decimal } = snapshot.distance || { pattern: "%(km)s km", decimal: "." };
+  return fmt(pattern, { km: distance.toFixed(1).replace(".", decimal) });
+}
+
 function schoolFacts(school, distance) {
   return el("p", { class: "facts" },
     el("span", { class: `tag ${school.sector}` }, fact(school, "sector")), el("span", {}, fact(school, "grades")),
-    distance !== null && distance !== undefined ? el("span", {}, `${distance.toFixed(1)} km`) : [],
+    distance !== null && distance !== undefined ? el("span", {}, distanceLabel(distance)) : [],
     school.booth ? el("span", { class: "booth" }, fmt(texts.booth, { label: school.booth })) : []);
 }
 
