@@ -223,6 +223,8 @@ def _line(card: Card, key: str) -> str:
     CTA Red Line; bus routes 55, 172"; an address, a phone number or the school bus's words say so themselves)."""
     fact = card[key]
     text = _shortened(fact.text, MAX_FREE_TEXT if key == "how_to_apply" else MAX_FACT)
+    if fact.note:  # the source's own words beside it ("Free yellow bus for K-8 west of Pulaski"), as the kiosk shows them
+        text += f" ({_shortened(fact.note, MAX_FACT)})"
     return text if key in SELF_EVIDENT else f"{fact.heading}: {text}"
 
 

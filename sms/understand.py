@@ -2637,6 +2637,9 @@ def parse(text: str, locale: str | None = None, schools: SchoolNames | None = No
     if _any(message, merged.refugee):  # "refugee", "refugiados", "难民": the schools with refugee services
         needs += [] if "ell" in needs else ["ell"]
         programs = (*programs, "refugee_services")
+    if ages and not grades:  # "mi hijo de 5 años": a child's age is no grade (a 5-year-old may be in pre-K or K), so it is asked
+        said_age = _age_re().search(fold(without_zip))
+        unclear += ((_as_written(as_typed, said_age.group(0)), "grade"),)
     unclear = tuple((w, ask) for w, ask in unclear if ask not in needs and not (ask == "grade" and grades))
     if _any(message, merged.no_filter):  # "gifted": nothing in the catalog says it, so the family is told, not ignored
         found = _found(message, merged.no_filter)

@@ -290,3 +290,16 @@ def test_a_text_in_another_script_is_answered_in_its_language():
     assert state["locale"] == "ru"
     state, _ = step(state, Understanding(language="es", intent="more"), NOW, fake_catalog)
     assert state["locale"] == "ru"  # a Latin-script word ("mas") does not tell a Russian family's language
+
+
+def test_the_school_bus_notes_reach_the_family_as_the_kiosk_shows_them():
+    from dataclasses import replace as changed
+
+    from sms.engine import _details
+
+    noted = changed(
+        card("a"),
+        facts=tuple(f._replace(note="Free yellow bus for K-8 west of Pulaski") if f.key == "school_bus" else f for f in card("a").facts),
+    )
+    said = render(_details(noted), ENGLISH)
+    assert "School bus (Free yellow bus for K-8 west of Pulaski)" in said

@@ -100,3 +100,11 @@ def test_a_zip_in_another_state_is_said_after_the_list(text):
     said = "\n".join(text("WIDER"))
     assert "1. " in said and "ZIP 46320 is in IN and these schools are in IL: a public school may admit only" in said
     assert "is in IN" not in "\n".join(text("K 60637", sender="+17735550131"))
+
+
+def test_a_childs_age_without_a_grade_is_asked_about_not_dropped(text):
+    # a 5-year-old may be in pre-K or kindergarten: the list is for every grade, and the grade is asked
+    replies = text("busco escuela para mi hijo de 5 años cerca de 60629")
+    assert replies[0].startswith("a menos de 5 km de 60629: ") and "1. " in replies[0]
+    assert '"5 años"' in replies[-1] and "grado" in replies[-1].lower(), replies[-1]
+    assert not any("5 años" in r for r in text("kinder 60629, mi hijo tiene 5 años", sender="+17735550132"))  # a grade said: nothing to ask
