@@ -1719,6 +1719,8 @@ def _mostly_command(message: "_Message", compiled: dict[str, "_Compiled"]) -> se
     fillers = _merged().filler_words
     for name in CONTAINED_COMMANDS:
         for c in compiled.values():
+            if any(p in message.runs for p in c.lexicon.not_commands):  # "plus proche": closer, not the next page
+                continue
             found = [p for p in message.runs.intersection(c.commands[name]) if len(p.split()) >= 2 or len(p) >= COMMAND_WORD_SHORTEST]
             # its phrases together: "giúp đỡ tôi cách dùng" (giúp đỡ, cách dùng), "памагите как тут искать"
             covered = {w for p in found for w in p.split()}

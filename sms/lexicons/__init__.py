@@ -29,6 +29,8 @@ class Lexicon:
     more: tuple[str, ...] = ()
     greeting: tuple[str, ...] = ()
     wider: tuple[str, ...] = ()  # "search farther"
+    # phrases a command word is part of that ask something else: French "plus proche" (closer) is not PLUS (the next page)
+    not_commands: tuple[str, ...] = ()
     # Anywhere in a message:
     human: tuple[str, ...] = ()  # asking for a person
     compare: tuple[str, ...] = ()  # with two or more numbers

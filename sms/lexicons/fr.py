@@ -49,6 +49,7 @@ LEXICON = Lexicon(
               "bonjour bonjour", "hello", "bonjour a tous", "salutations", "bonne journee", "bonne soiree", "bjr madame",
               "bjr monsieur", "cc", "bonjour comment allez vous", "comment allez vous", "ca va",
               "bonjour ca va", "salut ca va", "bonjour comment ca va"),
+    not_commands=("plus proche", "plus pres", "plus a cote", "le plus proche", "la plus proche", "les plus proches"),
     wider=("plus loin", "elargir", "agrandir la zone", "elargir la recherche", "plus large", "chercher plus loin", "un peu plus loin",
            "zone plus large", "rayon plus large"),
     human=("parler a quelqu un", "parler avec quelqu un", "quelqu un", "une personne", "une vraie personne", "un humain",

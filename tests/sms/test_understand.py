@@ -1214,3 +1214,9 @@ def test_a_language_paired_with_english_in_one_word_is_the_program_and_a_misspel
 )  # fmt: skip
 def test_either_sector_is_none_and_a_regular_public_school_is_the_districts(text, sector):
     assert parse(text).as_dict()["sector"] == sector
+
+
+@pytest.mark.parametrize("text", ["plus proche", "plus près", "plus proche svp"])
+def test_french_closer_is_not_the_next_page(text):
+    # PLUS is the next page, which lists schools farther away: "closer" asks the opposite, and is asked about
+    assert parse(text).intent == "unknown" and parse("plus").intent == "more" and parse("voir plus").intent == "more"
