@@ -271,6 +271,13 @@ def catalog_states() -> frozenset[str]:
     return per_revision("catalog_states", build)
 
 
+def state_outside(zip_code: str) -> str | None:
+    """The state of a ZIP code when none of the catalog's schools is in it ("NJ" beside New York's), else None."""
+    state = zip_table.state_of(zip_code)
+    states = catalog_states() if state else frozenset()
+    return state if states and state not in states else None
+
+
 def get_school(school_id: str) -> School | None:
     """Return one school with its programs and texts, or None."""
     return db.session.get(School, school_id, options=[selectinload(School.programs), selectinload(School.texts)])

@@ -14,7 +14,7 @@ from rapidfuzz.distance import OSA
 from sqlalchemy import Integer, and_, bindparam, case, exists, false, func, null, or_, select, true
 
 from app.extensions import db
-from catalog import dialects, geo, zip_table
+from catalog import dialects, geo
 from catalog.cards import Card, card_of
 from catalog.labels import current as current_labels
 from catalog.models import Program, School
@@ -31,6 +31,7 @@ from catalog.queries import (
     prepare,
     run_prepared,
     schools_per_cell,
+    state_outside,
 )
 from catalog.query import (
     MASK_32,
@@ -464,9 +465,8 @@ def cards(school_ids: list[str], loaded: dict[str, School] | None = None, keep: 
 
 def _another_state(query: Query) -> AnotherState | None:
     """The family's ZIP and its state, when no school of the catalog is in that state."""
-    state = zip_table.state_of(query.near_zip) if query.near_zip else None
-    states = catalog_states() if state else frozenset()
-    return AnotherState(query.near_zip, state, tuple(sorted(states))) if states and state not in states else None
+    state = state_outside(query.near_zip) if query.near_zip else None
+    return AnotherState(query.near_zip, state, tuple(sorted(catalog_states()))) if state else None
 
 
 def search_cards(query: Query) -> Results:

@@ -7,7 +7,7 @@ from babel.numbers import get_decimal_symbol
 from catalog import geo, zip_table
 from catalog.cards import ALWAYS_LISTED, HEADINGS, LEFT_TO_RIGHT
 from catalog.labels import Labels
-from catalog.queries import catalog_states
+from catalog.queries import catalog_states, state_outside
 from catalog.search import cards, nearest_schools
 from catalog.vocabulary import GRADE_CODES, NEEDS, SECTORS, need_bit
 from kiosk.screen import COMPARED
@@ -51,7 +51,6 @@ def build_snapshot(labels: Labels, revision: int, booths: dict[str, str], center
                 "booth": booths.get(school.id),
             }
         )
-    schools_in = catalog_states()
     # Full: every school within AREA_KM; else only up to the farthest school kept.
     area_km = AREA_KM if len(found) < AREA_MAX_SCHOOLS else found[-1][1]
     zips = {}
@@ -77,8 +76,8 @@ def build_snapshot(labels: Labels, revision: int, booths: dict[str, str], center
         "compared": list(COMPARED),
         "zips": zips,
         # the area's ZIP codes in a state none of the catalog's schools is in, with that state, and the schools' states
-        "zip_states": {z: state for z in zips if (state := zip_table.state_of(z)) and schools_in and state not in schools_in},
-        "schools_in": labels.comma.join(sorted(schools_in)),
+        "zip_states": {z: state for z in zips if (state := state_outside(z))},
+        "schools_in": labels.comma.join(sorted(catalog_states())),
         "schools": schools,
         "texts": list(texts),
     }

@@ -2630,7 +2630,8 @@ def parse(text: str, locale: str | None = None, schools: SchoolNames | None = No
         program_language = _named_beside_english(message)  # "bilingual program, Chinese; his English needs work too"
     topic = first("topics", lambda lex: lex.topics.items())
     without_zip = ZIP_RE.sub(" ", text)
-    ages = {m.group(1) for m in _age_re().finditer(fold(without_zip))} if any(ch.isdigit() for ch in without_zip) else set()
+    said_ages = list(_age_re().finditer(fold(without_zip))) if any(ch.isdigit() for ch in without_zip) else []
+    ages = {m.group(1) for m in said_ages}
     numbers = [int(n) for n in NUMBER_RE.findall(without_zip) if n not in grade_numbers and n not in ages and 1 <= int(n) <= 99]
     if numbers and school:  # "deadline 4 Whitney Young", "addr 4 Disney": a number right before the school's name is "for"
         name_words = set(fold(school).split())
@@ -2640,8 +2641,7 @@ def parse(text: str, locale: str | None = None, schools: SchoolNames | None = No
         needs += [] if "ell" in needs else ["ell"]
         programs = (*programs, "refugee_services")
     if ages and not grades:  # "mi hijo de 5 años": a child's age is no grade (a 5-year-old may be in pre-K or K), so it is asked
-        said_age = _age_re().search(fold(without_zip))
-        unclear += ((_as_written(as_typed, said_age.group(0)), "grade"),)
+        unclear += ((_as_written(as_typed, said_ages[0].group(0)), "grade"),)
     unclear = tuple((w, ask) for w, ask in unclear if ask not in needs and not (ask == "grade" and grades))
     if _any(message, merged.no_filter):  # "gifted": nothing in the catalog says it, so the family is told, not ignored
         found = _found(message, merged.no_filter)
